@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// The command line: parses arguments, reads files at the edge, runs the pipeline, writes outputs.
+import { parseArgs } from 'node:util';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { listInputs, readRaw } from '../ingest/index.js';
+import { runDigest } from '../pipeline.js';
+import { toDigestJson } from '../write/digest-json.js';
+import { persistRun } from '../store/index.js';
+import { ConfigError, formatMessage } from '../messages.js';
+import { createProgress } from './progress.js';
+
+const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
+
+Usage:
+  newsdesk digest PATH... [--json FILE] [--out DIR] [--db FILE]
+
+  PATH              a file or a folder (read recursively): .txt, .md, .html/.htm, optionally .gz
+  --json FILE       write the digest JSON (the whole analysis) to FILE
+  --out DIR         write one Markdown post per event cluster to DIR (default: _posts)
+  --no-posts        do not write posts
+  --db FILE         SQLite store (default: ./newsdesk.db; ":memory:" keeps nothing)
+  --category NAME   category in each post's front matter (default: news)
+  --max-file-mb N   refuse inputs larger than N MB (default: 10)
+  --quiet           no progress on stderr
+  -h, --help        this help
+`;
+
+function fail(text: string, code = 2): never {
+  process.stderr.write(`newsdesk: ${text}\n`);
+  process.exit(code);
+}
+
+function digest(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'string' },
+      out: { type: 'string', default: '_posts' },
+      'no-posts': { type: 'boolean', default: false },
+      db: { type: 'string', default: 'newsdesk.db' },
+      category: { type: 'string' },
+      'max-file-mb': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!positionals.length) fail(`digest needs at least one PATH (a file or folder)\n\n${USAGE}`);
+  const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+  if (maxMb !== undefined && !(maxMb > 0)) fail(`--max-file-mb takes a positive number of megabytes, not "${values['max-file-mb']}"`);
+
+  const progress = createProgress(process.stderr, values.quiet);
+  const listing = listInputs(positionals);
+  const raws = (function* () {
+    for (const f of listing.files) yield readRaw(f);
+  })();
+  const result = runDigest(raws, listing.files.length, {
+    decode: maxMb ? { maxFileBytes: maxMb * 1024 * 1024 } : {},
+    write: values.category ? { category: values.category } : {},
+    progress: progress.update,
+  });
+  progress.done();
+  result.messages.unshift(...listing.messages);
+
+  const stored = persistRun(values.db!, result, argv);
+  const written: string[] = [];
+  if (values.json) {
+    mkdirSync(dirname(resolve(values.json)), { recursive: true });
+    writeFileSync(values.json, JSON.stringify(toDigestJson(result), null, 2) + '\n');
+    written.push(`digest JSON: ${values.json}`);
+  }
+  if (!values['no-posts'] && result.clusters.length) {
+    mkdirSync(values.out!, { recursive: true });
+    for (const c of result.clusters) writeFileSync(join(values.out!, c.post.path), c.post.markdown);
+    written.push(`posts: ${result.clusters.length} in ${values.out}/`);
+  }
+
+  const problems = result.messages.filter((m) => m.severity !== 'info');
+  if (problems.length) {
+    process.stderr.write(`\n${problems.length} problem(s):\n`);
+    for (const m of problems) process.stderr.write(`  ${formatMessage(m)}\n`);
+  }
+  const reports = result.documents.filter((d) => d.kind === 'report').length;
+  process.stdout.write(
+    `read ${result.documents.length} of ${listing.files.length} file(s) (${reports} reports, ` +
+      `${result.documents.length - reports} derivatives) into ${result.clusters.length} event cluster(s)\n`,
+  );
+  if (stored.runId !== null) process.stdout.write(`store: ${values.db} (run ${stored.runId})\n`);
+  for (const w of written) process.stdout.write(`${w}\n`);
+  if (!result.documents.length) fail('nothing usable was read', 1);
+}
+
+function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (command === 'digest') return digest(rest);
+  fail(`unknown command "${command}"\n\n${USAGE}`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ConfigError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
+  throw e;
+}

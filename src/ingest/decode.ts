@@ -1,0 +1,188 @@
+// Bytes → text: gunzip, pick the encoding, pick the format. Pure; no I/O.
+import { gunzipSync } from 'node:zlib';
+import { extname } from 'node:path';
+import type { Format, Message, RawFile, TextFile } from '../types.js';
+import { message } from '../messages.js';
+import { sha256, shortId } from '../ids.js';
+import {
+  BINARY_CONTROL_RATIO,
+  EUC_KR_MIN_HANGUL_RATIO,
+  FORMAT_BY_EXTENSION,
+  MAX_FILE_BYTES,
+  META_CHARSET_SCAN_BYTES,
+} from './tunables.js';
+
+export interface DecodeOptions {
+  maxFileBytes?: number;
+}
+
+/** The result is a TextFile, or null with an error message saying why the input can't be used. */
+export interface Decoded {
+  file: TextFile | null;
+  messages: Message[];
+}
+
+const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/** Strips `.gz` and any query string, then maps the ending to a format. */
+export function formatFromName(name: string): Format | null {
+  const clean = name.replace(/[?#].*$/, '').replace(/\.gz$/i, '');
+  return FORMAT_BY_EXTENSION[extname(clean).toLowerCase()] ?? null;
+}
+
+/** Guesses the format from the text when the name does not tell. */
+export function sniffFormat(text: string, contentType?: string): Format {
+  if (contentType && /html/i.test(contentType)) return 'html';
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|article|div|p)[\s>]/.test(head)) {
+    return 'html';
+  }
+  if (/^---\r?\n[\s\S]*?\r?\n---/.test(text.slice(0, 4096))) return 'md';
+  return 'txt';
+}
+
+function controlRatio(b: Uint8Array): number {
+  const n = Math.min(b.length, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) return 1;
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) bad++;
+  }
+  return n ? bad / n : 0;
+}
+
+function charsetFromMeta(b: Uint8Array): string | null {
+  const head = Buffer.from(b.subarray(0, META_CHARSET_SCAN_BYTES)).toString('latin1');
+  const m = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i);
+  return m ? m[1].toLowerCase() : null;
+}
+
+function charsetFromContentType(ct?: string): string | null {
+  const m = ct?.match(/charset\s*=\s*["']?([\w-]+)/i);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** Normalises charset labels to names TextDecoder knows; CP949 is a superset decoders map to euc-kr. */
+function normaliseCharset(label: string): string {
+  const l = label.toLowerCase();
+  if (['cp949', 'ms949', 'uhc', 'ks_c_5601-1987', 'ksc5601', 'x-windows-949', 'euckr'].includes(l)) return 'euc-kr';
+  if (l === 'utf8') return 'utf-8';
+  return l;
+}
+
+function hangulRatio(text: string): number {
+  let letters = 0;
+  let hangul = 0;
+  for (const ch of text.slice(0, 20000)) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/[\uAC00-\uD7A3]/.test(ch)) hangul++;
+    }
+  }
+  return letters ? hangul / letters : 0;
+}
+
+interface TextAndEncoding {
+  text: string;
+  encoding: string;
+  messages: Message[];
+}
+
+/** BOM first, then a declared charset, then strict UTF-8, then EUC-KR, then lossy UTF-8 with a warning. */
+export function decodeText(bytes: Uint8Array, source: string, contentType?: string): TextAndEncoding {
+  const messages: Message[] = [];
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', messages };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', messages };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', messages };
+  }
+  // A header can lie (a page served as UTF-8 that is really EUC-KR), so a declared charset is
+  // trusted only when the bytes decode cleanly in it.
+  const declared = [charsetFromContentType(contentType), charsetFromMeta(bytes)].filter(Boolean) as string[];
+  for (const label of declared.map(normaliseCharset)) {
+    try {
+      const text = new TextDecoder(label, { fatal: true }).decode(bytes);
+      return { text, encoding: label, messages };
+    } catch {
+      messages.push(
+        message('ingest', 'charset-mismatch', `declared charset "${label}" does not fit the bytes; detecting instead`, { source }, 'info'),
+      );
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', messages };
+  } catch {
+    // fall through to EUC-KR
+  }
+  try {
+    const text = new TextDecoder('euc-kr', { fatal: true }).decode(bytes);
+    if (hangulRatio(text) >= EUC_KR_MIN_HANGUL_RATIO) {
+      messages.push(message('ingest', 'detected-euc-kr', 'no charset declared; the bytes read as EUC-KR/CP949', { source }, 'info'));
+      return { text, encoding: 'euc-kr', messages };
+    }
+  } catch {
+    // not EUC-KR either
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  messages.push(
+    message('ingest', 'invalid-utf8', `not valid UTF-8 nor EUC-KR: ${bad} undecodable byte sequence(s) replaced with U+FFFD`, { source }),
+  );
+  return { text, encoding: 'utf-8 (lossy)', messages };
+}
+
+/** Decodes one raw file. Problems that make the file unusable come back as error messages, never throws. */
+export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
+  const max = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const place = { source: raw.source };
+  const fail = (rule: string, reason: string): Decoded => ({
+    file: null,
+    messages: [message('ingest', rule, reason, place, 'error')],
+  });
+  if (raw.error) return fail('unreadable', raw.error);
+  let bytes = raw.bytes;
+  if (isGzip(bytes)) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: max + 1 });
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (/maxOutputLength|larger than|buffer/i.test(msg)) {
+        return fail('too-large', `decompresses to more than ${(max / 1048576).toFixed(0)} MB; raise --max-file-mb to read it`);
+      }
+      return fail('bad-gzip', `looks gzipped but does not decompress: ${msg}`);
+    }
+  }
+  if (bytes.length === 0) return fail('empty-file', 'the file is empty');
+  if (bytes.length > max) {
+    return fail(
+      'too-large',
+      `${(bytes.length / 1048576).toFixed(1)} MB is over the ${(max / 1048576).toFixed(0)} MB limit for one page; raise --max-file-mb to read it`,
+    );
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && controlRatio(bytes) > BINARY_CONTROL_RATIO) {
+    return fail('binary-file', 'this is a binary file, not text or HTML');
+  }
+  const decoded = decodeText(bytes, raw.source, raw.contentType);
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  if (!text.trim()) return { file: null, messages: [...decoded.messages, message('ingest', 'empty-file', 'the file holds only white space', place, 'error')] };
+  const format = formatFromName(raw.source) ?? sniffFormat(text, raw.contentType);
+  return {
+    file: {
+      id: shortId('d', raw.key),
+      source: raw.source,
+      key: raw.key,
+      format,
+      encoding: decoded.encoding,
+      contentHash: sha256(bytes),
+      text,
+      messages: decoded.messages,
+    },
+    messages: [],
+  };
+}

@@ -1,0 +1,27 @@
+// Every ingest threshold in one place, each with the reason it has its value.
+
+/** Inputs larger than this are refused with a message: a news page is far smaller, and a huge file
+ *  is almost always a dump or a mistake that would stall the run. Raise it with --max-file-mb. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Share of control bytes (other than tab, CR, LF, FF, ESC) above which a file is treated as binary. */
+export const BINARY_CONTROL_RATIO = 0.02;
+
+/** How far into an HTML file to look for a <meta charset>; browsers look at the first 1024 bytes,
+ *  scraped pages sometimes put it later. */
+export const META_CHARSET_SCAN_BYTES = 4096;
+
+/** When UTF-8 decoding fails, EUC-KR is accepted if at least this share of decoded letters is Hangul:
+ *  legacy Korean pages are mostly Hangul, random bytes decoded as EUC-KR are not. */
+export const EUC_KR_MIN_HANGUL_RATIO = 0.3;
+
+/** File endings read when walking a folder; anything else in a folder is skipped with a message. */
+export const FORMAT_BY_EXTENSION: Record<string, 'txt' | 'md' | 'html'> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+};

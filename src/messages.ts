@@ -1,0 +1,26 @@
+import type { Message, Place, Stage } from './types.js';
+
+/** Builds a message; the one place that decides their shape. */
+export function message(
+  stage: Stage,
+  rule: string,
+  reason: string,
+  place: Place,
+  severity: Message['severity'] = 'warning',
+): Message {
+  return { stage, rule, severity, reason, place };
+}
+
+/** One line for a person: `error ingest/binary-file a.txt:3 — reason`. */
+export function formatMessage(m: Message): string {
+  const where = m.place.line ? `${m.place.source}:${m.place.line}` : m.place.source;
+  return `${m.severity} ${m.stage}/${m.rule} ${where} — ${m.reason}`;
+}
+
+/** Thrown for programmer and configuration errors; the text says how to fix it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,228 @@
+// The records that flow through the pipeline: ingest → extract → cluster → analyze → write.
+// Like a vfile, one NewsDoc carries its text, metadata, spans and messages through every stage;
+// each stage adds to it and never reaches back into an earlier one.
+
+/** A pipeline stage, or an edge that talks to the outside world. */
+export type Stage = 'ingest' | 'extract' | 'cluster' | 'analyze' | 'write' | 'store' | 'cli';
+
+/** A half-open range of UTF-16 offsets, [start, end), into a document's `body` unless noted. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a message points: the source, and when known a 1-based line of the input or a span of the body. */
+export interface Place {
+  source: string;
+  line?: number;
+  span?: Span;
+}
+
+/**
+ * A problem or decision about content. Content problems never throw and never vanish silently:
+ * they become messages. `rule` is the named rule or check that fired (e.g. `copyright-line`).
+ */
+export interface Message {
+  stage: Stage;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  reason: string;
+  place: Place;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ingest
+
+/** Bytes as read at the edge (file system or web), before anything is decoded. */
+export interface RawFile {
+  /** The path or URL as given by the user (folder walks join the folder as given with the name). */
+  source: string;
+  /** A stable key for the source: the absolute path or the canonical URL. Document ids derive from it. */
+  key: string;
+  bytes: Uint8Array;
+  /** Content-Type header or similar hint from the edge, when there was one. */
+  contentType?: string;
+  /** Set when reading failed at the edge; bytes is then empty. */
+  error?: string;
+}
+
+export type Format = 'txt' | 'md' | 'html';
+
+/** Decoded text of one input, with what ingest learned about it. */
+export interface TextFile {
+  id: string;
+  source: string;
+  key: string;
+  format: Format;
+  /** Name of the encoding the bytes were decoded from (utf-8, utf-16le, euc-kr ...). */
+  encoding: string;
+  /** sha256 of the raw (decompressed) bytes, hex. */
+  contentHash: string;
+  text: string;
+  messages: Message[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// extract
+
+export type DocKind = 'report' | 'derivative';
+
+/** A line or block taken out of the running text, kept for review. */
+export interface Removal {
+  text: string;
+  /** The noise rule that removed it (see src/extract/noise-rules.ts). */
+  rule: string;
+  /** 1-based line in the decoded input, when the removal came from the line cleaner. */
+  line?: number;
+}
+
+export interface Sentence extends Span {
+  text: string;
+  /** Index of the paragraph (blank-line separated block of `body`) the sentence sits in. */
+  paragraph: number;
+}
+
+/** How a metadata value was found, so a reader can judge it (e.g. `byline`, `json-ld`, `domain`). */
+export type Evidence = Record<string, string>;
+
+export interface NewsDoc {
+  id: string;
+  source: string;
+  key: string;
+  format: Format;
+  encoding: string;
+  contentHash: string;
+  outlet: string | null;
+  /** The site that re-posted the article (e.g. a board), when it is not the outlet. */
+  aggregator: string | null;
+  title: string | null;
+  subtitles: string[];
+  section: string | null;
+  reporter: string | null;
+  email: string | null;
+  /** ISO 8601 date or date-time (KST offset when a time is known). */
+  publishedAt: string | null;
+  /** True when publishedAt was not read from the document itself but inferred (e.g. from its cluster). */
+  publishedAtInferred?: boolean;
+  url: string | null;
+  kind: DocKind;
+  /** Front matter of Markdown inputs, kept as metadata. */
+  frontMatter: Record<string, unknown> | null;
+  /** Cleaned running text: paragraphs separated by one blank line. All spans index into this. */
+  body: string;
+  /** Headings inside the body (cross-heads); they stay in body as their own paragraphs. */
+  headings: string[];
+  captions: string[];
+  removed: Removal[];
+  sentences: Sentence[];
+  evidence: Evidence;
+  messages: Message[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// cluster
+
+export interface Cluster {
+  id: string;
+  /** Document ids, in input order. */
+  members: string[];
+  /** Groups of members that are near-duplicates (syndicated copies) of each other. */
+  duplicates: string[][];
+}
+
+// ---------------------------------------------------------------------------------------------
+// analyze (filled by the analysis stage; every item carries its document and span)
+
+export interface Mention extends Span {
+  document: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'project' | 'product' | 'place' | 'other';
+
+export interface Entity {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  role: string | null;
+  documents: string[];
+  mentions: Mention[];
+}
+
+export interface NumberMention extends Span {
+  text: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  krw: number | null;
+  qualifier: string | null;
+  /** What the amount is per, e.g. `100만 토큰` in `100만 토큰당 0.28달러`. */
+  per?: string | null;
+  document: string;
+}
+
+export interface Quote extends Span {
+  speaker: string | null;
+  text: string;
+  document: string;
+  utterance: string;
+}
+
+export interface TimelineEvent {
+  when: string;
+  what: string;
+  documents: string[];
+  /** True when the date was inferred rather than stated. */
+  inferred?: boolean;
+  mentions: Mention[];
+}
+
+export interface Finding {
+  kind: string;
+  about: string;
+  values: string[];
+  documents: string[];
+  /** A one-line verdict a person can read, e.g. "not a contradiction: exchange rates 1,436–1,464". */
+  note?: string;
+  mentions?: Mention[];
+}
+
+/** A key sentence, with every document that carried it (near-identical sentences are merged). */
+export interface KeySentence {
+  text: string;
+  score: number;
+  mentions: Mention[];
+}
+
+export interface Analysis {
+  entities: Entity[];
+  numbers: NumberMention[];
+  quotes: Quote[];
+  timeline: TimelineEvent[];
+  findings: Finding[];
+  summary: KeySentence[];
+  messages: Message[];
+}
+
+export interface AnalyzedCluster extends Cluster, Analysis {}
+
+// ---------------------------------------------------------------------------------------------
+// write
+
+export interface Post {
+  /** Path relative to the output folder, e.g. `2025-02-04-stargate.md`. */
+  path: string;
+  markdown: string;
+}
+
+export interface WrittenCluster extends AnalyzedCluster {
+  post: Post;
+}
+
+/** Everything one run made: the input of the digest JSON and of the store. */
+export interface DigestResult {
+  documents: NewsDoc[];
+  clusters: WrittenCluster[];
+  /** Per-file problems (ingest and extract errors), for the end-of-run report. */
+  messages: Message[];
+}
