@@ -1,7 +1,18 @@
-// analyze: a cluster and its documents → entities, numbers, quotes, timeline, findings, key sentences.
-// Thin for now: the Analysis issue fills these; every field is present so later stages can rely on it.
+// analyze: a cluster and its documents → entities, numbers, quotes, timeline, findings.
+// One module per concern; this file only wires them in order.
 import type { AnalyzedCluster, Cluster, NewsDoc } from '../types.js';
+import { findEntities } from './entities.js';
+import { findQuotes } from './quotes.js';
+import { findNumbers } from './numbers.js';
+import { buildTimeline } from './timeline.js';
+import { compareSources } from './findings.js';
 
-export function analyzeCluster(cluster: Cluster, _docs: Map<string, NewsDoc>): AnalyzedCluster {
-  return { ...cluster, entities: [], numbers: [], quotes: [], timeline: [], findings: [], summary: [], messages: [] };
+export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): AnalyzedCluster {
+  const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
+  const entities = findEntities(members);
+  const quotes = findQuotes(members, entities);
+  const numbers = findNumbers(members);
+  const timeline = buildTimeline(members);
+  const findings = compareSources(members, { entities, numbers, quotes, timeline });
+  return { ...cluster, entities, numbers, quotes, timeline, findings, summary: [], messages: [] };
 }
