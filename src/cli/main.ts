@@ -9,6 +9,9 @@ import { toDigestJson } from '../write/digest-json.js';
 import { persistRun } from '../store/index.js';
 import { ConfigError, formatMessage } from '../messages.js';
 import { createProgress } from './progress.js';
+import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
+import { openAiChat } from '../write/llm/client.js';
+import { polishClusters } from '../write/llm/polish.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
 
@@ -21,6 +24,12 @@ Usage:
   --no-posts        do not write posts
   --db FILE         SQLite store (default: ./newsdesk.db; ":memory:" keeps nothing)
   --category NAME   category in each post's front matter (default: news)
+  --preset NAME     front matter style: jekyll, jekyll-minimal-mistakes, hugo (default: jekyll)
+  --author NAME     author in each post's front matter
+  --config FILE     settings file (default: newsdesk.config.json/.yaml in the current folder)
+  --llm             reword the posts with an OpenAI-compatible LLM; a guard keeps only sentences
+                    whose figures, names and quotes are in the sources (NEWSDESK_LLM_BASE_URL,
+                    NEWSDESK_LLM_MODEL, NEWSDESK_LLM_API_KEY, or OPENAI_*; see docs/WRITER.md)
   --max-file-mb N   refuse inputs larger than N MB (default: 10)
   --quiet           no progress on stderr
   -h, --help        this help
@@ -31,7 +40,7 @@ function fail(text: string, code = 2): never {
   process.exit(code);
 }
 
-function digest(argv: string[]) {
+async function digest(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -41,6 +50,10 @@ function digest(argv: string[]) {
       'no-posts': { type: 'boolean', default: false },
       db: { type: 'string', default: 'newsdesk.db' },
       category: { type: 'string' },
+      preset: { type: 'string' },
+      author: { type: 'string' },
+      config: { type: 'string' },
+      llm: { type: 'boolean', default: false },
       'max-file-mb': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -54,6 +67,10 @@ function digest(argv: string[]) {
   const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
   if (maxMb !== undefined && !(maxMb > 0)) fail(`--max-file-mb takes a positive number of megabytes, not "${values['max-file-mb']}"`);
 
+  const startedAt = new Date();
+  const { config } = loadConfig({ file: values.config });
+  const writeOptions = writeOptionsFrom(config, values);
+  const llm = values.llm ? resolveLlm(config) : null;
   const progress = createProgress(process.stderr, values.quiet);
   const listing = listInputs(positionals);
   const raws = (function* () {
@@ -61,13 +78,14 @@ function digest(argv: string[]) {
   })();
   const result = runDigest(raws, listing.files.length, {
     decode: maxMb ? { maxFileBytes: maxMb * 1024 * 1024 } : {},
-    write: values.category ? { category: values.category } : {},
+    write: writeOptions,
     progress: progress.update,
   });
   progress.done();
   result.messages.unshift(...listing.messages);
+  if (llm) await polishClusters(result.clusters, new Map(result.documents.map((d) => [d.id, d])), openAiChat(llm), result.messages);
 
-  const stored = persistRun(values.db!, result, argv);
+  const stored = persistRun(values.db!, result, argv, startedAt);
   const written: string[] = [];
   if (values.json) {
     mkdirSync(dirname(resolve(values.json)), { recursive: true });
@@ -90,12 +108,15 @@ function digest(argv: string[]) {
     `read ${result.documents.length} of ${listing.files.length} file(s) (${reports} reports, ` +
       `${result.documents.length - reports} derivatives) into ${result.clusters.length} event cluster(s)\n`,
   );
-  if (stored.runId !== null) process.stdout.write(`store: ${values.db} (run ${stored.runId})\n`);
+  if (stored.runId !== null) {
+    const d = stored.documents;
+    process.stdout.write(`store: ${values.db} (run ${stored.runId}: ${d.inserted} new, ${d.updated} updated, ${d.unchanged} unchanged document(s))\n`);
+  }
   for (const w of written) process.stdout.write(`${w}\n`);
   if (!result.documents.length) fail('nothing usable was read', 1);
 }
 
-function main(argv: string[]) {
+async function main(argv: string[]) {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
@@ -105,9 +126,7 @@ function main(argv: string[]) {
   fail(`unknown command "${command}"\n\n${USAGE}`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).catch((e) => {
   if (e instanceof ConfigError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
   throw e;
-}
+});

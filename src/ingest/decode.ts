@@ -10,6 +10,8 @@ import {
   FORMAT_BY_EXTENSION,
   MAX_FILE_BYTES,
   META_CHARSET_SCAN_BYTES,
+  UTF16_MIN_ZERO_RATIO,
+  UTF16_MAX_OTHER_ZERO_RATIO,
 } from './tunables.js';
 
 export interface DecodeOptions {
@@ -68,6 +70,9 @@ function normaliseCharset(label: string): string {
   const l = label.toLowerCase();
   if (['cp949', 'ms949', 'uhc', 'ks_c_5601-1987', 'ksc5601', 'x-windows-949', 'euckr'].includes(l)) return 'euc-kr';
   if (l === 'utf8') return 'utf-8';
+  // A UTF-16 label on bytes without a BOM (and that did not look like UTF-16) is a copy-pasted
+  // template: browsers read such pages as UTF-8, and so do we.
+  if (l.startsWith('utf-16') || l === 'unicode') return 'utf-8';
   return l;
 }
 
@@ -83,13 +88,39 @@ function hangulRatio(text: string): number {
   return letters ? hangul / letters : 0;
 }
 
+/** UTF-16 without a BOM: ASCII (spaces, digits, markup) leaves a zero byte in every other position
+ *  while Hangul leaves none, so zeros in one byte parity only mean UTF-16 in that byte order. */
+function utf16WithoutBom(b: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  const n = Math.min(b.length, 65536) & ~1;
+  if (n < 4 || b.length % 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZeros++;
+    if (b[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  const fits = (zeros: number, other: number) => zeros / pairs >= UTF16_MIN_ZERO_RATIO && other / pairs <= UTF16_MAX_OTHER_ZERO_RATIO;
+  const encoding = fits(oddZeros, evenZeros) ? 'utf-16le' : fits(evenZeros, oddZeros) ? 'utf-16be' : null;
+  if (!encoding) return null;
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(b);
+    // Binary data can show the same zero pattern; real text has next to no control characters.
+    const controls = (text.slice(0, 32768).match(/[\u0000-\u0008\u000B\u000E-\u001F]/g) ?? []).length;
+    return controls / Math.min(text.length, 32768) > BINARY_CONTROL_RATIO ? null : { text, encoding };
+  } catch {
+    return null;
+  }
+}
+
 interface TextAndEncoding {
   text: string;
   encoding: string;
   messages: Message[];
 }
 
-/** BOM first, then a declared charset, then strict UTF-8, then EUC-KR, then lossy UTF-8 with a warning. */
+/** BOM first, then UTF-16 by its zero bytes, then a declared charset, then strict UTF-8, then EUC-KR,
+ *  then lossy UTF-8 with a warning. */
 export function decodeText(bytes: Uint8Array, source: string, contentType?: string): TextAndEncoding {
   const messages: Message[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -101,13 +132,24 @@ export function decodeText(bytes: Uint8Array, source: string, contentType?: stri
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', messages };
   }
+  const bomless = utf16WithoutBom(bytes);
+  if (bomless) {
+    messages.push(message('ingest', 'detected-utf16', `no byte-order mark; the bytes read as ${bomless.encoding.toUpperCase()}`, { source }, 'info'));
+    return { ...bomless, messages };
+  }
   // A header can lie (a page served as UTF-8 that is really EUC-KR), so a declared charset is
   // trusted only when the bytes decode cleanly in it.
   const declared = [charsetFromContentType(contentType), charsetFromMeta(bytes)].filter(Boolean) as string[];
   for (const label of declared.map(normaliseCharset)) {
+    let decoder: TextDecoder;
     try {
-      const text = new TextDecoder(label, { fatal: true }).decode(bytes);
-      return { text, encoding: label, messages };
+      decoder = new TextDecoder(label, { fatal: true });
+    } catch {
+      messages.push(message('ingest', 'unknown-charset', `declared charset "${label}" is not one we know; detecting instead`, { source }, 'info'));
+      continue;
+    }
+    try {
+      return { text: decoder.decode(bytes), encoding: label, messages };
     } catch {
       messages.push(
         message('ingest', 'charset-mismatch', `declared charset "${label}" does not fit the bytes; detecting instead`, { source }, 'info'),
@@ -165,7 +207,7 @@ export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
     );
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && controlRatio(bytes) > BINARY_CONTROL_RATIO) {
+  if (!utf16 && controlRatio(bytes) > BINARY_CONTROL_RATIO && !utf16WithoutBom(bytes)) {
     return fail('binary-file', 'this is a binary file, not text or HTML');
   }
   const decoded = decodeText(bytes, raw.source, raw.contentType);

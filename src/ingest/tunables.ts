@@ -15,6 +15,13 @@ export const META_CHARSET_SCAN_BYTES = 4096;
  *  legacy Korean pages are mostly Hangul, random bytes decoded as EUC-KR are not. */
 export const EUC_KR_MIN_HANGUL_RATIO = 0.3;
 
+/** UTF-16 without a BOM is recognised when at least this share of code units has a zero byte in one
+ *  position (ASCII spaces, digits and markup do; Korean news text has well over 10% of them) ... */
+export const UTF16_MIN_ZERO_RATIO = 0.1;
+/** ... and at most this share has a zero in the other position: only U+xx00 characters do, and among
+ *  those the common syllables 가 (U+AC00) and 대 (U+B300) put about 2% into Korean text. */
+export const UTF16_MAX_OTHER_ZERO_RATIO = 0.05;
+
 /** File endings read when walking a folder; anything else in a folder is skipped with a message. */
 export const FORMAT_BY_EXTENSION: Record<string, 'txt' | 'md' | 'html'> = {
   '.txt': 'txt',

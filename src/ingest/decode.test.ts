@@ -1,0 +1,117 @@
+// decodeFile on bad and awkward inputs: every case is read correctly or refused with one clear message.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { decodeFile, readRaw } from './index.js';
+import { formatMessage } from '../messages.js';
+import type { RawFile } from '../types.js';
+
+const FIXTURES = new URL('../../fixtures/ingest/', import.meta.url);
+
+interface Expected {
+  error?: string;
+  encoding?: string;
+  format?: string;
+  contains?: string;
+  startsWith?: string;
+  /** `severity stage/rule` of every message the file gets. */
+  messages?: string[];
+}
+
+const raw = (source: string, bytes: Uint8Array): RawFile => ({ source, key: source, bytes });
+const rules = (ms: { severity: string; stage: string; rule: string }[]) => ms.map((m) => `${m.severity} ${m.stage}/${m.rule}`);
+
+describe('decodeFile: fixture cases (fixtures/ingest/<case>/expected.json)', () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    const folder = new URL(`${name}/`, FIXTURES);
+    if (!existsSync(new URL('expected.json', folder))) continue; // not a decode case (e.g. web fixtures)
+    const expected: Record<string, Expected> = JSON.parse(readFileSync(new URL('expected.json', folder), 'utf8'));
+    for (const [file, want] of Object.entries(expected)) {
+      test(`${name}: ${file}`, () => {
+        const source = `${name}/${file}`;
+        const got = decodeFile(raw(source, readFileSync(new URL(file, folder))));
+        if (want.error) {
+          assert.equal(got.file, null);
+          assert.deepEqual(rules(got.messages), [`error ingest/${want.error}`]);
+          assert.equal(got.messages[0].place.source, source, 'the message names the file');
+          assert.match(formatMessage(got.messages[0]), new RegExp(`^error ingest/${want.error} ${source} — \\S`));
+          return;
+        }
+        assert.ok(got.file, `expected a file, got ${JSON.stringify(got.messages)}`);
+        assert.deepEqual(got.messages, [], 'a usable file carries its messages on the file');
+        assert.equal(got.file.encoding, want.encoding);
+        assert.equal(got.file.format, want.format);
+        assert.ok(got.file.text.includes(want.contains!), `decoded text lacks "${want.contains}"`);
+        if (want.startsWith) assert.ok(got.file.text.startsWith(want.startsWith), 'the BOM is not part of the text');
+        assert.ok(!got.file.text.includes('\r'), 'line ends are normalised');
+        assert.deepEqual(rules(got.file.messages), want.messages ?? []);
+        assert.match(got.file.contentHash, /^[0-9a-f]{64}$/);
+      });
+    }
+  }
+});
+
+describe('decodeFile: generated cases', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-decode-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const article = readFileSync(new URL('plain-utf8/article.txt', FIXTURES));
+
+  test('a 20 MB text file is refused as too large, naming the limit and the flag to raise it', () => {
+    const path = join(dir, 'huge.txt');
+    writeFileSync(path, Buffer.alloc(20 * 1024 * 1024, article));
+    const got = decodeFile(readRaw({ source: path, key: path }));
+    assert.equal(got.file, null);
+    assert.deepEqual(rules(got.messages), ['error ingest/too-large']);
+    assert.match(got.messages[0].reason, /20\.0 MB .*10 MB.*--max-file-mb/);
+  });
+
+  test('the same 20 MB file is read when the limit is raised', () => {
+    const bytes = Buffer.alloc(20 * 1024 * 1024, article);
+    const got = decodeFile(raw('huge.txt', bytes), { maxFileBytes: 32 * 1024 * 1024 });
+    assert.ok(got.file);
+    assert.equal(got.file.encoding, 'utf-8');
+  });
+
+  test('a gzip that inflates past the limit is refused without inflating it all', () => {
+    const bomb = gzipSync(Buffer.alloc(11 * 1024 * 1024, 'a'));
+    const got = decodeFile(raw('bomb.txt.gz', bomb));
+    assert.equal(got.file, null);
+    assert.deepEqual(rules(got.messages), ['error ingest/too-large']);
+  });
+
+  test('a truncated gzip is reported as bad-gzip', () => {
+    const gz = readFileSync(new URL('gzip/article.txt.gz', FIXTURES));
+    const got = decodeFile(raw('cut.txt.gz', gz.subarray(0, gz.length - 30)));
+    assert.equal(got.file, null);
+    assert.deepEqual(rules(got.messages), ['error ingest/bad-gzip']);
+  });
+
+  test('an empty gzip and a white-space-only file are empty', () => {
+    assert.deepEqual(rules(decodeFile(raw('e.txt.gz', gzipSync(Buffer.alloc(0)))).messages), ['error ingest/empty-file']);
+    assert.deepEqual(rules(decodeFile(raw('blank.txt', Buffer.from(' \n\t\n'))).messages), ['error ingest/empty-file']);
+  });
+
+  test('an unreadable file (a dangling symlink) becomes an error message, not a throw', () => {
+    const path = join(dir, 'x.txt');
+    symlinkSync(join(dir, 'gone.txt'), path);
+    const read = readRaw({ source: path, key: path });
+    assert.equal(read.bytes.length, 0);
+    const got = decodeFile(read);
+    assert.equal(got.file, null);
+    assert.deepEqual(rules(got.messages), ['error ingest/unreadable']);
+    assert.match(got.messages[0].reason, /dangling link/);
+    assert.equal(got.messages[0].place.source, path);
+  });
+
+  test('the same bytes give the same id and hash; another key gives another id', () => {
+    const a = decodeFile(raw('a.txt', article)).file!;
+    const b = decodeFile(raw('a.txt', article)).file!;
+    const c = decodeFile(raw('c.txt', article)).file!;
+    assert.equal(a.id, b.id);
+    assert.equal(a.contentHash, c.contentHash);
+    assert.notEqual(a.id, c.id);
+  });
+});

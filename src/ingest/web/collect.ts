@@ -1,0 +1,117 @@
+// Web sources → RawFiles: fetch each URL, expand feeds and sitemaps into their articles, and keep
+// one copy per article (deduped on the canonical URL and on the content hash).
+import type { Message, RawFile } from '../../types.js';
+import { message } from '../../messages.js';
+import { sha256 } from '../../ids.js';
+import type { Fetcher, Origin } from './fetcher.js';
+import { decodeFeedBytes, parseFeed, sniffFeedKind } from './feed.js';
+import { canonicalFromHtml } from './canonical-link.js';
+import { MAX_ITEMS_PER_FEED, MAX_SITEMAP_DEPTH } from './tunables.js';
+import { canonicalUrl, parseFetchable } from './url.js';
+
+/** What a run (or a whole `watch` session) has already taken, so nothing is ingested twice. */
+export interface SeenState {
+  keys: Set<string>;
+  hashes: Set<string>;
+}
+
+export const newSeenState = (): SeenState => ({ keys: new Set(), hashes: new Set() });
+
+export interface CollectOptions {
+  seen?: SeenState;
+  maxItemsPerFeed?: number;
+  /** Called after each fetch; `total` grows as feeds reveal their items. */
+  progress?: (done: number, total: number, label: string) => void;
+}
+
+export interface FeedReport {
+  source: string;
+  kind: string;
+  items: number;
+  /** True when the feed came back 304 (nothing new). */
+  unchanged: boolean;
+}
+
+export interface WebCollected {
+  raws: RawFile[];
+  messages: Message[];
+  feeds: FeedReport[];
+}
+
+/** Fetches the sources (URLs as typed by the user) and everything their feeds and sitemaps list. */
+export async function collectWeb(sources: string[], fetcher: Fetcher, options: CollectOptions = {}): Promise<WebCollected> {
+  const seen = options.seen ?? newSeenState();
+  const maxItems = options.maxItemsPerFeed ?? MAX_ITEMS_PER_FEED;
+  const messages: Message[] = [];
+  const feeds: FeedReport[] = [];
+  let done = 0;
+  let total = sources.length;
+  const info = (rule: string, reason: string, source: string) => messages.push(message('ingest', rule, reason, { source }, 'info'));
+
+  async function take(url: string, origin: Origin, depth: number): Promise<RawFile[]> {
+    // A found URL already taken (or being fetched) is skipped before any request is made.
+    let preKey: string | null = null;
+    const parsed = parseFetchable(url);
+    if (parsed.ok) {
+      preKey = canonicalUrl(parsed.url);
+      if (origin === 'found') {
+        if (seen.keys.has(preKey)) {
+          info('duplicate-url', `already ingested as ${preKey}`, url);
+          progressStep(url);
+          return [];
+        }
+        seen.keys.add(preKey);
+      }
+    }
+    const result = await fetcher.fetch(url, origin, url);
+    progressStep(url);
+    messages.push(...result.messages);
+    if (!result.ok) {
+      if (preKey && origin === 'found') seen.keys.delete(preKey); // let a later run (or poll) try again
+      return [];
+    }
+    const head = new TextDecoder('utf-8').decode(result.bytes.subarray(0, 4096));
+    const kind = sniffFeedKind(head);
+    if (kind) {
+      if (depth >= MAX_SITEMAP_DEPTH + 1) {
+        messages.push(message('ingest', 'feed-too-deep', `a ${kind} nested more than ${MAX_SITEMAP_DEPTH} levels deep; not followed`, { source: url }));
+        return [];
+      }
+      const feed = parseFeed(decodeFeedBytes(result.bytes, result.contentType, url), result.finalUrl);
+      if (!feed) return [];
+      feeds.push({ source: url, kind: feed.kind, items: feed.entries.length, unchanged: result.fromCache });
+      let entries = feed.entries;
+      if (entries.length > maxItems) {
+        info('feed-truncated', `${entries.length} items; taking the first ${maxItems}`, url);
+        entries = entries.slice(0, maxItems);
+      }
+      if (!entries.length) info('empty-feed', `this ${feed.kind} lists no items`, url);
+      total += entries.length;
+      const nested = await Promise.all(entries.map((e) => take(e.url, 'found', depth + 1)));
+      return nested.flat();
+    }
+    const canonical = canonicalFromHtml(result.bytes, result.finalUrl);
+    const key = canonicalUrl(canonical ?? result.finalUrl);
+    const reserved = origin === 'found' ? preKey : null; // the key this call set aside before fetching
+    if (seen.keys.has(key) && key !== reserved) {
+      info('duplicate-url', `same article as ${key}, already ingested`, url);
+      return [];
+    }
+    seen.keys.add(key);
+    if (preKey) seen.keys.add(preKey);
+    const hash = sha256(result.bytes);
+    if (seen.hashes.has(hash)) {
+      info('duplicate-content', 'the same bytes as a page already ingested under another URL', url);
+      return [];
+    }
+    seen.hashes.add(hash);
+    return [{ source: url, key, bytes: result.bytes, contentType: result.contentType }];
+  }
+
+  function progressStep(label: string) {
+    options.progress?.(++done, total, label);
+  }
+
+  const perSource = await Promise.all(sources.map((s) => take(s, 'typed', 0)));
+  return { raws: perSource.flat(), messages, feeds };
+}

@@ -1,0 +1,424 @@
+// The polite, defensive HTTP edge: one URL in, bytes + content type out, or a clear per-source message.
+// Safety gate → robots.txt → per-host queue → conditional GET → retries → redirects → size cap.
+import { Agent, request } from 'undici';
+import { Readable, pipeline, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import type { Message } from '../../types.js';
+import { message } from '../../messages.js';
+import { ConfigError } from '../../messages.js';
+import type { HttpCache } from '../../store/sqlite/http-cache.js';
+import { checkHostAddress, normaliseHost } from './address.js';
+import { HostQueue, sleep } from './host-queue.js';
+import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type Robots } from './robots.js';
+import * as T from './tunables.js';
+import { hostKey, parseFetchable } from './url.js';
+
+export interface FetcherOptions {
+  userAgent?: string;
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+  perHostConcurrency?: number;
+  perHostDelayMs?: number;
+  maxRetries?: number;
+  retryBaseMs?: number;
+  maxRetryAfterMs?: number;
+  /** Hosts or addresses that found URLs may point at even though they are loopback/private. */
+  allowHosts?: string[];
+  /** Validator cache for conditional GETs; without one every fetch is unconditional. */
+  cache?: HttpCache;
+  /** Aborts waits and requests in flight (watch's Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** Where a URL came from: typed by the user (trusted, may be loopback) or found inside a feed/sitemap. */
+export type Origin = 'typed' | 'found';
+
+export interface Fetched {
+  ok: true;
+  /** The URL as asked for. */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  status: number;
+  contentType?: string;
+  bytes: Uint8Array;
+  /** True when a 304 let us reuse the stored body. */
+  fromCache: boolean;
+  messages: Message[];
+}
+
+export interface FetchFailed {
+  ok: false;
+  url: string;
+  /** The rule of the error message (`http-404`, `timeout`, `too-large` …). */
+  rule: string;
+  messages: Message[];
+}
+
+export type FetchResult = Fetched | FetchFailed;
+
+type Outcome =
+  | { kind: 'response'; status: number; headers: Record<string, string>; bytes: Uint8Array }
+  | { kind: 'too-large'; bytes: number | null }
+  | { kind: 'timeout'; phase: string }
+  | { kind: 'network'; code: string; detail: string }
+  | { kind: 'bad-encoding'; detail: string }
+  | { kind: 'aborted' };
+
+const RETRY_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'EAI_AGAIN']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 410: 'Gone', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+const header = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Retry-After is seconds or an HTTP date; returns milliseconds from now, or null when absent/unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - now);
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`;
+
+export class Fetcher {
+  readonly options: Required<Omit<FetcherOptions, 'cache' | 'signal' | 'allowHosts'>>;
+  private readonly allowHosts: Set<string>;
+  private readonly cache?: HttpCache;
+  private readonly signal?: AbortSignal;
+  private readonly queue: HostQueue;
+  private readonly agent: Agent;
+  private readonly robots = new Map<string, { at: number; robots: Promise<Robots> }>();
+
+  constructor(options: FetcherOptions = {}) {
+    this.options = {
+      userAgent: options.userAgent ?? T.USER_AGENT,
+      connectTimeoutMs: options.connectTimeoutMs ?? T.CONNECT_TIMEOUT_MS,
+      totalTimeoutMs: options.totalTimeoutMs ?? T.TOTAL_TIMEOUT_MS,
+      maxBodyBytes: options.maxBodyBytes ?? T.MAX_BODY_BYTES,
+      maxRedirects: options.maxRedirects ?? T.MAX_REDIRECTS,
+      perHostConcurrency: options.perHostConcurrency ?? T.PER_HOST_CONCURRENCY,
+      perHostDelayMs: options.perHostDelayMs ?? T.PER_HOST_DELAY_MS,
+      maxRetries: options.maxRetries ?? T.MAX_RETRIES,
+      retryBaseMs: options.retryBaseMs ?? T.RETRY_BASE_MS,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? T.MAX_RETRY_AFTER_MS,
+    };
+    const o = this.options;
+    for (const [name, v] of Object.entries(o)) {
+      if (typeof v === 'number' && !(v >= 0 && Number.isFinite(v))) throw new ConfigError(`fetcher option ${name} must be a number ≥ 0, not ${v}`);
+    }
+    if (o.perHostConcurrency < 1) throw new ConfigError('per-host concurrency must be at least 1 (requests at a time per host)');
+    this.allowHosts = new Set((options.allowHosts ?? []).map(normaliseHost));
+    this.cache = options.cache;
+    this.signal = options.signal;
+    this.queue = new HostQueue(o.perHostConcurrency, o.perHostDelayMs);
+    this.agent = new Agent({
+      connect: { timeout: o.connectTimeoutMs },
+      headersTimeout: o.totalTimeoutMs,
+      bodyTimeout: o.totalTimeoutMs,
+      connections: o.perHostConcurrency,
+    });
+  }
+
+  /** Closes pooled connections; call when the run is over so the process can exit. */
+  async close() {
+    await this.agent.close();
+  }
+
+  /** Fetches one URL. Never throws for content or network problems: they come back as a FetchFailed. */
+  async fetch(rawUrl: string, origin: Origin, source = rawUrl): Promise<FetchResult> {
+    const messages: Message[] = [];
+    const place = { source };
+    const fail = (rule: string, reason: string): FetchFailed => {
+      messages.push(message('ingest', rule, reason, place, 'error'));
+      return { ok: false, url: rawUrl, rule, messages };
+    };
+    const parsed = parseFetchable(rawUrl);
+    if (!parsed.ok) return fail(parsed.rule, parsed.reason);
+    const typedHost = origin === 'typed' ? normaliseHost(parsed.url.hostname) : null;
+    const visited = new Set<string>();
+    let url = parsed.url;
+    for (let hop = 0; ; hop++) {
+      if (this.signal?.aborted) return fail('aborted', 'stopped before this source was fetched');
+      visited.add(url.href);
+      // Typed URLs may be loopback (a local test server, an intranet CMS you named yourself); anything a
+      // feed, sitemap or redirect leads to elsewhere passes the address gate.
+      if (normaliseHost(url.hostname) !== typedHost) {
+        const gate = await checkHostAddress(url.hostname, this.allowHosts);
+        if (!gate.ok) return fail(gate.rule, gate.reason);
+      }
+      const robots = await this.robotsFor(url);
+      if (robots.unreachable) return fail('robots-unreachable', robots.unreachable);
+      if (!isAllowed(robots, url.pathname + url.search)) {
+        return fail('robots-disallow', `robots.txt of ${url.host} disallows ${url.pathname}${url.search} for ${T.ROBOTS_AGENT_TOKEN}`);
+      }
+      const cached = this.cache?.get(url.href);
+      const headers: Record<string, string> = {};
+      if (cached?.etag) headers['if-none-match'] = cached.etag;
+      if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+
+      const outcome = await this.withRetries(url, headers, messages, place);
+      if ('failed' in outcome) return fail(outcome.rule, outcome.reason);
+      const { status, headers: h, bytes } = outcome;
+      if (REDIRECTS.has(status)) {
+        const location = header(h, 'location');
+        if (!location) return fail(`http-${status}`, `redirect ${status} without a Location header`);
+        const next = parseFetchable(location, url.href);
+        if (!next.ok) return fail(next.rule, `redirected to a refused URL: ${next.reason}`);
+        if (visited.has(next.url.href)) return fail('redirect-loop', `redirect loop: ${url.href} leads back to ${next.url.href}`);
+        if (hop + 1 > this.options.maxRedirects) {
+          return fail('too-many-redirects', `more than ${this.options.maxRedirects} redirects (last to ${next.url.href})`);
+        }
+        url = next.url;
+        continue;
+      }
+      if (status === 304) {
+        if (!cached) return fail('http-304', 'the server answered 304 Not Modified to an unconditional request');
+        this.cache!.touch(url.href, new Date().toISOString());
+        messages.push(message('ingest', 'not-modified', 'unchanged since the last fetch (304); reusing the stored copy', place, 'info'));
+        return {
+          ok: true, url: rawUrl, finalUrl: url.href, status, fromCache: true, messages,
+          contentType: cached.contentType ?? undefined, bytes: cached.body,
+        };
+      }
+      if (status < 200 || status >= 300) {
+        const why = STATUS_TEXT[status] ? `${status} ${STATUS_TEXT[status]}` : String(status);
+        return fail(`http-${status}`, `the server answered ${why} for ${url.href}`);
+      }
+      const contentType = header(h, 'content-type');
+      const etag = header(h, 'etag') ?? null;
+      const lastModified = header(h, 'last-modified') ?? null;
+      if (this.cache && (etag || lastModified)) {
+        this.cache.put({ url: url.href, etag, lastModified, contentType: contentType ?? null, body: bytes, fetchedAt: new Date().toISOString() });
+      }
+      return { ok: true, url: rawUrl, finalUrl: url.href, status, contentType, bytes, fromCache: false, messages };
+    }
+  }
+
+  /** One request through the host queue, repeated on 429, 5xx, timeouts and dropped connections. */
+  private async withRetries(
+    url: URL,
+    headers: Record<string, string>,
+    messages: Message[],
+    place: { source: string },
+  ): Promise<{ status: number; headers: Record<string, string>; bytes: Uint8Array } | { failed: true; rule: string; reason: string }> {
+    const o = this.options;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.queue.run(hostKey(url), () => this.once(url, headers), this.signal);
+      let retryable = false;
+      let wait: number | null = null;
+      let what = '';
+      switch (outcome.kind) {
+        case 'response':
+          if (outcome.status === 429 || outcome.status >= 500) {
+            retryable = true;
+            wait = parseRetryAfter(outcome.headers['retry-after']);
+            what = `${outcome.status}`;
+            if (wait !== null && wait > o.maxRetryAfterMs) {
+              return {
+                failed: true,
+                rule: `http-${outcome.status}`,
+                reason: `the server answered ${outcome.status} and asks to retry after ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(o.maxRetryAfterMs / 1000)} s we wait`,
+              };
+            }
+          }
+          break;
+        case 'timeout':
+          retryable = true;
+          what = `timeout (${outcome.phase})`;
+          break;
+        case 'network':
+          retryable = RETRY_NETWORK_CODES.has(outcome.code);
+          what = outcome.code;
+          break;
+        default:
+          break;
+      }
+      if (retryable && attempt <= o.maxRetries && !this.signal?.aborted) {
+        const backoff = o.retryBaseMs * 2 ** (attempt - 1) * (1 + Math.random() * 0.25);
+        const delay = wait ?? backoff;
+        messages.push(
+          message('ingest', 'retry', `${what}; retry ${attempt} of ${o.maxRetries} in ${(delay / 1000).toFixed(1)} s${wait !== null ? ' (Retry-After)' : ''}`, place, 'info'),
+        );
+        await sleep(delay, this.signal);
+        continue;
+      }
+      const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
+      switch (outcome.kind) {
+        case 'response':
+          if (outcome.status === 429 || outcome.status >= 500) {
+            const text = STATUS_TEXT[outcome.status] ? ` ${STATUS_TEXT[outcome.status]}` : '';
+            return { failed: true, rule: `http-${outcome.status}`, reason: `the server answered ${outcome.status}${text}${tries}` };
+          }
+          return outcome;
+        case 'timeout':
+          return { failed: true, rule: 'timeout', reason: `${outcome.phase} timed out${tries} (connect ${o.connectTimeoutMs / 1000} s, total ${o.totalTimeoutMs / 1000} s)` };
+        case 'network':
+          return { failed: true, rule: 'network-error', reason: `${outcome.detail}${tries}` };
+        case 'too-large':
+          return {
+            failed: true,
+            rule: 'too-large',
+            reason: `the body is ${outcome.bytes ? mb(outcome.bytes) + ', ' : ''}over the ${mb(o.maxBodyBytes)} limit; download stopped (raise --max-file-mb to allow it)`,
+          };
+        case 'bad-encoding':
+          return { failed: true, rule: 'bad-encoding', reason: outcome.detail };
+        case 'aborted':
+          return { failed: true, rule: 'aborted', reason: 'stopped while fetching' };
+      }
+    }
+  }
+
+  /** One GET: reads at most maxBodyBytes of (decompressed) body, under the total timeout. */
+  private async once(url: URL, extra: Record<string, string>): Promise<Outcome> {
+    const o = this.options;
+    const ac = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ac.abort();
+    }, o.totalTimeoutMs);
+    const onAbort = () => ac.abort();
+    this.signal?.addEventListener('abort', onAbort, { once: true });
+    let body: Readable | null = null;
+    try {
+      const res = await request(url, {
+        method: 'GET',
+        dispatcher: this.agent,
+        signal: ac.signal,
+        headers: {
+          'user-agent': o.userAgent,
+          accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5',
+          'accept-encoding': 'gzip, deflate, br',
+          'accept-language': 'ko,en;q=0.8',
+          ...extra,
+        },
+      });
+      body = res.body;
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+        return { kind: 'response', status: res.statusCode, headers, bytes: new Uint8Array(0) };
+      }
+      const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+      const declared = Number(headers['content-length']);
+      if (encoding === 'identity' && declared > o.maxBodyBytes) {
+        res.body.destroy();
+        return { kind: 'too-large', bytes: declared };
+      }
+      const read = await readCapped(res.body, encoding, o.maxBodyBytes);
+      if (read.kind === 'too-large') ac.abort();
+      return read.kind === 'bytes' ? { kind: 'response', status: res.statusCode, headers, bytes: read.bytes } : read;
+    } catch (e) {
+      body?.destroy();
+      const err = e as NodeJS.ErrnoException;
+      if (timedOut) return { kind: 'timeout', phase: body ? 'reading the body' : 'waiting for the response' };
+      if (this.signal?.aborted) return { kind: 'aborted' };
+      const code = err.code ?? (err.cause as NodeJS.ErrnoException | undefined)?.code ?? 'ERR';
+      if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', phase: 'connecting' };
+      if (code === 'UND_ERR_HEADERS_TIMEOUT') return { kind: 'timeout', phase: 'waiting for the response' };
+      if (code === 'UND_ERR_BODY_TIMEOUT') return { kind: 'timeout', phase: 'reading the body' };
+      if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || /incorrect header|invalid (block|distance|code)|unexpected end/i.test(err.message)) {
+        return { kind: 'bad-encoding', detail: `the compressed body does not decompress: ${err.message}` };
+      }
+      const detail =
+        code === 'ECONNREFUSED' ? `connection refused by ${url.host}`
+        : code === 'ENOTFOUND' ? `no such host: ${url.hostname}`
+        : `${url.host}: ${err.message}${code !== 'ERR' ? ` (${code})` : ''}`;
+      return { kind: 'network', code, detail };
+    } finally {
+      clearTimeout(timer);
+      this.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** robots.txt per origin, fetched once (through the same queue) and kept for ROBOTS_TTL_MS. */
+  private robotsFor(url: URL): Promise<Robots> {
+    const key = url.origin;
+    const hit = this.robots.get(key);
+    if (hit && Date.now() - hit.at < T.ROBOTS_TTL_MS) return hit.robots;
+    const robots = this.loadRobots(new URL('/robots.txt', url.origin));
+    this.robots.set(key, { at: Date.now(), robots });
+    return robots;
+  }
+
+  private async loadRobots(robotsUrl: URL): Promise<Robots> {
+    const place = { source: robotsUrl.href };
+    let url = robotsUrl;
+    for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
+      const out = await this.withRetries(url, {}, [], place);
+      if ('failed' in out) {
+        // RFC 9309: an unreachable robots.txt means "assume complete disallow" until it can be read
+        return { ...DISALLOW_ALL, unreachable: `could not read ${url.href} (${out.reason}); not fetching from ${url.host} to be safe (RFC 9309)` };
+      }
+      if (REDIRECTS.has(out.status)) {
+        const loc = header(out.headers, 'location');
+        const next = loc ? parseFetchable(loc, url.href) : null;
+        // Only same-origin redirects: a robots redirect must not lead the fetcher anywhere new.
+        if (!next?.ok || next.url.origin !== robotsUrl.origin) return ALLOW_ALL;
+        url = next.url;
+        continue;
+      }
+      if (out.status >= 400) return ALLOW_ALL; // 4xx: no robots.txt, everything allowed
+      const robots = parseRobots(new TextDecoder('utf-8').decode(out.bytes), T.ROBOTS_AGENT_TOKEN);
+      if (robots.crawlDelayMs) this.queue.setHostDelay(hostKey(url), Math.min(robots.crawlDelayMs, T.MAX_CRAWL_DELAY_MS));
+      return robots;
+    }
+    return ALLOW_ALL;
+  }
+}
+
+/** Streams a body through the right decompressor, stopping as soon as it passes `max` bytes. */
+async function readCapped(
+  body: Readable,
+  encoding: string,
+  max: number,
+): Promise<{ kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large'; bytes: null } | { kind: 'bad-encoding'; detail: string }> {
+  let stream: Readable = body;
+  if (encoding !== 'identity' && encoding !== '') {
+    const it = body[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return { kind: 'bytes', bytes: new Uint8Array(0) };
+    const head = first.value as Buffer;
+    let z: Transform;
+    if (encoding === 'gzip' || encoding === 'x-gzip') z = createGunzip();
+    else if (encoding === 'br') z = createBrotliDecompress();
+    else if (encoding === 'deflate') {
+      // "deflate" is meant to be zlib-wrapped, but some servers send raw deflate: tell by the header bytes
+      const zlibWrapped = head.length >= 2 && (head[0] & 0x0f) === 8 && ((head[0] << 8) | head[1]) % 31 === 0;
+      z = zlibWrapped ? createInflate() : createInflateRaw();
+    } else {
+      body.destroy();
+      return { kind: 'bad-encoding', detail: `unsupported Content-Encoding "${encoding}"` };
+    }
+    const source = Readable.from(
+      (async function* () {
+        yield head;
+        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value as Buffer;
+      })(),
+    );
+    stream = pipeline(source, z, () => undefined);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += (chunk as Buffer).length;
+    if (total > max) {
+      stream.destroy();
+      body.destroy();
+      return { kind: 'too-large', bytes: null };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return { kind: 'bytes', bytes: new Uint8Array(Buffer.concat(chunks)) };
+}

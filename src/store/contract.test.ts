@@ -1,0 +1,216 @@
+// The store contract: every backend location runs the same cases. A real SQLite file in a temp
+// dir and `:memory:` today; a new backend adds itself to BACKENDS.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DigestResult, NewsDoc, WrittenCluster } from '../types.js';
+import { sha256, shortId } from '../ids.js';
+import { ConfigError } from '../messages.js';
+import { openStore, persistRun, toNewsDoc, type SqliteStore } from './index.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
+
+/** A NewsDoc as extract would make it from a fixture: first line the title, the rest the body. */
+function doc(key: string, text: string, extra: Partial<NewsDoc> = {}): NewsDoc {
+  const [title, ...rest] = text.trim().split('\n');
+  const body = rest.join('\n').trim();
+  return {
+    id: shortId('d', key), source: key, key, format: 'txt', encoding: 'utf-8', contentHash: sha256(text),
+    outlet: '가상일보', aggregator: null, title, subtitles: [], section: '경제', reporter: null, email: null,
+    publishedAt: '2025-03-12', url: null, kind: 'report', frontMatter: null, body, headings: [], captions: ['사진=가상일보'],
+    removed: [{ text: '무단 전재 및 재배포 금지', rule: 'copyright-line', line: 9 }],
+    sentences: [{ start: 0, end: 10, text: body.slice(0, 10), paragraph: 0 }],
+    evidence: { title: 'first-line' },
+    messages: [{ stage: 'extract', rule: 'no-byline', severity: 'info', reason: '기자 이름 없음', place: { source: key } }],
+    ...extra,
+  };
+}
+
+function cluster(docs: NewsDoc[], name = docs.map((d) => d.id).join('+')): WrittenCluster {
+  const first = docs[0];
+  return {
+    id: shortId('c', name), members: docs.map((d) => d.id), duplicates: [],
+    entities: [{ name: first.title!.split(',')[0], type: 'organization', aliases: [], role: null, documents: [first.id],
+      mentions: [{ document: first.id, start: 0, end: 3 }] }],
+    numbers: [], quotes: [], timeline: [], findings: [], messages: [],
+    summary: [{ text: first.body.split('\n')[0], score: 1, mentions: [{ document: first.id, start: 0, end: 5 }] }],
+    post: { path: `2025-03-12-${name.slice(0, 8)}.md`, markdown: '---\ntitle: x\n---\n' },
+  };
+}
+
+const result = (documents: NewsDoc[], clusters: WrittenCluster[]): DigestResult => ({ documents, clusters, messages: [] });
+
+/** Everything in a table, as SQLite holds it, to compare runs byte for byte. */
+const table = (s: SqliteStore, name: string) => s.db.prepare(`SELECT * FROM ${name} ORDER BY 1`).all();
+
+const dir = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+let fileCount = 0;
+const BACKENDS: { name: string; location: () => string }[] = [
+  { name: 'sqlite file', location: () => join(dir, `case-${++fileCount}`, 'newsdesk.db') },
+  { name: 'sqlite :memory:', location: () => ':memory:' },
+];
+
+for (const backend of BACKENDS) {
+  describe(`store contract: ${backend.name}`, () => {
+    let store: SqliteStore;
+    before(() => {
+      store = openStore(backend.location());
+    });
+    after(() => store.close());
+
+    test('insert: documents, clusters and a run are saved and read back whole', () => {
+      const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
+      const battery = doc('news/battery.txt', fixture('insert/battery.txt'), { publishedAtInferred: true });
+      const summary = store.persist(result([harbor, battery], [cluster([harbor]), cluster([battery])]), ['digest', 'news']);
+      assert.deepEqual(summary.documents, { inserted: 2, updated: 0, unchanged: 0 });
+      assert.deepEqual(summary.clusters, { inserted: 2, updated: 0, unchanged: 0 });
+      assert.equal(typeof summary.runId, 'number');
+
+      const stored = store.documents();
+      assert.deepEqual(stored.map((d) => d.id), [harbor.id, battery.id]);
+      assert.deepEqual(toNewsDoc(stored[0]), harbor);
+      assert.deepEqual(toNewsDoc(store.document(battery.id)!), battery);
+      assert.equal(stored[0].firstSeenRun, summary.runId);
+      assert.equal(store.document('d-not-there'), null);
+
+      const [run] = store.runs();
+      assert.deepEqual(run.args, ['digest', 'news']);
+      assert.ok(run.finishedAt && run.finishedAt >= run.startedAt);
+      assert.equal(run.counts.documents.inserted, 2);
+      assert.equal(run.counts.messages.info, 2, 'one info message per document');
+    });
+
+    test('idempotent re-run: documents and clusters rows stay the same, runs grow by one', () => {
+      const docs = [doc('news/harbor.txt', fixture('insert/harbor.txt')), doc('news/battery.txt', fixture('insert/battery.txt'))];
+      const input = result(docs, [cluster([docs[0], docs[1]], 'both')]);
+      store.persist(input, ['digest']);
+      const before = { documents: table(store, 'documents'), clusters: table(store, 'clusters'), runs: store.runs().length };
+      const again = store.persist(input, ['digest']);
+      assert.deepEqual(again.documents, { inserted: 0, updated: 0, unchanged: 2 });
+      assert.deepEqual(again.clusters, { inserted: 0, updated: 0, unchanged: 1 });
+      assert.deepEqual(table(store, 'documents'), before.documents);
+      assert.deepEqual(table(store, 'clusters'), before.clusters);
+      assert.equal(store.runs().length, before.runs + 1);
+      // the unchanged cluster is still listed as a product of the new run
+      assert.deepEqual(store.clusters(again.runId!).map((c) => c.id), [shortId('c', 'both')]);
+    });
+
+    test('changed file: same key with new content replaces the old version (and its search entry)', () => {
+      const key = 'news/solbit-app.txt';
+      const v1 = doc(key, fixture('changed-file/v1.txt'));
+      const v2 = doc(key, fixture('changed-file/v2.txt'));
+      assert.notEqual(v1.contentHash, v2.contentHash);
+      const first = store.persist(result([v1], []), ['digest']);
+      const second = store.persist(result([v2], []), ['digest']);
+      assert.deepEqual(second.documents, { inserted: 0, updated: 1, unchanged: 0 });
+      const rows = store.documents().filter((d) => d.key === key);
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].contentHash, v2.contentHash);
+      assert.equal(rows[0].body, v2.body);
+      assert.equal(rows[0].firstSeenRun, first.runId);
+      assert.equal(rows[0].updatedRun, second.runId);
+      assert.deepEqual(store.search('보안 점검').map((h) => h.id), [v2.id]);
+      assert.deepEqual(store.search('다섯 단계에서'), [], 'the old text is gone from the index');
+    });
+
+    test('clusters are saved per run', () => {
+      const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
+      const battery = doc('news/battery.txt', fixture('insert/battery.txt'));
+      const r1 = store.persist(result([harbor, battery], [cluster([harbor], 'run1-a'), cluster([battery], 'run1-b')]), ['digest']);
+      const r2 = store.persist(result([battery], [cluster([battery], 'run2-a')]), ['digest']);
+      assert.deepEqual(store.clusters(r1.runId!).map((c) => c.id), [shortId('c', 'run1-a'), shortId('c', 'run1-b')]);
+      const [only] = store.clusters(r2.runId!);
+      assert.equal(only.id, shortId('c', 'run2-a'));
+      assert.equal(only.run, r2.runId);
+      assert.deepEqual(only.members, [battery.id]);
+      assert.equal(only.analysis.entities[0].name, '누리배터리');
+      assert.equal(only.analysis.summary[0].mentions[0].document, battery.id);
+      assert.equal(only.postPath, '2025-03-12-run2-a.md');
+      const all = store.clusters().map((c) => c.id);
+      for (const id of [shortId('c', 'run1-a'), shortId('c', 'run1-b'), shortId('c', 'run2-a')]) assert.ok(all.includes(id));
+    });
+
+    test('search finds Korean words, short and long, in title and body', () => {
+      const weather = doc('news/weather.txt', fixture('search-korean/weather.txt'));
+      const chips = doc('news/chips.txt', fixture('search-korean/semiconductor.txt'));
+      store.persist(result([weather, chips], []), ['digest']);
+
+      // two syllables: shorter than a trigram, found by the scan fallback
+      const seoul = store.search('서울');
+      assert.deepEqual(seoul.map((h) => h.id), [weather.id]);
+      const span = seoul[0].match!;
+      assert.equal(weather.body.slice(span.start, span.end), '서울');
+      assert.ok(seoul[0].snippet.includes('서울'));
+      // three or more: through the trigram index
+      assert.deepEqual(store.search('폭염일수').map((h) => h.id), [weather.id]);
+      assert.deepEqual(store.search('산업통상자원부').map((h) => h.id), [chips.id]);
+      // a title-only word has no body span
+      const [title] = store.search('예상');
+      assert.equal(title.id, weather.id);
+      assert.equal(title.match, null);
+      assert.equal(title.title, weather.title);
+      // every term must match
+      assert.deepEqual(store.search('반등 인천').map((h) => h.id), [chips.id]);
+      assert.deepEqual(store.search('반등 열대야'), []);
+      assert.deepEqual(store.search('화성탐사'), []);
+      // FTS syntax in the query is taken literally, not as operators
+      assert.deepEqual(store.search('"메모리 OR'), []);
+      assert.throws(() => store.search('   '), ConfigError);
+    });
+
+    test('the database handle is exposed for edge tables kept in the same store', () => {
+      store.db.exec('CREATE TABLE IF NOT EXISTS contract_probe (url TEXT PRIMARY KEY, etag TEXT)');
+      store.db.prepare('INSERT OR REPLACE INTO contract_probe VALUES (?, ?)').run('https://news.example/a', 'W/"1"');
+      assert.equal(store.db.prepare('SELECT etag FROM contract_probe').pluck().get(), 'W/"1"');
+    });
+  });
+}
+
+describe('store: sqlite file specifics', () => {
+  test('a file store keeps its rows across opens, in WAL mode, at schema version 1', () => {
+    const path = join(dir, 'reopen', 'nested', 'newsdesk.db');
+    const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
+    const first = persistRun(path, result([harbor], [cluster([harbor])]), ['digest']);
+    assert.equal(first.runId, 1);
+    assert.ok(existsSync(path));
+    const store = openStore(path);
+    try {
+      assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(store.db.prepare('SELECT max(version) FROM schema_version').pluck().get(), 1);
+      assert.deepEqual(store.documents().map((d) => d.id), [harbor.id]);
+      assert.equal(store.search('자율운항').length, 1);
+    } finally {
+      store.close();
+    }
+    assert.equal(persistRun(path, result([harbor], [cluster([harbor])]), ['digest']).runId, 2);
+  });
+
+  test(':memory: keeps nothing between opens and reports no run id', () => {
+    const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
+    const summary = persistRun(':memory:', result([harbor], []), ['digest']);
+    assert.equal(summary.runId, null);
+    assert.equal(summary.documents.inserted, 1);
+    const store = openStore(':memory:');
+    assert.deepEqual(store.documents(), []);
+    store.close();
+  });
+
+  test('a database from a newer newsdesk is refused with a how-to-fix error', () => {
+    const path = join(dir, 'newer.db');
+    openStore(path).close();
+    const store = openStore(path);
+    store.db.prepare("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01')").run();
+    store.close();
+    assert.throws(() => openStore(path), (e: Error) => e instanceof ConfigError && /newer/.test(e.message) && /--db/.test(e.message));
+  });
+
+  test('a file that is not a database is refused with a how-to-fix error', () => {
+    const path = join(dir, 'notes.db');
+    writeFileSync(path, '이건 데이터베이스가 아니라 메모입니다.\n'.repeat(200));
+    assert.throws(() => openStore(path), (e: Error) => e instanceof ConfigError && /not a newsdesk database/.test(e.message));
+  });
+});

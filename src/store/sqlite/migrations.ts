@@ -1,0 +1,80 @@
+// Schema migrations, oldest first. A migration is never edited once released: add a new one.
+// `schema_version` holds one row per applied migration, so a newer database is refused rather
+// than misread by an older newsdesk.
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'documents, clusters, runs, and a trigram FTS index over title and body',
+    sql: `
+      CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        args        TEXT NOT NULL,              -- JSON array of the command-line arguments
+        counts      TEXT NOT NULL DEFAULT '{}'  -- JSON RunCounts
+      );
+
+      -- seq is the stable rowid the external-content FTS index points at (a TEXT primary key
+      -- alone would leave the implicit rowid free to change on VACUUM).
+      CREATE TABLE documents (
+        seq            INTEGER PRIMARY KEY,
+        id             TEXT NOT NULL UNIQUE,
+        source         TEXT NOT NULL,
+        key            TEXT NOT NULL UNIQUE,
+        content_hash   TEXT NOT NULL,
+        format         TEXT NOT NULL,
+        encoding       TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        outlet         TEXT,
+        title          TEXT,
+        published_at   TEXT,
+        body           TEXT NOT NULL,
+        metadata       TEXT NOT NULL,  -- JSON: the other NewsDoc fields (reporter, url, sentences ...)
+        captions       TEXT NOT NULL,  -- JSON string[]
+        removed        TEXT NOT NULL,  -- JSON Removal[]
+        messages       TEXT NOT NULL,  -- JSON Message[]
+        first_seen_run INTEGER NOT NULL REFERENCES runs(id),
+        updated_run    INTEGER NOT NULL REFERENCES runs(id)
+      );
+      CREATE INDEX documents_outlet ON documents(outlet);
+      CREATE INDEX documents_published_at ON documents(published_at);
+
+      CREATE TABLE clusters (
+        id        TEXT PRIMARY KEY,
+        run       INTEGER NOT NULL REFERENCES runs(id),  -- the run that wrote this version
+        members   TEXT NOT NULL,   -- JSON document ids
+        analysis  TEXT NOT NULL,   -- JSON: duplicates, entities, numbers, quotes, timeline, findings, summary, messages
+        post_path TEXT
+      );
+
+      -- Which clusters each run produced (unchanged clusters keep their row in clusters).
+      CREATE TABLE run_clusters (
+        run      INTEGER NOT NULL REFERENCES runs(id),
+        cluster  TEXT NOT NULL REFERENCES clusters(id),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (run, cluster)
+      );
+
+      CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, body, content = 'documents', content_rowid = 'seq', tokenize = 'trigram'
+      );
+      CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+      END;
+      CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+      END;
+      CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+        INSERT INTO documents_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+      END;
+    `,
+  },
+];

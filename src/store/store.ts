@@ -1,0 +1,111 @@
+// The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
+// passes the same contract tests (contract.test.ts).
+import type { Analysis, DigestResult, DocKind, Format, Message, NewsDoc, Removal, Span } from '../types.js';
+
+export interface ChangeCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface RunCounts {
+  documents: ChangeCounts;
+  clusters: ChangeCounts;
+  /** Messages of the run by severity (ingest problems included). */
+  messages: Record<Message['severity'], number>;
+}
+
+/** What the CLI prints after a run. `runId` is null when nothing was kept (`--db :memory:`). */
+export interface RunSummary {
+  runId: number | null;
+  documents: ChangeCounts;
+  clusters: ChangeCounts;
+}
+
+/** A document as stored: the NewsDoc columns a person queries, the rest in `metadata`. */
+export interface StoredDocument {
+  id: string;
+  source: string;
+  key: string;
+  contentHash: string;
+  format: Format;
+  encoding: string;
+  kind: DocKind;
+  outlet: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  body: string;
+  metadata: StoredMetadata;
+  captions: string[];
+  removed: Removal[];
+  messages: Message[];
+  firstSeenRun: number;
+  /** The run that last wrote this row (its first run, or the run that saw a changed file). */
+  updatedRun: number;
+}
+
+/** The NewsDoc fields without a column of their own, kept so a NewsDoc can be rebuilt. */
+export type StoredMetadata = Pick<
+  NewsDoc,
+  | 'aggregator' | 'subtitles' | 'section' | 'reporter' | 'email' | 'url' | 'publishedAtInferred'
+  | 'frontMatter' | 'headings' | 'evidence' | 'sentences'
+>;
+
+export interface StoredCluster {
+  id: string;
+  /** The run that wrote this version of the cluster. */
+  run: number;
+  members: string[];
+  analysis: Analysis & { duplicates: string[][] };
+  postPath: string | null;
+}
+
+export interface RunRecord {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  args: string[];
+  counts: RunCounts;
+}
+
+export interface SearchHit {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  /** Where the first query term sits in the body, or null when only the title matched. */
+  match: Span | null;
+  /** A short piece of the body around `match` (or its start), for a result list. */
+  snippet: string;
+}
+
+export interface Store {
+  /** The path given to openStore (`:memory:` for a store that keeps nothing). */
+  readonly location: string;
+  /** Saves one run in one transaction: a runs row, its documents and clusters. Idempotent on the
+   *  same input: documents and clusters rows come out the same; only the runs table grows. */
+  persist(result: DigestResult, args: string[], startedAt?: Date): RunSummary;
+  document(id: string): StoredDocument | null;
+  documents(): StoredDocument[];
+  /** All clusters (latest version of each), or the clusters a given run produced, in its order. */
+  clusters(run?: number): StoredCluster[];
+  runs(): RunRecord[];
+  /** Documents whose title or body contain every whitespace-separated term (Korean works). */
+  search(query: string, limit?: number): SearchHit[];
+  close(): void;
+}
+
+/** Rebuilds the pipeline record from a stored row (for incremental runs and the web UI). */
+export function toNewsDoc(d: StoredDocument): NewsDoc {
+  const m = d.metadata;
+  return {
+    id: d.id, source: d.source, key: d.key, format: d.format, encoding: d.encoding, contentHash: d.contentHash,
+    outlet: d.outlet, aggregator: m.aggregator ?? null, title: d.title, subtitles: m.subtitles ?? [],
+    section: m.section ?? null, reporter: m.reporter ?? null, email: m.email ?? null, publishedAt: d.publishedAt,
+    ...(m.publishedAtInferred ? { publishedAtInferred: true } : {}),
+    url: m.url ?? null, kind: d.kind, frontMatter: m.frontMatter ?? null, body: d.body, headings: m.headings ?? [],
+    captions: d.captions, removed: d.removed, sentences: m.sentences ?? [], evidence: m.evidence ?? {},
+    messages: d.messages,
+  };
+}

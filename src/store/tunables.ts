@@ -1,0 +1,21 @@
+// Every store setting in one place, each with the reason it has its value.
+
+/** The store file used when --db is not given: beside the user's work, easy to find and delete. */
+export const DEFAULT_DB_PATH = 'newsdesk.db';
+
+/** The path that keeps nothing: SQLite's private in-memory database, gone when the run ends. */
+export const MEMORY_DB = ':memory:';
+
+/** How long a writer waits for another process holding the lock (e.g. a second CLI run or the web
+ *  UI) before giving up; WAL readers never block, so this only covers writer/writer overlap. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** The trigram tokenizer indexes three-character pieces, so shorter terms (most Korean words are
+ *  two syllables: 서울, 투자) cannot use the FTS index and fall back to a LIKE scan. */
+export const TRIGRAM_MIN_CHARS = 3;
+
+/** Hits returned by search() unless the caller asks for another number: one screen of results. */
+export const DEFAULT_SEARCH_LIMIT = 20;
+
+/** Characters of context shown on each side of a search hit in its snippet. */
+export const SNIPPET_CONTEXT_CHARS = 40;
