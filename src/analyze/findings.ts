@@ -1,5 +1,15 @@
-// PLACEHOLDER: filled by the Analysis issue.
-import type { Entity, Finding, NewsDoc, NumberMention, Quote, TimelineEvent } from '../types.js';
+// findings: what the outlets of one cluster say differently, or alike, about the same thing.
+//   conversion-variance  one foreign amount, several won amounts: different exchange rates, not a contradiction
+//   arithmetic-check     a stated ratio (30분의 1, 2배) or total (총 400억달러) against the figures it sums up
+//   differing-figures    different values for one quantity, tied by a rare topic word (사법 리스크: 8년 vs 4년5개월)
+//   agreement            one quantity in different wording (두 시간가량 = 약 2시간)
+//   coverage-gap         an entity or figure only some report documents carry
+import type { Entity, Finding, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
+import { sentenceSpans } from './timeline.js';
+import {
+  CONVERSION_SLACK, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, PARTICLES, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
+  TOPIC_STOPWORDS, TOPIC_WINDOW,
+} from './tunables-numbers.js';
 
 export interface Facts {
   entities: Entity[];
@@ -8,6 +18,286 @@ export interface Facts {
   timeline: TimelineEvent[];
 }
 
-export function compareSources(_docs: NewsDoc[], _facts: Facts): Finding[] {
-  return [];
+const MONEY = new Set(['USD', 'KRW', 'JPY', 'EUR', 'CNY', 'GBP']);
+const CURRENCY_NAME: Record<string, string> = { USD: '달러', KRW: '원', JPY: '엔', EUR: '유로', CNY: '위안', GBP: '파운드' };
+const near = (a: number, b: number, tol = SAME_VALUE_TOLERANCE) => Math.abs(a - b) <= Math.abs(b) * tol;
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+const fold = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+const mention = (n: { document: string } & Span): Mention => ({ document: n.document, start: n.start, end: n.end });
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+/** 40000000000 USD → `400억 달러`; keeps one decimal so 7.3조 stays readable. */
+export function formatKorean(value: number, unit: string): string {
+  const name = CURRENCY_NAME[unit] ?? unit;
+  const scales: [number, string][] = [[1e12, '조'], [1e8, '억'], [1e4, '만']];
+  for (const [s, w] of scales) if (Math.abs(value) >= s) return `${fmt(value / s, 2).replace(/,/g, '')}${w} ${name}`;
+  return `${fmt(value, 2)} ${name}`;
+}
+
+/** The amount as written, without qualifiers and the conversion in parentheses: `최대 5000억 달러(약 718조 원)` → `5000억 달러`. */
+function bareText(n: NumberMention): string {
+  return n.text.replace(/<[^>]+>/g, '').replace(/\(.*$/, '').replace(/^(약|대략|최대|최소|적어도)\s?/, '')
+    .replace(/\s?(이상|이하|미만|초과|가량|쯤|정도)$/, '').trim();
+}
+
+interface Ctx {
+  docs: Map<string, NewsDoc>;
+  sentences: Map<string, Span[]>;
+  /** In how many sentences of the cluster each topic word occurs. */
+  sentenceFreq: Map<string, number>;
+}
+
+const label = (ctx: Ctx, id: string) => {
+  const d = ctx.docs.get(id);
+  return d?.outlet ?? d?.source.split('/').pop() ?? id;
+};
+
+function sentenceAt(ctx: Ctx, doc: string, pos: number): { span: Span; index: number } | null {
+  const list = ctx.sentences.get(doc) ?? [];
+  const index = list.findIndex((s) => s.start <= pos && pos < s.end);
+  return index >= 0 ? { span: list[index], index } : null;
+}
+
+function stripParticle(w: string): string {
+  for (const p of PARTICLES) if (w.length > p.length + 1 && w.endsWith(p)) return w.slice(0, -p.length);
+  return w;
+}
+
+/** Content words of a stretch of text, particles stripped, generic words dropped. */
+export function topicWords(text: string): string[] {
+  return uniq(text.split(/[^가-힣A-Za-z]+/).map(stripParticle)
+    .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w)));
+}
+
+function topicsOf(ctx: Ctx, n: NumberMention): string[] {
+  const body = ctx.docs.get(n.document)?.body ?? '';
+  const s = sentenceAt(ctx, n.document, n.start)?.span ?? { start: 0, end: body.length };
+  const from = Math.max(s.start, n.start - TOPIC_WINDOW);
+  const to = Math.min(s.end, n.end + TOPIC_WINDOW);
+  return topicWords(body.slice(from, n.start) + ' ' + body.slice(n.end, to));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function conversionVariance(ctx: Ctx, numbers: NumberMention[]): Finding[] {
+  const groups = new Map<string, NumberMention[]>();
+  for (const n of numbers) {
+    if (n.krw === null || n.value === null || n.unit === 'KRW') continue;
+    const key = `${n.unit}|${n.value}`;
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  const out: Finding[] = [];
+  for (const group of groups.values()) {
+    const wons = uniq(group.map((n) => n.krw!));
+    if (wons.length < 2) continue;
+    const lo = Math.min(...wons) * (1 - CONVERSION_SLACK);
+    const hi = Math.max(...wons) * (1 + CONVERSION_SLACK);
+    // A won figure standing alone near the converted ones (730조원 규모 스타게이트) is one more conversion.
+    const alone = numbers.filter((n) => n.unit === 'KRW' && n.value !== null && n.value >= lo && n.value <= hi);
+    const value = group[0].value!;
+    const wonTexts = [
+      ...group.map((n) => /\((?:한화|원화|약|대략|\s)*([^)]*?)\s*(?:규모|상당)?\)/.exec(n.text)?.[1] ?? formatKorean(n.krw!, 'KRW')),
+      ...alone.map(bareText),
+    ];
+    const values = uniq(wonTexts.map((t) => t.trim())).filter((t, i, all) => all.findIndex((x) => fold(x) === fold(t)) === i);
+    const rates = [...group.map((n) => n.krw! / value), ...alone.map((n) => n.value! / value)];
+    const per = CURRENCY_NAME[group[0].unit] ?? group[0].unit;
+    const all = [...group, ...alone];
+    out.push({
+      kind: 'conversion-variance',
+      about: `${bareText(group[0])} converted to won (exchange rate)`,
+      values,
+      documents: uniq(all.map((n) => n.document)),
+      note: `not a contradiction: the outlets converted at different exchange rates (${fmt(Math.min(...rates), 0)}–${fmt(Math.max(...rates), 0)}원/${per}); report the ${group[0].unit} figure and note the range`,
+      mentions: all.map(mention),
+    });
+  }
+  return out;
+}
+
+/** Money amounts of one unit in a sentence and the one before it, nearest the given position first. */
+function amountsAround(ctx: Ctx, numbers: NumberMention[], n: NumberMention): NumberMention[] {
+  const here = sentenceAt(ctx, n.document, n.start);
+  if (!here) return [];
+  const list = ctx.sentences.get(n.document)!;
+  const from = list[Math.max(0, here.index - 1)].start;
+  return numbers
+    .filter((x) => x !== n && x.document === n.document && MONEY.has(x.unit) && x.start >= from && x.end <= here.span.end)
+    .sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start));
+}
+
+/** A figure for a note: plain for small prices (0.28), Korean units for big sums (5000억 달러). */
+const num = (n: NumberMention) => (n.value! >= 1e4 ? formatKorean(n.value!, n.unit) : fmt(n.value!, 2));
+
+function ratioChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of numbers) {
+    if (r.value === null || (r.unit !== 'ratio' && r.unit !== 'times')) continue;
+    const stated = r.unit === 'ratio' ? 1 / r.value : r.value;
+    const around = amountsAround(ctx, numbers, r).filter((x) => x.value !== null && x.value > 0);
+    const pair = around.length >= 2 ? [around[0], around.slice(1).find((x) => x.unit === around[0].unit)] : [];
+    if (!pair[0] || !pair[1]) continue;
+    const [small, big] = [pair[0], pair[1]].sort((a, b) => a.value! - b.value!);
+    const computed = big.value! / small.value!;
+    const atLeast = r.qualifier === 'at least' || r.qualifier === 'more than';
+    const ok = atLeast ? computed >= stated * (1 - RATIO_TOLERANCE) : near(computed, stated, RATIO_TOLERANCE);
+    const gap = computed > stated ? 'understates' : 'overstates';
+    out.push({
+      kind: 'arithmetic-check',
+      about: `stated ratio ${r.text} vs ${bareText(big)} / ${bareText(small)}`,
+      values: [small.text, big.text, r.text],
+      documents: [r.document],
+      note: `${num(big)} / ${num(small)} = ${fmt(computed, 1)}; the text says ${r.text} (${fmt(stated, 1)}): ${ok ? 'consistent' : `approximate — it ${gap} the gap`}`,
+      mentions: [small, big, r].map(mention),
+    });
+  }
+  return out;
+}
+
+const TOTAL_WORDS = /(총|모두|합계|합쳐|전체|통틀어)\s?$/;
+
+function totalChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of numbers) {
+    if (t.value === null || !MONEY.has(t.unit)) continue;
+    const body = ctx.docs.get(t.document)?.body ?? '';
+    if (!TOTAL_WORDS.test(body.slice(Math.max(0, t.start - 6), t.start))) continue;
+    const s = sentenceAt(ctx, t.document, t.start);
+    if (!s) continue;
+    const parts = numbers.filter((x) => x.document === t.document && x.unit === t.unit && x.start >= s.span.start && x.end <= t.start);
+    if (parts.length < 2) continue;
+    const lo = parts.reduce((sum, p) => sum + (p.value ?? p.min ?? 0), 0);
+    const hi = parts.reduce((sum, p) => sum + (p.value ?? p.max ?? 0), 0);
+    const within = t.value >= lo * (1 - SAME_VALUE_TOLERANCE) && t.value <= hi * (1 + SAME_VALUE_TOLERANCE);
+    const sum = lo === hi ? formatKorean(lo, t.unit) : `${formatKorean(lo, t.unit)}–${formatKorean(hi, t.unit)}`;
+    out.push({
+      kind: 'arithmetic-check',
+      about: `stated total ${t.text} vs its parts`,
+      values: [...parts.map((p) => p.text), t.text],
+      documents: [t.document],
+      note: `${parts.map(bareText).join(' + ')} = ${sum}; stated ${t.text}: ${within ? (near(t.value, hi) && lo !== hi ? 'consistent at the top of the range' : 'consistent') : 'does not add up'}`,
+      mentions: [...parts, t].map(mention),
+    });
+  }
+  return out;
+}
+
+/** `지난 8년간`: the duration with the word that anchors it in time, as written. */
+function withLead(ctx: Ctx, n: NumberMention): string {
+  const body = ctx.docs.get(n.document)?.body ?? '';
+  const lead = /(지난|향후|최근|앞으로)\s$/.exec(body.slice(Math.max(0, n.start - 4), n.start));
+  return lead ? `${lead[1]} ${n.text}` : n.text;
+}
+
+/** True when the document also gives the other figure: then the two do not disagree, they are two quantities. */
+const states = (numbers: NumberMention[], doc: string, n: NumberMention) =>
+  numbers.some((x) => x.document === doc && x.unit === n.unit && x.value !== null && near(x.value, n.value!));
+
+function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
+  const candidates = numbers.filter((n) => n.value !== null && n.krw === null && n.unit !== 'ratio');
+  const topics = new Map(candidates.map((n) => [n, topicsOf(ctx, n)]));
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const [a, b] = [candidates[i], candidates[j]];
+      if (a.document === b.document || a.unit !== b.unit) continue;
+      const shared = topics.get(a)!.filter((w) => topics.get(b)!.includes(w));
+      if (!shared.length) continue;
+      const same = near(a.value!, b.value!);
+      const key = [a.unit, ...[fold(a.text), fold(b.text)].sort()].join('|');
+      if (seen.has(key)) continue;
+      if (same) {
+        if (fold(a.text) === fold(b.text)) continue; // the same words: nothing to report
+        seen.add(key);
+        out.push({
+          kind: 'agreement',
+          about: `${shared.slice(0, 3).join(' ')}: ${a.text} = ${b.text}`,
+          values: [a.text, b.text],
+          documents: [a.document, b.document],
+          note: `agree: ${label(ctx, a.document)} and ${label(ctx, b.document)} give the same ${a.unit === 'seconds' ? 'length' : 'figure'} in different words`,
+          mentions: [mention(a), mention(b)],
+        });
+        continue;
+      }
+      const rare = shared.filter((w) => (ctx.sentenceFreq.get(w) ?? 0) <= RARE_TOPIC_MAX_SENTENCES);
+      if (rare.length < MIN_SHARED_RARE_TOPICS || states(numbers, b.document, a) || states(numbers, a.document, b)) continue;
+      seen.add(key);
+      out.push({
+        kind: 'differing-figures',
+        about: `${rare.slice(0, 3).join(' ')}: ${withLead(ctx, a)} vs ${withLead(ctx, b)}`,
+        values: [withLead(ctx, a), withLead(ctx, b)],
+        documents: [a.document, b.document],
+        note: `${label(ctx, a.document)} and ${label(ctx, b.document)} give different figures for what looks like the same quantity; show both with their sources rather than pick one`,
+        mentions: [mention(a), mention(b)],
+      });
+    }
+  }
+  return out;
+}
+
+function coverageGaps(ctx: Ctx, facts: Facts): Finding[] {
+  const reports = [...ctx.docs.values()].filter((d) => d.kind === 'report').map((d) => d.id);
+  if (reports.length < 2) return [];
+  const minority = (docs: string[]) => docs.length > 0 && docs.length <= reports.length / 2;
+  const out: (Finding & { weight: number })[] = [];
+  for (const e of facts.entities) {
+    const docs = e.documents.filter((d) => reports.includes(d));
+    if (!minority(docs) || e.type === 'other' || e.type === 'place') continue; // places are scenery, not news
+    out.push({
+      kind: 'coverage-gap',
+      about: `${e.name}${e.role ? ` (${e.role})` : ''} reported by ${docs.map((d) => label(ctx, d)).join(', ')} only`,
+      values: [e.name],
+      documents: docs,
+      note: `${docs.length} of ${reports.length} reports mention ${e.name}`,
+      mentions: e.mentions.filter((m) => docs.includes(m.document)),
+      weight: e.mentions.length * (e.role ? 2 : 1),
+    });
+  }
+  if (reports.length >= 3) {
+    // Money figures only one report carries (a reader may want to know who else confirms them).
+    // A won figure that is some foreign amount's conversion belongs to conversion-variance, not here.
+    const isConversion = (n: NumberMention) => n.unit === 'KRW'
+      && facts.numbers.some((x) => x.krw !== null && near(n.value!, x.krw, CONVERSION_SLACK));
+    const money = facts.numbers.filter((n) => MONEY.has(n.unit) && n.value !== null && reports.includes(n.document)
+      && !isConversion(n));
+    const taken = new Set<number>();
+    for (const n of [...money].sort((a, b) => b.value! - a.value!)) {
+      if (taken.has(n.value!)) continue;
+      taken.add(n.value!);
+      const docs = uniq(money.filter((x) => near(x.value!, n.value!)).map((x) => x.document));
+      if (docs.length !== 1) continue;
+      out.push({
+        kind: 'coverage-gap',
+        about: `${bareText(n)} reported by ${label(ctx, docs[0])} only`,
+        values: [n.text],
+        documents: docs,
+        note: `1 of ${reports.length} reports gives this figure`,
+        mentions: [mention(n)],
+        weight: 1,
+      });
+    }
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_COVERAGE_GAPS).map(({ weight: _w, ...f }) => f);
+}
+
+export function compareSources(docs: NewsDoc[], facts: Facts): Finding[] {
+  const sentences = new Map(docs.map((d) => [d.id, sentenceSpans(d)]));
+  const sentenceFreq = new Map<string, number>();
+  for (const d of docs) {
+    for (const s of sentences.get(d.id)!) {
+      for (const w of topicWords(d.body.slice(s.start, s.end))) sentenceFreq.set(w, (sentenceFreq.get(w) ?? 0) + 1);
+    }
+  }
+  const ctx: Ctx = { docs: new Map(docs.map((d) => [d.id, d])), sentences, sentenceFreq };
+  const numbers = facts.numbers.filter((n) => ctx.docs.has(n.document));
+  // Sentence-level checks need body spans; headline amounts (field set) join only the cluster-wide ones.
+  const inBody = numbers.filter((n) => !n.field);
+  return [
+    ...conversionVariance(ctx, numbers),
+    ...ratioChecks(ctx, inBody),
+    ...totalChecks(ctx, inBody),
+    ...figurePairs(ctx, inBody),
+    ...coverageGaps(ctx, { ...facts, numbers }),
+  ];
 }

@@ -1,6 +1,210 @@
-// PLACEHOLDER: filled by the Analysis issue.
-import type { NewsDoc, TimelineEvent } from '../types.js';
+// timeline: dated events across a cluster's documents. Relative dates (4일, 전날(3일) 밤 11시께, 이날 오후
+// 2시 40분쯤, 지난달 21일, 지난해 6월) resolve against the document's date in KST; a document without a
+// date gets one inferred from its cluster (inferDocumentDates). The same event told by several documents
+// (same `when`, similar phrase) becomes one item listing all of them.
+import type { Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
+import { addDays, isoDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from './dates.js';
+import { FUTURE_MARKERS, MERGE_SIMILARITY, WHAT_MAX_WORDS } from './tunables-numbers.js';
 
-export function buildTimeline(_docs: NewsDoc[]): TimelineEvent[] {
-  return [];
+export interface InferredDate {
+  publishedAt: string;
+  inferred: true;
+  /** How the date was found, for a reader: `cluster-members` or `text-dates`. */
+  evidence: string;
+}
+
+/** Sentences of a body as spans: the extract stage's when present, else split at line ends and `다. `. */
+export function sentenceSpans(doc: NewsDoc): Span[] {
+  if (doc.sentences.length) return doc.sentences.map((s) => ({ start: s.start, end: s.end }));
+  const out: Span[] = [];
+  const re = /[^\n]+?(?:[.!?](?=\s|$)|$)/gm;
+  for (const m of doc.body.matchAll(re)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ start: m.index! + lead, end: m.index! + lead + text.length });
+  }
+  return out;
+}
+
+const mode = <T>(items: T[], key: (t: T) => string): T[] => {
+  const counts = new Map<string, { n: number; items: T[] }>();
+  for (const it of items) {
+    const k = key(it);
+    const c = counts.get(k) ?? { n: 0, items: [] };
+    c.n++;
+    c.items.push(it);
+    counts.set(k, c);
+  }
+  const best = Math.max(0, ...[...counts.values()].map((c) => c.n));
+  return [...counts.values()].filter((c) => c.n === best).flatMap((c) => c.items.slice(0, 1));
+};
+const later = (a: Ymd, b: Ymd) => isoDay(a) > isoDay(b);
+
+/**
+ * Dates for the documents that have none. Members of one cluster usually share a date: take the
+ * other members' dates when there are any; otherwise anchor on the latest full date written in the
+ * cluster's texts (2025.02.05, 2025년 2월) and pin the day with the most common `N일` / `M월 N일`.
+ */
+export function inferDocumentDates(docs: NewsDoc[]): Map<string, InferredDate> {
+  const out = new Map<string, InferredDate>();
+  const undated = docs.filter((d) => !parseIsoDay(d.publishedAt));
+  if (!undated.length) return out;
+  const known = docs.map((d) => parseIsoDay(d.publishedAt)).filter((x): x is Ymd => !!x);
+  let date: Ymd | null = null;
+  let evidence = 'cluster-members';
+  if (known.length) {
+    date = mode(known, isoDay).sort((a, b) => (later(a, b) ? -1 : 1))[0];
+  } else {
+    evidence = 'text-dates';
+    date = anchorFromTexts(docs);
+  }
+  if (!date) return out;
+  for (const d of undated) out.set(d.id, { publishedAt: isoDay(date), inferred: true, evidence });
+  return out;
+}
+
+function anchorFromTexts(docs: NewsDoc[]): Ymd | null {
+  const full: Ymd[] = [];
+  const days: number[] = [];
+  const monthDays: { m: number; d: number }[] = [];
+  for (const doc of docs) {
+    for (const r of scanDates(doc.body)) {
+      if (r.kind === 'abs') {
+        const sentence = doc.body.slice(Math.max(0, doc.body.lastIndexOf('\n', r.start)), doc.body.indexOf('\n', r.end) >>> 0);
+        if (FUTURE_MARKERS.test(sentence)) continue; // 2027년까지 … 전망: not when the piece was written
+        // A year and month alone stands for that month's last day: the article is no earlier than it.
+        full.push(r.d ? { y: r.y!, m: r.m!, d: r.d } : addDays({ ...nextMonth(r.y!, r.m!), d: 1 }, -1));
+      } else if (r.kind === 'md') {
+        monthDays.push({ m: r.m!, d: r.d! });
+        days.push(r.d!);
+      } else if (r.kind === 'day' && !r.dir) days.push(r.d!);
+    }
+  }
+  if (!full.length) return null;
+  const base = full.sort((a, b) => (later(a, b) ? -1 : 1))[0];
+  if (!days.length) return base;
+  const counts = new Map<number, number>();
+  for (const d of days) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const best = Math.max(...counts.values());
+  // Among the most common days, the one nearest before the base date.
+  const candidates = [...counts].filter(([, n]) => n === best).map(([d]) => {
+    const md = monthDays.find((x) => x.d === d);
+    const placed = md
+      ? [base.y, base.y - 1].map((y) => ({ y, m: md.m, d })).find((c) => !later(c, base))
+      : ({ y: base.y, m: base.m, d } as Ymd);
+    return placed && !later(placed, base) ? placed : { ...prevMonth(base.y, base.m), d };
+  });
+  return candidates.sort((a, b) => (later(a, b) ? -1 : 1))[0];
+}
+const nextMonth = (y: number, m: number) => (m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 });
+const prevMonth = (y: number, m: number) => (m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 });
+
+/**
+ * The day a document's 이날 / 전날 count from: the first day it states that lies within a week
+ * before its date (a piece published on the 5th says "4일 … 이날"), else its date.
+ */
+function newsDay(doc: NewsDoc, anchor: Ymd, raws: RawDate[]): Ymd {
+  for (const r of raws) {
+    if (r.kind !== 'day' && r.kind !== 'md' && r.kind !== 'abs') continue;
+    const res = resolveDate(r, anchor);
+    const day = res && parseIsoDay(res.when);
+    if (!day || res!.precision === 'month') continue;
+    const gap = (Date.UTC(anchor.y, anchor.m - 1, anchor.d) - Date.UTC(day.y, day.m - 1, day.d)) / 86_400_000;
+    if (gap >= 0 && gap <= 7) return day;
+  }
+  return anchor;
+}
+
+const SUBJECT = /(은|는|이|가)$/;
+
+/** The clause around a date, trimmed to subject … predicate. */
+export function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): string {
+  const from = k === 0 ? sentence.start : dates[k].start;
+  const to = k + 1 < dates.length ? dates[k + 1].start : sentence.end;
+  let s = '';
+  let at = from;
+  for (const d of dates) {
+    if (d.end <= from || d.start >= to) continue;
+    s += body.slice(at, Math.max(at, d.start)) + ' ';
+    at = Math.max(at, d.end);
+  }
+  s += body.slice(at, to);
+  s = s.replace(/<[^>]+>/g, '').replace(/\(현지시간\)/g, '').replace(/\s+/g, ' ')
+    .replace(/^[\s,·…]*(?:인|에|에는|엔|부터|까지)?(?=[\s,])/, '').replace(/(날|일)인\s*,/g, '$1,')
+    .replace(/\s+,/g, ',').replace(/^[\s,·]+|[\s,.·]+$/g, '')
+    .replace(/^(특히|또|또한|한편|이어|앞서|이후|그런데|그러나|하지만)[,\s]+/, '')
+    .replace(/(\S)(은|는)$/, '$1'); // 입국한 올트먼 CEO는 → …CEO: a modifier clause ends on its subject
+  const words = s.split(' ').filter(Boolean);
+  if (words.length <= WHAT_MAX_WORDS) return words.join(' ');
+  const subj = words.findIndex((w, i) => i < 6 && SUBJECT.test(w));
+  const head = words.slice(0, subj >= 0 ? subj + 1 : 3);
+  return `${head.join(' ')} … ${words.slice(-4).join(' ')}`;
+}
+
+const bigrams = (s: string) => {
+  const t = s.replace(/\s+/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i < t.length - 1; i++) out.add(t.slice(i, i + 2));
+  return out;
+};
+export function dice(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+interface Dated {
+  when: string;
+  what: string;
+  mention: Mention;
+  inferred: boolean;
+}
+
+/** Dated events of one document. */
+export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: boolean): Dated[] {
+  const raws = scanDates(doc.body);
+  const day = anchor ? newsDay(doc, anchor, raws) : null;
+  const out: Dated[] = [];
+  for (const sentence of sentenceSpans(doc)) {
+    const inside = raws.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
+    let context: Ymd | null = null;
+    inside.forEach((r, k) => {
+      // 이날 / 전날 count from the document's news day; bare 4일 and 21일 from its date.
+      const base = r.kind === 'rel' || r.kind === 'time' ? day : anchor;
+      const res: ResolvedDate | null = resolveDate(r, base, context);
+      if (!res || res.precision === 'year') return;
+      if (res.precision !== 'month') context = parseIsoDay(res.when);
+      const what = whatOf(doc.body, sentence, inside, k);
+      if (what.length < 2) return;
+      out.push({
+        when: res.when, what, inferred: anchorInferred && r.kind !== 'abs',
+        mention: { document: doc.id, start: r.start, end: r.end },
+      });
+    });
+  }
+  return out;
+}
+
+export function buildTimeline(docs: NewsDoc[]): TimelineEvent[] {
+  const inferred = inferDocumentDates(docs);
+  const events: TimelineEvent[] = [];
+  for (const doc of docs) {
+    const own = parseIsoDay(doc.publishedAt);
+    const guess = inferred.get(doc.id);
+    const anchor = own ?? parseIsoDay(guess?.publishedAt);
+    for (const e of datedEvents(doc, anchor, !own || !!doc.publishedAtInferred)) {
+      const same = events.find((x) => x.when === e.when && dice(x.what, e.what) >= MERGE_SIMILARITY);
+      if (same) {
+        if (!same.documents.includes(doc.id)) same.documents.push(doc.id);
+        same.mentions.push(e.mention);
+        if (!e.inferred) delete same.inferred;
+        continue;
+      }
+      events.push({ when: e.when, what: e.what, documents: [doc.id], ...(e.inferred ? { inferred: true } : {}), mentions: [e.mention] });
+    }
+  }
+  return events.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));
 }

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import type { Entity } from '../types.js';
+import { compareSources, formatKorean } from './findings.js';
+import { findNumbers } from './numbers.js';
+import { loadDocs, readJson } from './fixture-docs.js';
+
+const root = new URL('../../fixtures/analyze-findings/', import.meta.url);
+
+interface Expected {
+  kind: string;
+  count: number;
+  valuesInclude: string[];
+  noteMatches: string;
+  documents: number;
+}
+
+for (const name of readdirSync(root).sort()) {
+  test(`findings: ${name}`, () => {
+    const folder = new URL(`${name}/`, root);
+    const docs = loadDocs(folder);
+    const expected = readJson<Expected>(new URL('expected.json', folder));
+    const entities = existsSync(new URL('entities.json', folder)) ? readJson<Entity[]>(new URL('entities.json', folder)) : [];
+    const findings = compareSources(docs, { entities, numbers: findNumbers(docs), quotes: [], timeline: [] });
+    assert.deepEqual(uniqKinds(findings.map((f) => f.kind)), [expected.kind], 'only the expected kind of finding');
+    assert.equal(findings.length, expected.count);
+    const [f] = findings;
+    for (const v of expected.valuesInclude) assert.ok(f.values.includes(v), `values ${JSON.stringify(f.values)} include ${v}`);
+    assert.match(f.note ?? '', new RegExp(expected.noteMatches));
+    assert.equal(f.documents.length, expected.documents);
+    for (const m of f.mentions ?? []) {
+      const body = docs.find((d) => d.id === m.document)!.body;
+      assert.ok(m.start >= 0 && m.end <= body.length && m.end > m.start, 'mentions point into the body');
+    }
+  });
+}
+
+const uniqKinds = (xs: string[]) => [...new Set(xs)];
+
+test('findings: formatKorean writes base units back the Korean way', () => {
+  assert.equal(formatKorean(4e10, 'USD'), '400억 달러');
+  assert.equal(formatKorean(7.3e12, 'KRW'), '7.3조 원');
+  assert.equal(formatKorean(2.5e4, 'KRW'), '2.5만 원');
+});

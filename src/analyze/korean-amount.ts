@@ -1,0 +1,384 @@
+// Reads amounts written the Korean way out of running text: 7조3000억원, 150~250억 달러 이상,
+// 5000억 달러(약 718조원), 100만 토큰당 0.28달러, 4년5개월간, 두 시간가량, 지분 90%, 512GB, 3명.
+// Dates (2025년, 4일, 2월), times of day (2시 40분), ordinals and model names (S25, HBM3E, 1위)
+// are not amounts and are skipped. A pure function: text in, amounts with spans out.
+import {
+  BIG_UNITS, COUNTERS, CONVERSION_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATION_MARKERS, DURATION_UNITS,
+  NATIVE_COUNTERS, NATIVE_TENS, NATIVE_UNITS, PER_LOOKBACK, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SMALL_UNITS,
+  SUFFIX_QUALIFIERS, TECH_UNITS, TIMES_WORDS,
+} from './tunables-numbers.js';
+
+export type AmountKind = 'money' | 'percent' | 'duration' | 'count' | 'ratio' | 'measure';
+
+export interface ParsedAmount {
+  /** UTF-16 offsets into the text, end exclusive; the span covers qualifiers and a conversion in parentheses. */
+  start: number;
+  end: number;
+  text: string;
+  /** Base units (5000억 달러 → 500000000000); null for a range. */
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  /** USD, KRW, percent, percent-point, GB, months, days, seconds, times, ratio, or the counter (명, 가구). */
+  unit: string;
+  kind: AmountKind;
+  /** The won amount given in parentheses beside a foreign one. */
+  krw: number | null;
+  qualifier: string | null;
+  /** What the amount is per (`100만 토큰` in `100만 토큰당 0.28달러`). */
+  per: string | null;
+}
+
+const isHangul = (c: string | undefined) => !!c && c >= '가' && c <= '힣';
+const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
+const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+/** Rounds away float noise (7.3 × 1e12) without touching real precision. */
+const clean = (v: number) => Number(v.toPrecision(12));
+
+/** What may follow a Korean unit inside the same word: particles and amount endings, not other nouns (원래, 개발). */
+const AFTER_UNIT = byLength([
+  '이', '가', '을', '를', '은', '는', '의', '에', '로', '으로', '와', '과', '도', '만', '까지', '씩', '부터', '짜리',
+  '어치', '규모', '당', '가량', '여', '쯤', '께', '정도', '안팎', '내외', '남짓', '넘게', '넘는', '미만', '초과', '간',
+  '동안', '째', '인', '였', '다', '보다', '수준', '선', '나', '라는', '란', '뿐', '밖에', '로서', '가까이', '전', '후', '대', '에서',
+]);
+
+/** True when the unit that ends at `pos` is a whole word (the next Hangul, if any, is a particle or ending). */
+function wordEnds(text: string, pos: number): boolean {
+  if (!isHangul(text[pos])) return true;
+  return AFTER_UNIT.some((w) => text.startsWith(w, pos));
+}
+
+interface Core {
+  start: number;
+  end: number;
+  value: number;
+  /** The largest big unit written (조, 억, 만), which a range's bare left end borrows: 150~250억. */
+  topBig: number | null;
+  native: boolean;
+}
+
+const DIGITS = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/y;
+
+/** Arabic digits with Korean big units, chained largest first: 7조3000억, 1조 2,500억, 3억5천만. */
+function readArabic(text: string, i: number): Core | null {
+  let pos = i;
+  let total = 0;
+  let topBig: number | null = null;
+  let lastBig = Infinity;
+  let chunks = 0;
+  for (;;) {
+    let p = pos;
+    if (chunks > 0 && text[p] === ' ') p++;
+    DIGITS.lastIndex = p;
+    const m = DIGITS.exec(text);
+    if (!m) break;
+    let q = p + m[0].length;
+    let v = Number(m[1].replace(/,/g, '') + (m[2] ?? ''));
+    const small = SMALL_UNITS[text[q]];
+    if (small && !isHangul(text[q + 1])) { v *= small; q++; } else if (small && BIG_UNITS[text[q + 1]]) { v *= small; q++; }
+    const big = BIG_UNITS[text[q]] ?? null;
+    // A later chunk must carry a smaller big unit than the one before it (조 > 억 > 만).
+    if (chunks > 0 && (big === null || big >= lastBig)) break;
+    if (big !== null) { v *= big; q++; }
+    total += v;
+    pos = q;
+    if (chunks === 0) topBig = big;
+    lastBig = big ?? 1;
+    chunks++;
+    if (big === null) break;
+  }
+  if (!chunks) return null;
+  return { start: i, end: pos, value: clean(total), topBig, native: false };
+}
+
+const NATIVE_RE = new RegExp(
+  `(${Object.keys(NATIVE_TENS).join('|')})?(${byLength(Object.keys(NATIVE_UNITS)).join('|')})?`, 'y');
+
+/** Native numerals (두, 세, 열두, 스무) at the start of a word; a counter must follow (checked by the caller). */
+function readNative(text: string, i: number): Core | null {
+  if (isHangul(text[i - 1])) return null;
+  NATIVE_RE.lastIndex = i;
+  const m = NATIVE_RE.exec(text);
+  if (!m || !m[0]) return null;
+  const value = (m[1] ? NATIVE_TENS[m[1]] : 0) + (m[2] ? NATIVE_UNITS[m[2]] : 0);
+  return { start: i, end: i + m[0].length, value, topBig: null, native: true };
+}
+
+interface Unit {
+  unit: string;
+  kind: AmountKind;
+  factor: number;
+  end: number;
+  /** For a `N분의 M` fraction the value is computed here. */
+  fixed?: number;
+}
+
+const CURRENCIES = byLength(Object.keys(CURRENCY_WORDS));
+const TECH = byLength(Object.keys(TECH_UNITS));
+const DURATIONS = byLength(Object.keys(DURATION_UNITS));
+const COUNTER_WORDS = byLength(COUNTERS);
+const NATIVE_COUNTER_WORDS = byLength(NATIVE_COUNTERS);
+const MARKERS = byLength(DURATION_MARKERS);
+const SUFFIXES = byLength(Object.keys(SUFFIX_QUALIFIERS));
+/** Durations that need a marker (간, 동안, 만에…) because without one they are dates: 2025년, 4일, 2주(shares). */
+const DATE_LIKE = new Set(['년', '일', '주']);
+const NATIVE_DURATIONS: Record<string, { unit: string; factor: number }> = {
+  시간: { unit: 'seconds', factor: 3600 }, 달: { unit: 'months', factor: 1 }, 해: { unit: 'months', factor: 12 },
+  주: { unit: 'days', factor: 7 },
+};
+
+function markerAt(text: string, pos: number): string | null {
+  const p = text[pos] === ' ' ? pos + 1 : pos;
+  const m = MARKERS.find((w) => text.startsWith(w, p));
+  if (!m) return null;
+  // `만` and `여` are markers only as whole words (만에, 10년여), not the start of another one (만큼 is fine too).
+  if ((m === '만' || m === '여') && isHangul(text[p + 1]) && !['에', '이', '의', '큼'].includes(text[p + 1])) return null;
+  return m;
+}
+
+/** The unit after a number, or null when the number is a date, time of day, ordinal or has no unit we know. */
+function readUnit(text: string, core: Core, hasPrefix: boolean): Unit | null {
+  let pos = core.end;
+  if (core.native) {
+    if (text[pos] !== ' ') return null;
+    pos++;
+    for (const w of NATIVE_COUNTER_WORDS) {
+      if (!text.startsWith(w, pos) || !wordEnds(text, pos + w.length) || text[pos + w.length] === '째') continue;
+      const d = NATIVE_DURATIONS[w];
+      return d ? { unit: d.unit, kind: 'duration', factor: d.factor, end: pos + w.length }
+        : { unit: w, kind: 'count', factor: 1, end: pos + w.length };
+    }
+    return null;
+  }
+  // Fractions first: `30분의 1` is a ratio, not thirty minutes.
+  const frac = /^분의\s?(\d+(?:\.\d+)?)/.exec(text.slice(pos, pos + 12));
+  if (frac) return { unit: 'ratio', kind: 'ratio', factor: 1, end: pos + frac[0].length, fixed: Number(frac[1]) / core.value };
+  const symbolPercent = /^(%p|%포인트|퍼센트포인트|%P)/.exec(text.slice(pos, pos + 8));
+  if (symbolPercent) return { unit: 'percent-point', kind: 'percent', factor: 1, end: pos + symbolPercent[0].length };
+  if (text[pos] === '%') return { unit: 'percent', kind: 'percent', factor: 1, end: pos + 1 };
+  const sp = text[pos] === ' ' ? pos + 1 : pos;
+  if (text.startsWith('퍼센트', sp)) return { unit: 'percent', kind: 'percent', factor: 1, end: sp + 3 };
+  for (const w of CURRENCIES) {
+    if (text.startsWith(w, sp) && wordEnds(text, sp + w.length)) {
+      return { unit: CURRENCY_WORDS[w], kind: 'money', factor: 1, end: sp + w.length };
+    }
+  }
+  for (const w of TECH) {
+    if (!text.startsWith(w, sp)) continue;
+    const after = text[sp + w.length];
+    if (isLatin(w[0]) ? isLatin(after) : !wordEnds(text, sp + w.length)) continue;
+    return { unit: TECH_UNITS[w], kind: 'measure', factor: 1, end: sp + w.length };
+  }
+  for (const w of DURATIONS) {
+    if (!text.startsWith(w, sp) || !wordEnds(text, sp + w.length)) continue;
+    const d = DURATION_UNITS[w];
+    // `2시 40분` is a time of day, not forty minutes.
+    if (w === '분' && /시\s?$/.test(text.slice(Math.max(0, core.start - 2), core.start))) return null;
+    return { unit: d.unit, kind: 'duration', factor: d.factor, end: sp + w.length };
+  }
+  for (const w of COUNTER_WORDS) {
+    if (!text.startsWith(w, sp) || !wordEnds(text, sp + w.length) || text[sp + w.length] === '째') continue;
+    if (text[core.start - 1] === '제') return null; // 제3회: an ordinal
+    return { unit: w, kind: 'count', factor: 1, end: sp + w.length };
+  }
+  for (const w of TIMES_WORDS) {
+    if (text.startsWith(w, sp) && wordEnds(text, sp + w.length)) return { unit: 'times', kind: 'ratio', factor: 1, end: sp + w.length };
+  }
+  void hasPrefix;
+  return null;
+}
+
+/** Continues a duration with smaller parts (4년5개월, 1시간 30분) and checks date-like ones have a marker. */
+function finishDuration(text: string, core: Core, unit: Unit, hasPrefix: boolean): { value: number; end: number } | null {
+  const first = text.slice(core.end, unit.end).trim();
+  let value = core.value * unit.factor;
+  let end = unit.end;
+  let rank = DURATION_UNITS[first]?.rank ?? 0;
+  let chained = false;
+  for (;;) {
+    const p = text[end] === ' ' ? end + 1 : end;
+    const next = readArabic(text, p);
+    if (!next || next.topBig !== null) break;
+    const w = DURATIONS.find((u) => text.startsWith(u, next.end) && wordEnds(text, next.end + u.length));
+    if (!w) break;
+    const d = DURATION_UNITS[w];
+    if (d.unit !== unit.unit || d.rank >= rank || w === '일' || w === '년') break;
+    value += next.value * d.factor;
+    end = next.end + w.length;
+    rank = d.rank;
+    chained = true;
+  }
+  const marker = markerAt(text, end);
+  if (DATE_LIKE.has(first) && !chained && !marker && !(hasPrefix && first !== '주')) return null;
+  if (first === '일' && /월\s?$/.test(text.slice(Math.max(0, core.start - 2), core.start))) return null; // 2월 4일간? a date
+  // Keep `간` (4년5개월간) in the text; 동안 / 만에 are separate words and stay outside.
+  if (marker === '간' && text[end] === '간') end++;
+  return { value: clean(value), end };
+}
+
+function prefixQualifier(text: string, start: number): { qualifier: string; start: number } | null {
+  const before = text.slice(Math.max(0, start - 6), start);
+  for (const [w, q] of Object.entries(PREFIX_QUALIFIERS)) {
+    const m = new RegExp(`(^|[^가-힣])(${w})\\s?$`).exec(before);
+    if (m) return { qualifier: q, start: start - (before.length - m.index - m[1].length) };
+  }
+  return null;
+}
+
+function suffixQualifier(text: string, end: number): { qualifier: string; end: number } | null {
+  const p = text[end] === ' ' ? end + 1 : end;
+  for (const w of SUFFIXES) {
+    if (!text.startsWith(w, p)) continue;
+    if (w === '여' && (p !== end || isHangul(text[p + 1]))) continue; // 2시간여, not 여러
+    if (!wordEnds(text, p + w.length) && !['넘게', '넘는'].includes(w)) continue;
+    return { qualifier: SUFFIX_QUALIFIERS[w], end: p + w.length };
+  }
+  return null;
+}
+
+const CONVERSION_OPEN = new RegExp(
+  `^(?:\\s|<\\/?[A-Za-z]+>|\\*\\*|__)*\\(\\s*(?:(?:${CONVERSION_PREFIXES.join('|')})\\s*)*`);
+
+/** A won amount in parentheses right after a foreign one: `(약 718조원)`, `(496조원)`. */
+function readConversion(text: string, end: number): { krw: number; end: number } | null {
+  const open = CONVERSION_OPEN.exec(text.slice(end, end + 30));
+  if (!open) return null;
+  const core = readArabic(text, end + open[0].length);
+  if (!core) return null;
+  let p = core.end;
+  if (text[p] === ' ') p++;
+  if (text[p] !== '원') return null;
+  p++;
+  const close = /^\s*(?:규모|상당)?\s*\)/.exec(text.slice(p, p + 8));
+  if (!close) return null;
+  return { krw: core.value, end: p + close[0].length };
+}
+
+const PER_WORDS = ['가구', '주', '톤', '배럴', '시간', '건', '명', '인', '개', '대', '회', '장', '평', '토큰', '리터', 'kWh', 'MWh', 'kg'];
+const PER_RE = new RegExp(
+  `(\\d[\\d,.]*(?:[조억만천])?\\s?[가-힣A-Za-z]{1,8}|(?<![가-힣])(?:${PER_WORDS.join('|')}))당(?![가-힣])`, 'g');
+
+/** `100만 토큰당 … 0.28달러`: the per-phrase earlier in the same sentence. */
+function perPhrase(text: string, start: number): string | null {
+  let from = Math.max(0, start - PER_LOOKBACK);
+  const window = text.slice(from, start);
+  const stop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('다.'));
+  const scope = stop >= 0 ? window.slice(stop + 1) : window;
+  let last: RegExpExecArray | null = null;
+  for (const m of scope.matchAll(PER_RE)) last = m;
+  return last ? last[1] : null;
+}
+
+/** Skips things that look like numbers but are not amounts: 2025.02.05, 10:30, 010-1234-5678. */
+const NOT_AMOUNT = /\d{4}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?|\d{1,2}:\d{2}(?::\d{2})?|\d{2,4}-\d{3,4}-\d{4}/y;
+
+/** Reads one amount starting at `i` (at its number or currency symbol), or null. */
+function readAmountAt(text: string, i: number): ParsedAmount | null {
+  let symbolUnit: string | null = null;
+  let numberAt = i;
+  if (CURRENCY_SYMBOLS[text[i]]) {
+    symbolUnit = CURRENCY_SYMBOLS[text[i]];
+    numberAt = text[i + 1] === ' ' ? i + 2 : i + 1;
+  }
+  const c = text[numberAt];
+  if (!c) return null;
+  const digit = c >= '0' && c <= '9';
+  if (digit && !symbolUnit && /[A-Za-z0-9_.,\-]/.test(text[i - 1] ?? '')) return null; // S25, HBM3E, GPT-4
+  const left = digit ? readArabic(text, numberAt) : readNative(text, numberAt);
+  if (!left) return null;
+  if (!left.native && isLatin(text[left.end]) && !TECH.some((w) => text.startsWith(w, left.end))
+    && !/^%|^\s/.test(text[left.end])) return null; // 3E, 5G
+
+  const prefix = symbolUnit ? null : prefixQualifier(text, i);
+  let qualifier = prefix?.qualifier ?? null;
+  const start = prefix?.start ?? i;
+  let leftEnd = left.end;
+  const afterYeo = leftEnd + 1 + (text[leftEnd + 1] === ' ' ? 1 : 0);
+  if (!left.native && text[leftEnd] === '여'
+    && [...COUNTER_WORDS, ...DURATIONS, ...CURRENCIES].some((w) => text.startsWith(w, afterYeo))) {
+    qualifier = 'about'; // 100여명, 10여 년
+    leftEnd++;
+  }
+  const core: Core = { ...left, end: leftEnd };
+
+  let unit: Unit | null = symbolUnit ? { unit: symbolUnit, kind: 'money', factor: 1, end: leftEnd } : readUnit(text, core, !!prefix);
+  let value: number | null = core.value;
+  let min: number | null = null;
+  let max: number | null = null;
+  let end = unit?.end ?? leftEnd;
+
+  // A range: 150억~250억 달러, 150~250억 달러 (the bare left end borrows 억), 10~20%.
+  const sepAt = text[end] === ' ' ? end + 1 : end;
+  if (!core.native && RANGE_SEPARATORS.includes(text[sepAt] ?? '\u0000') && text[sepAt]) {
+    const rStart = text[sepAt + 1] === ' ' ? sepAt + 2 : sepAt + 1;
+    const right = readArabic(text, rStart);
+    const rightUnit = right && (symbolUnit ? { unit: symbolUnit, kind: 'money' as const, factor: 1, end: right.end } : readUnit(text, right, false));
+    if (right && rightUnit && (!unit || unit.unit === rightUnit.unit)) {
+      let lo = core.value;
+      if (core.topBig === null && right.topBig !== null) lo *= right.topBig;
+      unit = rightUnit;
+      min = clean(lo * rightUnit.factor);
+      max = clean(right.value * rightUnit.factor);
+      value = null;
+      end = rightUnit.end;
+      if (rightUnit.kind === 'duration') {
+        const marker = markerAt(text, end);
+        if (marker === '간' && text[end] === '간') end++;
+      }
+    }
+  }
+  if (!unit) return null;
+
+  if (value !== null) {
+    if (unit.fixed !== undefined) {
+      value = clean(unit.fixed);
+    } else if (unit.kind === 'duration' && !core.native) {
+      const d = finishDuration(text, core, unit, !!prefix);
+      if (!d) return null;
+      value = d.value;
+      end = d.end;
+    } else {
+      value = clean(value * unit.factor);
+    }
+  }
+
+  let krw: number | null = null;
+  if (unit.kind === 'money' && unit.unit !== 'KRW') {
+    const conv = readConversion(text, end);
+    if (conv) { krw = conv.krw; end = conv.end; }
+  }
+  const suffix = suffixQualifier(text, end);
+  if (suffix) { qualifier = suffix.qualifier; end = suffix.end; }
+  if (unit.unit === 'KRW' && value !== null && krw === null) krw = null;
+
+  return {
+    start, end, text: text.slice(start, end), value, min, max, unit: unit.unit, kind: unit.kind, krw, qualifier,
+    per: unit.kind === 'money' ? perPhrase(text, start) : null,
+  };
+}
+
+const NATIVE_START = new Set([...Object.keys(NATIVE_TENS), ...Object.keys(NATIVE_UNITS)].map((w) => w[0]));
+
+/** Every amount in the text, left to right, with spans. */
+export function parseAmounts(text: string): ParsedAmount[] {
+  const out: ParsedAmount[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const digit = c >= '0' && c <= '9';
+    if (digit) {
+      NOT_AMOUNT.lastIndex = i;
+      const skip = NOT_AMOUNT.exec(text);
+      if (skip && !/\d/.test(text[i - 1] ?? '')) { i += skip[0].length - 1; continue; }
+    }
+    if (!digit && !CURRENCY_SYMBOLS[c] && !NATIVE_START.has(c)) continue;
+    const amount = readAmountAt(text, i);
+    if (amount) {
+      out.push(amount);
+      i = amount.end - 1;
+    } else if (digit) {
+      // Step over the whole digit run so `2025년` is not re-read from `025`.
+      while (i + 1 < text.length && /[\d,.]/.test(text[i + 1])) i++;
+    }
+  }
+  return out;
+}
