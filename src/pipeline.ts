@@ -5,7 +5,9 @@ import { decodeFile, type DecodeOptions } from './ingest/index.js';
 import { extractDocument } from './extract/index.js';
 import { clusterDocuments } from './cluster/index.js';
 import { analyzeCluster } from './analyze/index.js';
-import { DEFAULT_WRITE_OPTIONS, writePost, type WriteOptions } from './write/post.js';
+import { inferDocumentDates } from './analyze/timeline.js';
+import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/post.js';
+import { writeCluster } from './write/index.js';
 
 export type Progress = (stage: Stage, done: number, total: number, label?: string) => void;
 
@@ -37,10 +39,23 @@ export function digestDocuments(documents: NewsDoc[], options: PipelineOptions =
   const writeOptions = { ...DEFAULT_WRITE_OPTIONS, ...options.write };
   const taken = new Set<string>();
   return clusters.map((cluster, i) => {
+    fillInferredDates(cluster.members.map((id) => byId.get(id)!));
     const analyzed = analyzeCluster(cluster, byId);
     options.progress?.('analyze', i + 1, clusters.length);
-    return { ...analyzed, post: writePost(analyzed, byId, writeOptions, taken) };
+    return writeCluster(analyzed, byId, writeOptions, taken);
   });
+}
+
+/** A page without a date takes the one its cluster implies, marked as inferred. */
+function fillInferredDates(members: NewsDoc[]) {
+  const inferred = inferDocumentDates(members);
+  for (const d of members) {
+    const guess = inferred.get(d.id);
+    if (!guess) continue;
+    d.publishedAt = guess.publishedAt;
+    d.publishedAtInferred = true;
+    d.evidence.publishedAt = `inferred from ${guess.evidence}`;
+  }
 }
 
 export function runDigest(raws: Iterable<RawFile>, total: number, options: PipelineOptions = {}): DigestResult {
