@@ -1,9 +1,80 @@
-// extract: a decoded TextFile → a NewsDoc with clean body, metadata, captions, removed lines and sentences.
-// PLACEHOLDER until the extract stage lands: the text becomes the body as it is.
-import type { NewsDoc, TextFile } from '../types.js';
+// extract: a decoded TextFile → a NewsDoc with clean body, metadata, captions, removed lines and
+// sentences. HTML goes through extractHtml (./html) first; then every input gets the same Korean
+// line cleaning (clean.ts + noise-rules.ts), metadata reading (metadata.ts), derivative check
+// (derivative.ts) and sentence splitting (sentences.ts).
+import type { Message, NewsDoc, TextFile } from '../types.js';
+import { message } from '../messages.js';
+import { extractHtml, type HtmlMetadata } from './html/index.js';
+import { cleanLines } from './clean.js';
+import { plainLines, type SourceLine } from './lines.js';
+import { looksLikeMarkdown, markdownLines, splitFrontMatter } from './markdown.js';
+import { readMetadata } from './metadata.js';
+import { classifyKind } from './derivative.js';
+import { splitSentences } from './sentences.js';
+import { RULE } from './noise-rules.js';
+
+export { splitSentences } from './sentences.js';
+export { OUTLETS, outletByDomain, outletByName } from './outlets.js';
 
 export function extractDocument(file: TextFile): NewsDoc {
-  const body = file.text.trim();
+  try {
+    return extract(file);
+  } catch (e) {
+    // A bug must not sink the whole run: keep the text as it is, and say so loudly.
+    const doc = emptyDoc(file, file.text.trim());
+    doc.messages.push(message('extract', 'extract-failed', `extraction failed, text kept as is: ${(e as Error).message}`, { source: file.source }, 'error'));
+    doc.sentences = splitSentences(doc.body);
+    return doc;
+  }
+}
+
+function extract(file: TextFile): NewsDoc {
+  const messages: Message[] = [...file.messages];
+  let text = file.text;
+  let html: HtmlMetadata | null = null;
+  if (file.format === 'html') {
+    const h = extractHtml(text, { source: file.source, url: /^https?:\/\//i.test(file.key) ? file.key : undefined });
+    text = h.text;
+    html = h.metadata;
+    messages.push(...h.messages);
+  }
+
+  const fm = file.format === 'html' ? { frontMatter: null, content: text, firstLine: 1 } : splitFrontMatter(text);
+  if ('error' in fm && fm.error) messages.push(message('extract', 'front-matter', fm.error, { source: file.source, line: 1 }));
+  const markdown = file.format !== 'html' && (file.format === 'md' || !!fm.frontMatter || looksLikeMarkdown(fm.content));
+  const source = markdown ? markdownLines(fm.content, fm.firstLine) : { lines: plainLines(fm.content, fm.firstLine), removed: [] };
+
+  const cleaned = cleanLines(source.lines);
+  const meta = readMetadata({ lines: cleaned.lines, clues: cleaned.clues, html, frontMatter: fm.frontMatter, format: file.format, key: file.key });
+  const body = meta.bodyLines.map((l: SourceLine) => l.text).join('\n\n');
+  const removed = [...source.removed, ...cleaned.removed].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  const hasByline = cleaned.clues.some((c) => c.field === 'reporter') || !!meta.reporter;
+  const hasDateline = cleaned.clues.some((c) => c.field === 'publishedAt' || c.field === 'modifiedAt') || (!!html?.publishedAt);
+  const { kind, cues } = classifyKind({
+    text: fm.content, body, title: meta.title, frontMatter: fm.frontMatter,
+    hasOutlet: !!meta.outlet, hasByline, hasDateline,
+  });
+  const evidence = { ...meta.evidence, kind: cues.join(', ') || 'no derivative cues' };
+
+  if (!body) messages.push(message('extract', 'empty-body', 'no running text left after cleaning; see removed', { source: file.source }));
+  if (!meta.title) messages.push(message('extract', 'no-title', 'no title line found; title left empty', { source: file.source }, 'info'));
+  const boardRows = removed.filter((r) => r.rule === RULE.boardListing).length;
+  if (boardRows) {
+    messages.push(message('extract', RULE.boardListing, `removed a board listing of ${boardRows} lines (other stories)`, { source: file.source, line: removed.find((r) => r.rule === RULE.boardListing)?.line }, 'info'));
+  }
+
+  const doc = emptyDoc(file, body);
+  Object.assign(doc, {
+    outlet: meta.outlet, aggregator: meta.aggregator, title: meta.title, subtitles: meta.subtitles, section: meta.section,
+    reporter: meta.reporter, email: meta.email, publishedAt: meta.publishedAt, url: meta.url, kind,
+    frontMatter: fm.frontMatter, headings: meta.headings, captions: cleaned.captions, removed,
+    sentences: splitSentences(body), evidence, messages,
+  });
+  return doc;
+}
+
+function emptyDoc(file: TextFile, body: string): NewsDoc {
   return {
     id: file.id, source: file.source, key: file.key, format: file.format, encoding: file.encoding,
     contentHash: file.contentHash, outlet: null, aggregator: null, title: null, subtitles: [], section: null,

@@ -1,0 +1,71 @@
+// One test per fixture folder under fixtures/extract/<case>/: an input file (input.txt / .md / .html)
+// and an expected.json checked by hand. Every case also checks the invariants of a NewsDoc: spans
+// index into body, paragraphs are separated by exactly one blank line, removals name a known rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Format, NewsDoc } from '../types.js';
+import { extractDocument } from './index.js';
+import { RULE } from './noise-rules.js';
+
+const root = new URL('../../fixtures/extract/', import.meta.url);
+const KNOWN_RULES = new Set<string>(Object.values(RULE));
+
+interface Expected {
+  description: string;
+  expect?: Partial<Record<keyof NewsDoc, unknown>>;
+  subtitles?: string[];
+  captions?: string[];
+  headings?: string[];
+  frontMatter?: Record<string, unknown>;
+  removed?: { rule: string; text: string }[];
+  removedCount?: number;
+  bodyIncludes?: string[];
+  bodyExcludes?: string[];
+  bodyStartsWith?: string;
+  sentences?: string[];
+}
+
+export function loadCase(name: string): { doc: NewsDoc; expected: Expected } {
+  const dir = new URL(`${name}/`, root);
+  const input = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  const format = input.split('.').pop() as Format;
+  const text = readFileSync(new URL(input, dir), 'utf8');
+  const doc = extractDocument({
+    id: `d-${name}`, source: `${name}/${input}`, key: fileURLToPath(new URL(input, dir)), format,
+    encoding: 'utf-8', contentHash: '', text, messages: [],
+  });
+  return { doc, expected: JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) };
+}
+
+export function checkInvariants(doc: NewsDoc) {
+  for (const s of doc.sentences) assert.equal(doc.body.slice(s.start, s.end), s.text, `span of "${s.text}"`);
+  assert.ok(!/\n\s*\n\s*\n/.test(doc.body), 'paragraphs are separated by exactly one blank line');
+  assert.equal(doc.body, doc.body.trim(), 'body has no leading or trailing white space');
+  for (const r of doc.removed) assert.ok(KNOWN_RULES.has(r.rule), `known rule: ${r.rule}`);
+  const paragraphs = doc.body ? doc.body.split('\n\n').length : 0;
+  for (const s of doc.sentences) assert.ok(s.paragraph < paragraphs, 'sentence paragraph index in range');
+}
+
+for (const name of readdirSync(root).sort()) {
+  test(`extract fixture: ${name}`, () => {
+    const { doc, expected: e } = loadCase(name);
+    checkInvariants(doc);
+    for (const [k, v] of Object.entries(e.expect ?? {})) assert.deepEqual(doc[k as keyof NewsDoc], v, `${name}: ${k}`);
+    if (e.subtitles) assert.deepEqual(doc.subtitles, e.subtitles, 'subtitles');
+    if (e.captions) assert.deepEqual(doc.captions, e.captions, 'captions');
+    if (e.headings) assert.deepEqual(doc.headings, e.headings, 'headings');
+    if (e.frontMatter) assert.deepEqual(doc.frontMatter, e.frontMatter, 'frontMatter');
+    for (const r of e.removed ?? []) {
+      assert.ok(doc.removed.some((x) => x.rule === r.rule && x.text === r.text), `removed by ${r.rule}: ${r.text}\n got ${JSON.stringify(doc.removed)}`);
+    }
+    if (e.removedCount != null) assert.equal(doc.removed.length, e.removedCount, `removed: ${JSON.stringify(doc.removed)}`);
+    for (const s of e.bodyIncludes ?? []) assert.ok(doc.body.includes(s), `body includes: ${s}\n body: ${doc.body}`);
+    for (const s of e.bodyExcludes ?? []) assert.ok(!doc.body.includes(s), `body excludes: ${s}\n body: ${doc.body}`);
+    if (e.bodyStartsWith) assert.ok(doc.body.startsWith(e.bodyStartsWith), `body starts with: ${e.bodyStartsWith}\n body: ${doc.body}`);
+    if (e.sentences) assert.deepEqual(doc.sentences.map((s) => s.text), e.sentences, 'sentences');
+    for (const c of doc.captions) assert.ok(!doc.body.includes(c), 'captions are not in the body');
+    for (const r of doc.removed) if (r.rule !== RULE.duplicateBlock && r.text.length > 6) assert.ok(!doc.body.split('\n').includes(r.text), `removed line not in body: ${r.text}`);
+  });
+}

@@ -1,0 +1,36 @@
+// The unit the cleaner works on: one non-blank input line with its 1-based line number.
+
+export interface SourceLine {
+  /** 1-based line in the decoded input (for HTML: in the extracted main text). */
+  no: number;
+  /** The line, trimmed; otherwise unchanged (it goes into the body as it stands). */
+  text: string;
+  /** Set when the line was a Markdown heading. */
+  heading?: boolean;
+}
+
+/** Folds every run of whitespace (NBSP and zero-width space included) into one space, for matching. */
+export const norm = (s: string): string => s.replace(/[\s\u00a0\u200b\u3000\ufeff]+/g, ' ').trim();
+
+/** Plain text → non-blank trimmed lines, numbered from `firstLine`. */
+export function plainLines(text: string, firstLine = 1): SourceLine[] {
+  const out: SourceLine[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const t = raw.replace(/^[\s\u00a0\u200b\u3000\ufeff]+|[\s\u00a0\u200b\u3000\ufeff]+$/g, '');
+    if (t) out.push({ no: firstLine + i, text: t });
+  });
+  return out;
+}
+
+/** Share of Hangul among letters: decides whether Korean page conventions (decks) apply. */
+export function hangulRatio(text: string): number {
+  let letters = 0;
+  let hangul = 0;
+  for (const ch of text.slice(0, 20000)) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (ch >= '\uAC00' && ch <= '\uD7A3') hangul++;
+    }
+  }
+  return letters ? hangul / letters : 0;
+}

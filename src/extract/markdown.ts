@@ -1,0 +1,98 @@
+// Markdown (with or without front matter) → plain lines. Front matter becomes metadata; headings are
+// flagged; list, quote and emphasis markers, links and inline HTML (<b>, <br>) are stripped so the
+// body is plain text like every other input.
+import { parse as parseYaml } from 'yaml';
+import type { Removal } from '../types.js';
+import { plainLines, type SourceLine } from './lines.js';
+import { RULE } from './noise-rules.js';
+
+export interface FrontMatterSplit {
+  frontMatter: Record<string, unknown> | null;
+  /** The text after the front matter (all of it when there is none). */
+  content: string;
+  /** 1-based input line on which `content` starts. */
+  firstLine: number;
+  /** Set when a front matter block was found but is not valid YAML. */
+  error?: string;
+}
+
+const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const m = text.match(FRONT_MATTER);
+  if (!m) return { frontMatter: null, content: text, firstLine: 1 };
+  const firstLine = m[0].split(/\r\n|\r|\n/).length - (m[0].endsWith('\n') ? 0 : 1);
+  const content = text.slice(m[0].length);
+  try {
+    const data = parseYaml(m[1]);
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      return { frontMatter: data as Record<string, unknown>, content, firstLine };
+    }
+    return { frontMatter: null, content, firstLine, error: 'front matter is not a YAML mapping' };
+  } catch (e) {
+    return { frontMatter: null, content, firstLine, error: `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** Two ATX headings, or several emphasis/link/inline-HTML marks, make a text Markdown. */
+export function looksLikeMarkdown(text: string): boolean {
+  const headings = text.match(/^#{1,6}\s+\S/gm)?.length ?? 0;
+  const marks = text.match(/\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|<\/?(?:b|strong|em|br)\s*\/?>/gi)?.length ?? 0;
+  return headings >= 2 || marks >= 3;
+}
+
+const INLINE_TAG = /<\/?(?:b|i|u|s|em|strong|br|span|p|div|a|sup|sub|mark|small|big|font|center|del|ins|code|kbd|img)(?:\s[^<>]*)?\/?>/gi;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const IMAGE = /!\[([^\]]*)\]\([^)]*\)/g;
+const LINK = /\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g;
+const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
+const HEADING = /^#{1,6}\s+(.*?)(?:\s+#+)?$/;
+const RULER = /^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,})$/;
+const FENCE = /^(?:```|~~~)/;
+const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
+const KRAMDOWN_ATTR = /^\{:[^}]*\}$/;
+
+/** Strips inline Markdown and HTML from one line of text. */
+export function stripInline(s: string): string {
+  return s
+    .replace(HTML_COMMENT, '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(INLINE_TAG, '')
+    .replace(IMAGE, '')
+    .replace(LINK, '$1')
+    .replace(AUTOLINK, '$1')
+    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
+    .replace(/__(?=\S)(.+?)(?<=\S)__/g, '$1')
+    .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+/** Markdown content → plain lines. Images standing alone are recorded as removed placeholders. */
+export function markdownLines(content: string, firstLine: number): { lines: SourceLine[]; removed: Removal[] } {
+  const lines: SourceLine[] = [];
+  const removed: Removal[] = [];
+  let inFence = false;
+  for (const line of plainLines(content, firstLine)) {
+    let t = line.text;
+    if (FENCE.test(t)) { inFence = !inFence; continue; }
+    if (inFence) { lines.push(line); continue; }
+    if (RULER.test(t) || TABLE_SEPARATOR.test(t) || KRAMDOWN_ATTR.test(t)) continue; // syntax only, no text
+    if (/^(?:!\[[^\]]*\]\([^)]*\)\s*)+$/.test(t)) {
+      removed.push({ text: t, rule: RULE.imagePlaceholder, line: line.no });
+      continue;
+    }
+    const h = t.match(HEADING);
+    let heading = false;
+    if (h) { t = h[1]; heading = true; }
+    t = t.replace(/^(?:>\s?)+/, '').replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '');
+    if (t.startsWith('|') && t.endsWith('|')) t = t.slice(1, -1).split('|').map((c) => c.trim()).filter(Boolean).join(' ');
+    t = stripInline(t);
+    if (!t) continue;
+    lines.push(heading ? { no: line.no, text: t, heading } : { no: line.no, text: t });
+  }
+  return { lines, removed };
+}

@@ -1,0 +1,240 @@
+// Reads the article's metadata from the cleaned lines, the cleaner's clues, the HTML metadata and the
+// front matter, and records in `evidence` where each value came from. Title, deck and section lines
+// come out of the running text here; cross-heads stay in it and are listed in `headings`.
+import type { Evidence, Format } from '../types.js';
+import type { HtmlMetadata } from './html/index.js';
+import type { Clue, ClueField } from './clean.js';
+import { hangulRatio, norm, type SourceLine } from './lines.js';
+import { DATE_TIME, KOREAN_SENTENCE_END, PROSE_END } from './noise-rules.js';
+import { outletByDomain, outletByName } from './outlets.js';
+import {
+  DECK_MIN_HANGUL_RATIO, HEADING_MAX_CHARS, SECTION_LABELS, SECTION_MAX_CHARS, SECTION_PATTERN,
+  SUBTITLE_MAX_CHARS, SUBTITLE_MAX_LINES, TITLE_MAX_CHARS,
+} from './tunables.js';
+
+export interface MetadataInput {
+  lines: readonly SourceLine[];
+  clues: readonly Clue[];
+  html: HtmlMetadata | null;
+  frontMatter: Record<string, unknown> | null;
+  format: Format;
+  /** The key of the input: a URL for web pages, which names the outlet by its domain. */
+  key: string;
+}
+
+export interface Metadata {
+  outlet: string | null;
+  aggregator: string | null;
+  title: string | null;
+  subtitles: string[];
+  section: string | null;
+  reporter: string | null;
+  email: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  evidence: Evidence;
+  /** The lines that make the body: everything but the section and title lines. */
+  bodyLines: SourceLine[];
+  headings: string[];
+}
+
+/** Text compared with whitespace and quote marks folded away. */
+const fold = (s: string) => s.normalize('NFC').replace(/[\s“”"‘’'「」『』]+/g, '').toLowerCase();
+
+export function readMetadata(input: MetadataInput): Metadata {
+  const evidence: Evidence = {};
+  const lines = [...input.lines];
+  const { html, frontMatter } = input;
+
+  // section: a short label line at the very top
+  let section: string | null = null;
+  if (lines.length > 1 && isSectionLabel(lines[0].text)) {
+    section = norm(lines.shift()!.text);
+    evidence.section = 'first-line';
+  } else if (html?.section) {
+    section = html.section;
+    evidence.section = html.evidence.section ?? 'html-meta';
+  }
+
+  // title: front matter, HTML metadata, a Markdown heading, or a headline-like first line
+  let title: string | null = null;
+  let titleFromLines = false;
+  const fmTitle = typeof frontMatter?.title === 'string' ? frontMatter.title.trim() : '';
+  let htmlTitle = html?.title ? stripSiteSuffix(html.title, html.siteName) : '';
+  // Some pages put only the site's name in og:title; that is no title.
+  if (htmlTitle && ((html?.siteName && fold(htmlTitle) === fold(html.siteName)) || outletByName(htmlTitle))) htmlTitle = '';
+  if (fmTitle || htmlTitle) {
+    title = fmTitle || htmlTitle;
+    evidence.title = fmTitle ? 'front-matter' : html?.evidence.title ?? 'html-meta';
+    if (lines.length && sameTitle(lines[0].text, title)) {
+      lines.shift();
+      titleFromLines = true;
+    }
+  } else if (lines.length > 1 && (lines[0].heading || isHeadline(lines[0].text, lines[1].text))) {
+    const first = lines.shift()!;
+    title = norm(first.text);
+    titleFromLines = true;
+    evidence.title = first.heading ? 'markdown-heading' : 'first-line';
+  }
+
+  // subtitles: the deck under the title (Korean convention), each once. Deck lines stay in the body
+  // as its lead paragraphs too: they carry facts (figures, names) that later stages need spans for.
+  const subtitles: string[] = [];
+  const addSubtitle = (s: string) => { if (!subtitles.some((x) => fold(x) === fold(s))) subtitles.push(norm(s)); };
+  for (const s of html?.subtitles ?? []) addSubtitle(s);
+  if (subtitles.length) evidence.subtitles = html?.evidence.subtitles ?? 'html-meta';
+  let deck = 0;
+  if (titleFromLines && hangulRatio(lines.map((l) => l.text).join(' ')) >= DECK_MIN_HANGUL_RATIO) {
+    while (deck < lines.length - 1 && deck < SUBTITLE_MAX_LINES && isDeckLine(lines[deck])) deck++;
+    for (const l of lines.slice(0, deck)) addSubtitle(l.text);
+    if (deck) evidence.subtitles = 'deck-lines';
+  }
+
+  // cross-heads: short lines between paragraphs stay in the body, listed as headings.
+  // Markdown marks its headings; plain text gets the cross-head heuristic.
+  const headings: string[] = [];
+  const marked = input.lines.some((l) => l.heading);
+  lines.forEach((l, i) => {
+    if (i < deck) return;
+    if (marked ? l.heading : i > 0 && i < lines.length - 1 && isCrossHead(l.text, lines[i + 1].text)) headings.push(l.text);
+  });
+
+  // outlet, aggregator, reporter, e-mail, date: the strongest clue wins
+  const pick = (field: ClueField, order: string[]) => {
+    const found = input.clues.filter((c) => c.field === field).sort((a, b) => rank(order, a.evidence) - rank(order, b.evidence))[0];
+    return found ?? null;
+  };
+  let outlet: string | null = null;
+  let aggregator: string | null = null;
+  const outletClue = pick('outlet', ['byline', 'copyright-line', 'outlet-credit', 'copyright-line-domain', 'column-byline', 'reporter-line', 'email-domain']);
+  const candidates: { value: string; evidence: string }[] = [];
+  if (outletClue) candidates.push(outletClue);
+  const strongText = outletClue && outletClue.evidence !== 'email-domain';
+  const fromSite = html?.siteName ? { value: html.siteName, evidence: html.evidence.siteName ?? 'og:site_name' } : null;
+  const url = html?.url ?? (/^https?:\/\//i.test(input.key) ? input.key : null) ?? stringField(frontMatter, 'url');
+  const fromUrl = url ? outletByDomain(url) : undefined;
+  if (fromSite) (strongText ? candidates.push(fromSite) : candidates.unshift(fromSite));
+  if (fromUrl) candidates.push({ value: fromUrl.name, evidence: 'url-domain' });
+  for (const c of candidates) {
+    const known = outletByName(c.value) ?? outletByDomain(c.value);
+    if (known?.kind === 'aggregator') {
+      if (!aggregator) { aggregator = known.name; evidence.aggregator = c.evidence; }
+      continue;
+    }
+    if (!outlet) { outlet = known?.name ?? c.value.trim(); evidence.outlet = c.evidence; }
+  }
+  const aggClue = pick('aggregator', ['board-listing', 'outlet-credit', 'email-domain']);
+  if (!aggregator && aggClue) { aggregator = aggClue.value; evidence.aggregator = aggClue.evidence; }
+  if (aggregator && aggregator === outlet) aggregator = null;
+
+  let reporter: string | null = pick('reporter', ['byline', 'reporter-line', 'email-line'])?.value ?? null;
+  if (reporter) evidence.reporter = pick('reporter', ['byline', 'reporter-line', 'email-line'])!.evidence;
+  else if (html?.reporter) { reporter = html.reporter; evidence.reporter = html.evidence.reporter ?? 'html-meta'; }
+  let email: string | null = pick('email', ['reporter-line', 'email-line', 'byline'])?.value ?? null;
+  if (email) evidence.email = pick('email', ['reporter-line', 'email-line', 'byline'])!.evidence;
+  else if (html?.email) { email = html.email; evidence.email = html.evidence.email ?? 'html-meta'; }
+
+  let publishedAt: string | null = null;
+  for (const c of [...input.clues.filter((x) => x.field === 'publishedAt'), ...input.clues.filter((x) => x.field === 'modifiedAt')]) {
+    publishedAt = parseDate(c.value);
+    if (publishedAt) { evidence.publishedAt = c.field === 'publishedAt' ? c.evidence : `${c.evidence} (수정)`; break; }
+  }
+  if (!publishedAt && html?.publishedAt) {
+    publishedAt = toKst(html.publishedAt);
+    if (publishedAt) evidence.publishedAt = html.evidence.publishedAt ?? 'html-meta';
+  }
+  if (!publishedAt && frontMatter?.date != null) {
+    const d = frontMatter.date;
+    publishedAt = d instanceof Date ? d.toISOString() : parseDate(String(d)) ?? toKst(String(d));
+    if (publishedAt) evidence.publishedAt = 'front-matter';
+  }
+  if (url) evidence.url = html?.url ? html.evidence.url ?? 'html-meta' : 'key';
+
+  return {
+    outlet, aggregator, title, subtitles, section, reporter, email, publishedAt, url, evidence,
+    bodyLines: lines, headings,
+  };
+}
+
+const rank = (order: string[], e: string) => (order.indexOf(e) < 0 ? order.length : order.indexOf(e));
+
+function stringField(o: Record<string, unknown> | null, k: string): string | null {
+  const v = o?.[k];
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+export function isSectionLabel(text: string): boolean {
+  const t = norm(text).replace(/^[\[<]|[\]>]$/g, '');
+  return t.length <= SECTION_MAX_CHARS && (SECTION_LABELS.has(t) || SECTION_PATTERN.test(t));
+}
+
+/**
+ * A headline: short and not a sentence. A Korean sentence ends in 다. / 요.; other languages' titles
+ * may end in a full stop, so a one-sentence line with a stop counts when a longer line follows it.
+ */
+export function isHeadline(text: string, next?: string): boolean {
+  const t = norm(text);
+  if (t.length > TITLE_MAX_CHARS || KOREAN_SENTENCE_END.test(t)) return false;
+  if (!PROSE_END.test(t)) return true;
+  return /[^\p{Script=Hangul}\s\d.]\.$/u.test(t) && !/[.!?]\s/.test(t) && !!next && norm(next).length > t.length;
+}
+
+function isDeckLine(l: SourceLine): boolean {
+  const t = norm(l.text);
+  // Decks are noun phrases; a line ending in a verb (…했다, …입니다) is a sentence without its stop.
+  return !l.heading && t.length <= SUBTITLE_MAX_CHARS && !PROSE_END.test(t) && !/[다요죠]$/.test(t);
+}
+
+function isCrossHead(text: string, next: string): boolean {
+  const t = norm(text);
+  const n = norm(next);
+  return t.length <= HEADING_MAX_CHARS && !PROSE_END.test(t) && (n.length > HEADING_MAX_CHARS || PROSE_END.test(n));
+}
+
+function sameTitle(line: string, title: string): boolean {
+  const a = fold(line);
+  const b = fold(title);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && short.length / long.length >= 0.6;
+}
+
+/** `제목 - 매일경제` / `제목 | 중앙일보` / `제목 : 네이버 뉴스` → `제목`. */
+function stripSiteSuffix(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[-|:–—·]{1,2}\s+/);
+  while (parts.length > 1) {
+    const last = parts[parts.length - 1].trim();
+    if (outletByName(last) || (siteName && fold(last) === fold(siteName))) parts.pop();
+    else break;
+  }
+  return norm(parts.join(' - '));
+}
+
+/** A Korean / numeric date (and time) → ISO 8601; with a time, in KST. Null when not a valid date. */
+export function parseDate(text: string): string | null {
+  const m = text.match(DATE_TIME);
+  if (!m) return null;
+  const [, y, mo, d, ampm, h, mi, s] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (h == null) return date;
+  let hour = Number(h);
+  if (/오후|pm/i.test(ampm ?? '') && hour < 12) hour += 12;
+  if (/오전|am/i.test(ampm ?? '') && hour === 12) hour = 0;
+  if (hour > 23 || Number(mi ?? 0) > 59) return date;
+  return `${date}T${String(hour).padStart(2, '0')}:${(mi ?? '00').padStart(2, '0')}:${(s ?? '00').padStart(2, '0')}+09:00`;
+}
+
+/** An ISO-ish date-time from HTML metadata → ISO 8601 in KST; date-only values stay dates. */
+export function toKst(value: string): string | null {
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  if (!/[T ]\d{1,2}:\d{2}/.test(v) || !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(v)) return parseDate(v);
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return parseDate(v);
+  const k = new Date(t + 9 * 3600 * 1000).toISOString().slice(0, 19);
+  return `${k}+09:00`;
+}

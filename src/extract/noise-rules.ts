@@ -1,0 +1,208 @@
+// Every noise rule of the Korean text cleaner, named, with a one-line reason, in one place.
+// clean.ts applies them; a line a rule takes out goes to NewsDoc.removed with the rule's name, except
+// captions (kept apart in NewsDoc.captions) and metadata lines (read into metadata, then removed).
+// Patterns are compiled once, here. They match a trimmed line whose whitespace (incl. NBSP) is folded.
+import { CREDIT_MAX_CHARS, NOTICE_MAX_CHARS } from './tunables.js';
+
+/** Rule names, used as Removal.rule and Message.rule. */
+export const RULE = {
+  skipMenu: 'skip-menu',
+  imagePlaceholder: 'image-placeholder',
+  dateline: 'dateline',
+  byline: 'byline',
+  reporterLine: 'reporter-line',
+  emailLine: 'email-line',
+  copyrightLine: 'copyright-line',
+  commentBox: 'comment-box',
+  categoryNotice: 'category-notice',
+  promoLine: 'promo-line',
+  shareToolbar: 'share-toolbar',
+  outletCredit: 'outlet-credit',
+  boardListing: 'board-listing',
+  relatedList: 'related-list',
+  duplicateBlock: 'duplicate-block',
+  caption: 'caption',
+} as const;
+
+export interface LineRule {
+  name: string;
+  reason: string;
+  patterns: RegExp[];
+  /** Lines longer than this are prose that merely mentions the words; the rule does not fire. */
+  maxChars: number;
+}
+
+const REPORTER_TITLE = '(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|통신원|논설위원|편집위원|에디터)';
+const PERSON = '[가-힣]{2,4}(?:\\s*[·,]\\s*[가-힣]{2,4})*';
+const EMAIL_SRC = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
+
+export const EMAIL = new RegExp(EMAIL_SRC);
+
+/**
+ * Line rules, tried in order on every line. Captions, outlet credits, bylines and the block rules
+ * below need more than a pattern and are applied by clean.ts.
+ */
+export const LINE_RULES: readonly LineRule[] = [
+  {
+    name: RULE.skipMenu,
+    reason: 'accessibility links of the page chrome (메뉴 건너뛰기, 본문 바로가기), not article text',
+    patterns: [
+      /^(?:(?:주\s*|상단\s*|하단\s*|전체\s*)?(?:메뉴|본문|내용|검색)\s*(?:으로\s*)?(?:건너\s*뛰기|바로\s*가기)\s*)+$/,
+      /^(?:skip to (?:main )?content|skip navigation|skip to main)$/i,
+      /^(?:전체\s*)?메뉴\s*(?:열기|닫기)$/,
+    ],
+    maxChars: 40,
+  },
+  {
+    name: RULE.imagePlaceholder,
+    reason: 'image slots the scraper left behind (empty Markdown images, "click to enlarge")',
+    patterns: [
+      /^!\[[^\]]*\]\([^)]*\)\s*\|?$/,
+      /이미지를\s*클릭하시면.*(?:크게|원본)/,
+      /^<?\s*(?:사진|이미지|그래픽)\s*(?:확대|보기|크게\s*보기|원본\s*보기)?\s*>?\s*\|?$/,
+      /^\|?\s*\|$/,
+    ],
+    maxChars: 80,
+  },
+  {
+    name: RULE.dateline,
+    reason: 'input / update time stamps (입력, 수정, 기사입력); read as publishedAt',
+    patterns: [
+      /^[\[(]?\s*(?:기사\s*)?(?:입력|수정|등록|승인|발행|게재|업데이트|최종\s*수정|송고|작성)\s*(?:일시|시간|일자|일)?\s*[:：]?\s*[\[(]?\s*\d{4}\s*[.\-/년]/,
+      /^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?(?:\s*(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?)?$/,
+    ],
+    maxChars: 100,
+  },
+  {
+    name: RULE.reporterLine,
+    reason: 'the reporter sign-off (홍길동 기자 hong@x.co.kr); read as reporter and e-mail',
+    patterns: [
+      new RegExp(`^[/▶]?\\s*(?:(?:글|글·사진|정리|취재)\\s*=\\s*)?(?:\\S{2,12}\\s+)?${PERSON}\\s*${REPORTER_TITLE}\\s*[(<\\[]?\\s*(?:${EMAIL_SRC})?\\s*[)>\\]]?$`),
+      new RegExp(`^[\\[【]\\s*[^\\]】=]{1,20}?\\s*=\\s*${PERSON}\\s*${REPORTER_TITLE}\\s*[\\]】]$`),
+    ],
+    maxChars: CREDIT_MAX_CHARS,
+  },
+  {
+    name: RULE.emailLine,
+    reason: 'a bare e-mail address is contact data, not text; read as the e-mail',
+    patterns: [new RegExp(`^[(<\\[]?\\s*${EMAIL_SRC}\\s*[)>\\]]?$`)],
+    maxChars: CREDIT_MAX_CHARS,
+  },
+  {
+    name: RULE.copyrightLine,
+    reason: 'copyright and reuse notices (ⓒ, 무단전재 및 재배포 금지, AI학습 이용 금지); outlet read from them',
+    patterns: [/(?:ⓒ|©|\(c\)\s|copyright|무단\s*전재|무단\s*복제|재\s*배포\s*금지|AI\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지|all rights reserved|저작권자\s*[ⓒ©(]|<저작권자)/i],
+    maxChars: NOTICE_MAX_CHARS,
+  },
+  {
+    name: RULE.commentBox,
+    reason: 'the comment widget (댓글, [ 300자 이내 / 현재: 0자 ], 현재 총 0개의 댓글)',
+    patterns: [
+      /^댓글(?:\s*\d+\s*개?)?(?:\s*(?:쓰기|보기|달기|작성|더보기))?$/,
+      /^\[?\s*\d+\s*자\s*이내\s*\/\s*현재\s*[:：]?\s*\d+\s*자\s*\]?$/,
+      /현재\s*총\s*\d+\s*개의\s*댓글/,
+      /^(?:첫\s*(?:번째\s*)?)?댓글을\s*(?:남겨|작성|입력|달아)/,
+      /^(?:로그인|회원)\s*(?:후|하시면|만)\s*.*(?:댓글|이용)/,
+      /^(?:등록|취소|비밀번호|이름|내용)\s*(?:등록|취소)?$/,
+    ],
+    maxChars: 60,
+  },
+  {
+    name: RULE.categoryNotice,
+    reason: 'the portal notice that the outlet chose the category (이 기사의 카테고리는 언론사의 분류를 따릅니다)',
+    patterns: [/카테고리는\s*언론사/, /언론사(?:가|는)\s.*카테고리/, /카테고리로\s*분류할\s*수/],
+    maxChars: 80,
+  },
+  {
+    name: RULE.promoLine,
+    reason: 'subscribe / tip-off / app promotions appended by the outlet (▶ 구독하세요, 기사 제보)',
+    patterns: [
+      /^[▶☞▷►]\s*.*(?:구독|바로\s*가기|제보|클릭|다운로드|이벤트|채널\s*추가|앱\s|무료|신청|보러\s*가기|확인하세요)/,
+      /에서\s*.{1,20}(?:을|를)\s*(?:구독|팔로우)\s*하세요/,
+      /^\[?(?:기사\s*)?제보\]?\s*(?:하기)?\s*(?:[:：].*)?$/,
+      /(?:카카오톡|카톡|메일|전화)\s*[:：]?\s*.{0,30}\s*(?:제보|문의)/,
+    ],
+    maxChars: 100,
+  },
+];
+
+/** Words of share / print toolbars; a line made only of these (and counts) is a toolbar. */
+export const TOOLBAR_WORDS = new Set([
+  '공유', '공유하기', '기사공유', '페이스북', '트위터', '카카오톡', '카카오스토리', '네이버밴드', '밴드', '링크복사',
+  'url복사', '복사', '인쇄', '인쇄하기', '스크랩', '글자크기', '글씨크기', '글자', '크기', '가', '좋아요', '싫어요', '추천',
+  '기사저장', '저장', '북마크', '닫기', '구독', '구독하기', 'facebook', 'twitter', 'x', 'kakao', 'sns', '보내기',
+  '기사보내기', '메일', '이메일', '프린트', '확대', '축소', '|', '/', '·',
+]);
+export const TOOLBAR_REASON = 'share / print / font-size toolbar of the page chrome';
+/** Toolbar lines need at least this many tool words, so a lone word like 추천 in prose is safe. */
+export const TOOLBAR_MIN_WORDS = 2;
+
+// ---------------------------------------------------------------------------------------------
+// captions: kept apart in NewsDoc.captions, not deleted
+
+/** A photo credit at the end of a line, after the caption sentence (…있다. 뉴스1 / …AFP=연합뉴스). */
+export const CAPTION_CREDIT_END = new RegExp(
+  '(?:[.!?)\\]”"’다]\\s*|^)' +
+    '(?:' +
+    '/?\\s*[(\\[]?\\s*(?:사진|자료|그래픽|영상|사진제공)\\s*[=:]\\s*[^=()\\[\\]]{1,40}[)\\]]?' +
+    '|(?:[A-Za-z가-힣]{2,8}\\s*=\\s*)?(?:연합뉴스|뉴스1|뉴시스)(?:\\s*(?:DB|자료사진|제공))?' +
+    '|(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:뱅크|코리아)?|셔터스톡)(?:\\s*=\\s*[가-힣]{2,6}|\\s*뉴시스|\\s*연합뉴스)?' +
+    '|[가-힣A-Za-z0-9·&]{2,20}\\s*제공' +
+    ')\\s*$',
+);
+/** Caption markers at the start of a line (▲ 사진 설명, [사진=…], 사진=…). */
+export const CAPTION_START = /^(?:▲|△\s*사진|\[\s*사진\s*=|\(\s*사진\s*=|사진\s*=|<\s*사진\s*>)/;
+export const CAPTION_REASON = 'photo captions end in a photo credit; kept apart as captions, not body prose';
+
+// ---------------------------------------------------------------------------------------------
+// metadata lines and prefixes
+
+/** `[마이데일리 = 홍길동 기자] 본문…`: outlet and reporter, then the body continues on the line. */
+export const BYLINE_BRACKET = new RegExp(`^[\\[【]\\s*([^\\]】=]{1,20}?)\\s*=\\s*(${PERSON})\\s*${REPORTER_TITLE}[^\\]】]{0,12}[\\]】]\\s*`);
+/** `(서울=연합뉴스) 홍길동 기자 = 본문…` / `【서울=뉴시스】홍길동 기자 =`: place, outlet, reporter. */
+export const BYLINE_DATELINE = new RegExp(
+  `^[(\\[【]\\s*([가-힣A-Za-z]{1,10})\\s*=\\s*([가-힣A-Za-z0-9]{2,12})\\s*[)\\]】]\\s*(?:(${PERSON})\\s*${REPORTER_TITLE}\\s*=?\\s*)?`,
+);
+/** Places before `=` that are not datelines (they start captions: (사진=…)). */
+export const NOT_DATELINE_PLACES = new Set(['사진', '자료', '그래픽', '영상', '출처', '제공']);
+/** `[엔터미디어=필자의 칼럼명] 본문…`: a column byline; the outlet is read, the line stays in the body. */
+export const BYLINE_COLUMN = /^[\[【]\s*([^\]】=]{2,20}?)\s*=\s*[^\]】]{1,40}[\]】]/;
+/** `홍길동 기자 = 본문…`. */
+export const BYLINE_REPORTER_PREFIX = new RegExp(`^(${PERSON})\\s*${REPORTER_TITLE}\\s*=\\s*`);
+export const BYLINE_REASON = 'byline prefix of the first paragraph ([매체 = 홍길동 기자]); read as outlet and reporter';
+
+/** Reads reporter and e-mail out of a reporter line. */
+export const REPORTER_IN_LINE = new RegExp(`(?:^|[\\s=/▶])(${PERSON})\\s*${REPORTER_TITLE}(?=$|[\\s(<\\[\\]])`);
+export const EMAIL_ALL = new RegExp(EMAIL_SRC, 'g');
+
+/** Copyright holder: `ⓒ 매일경제 & mk.co.kr`, `ⓒ마이데일리(www.…)`, `저작권자 ⓒ 중앙일보`. */
+export const COPYRIGHT_HOLDER = /(?:ⓒ|©|\(c\)|copyright)\s*(?:\d{4}\s*)?([가-힣A-Za-z0-9][가-힣A-Za-z0-9 .]{0,20}?)(?=\s*(?:[&(,\[\]<>|/]|무단|all|$|\.\s|\.$))/i;
+export const DOMAIN_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:co\.kr|or\.kr|kr|com|net|org))\b/gi;
+/** A line that is only an outlet name (optionally bracketed): the outlet credit. */
+export const CREDIT_LINE = /^[\[(<【]?\s*(?:ⓒ\s*)?([^\s\[\]()<>【】].{0,24}?)\s*[\]\)>】]?$/;
+export const CREDIT_REASON = 'a line that is only an outlet name is the outlet credit, metadata not body';
+
+/** `입력 2025.02.04 15:30`, `2025년 2월 4일 오후 3시 30분`, `2025-02-04T15:30:00+09:00`. */
+export const DATE_TIME =
+  /(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?\s*(?:\([월화수목금토일]\)\s*)?(?:T?\s*(오전|오후|AM|PM)?\s*(\d{1,2})\s*[:시]\s*(\d{2})?(?:\s*분)?(?::(\d{2}))?)?/i;
+export const DATELINE_KIND = /(?:입력|등록|송고|발행|게재|작성|승인)|(수정|업데이트)/;
+
+// ---------------------------------------------------------------------------------------------
+// block rules
+
+export const BOARD_HEADER = /^번호\s+제목\s+(?:글쓴이|작성자|글쓴이)\s+(?:날짜|작성일|등록일)(?:\s+조회(?:수)?)?(?:\s+추천(?:수)?)?$/;
+/** `47241 <title> <site> 2025.02.05`: a board row; group 1 is the site that posted it. */
+export const BOARD_ROW = /^\d{2,}\s+.+?\s+(\S+)\s+(?:\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?|\d{1,2}:\d{2})(?:\s+\d+){0,2}$/;
+export const BOARD_REASON = "an aggregator board's listing of other stories (번호 제목 글쓴이 날짜), not this article";
+
+/** Headers of related / most-read lists; the short headline lines under them go with them. */
+export const LIST_HEADER =
+  /^[\[<【]?\s*(?:관련\s*(?:기사|뉴스)(?:\s*더\s*보기)?|(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:뉴스|기사)|(?:실시간\s*)?인기\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|(?:이\s*시각\s*|오늘의\s*)?주요\s*(?:뉴스|기사)|최신\s*(?:기사|뉴스)|이\s*기자의\s*(?:다른|최신)\s*기사|함께\s*(?:보면\s*좋은|읽으면\s*좋은)\s*(?:기사|뉴스)|포토\s*뉴스|핫\s*이슈|헤드라인\s*뉴스|[가-힣]{1,8}\s*(?:랭킹|많이\s*본\s*뉴스))\s*[\]>】]?\s*(?:[>›▶+]|더\s*보기)?$/;
+export const LIST_REASON = 'related / most-read lists link other stories; they are page chrome';
+
+export const DUPLICATE_REASON = 'the scraper printed the same block twice in a row; the first copy is kept';
+
+/** Prose ends with a full stop (or a Korean ending and ?/!); headlines, decks and cross-heads do not. */
+export const PROSE_END = /(?:[.。]|[다요죠까니]\s*[?!])["”’'」)\]]*$/;
+/** A Korean sentence ending (다. 요. 죠. 니다. 까?): never a headline. */
+export const KOREAN_SENTENCE_END = /(?:[다요죠]\s*\.|까\s*\?)["”’'」)\]]*$/;

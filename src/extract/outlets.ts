@@ -1,0 +1,107 @@
+// The table of Korean news outlets: canonical name, domains, aliases, and what kind of outlet it is.
+// Used to normalise outlet names read from bylines, copyright lines, credit lines, e-mail domains and
+// URLs. Aggregators and boards re-post other outlets' articles: they are never the outlet of a page.
+
+export type OutletKind = 'wire' | 'daily' | 'business' | 'tech' | 'broadcast' | 'online' | 'english' | 'aggregator';
+
+export interface Outlet {
+  name: string;
+  kind: OutletKind;
+  /** Registrable domains (no www.); any subdomain matches. */
+  domains: string[];
+  /** Other spellings seen in credits and bylines (English names, short forms). */
+  aliases: string[];
+}
+
+export const OUTLETS: readonly Outlet[] = [
+  // wire services
+  { name: '연합뉴스', kind: 'wire', domains: ['yna.co.kr', 'yonhapnews.co.kr'], aliases: ['Yonhap', 'Yonhap News'] },
+  { name: '뉴시스', kind: 'wire', domains: ['newsis.com'], aliases: ['NEWSIS'] },
+  { name: '뉴스1', kind: 'wire', domains: ['news1.kr'], aliases: ['News1', '뉴스원'] },
+  // national dailies
+  { name: '조선일보', kind: 'daily', domains: ['chosun.com'], aliases: ['조선닷컴', 'Chosun Ilbo'] },
+  { name: '중앙일보', kind: 'daily', domains: ['joongang.co.kr', 'joins.com'], aliases: ['JoongAng Ilbo', '중앙일보 JoongAng'] },
+  { name: '동아일보', kind: 'daily', domains: ['donga.com'], aliases: ['동아닷컴', 'Dong-A Ilbo'] },
+  { name: '한겨레', kind: 'daily', domains: ['hani.co.kr'], aliases: ['한겨레신문', 'Hankyoreh'] },
+  { name: '경향신문', kind: 'daily', domains: ['khan.co.kr'], aliases: ['경향', 'Kyunghyang'] },
+  { name: '한국일보', kind: 'daily', domains: ['hankookilbo.com'], aliases: ['Hankook Ilbo'] },
+  { name: '국민일보', kind: 'daily', domains: ['kmib.co.kr'], aliases: ['Kukmin Ilbo'] },
+  { name: '서울신문', kind: 'daily', domains: ['seoul.co.kr'], aliases: [] },
+  { name: '세계일보', kind: 'daily', domains: ['segye.com'], aliases: [] },
+  { name: '문화일보', kind: 'daily', domains: ['munhwa.com'], aliases: [] },
+  // business press
+  { name: '매일경제', kind: 'business', domains: ['mk.co.kr'], aliases: ['매경', 'Maeil Business'] },
+  { name: '한국경제', kind: 'business', domains: ['hankyung.com'], aliases: ['한경', 'Hankyung'] },
+  { name: '서울경제', kind: 'business', domains: ['sedaily.com'], aliases: ['서경'] },
+  { name: '머니투데이', kind: 'business', domains: ['mt.co.kr'], aliases: ['머투', 'MoneyToday'] },
+  { name: '아시아경제', kind: 'business', domains: ['asiae.co.kr'], aliases: [] },
+  { name: '헤럴드경제', kind: 'business', domains: ['heraldcorp.com'], aliases: [] },
+  { name: '파이낸셜뉴스', kind: 'business', domains: ['fnnews.com'], aliases: ['파이낸셜 뉴스'] },
+  { name: '이데일리', kind: 'business', domains: ['edaily.co.kr'], aliases: [] },
+  { name: '이투데이', kind: 'business', domains: ['etoday.co.kr'], aliases: [] },
+  { name: '뉴스핌', kind: 'business', domains: ['newspim.com'], aliases: [] },
+  { name: '조선비즈', kind: 'business', domains: ['biz.chosun.com'], aliases: [] },
+  // tech press
+  { name: '전자신문', kind: 'tech', domains: ['etnews.com'], aliases: ['ETNEWS'] },
+  { name: '디지털타임스', kind: 'tech', domains: ['dt.co.kr'], aliases: [] },
+  { name: '지디넷코리아', kind: 'tech', domains: ['zdnet.co.kr'], aliases: ['ZDNet Korea', 'ZDNET Korea', '지디넷'] },
+  { name: '블로터', kind: 'tech', domains: ['bloter.net'], aliases: ['Bloter'] },
+  { name: '아이뉴스24', kind: 'tech', domains: ['inews24.com'], aliases: ['inews24'] },
+  { name: '디지털데일리', kind: 'tech', domains: ['ddaily.co.kr'], aliases: [] },
+  // online and entertainment
+  { name: '마이데일리', kind: 'online', domains: ['mydaily.co.kr'], aliases: ['MyDaily'] },
+  { name: '노컷뉴스', kind: 'online', domains: ['nocutnews.co.kr'], aliases: ['CBS노컷뉴스'] },
+  { name: '오마이뉴스', kind: 'online', domains: ['ohmynews.com'], aliases: [] },
+  { name: '프레시안', kind: 'online', domains: ['pressian.com'], aliases: [] },
+  { name: '데일리안', kind: 'online', domains: ['dailian.co.kr'], aliases: [] },
+  { name: '뉴데일리', kind: 'online', domains: ['newdaily.co.kr'], aliases: [] },
+  { name: '엔터미디어', kind: 'online', domains: ['entermedia.co.kr'], aliases: [] },
+  // broadcasters
+  { name: 'KBS', kind: 'broadcast', domains: ['kbs.co.kr'], aliases: ['KBS뉴스', 'KBS 뉴스'] },
+  { name: 'MBC', kind: 'broadcast', domains: ['imbc.com'], aliases: ['MBC뉴스', 'MBC 뉴스'] },
+  { name: 'SBS', kind: 'broadcast', domains: ['sbs.co.kr'], aliases: ['SBS뉴스', 'SBS 뉴스'] },
+  { name: 'JTBC', kind: 'broadcast', domains: ['jtbc.co.kr'], aliases: ['JTBC뉴스'] },
+  { name: 'YTN', kind: 'broadcast', domains: ['ytn.co.kr'], aliases: [] },
+  { name: 'MBN', kind: 'broadcast', domains: ['mbn.co.kr'], aliases: [] },
+  { name: '채널A', kind: 'broadcast', domains: ['ichannela.com'], aliases: [] },
+  { name: 'TV조선', kind: 'broadcast', domains: ['tvchosun.com'], aliases: [] },
+  { name: '연합뉴스TV', kind: 'broadcast', domains: ['yonhapnewstv.co.kr'], aliases: [] },
+  // English-language Korean dailies
+  { name: '코리아헤럴드', kind: 'english', domains: ['koreaherald.com'], aliases: ['The Korea Herald', 'Korea Herald'] },
+  { name: '코리아타임스', kind: 'english', domains: ['koreatimes.co.kr'], aliases: ['The Korea Times', 'Korea Times'] },
+  // aggregators and boards: they re-post, they are not the outlet
+  { name: '네이버 뉴스', kind: 'aggregator', domains: ['news.naver.com', 'n.news.naver.com'], aliases: ['네이버뉴스'] },
+  { name: '다음 뉴스', kind: 'aggregator', domains: ['v.daum.net', 'news.daum.net'], aliases: ['다음뉴스'] },
+  { name: '네이트 뉴스', kind: 'aggregator', domains: ['news.nate.com'], aliases: ['네이트뉴스'] },
+  { name: '랭크뉴스', kind: 'aggregator', domains: [], aliases: [] },
+  { name: '줌 뉴스', kind: 'aggregator', domains: ['news.zum.com'], aliases: ['줌뉴스'] },
+];
+
+// Lookup indexes, built once. Names are compared with whitespace removed and case folded.
+const key = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+const byName = new Map<string, Outlet>();
+for (const o of OUTLETS) for (const n of [o.name, ...o.aliases]) byName.set(key(n), o);
+// Longest domains first, so biz.chosun.com wins over chosun.com.
+const byDomain = OUTLETS.flatMap((o) => o.domains.map((d) => ({ d, o }))).sort((a, b) => b.d.length - a.d.length);
+
+/** The outlet a name or alias refers to, or undefined. */
+export function outletByName(name: string): Outlet | undefined {
+  return byName.get(key(name));
+}
+
+/** The outlet of a host, URL or e-mail address (anything containing a domain), or undefined. */
+export function outletByDomain(text: string): Outlet | undefined {
+  const host = hostOf(text);
+  if (!host) return undefined;
+  return byDomain.find(({ d }) => host === d || host.endsWith('.' + d))?.o;
+}
+
+/** The lower-case host in a URL, e-mail address or bare domain; null when there is none. */
+export function hostOf(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  const m = t.match(/@([a-z0-9.-]+\.[a-z]{2,})/) ?? t.match(/^(?:[a-z]+:\/\/)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})(?:[:/?#]|$)/);
+  return m ? m[1].replace(/^www\./, '') : null;
+}
+
+/** Outlet names and aliases, longest first, for building patterns (e.g. lone credit lines). */
+export const OUTLET_NAMES: readonly string[] = OUTLETS.flatMap((o) => [o.name, ...o.aliases]).sort((a, b) => b.length - a.length);

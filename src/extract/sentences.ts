@@ -1,0 +1,131 @@
+// Korean-aware sentence splitting with spans into the body.
+// A sentence ends at . ? ! 。 followed by white space or the end of its line, unless the stop is
+// inside a quotation (“…했다. …겠다”라고 말했다. is one sentence), part of a number (1.4%, 0.28달러),
+// of an abbreviation (Mr., U.S., Inc., 등.), of an ellipsis (…, ...), or a list marker (1. 첫째).
+// After a quotation that itself ends a sentence (“끝났다.” 그는…), the split falls after the closing
+// mark. Lines and paragraphs always end a sentence.
+import type { Sentence } from '../types.js';
+
+/** Words that end in a full stop without ending the sentence; compared lower-case, without the stop. */
+export const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'rev', 'capt', 'col', 'lt', 'sgt',
+  'inc', 'ltd', 'co', 'corp', 'llc', 'plc', 'bros', 'vs', 'v', 'no', 'nos', 'vol', 'fig', 'approx', 'dept', 'est',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'u.s', 'u.k', 'u.n', 'e.u', 'e.g', 'i.e', 'a.m', 'p.m', 'ph.d', 'u.s.a', 'd.c',
+  '등', '외',
+]);
+
+const OPEN: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '《': '》' };
+const CLOSERS = new Set(Object.values(OPEN));
+const STOPS = new Set(['.', '?', '!', '。']);
+/** An apostrophe (don’t) sits between Latin letters; a Korean closing ’ is followed by particles (’는). */
+const LATIN = /[A-Za-z]/;
+const SPACE = /\s/;
+/** Korean particles and verbs that continue a sentence after a closing quote (”라고, ” 하고). */
+const QUOTE_CONTINUES = /^(?:라고|라며|라면서|이라고|이라며|고\s|며\s|하고|하며|라는|란|는|을|를|이|가|와|과|에|로|등)/;
+
+/** Splits the whole body; each sentence knows its paragraph (blank-line separated block). */
+export function splitSentences(body: string): Sentence[] {
+  const out: Sentence[] = [];
+  const para = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g; // blocks of non-blank lines
+  let index = 0;
+  for (const m of body.matchAll(para)) {
+    if (!m[0].trim()) continue;
+    for (const [s, e] of splitText(m[0])) {
+      out.push({ text: body.slice(m.index! + s, m.index! + e), start: m.index! + s, end: m.index! + e, paragraph: index });
+    }
+    index++;
+  }
+  return out;
+}
+
+/** Sentence spans [start, end) within `text`, trimmed of white space. */
+export function splitText(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const balanced = quoteBalance(text);
+  const openerOf = (c: string) => Object.keys(OPEN).find((o) => OPEN[o] === c);
+  // Closing marks that are not tracked as quotations simply trail the stop they follow.
+  const trails = (c: string) =>
+    c === ')' || c === ']' || c === "'" || (c === '"' && !balanced.has('"')) || (CLOSERS.has(c) && !balanced.has(openerOf(c)!));
+  let start = 0;
+  const stack: string[] = []; // expected closing marks of the open quotations
+  const emit = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && SPACE.test(text[s])) s++;
+    while (e > s && SPACE.test(text[e - 1])) e--;
+    if (e > s) spans.push([s, e]);
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') { emit(i); start = i + 1; stack.length = 0; continue; }
+    if (ch === '"' && balanced.has('"')) {
+      if (stack[stack.length - 1] === '"') {
+        stack.pop();
+        if (!stack.length && endsQuotedSentence(text, i)) emit(i + 1);
+      } else stack.push('"');
+      continue;
+    }
+    if (OPEN[ch] && balanced.has(ch) && !(ch === '‘' && LATIN.test(text[i - 1] ?? ''))) { stack.push(OPEN[ch]); continue; }
+    if (CLOSERS.has(ch) && stack[stack.length - 1] === ch && !(ch === '’' && LATIN.test(text[i - 1] ?? '') && LATIN.test(text[i + 1] ?? ''))) {
+      stack.pop();
+      if (!stack.length && endsQuotedSentence(text, i)) emit(i + 1);
+      continue;
+    }
+    if (stack.length || !STOPS.has(ch)) continue;
+    // a run of stops (?!, ...) and the brackets that close with it
+    let j = i;
+    while (j + 1 < text.length && STOPS.has(text[j + 1])) j++;
+    const run = text.slice(i, j + 1);
+    while (j + 1 < text.length && trails(text[j + 1])) j++;
+    const next = text[j + 1];
+    const atEnd = next === undefined || SPACE.test(next);
+    if (!atEnd || /^\.{2,}$/.test(run) || (run === '.' && !endsAtStop(text, start, i))) { i = j; continue; }
+    emit(j + 1);
+    i = j;
+  }
+  emit(text.length);
+  return spans;
+}
+
+/** Whether a single full stop at `i` ends the sentence that began at `start`. */
+function endsAtStop(text: string, start: number, i: number): boolean {
+  const word = text.slice(start, i).match(/([\p{L}\p{N}.]+)$/u)?.[1] ?? '';
+  if (!word) return true;
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  if (/^\p{Lu}$/u.test(word)) return false; // an initial: J. R. R. Tolkien
+  // a list marker: 1. / 2. at the start of the sentence
+  if (/^\d{1,2}$/.test(word) && text.slice(start, i).trim() === word) return false;
+  return true;
+}
+
+/** After a closing quote: the quotation ended a sentence and the text goes on with a new one. */
+function endsQuotedSentence(text: string, close: number): boolean {
+  const before = text[close - 1] ?? '';
+  if (!STOPS.has(before)) return false;
+  const rest = text.slice(close + 1);
+  if (!rest || !SPACE.test(rest[0])) return false;
+  return !QUOTE_CONTINUES.test(rest.trimStart());
+}
+
+/** Quote marks whose openings and closings pair up in this text; the others are ignored. */
+function quoteBalance(text: string): Set<string> {
+  const ok = new Set<string>();
+  for (const [open, close] of Object.entries(OPEN)) {
+    let depth = 0;
+    let bad = false;
+    for (let i = 0; i < text.length && !bad; i++) {
+      const c = text[i];
+      if (c === open && !(open === '‘' && LATIN.test(text[i - 1] ?? ''))) depth++;
+      else if (c === close && !(close === '’' && LATIN.test(text[i - 1] ?? '') && LATIN.test(text[i + 1] ?? ''))) {
+        if (--depth < 0) bad = true;
+      }
+    }
+    if (!bad && depth === 0) ok.add(open);
+  }
+  let straight = 0;
+  for (const c of text) if (c === '"') straight++;
+  if (straight % 2 === 0) ok.add('"');
+  return ok;
+}
