@@ -159,6 +159,8 @@ export interface NumberMention extends Span {
   /** What the amount is per, e.g. `100만 토큰` in `100만 토큰당 0.28달러`. */
   per?: string | null;
   document: string;
+  /** Set when the amount stands in the title or a subtitle, not the body: the span then indexes that text. */
+  field?: { name: 'title' | 'subtitles'; index: number };
 }
 
 export interface Quote extends Span {
@@ -213,6 +215,17 @@ export interface Post {
   /** Path relative to the output folder, e.g. `2025-02-04-stargate.md`. */
   path: string;
   markdown: string;
+  /** The prose sentences of the post, each with the source sentences it stands for. */
+  sentences?: PostSentence[];
+}
+
+/** One prose sentence of a post: its text, its whole Markdown line (footnotes included) and its sources. */
+export interface PostSentence {
+  text: string;
+  markdown: string;
+  mentions: Mention[];
+  /** True when the LLM's rewording replaced the extractive sentence (and passed the guard). */
+  llm?: boolean;
 }
 
 export interface WrittenCluster extends AnalyzedCluster {

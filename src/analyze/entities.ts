@@ -1,6 +1,314 @@
-// PLACEHOLDER: filled by the Analysis issue.
-import type { NewsDoc, Entity } from '../types.js';
+// Entities of a cluster: people, organizations, projects/products and places, each with every alias
+// seen, a role, and mentions (document + span into body). Only `body` is read, never `removed`.
+//
+// 1. recognize() finds names sentence by sentence (titles, suffixes, ko-dic tags).
+// 2. Cluster patterns add what a sentence alone cannot tell: X(Latin), X(일본명 Y), `X 프로젝트`.
+// 3. Every known surface is searched in every body (spacing-insensitive), so 올트 먼 and 엔비디아의 count.
+// 4. Alias rules join surfaces (aliases.ts) and choose a canonical name and role.
+import type { Entity, EntityType, Message, NewsDoc } from '../types.js';
+import { message } from '../messages.js';
+import { recognize, type NerType } from './ner.js';
+import { tokenize } from './morph.js';
+import { abbreviations, foldKey, isShortForm, transliterates } from './aliases.js';
+import { GAZETTEER, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRODUCT_WORDS, PROJECT_WORDS } from './tunables-entities.js';
 
-export function findEntities(_docs: NewsDoc[]): Entity[] {
-  return [];
+interface Found {
+  doc: string;
+  start: number;
+  end: number;
+  surface: string;
+  type: EntityType;
+  strong: boolean;
+  role?: string;
+  /** Surname-only mention (손 회장): the surname and the title, resolved to a full name later. */
+  surname?: string;
+  title?: string;
+  /** `하스 CEO`: the name inside a name+title surface, which joins the entity of that name. */
+  titled?: string;
+}
+
+const TYPE: Record<NerType, EntityType> = { PS: 'person', OG: 'organization', LC: 'place' };
+// Rules whose hits need a second mention before they count (ko-dic guesses, bare acronyms).
+const WEAK_RULES = new Set(['kodic-person', 'kodic-place', 'acronym', 'org-suffix-weak', 'place-suffix-weak', 'org-source']);
+/** Minimum mentions for an entity found only by weak rules. */
+const MIN_WEAK_MENTIONS = 2;
+const BOUNDARY_BEFORE = /[^\uac00-\ud7a3A-Za-z0-9]/;
+const PARTICLE_SET = new Set(PARTICLES);
+
+export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[] {
+  const found: Found[] = [];
+  const pairs: [string, string][] = [];
+  for (const doc of docs) {
+    found.push(...recognizeBody(doc));
+    const cluster = clusterPatterns(doc);
+    found.push(...cluster.found);
+    pairs.push(...cluster.pairs);
+  }
+  propagate(docs, found);
+  return buildEntities(found, pairs, messages);
+}
+
+/** recognize() over each line of the body, offsets shifted into the body. */
+function recognizeBody(doc: NewsDoc): Found[] {
+  const out: Found[] = [];
+  let offset = 0;
+  for (const line of doc.body.split('\n')) {
+    if (line.trim()) {
+      for (const s of recognize(line)) {
+        const start = offset + s.start;
+        const strong = !WEAK_RULES.has(s.rule);
+        if (s.type === 'PS' && s.title && s.text.length === 1 && s.titleEnd) {
+          // 손 회장: keep the title in the surface so it reads as written.
+          const end = offset + s.titleEnd;
+          out.push({ doc: doc.id, start, end, surface: doc.body.slice(start, end), type: 'person', strong, surname: s.text, title: s.title });
+          continue;
+        }
+        // 서울 삼성전자: the place is where, the organization is who.
+        const from = s.orgStart !== undefined ? offset + s.orgStart : start;
+        out.push({ doc: doc.id, start: from, end: offset + s.end, surface: doc.body.slice(from, offset + s.end), type: TYPE[s.type], strong, role: s.role, title: s.title });
+        // 하스 CEO, 올트먼 CEO: a one-word name with its title is how later sentences refer back.
+        if (s.type === 'PS' && s.title && s.titleEnd && !s.text.includes(' ') && /^\s+\S+$/.test(line.slice(s.end, s.titleEnd))) {
+          const end = offset + s.titleEnd;
+          out.push({ doc: doc.id, start, end, surface: doc.body.slice(start, end), type: 'person', strong: false, titled: s.text });
+        }
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+// X(Latin name) and X(일본명 Y): an alias written in brackets right after a name.
+const BRACKET = /([\uac00-\ud7a3A-Za-z0-9]+(?: [\uac00-\ud7a3A-Za-z0-9]+){0,3})\((?:(?:일본명|중국명|영문명|영문|본명|한국명|원어명|약칭)\s*)?([^()]{2,40})\)/g;
+// `스타게이트 프로젝트`, `갤럭시 S25 시리즈`: a name followed by a kind-of-thing noun.
+const KIND_AFTER = /(?:^|[\s‘'“"(])([\uac00-\ud7a3A-Za-z0-9]{2,20})[’'”"]?\s?(프로젝트|이니셔티브|시리즈|서비스|플랫폼)/g;
+
+function clusterPatterns(doc: NewsDoc): { found: Found[]; pairs: [string, string][] } {
+  const found: Found[] = [];
+  const pairs: [string, string][] = [];
+  const body = doc.body;
+  for (const m of body.matchAll(BRACKET)) {
+    const inner = m[2].trim();
+    const named = /^(일본명|중국명|영문명|영문|본명|한국명|원어명|약칭)/.test(m[0].slice(m[1].length + 1));
+    const words = m[1].split(' ');
+    // As many words before the bracket as the gloss has (크리스털 인텔리전스(Crystal Intelligence)).
+    const n = named ? 1 : Math.min(words.length, Math.max(1, inner.split(/\s+/).length));
+    const outer = words.slice(words.length - n).join(' ');
+    if (!named && !transliterates(outer, inner)) continue;
+    const start = m.index! + m[1].length - outer.length;
+    const innerStart = m.index! + m[0].indexOf(inner, m[1].length);
+    pairs.push([outer, inner]);
+    // 일본명/본명 glosses are given for people; a Latin spelling is usually a company or product.
+    const type: EntityType = named ? 'person' : 'organization';
+    found.push({ doc: doc.id, start, end: start + outer.length, surface: outer, type, strong: named });
+    found.push({ doc: doc.id, start: innerStart, end: innerStart + inner.length, surface: inner, type, strong: false });
+  }
+  for (const m of body.matchAll(KIND_AFTER)) {
+    const name = m[1];
+    if (NOT_NAMES.has(name) || PERSON_TITLES.has(name) || /^\d/.test(name) || isCommonNoun(name)) continue;
+    const start = m.index! + m[0].indexOf(name);
+    const type: EntityType = PROJECT_WORDS.has(m[2]) ? 'project' : PRODUCT_WORDS.has(m[2]) ? 'product' : 'other';
+    found.push({ doc: doc.id, start, end: start + name.length, surface: name, type, strong: true });
+  }
+  return { found, pairs };
+}
+
+/** A word ko-dic knows as one ordinary noun (사업, 인프라) rather than a name. */
+function isCommonNoun(word: string): boolean {
+  const morphs = tokenize(word);
+  if (morphs.some((m) => /(^|\+)(E|V|J)/.test(m.pos))) return true;
+  return morphs.length === 0 || morphs.every((m) => m.pos === 'NNG' || m.pos.startsWith('J') || m.pos.startsWith('X'))
+    && morphs.filter((m) => m.pos === 'NNG').length <= 1 && !/[A-Za-z]/.test(word);
+}
+
+/** Every known surface (and gazetteer name, and abbreviation) searched in every body. */
+function propagate(docs: NewsDoc[], found: Found[]): void {
+  const taken = new Map<string, boolean[]>();
+  for (const d of docs) taken.set(d.id, new Array(d.body.length).fill(false));
+  // Only strong finds block the search: a longer known name may replace a ko-dic guess (클라 in 클라 크).
+  for (const f of found) if (f.strong) taken.get(f.doc)!.fill(true, f.start, f.end);
+  const before = found.length;
+  const surfaces = new Map<string, EntityType>();
+  for (const f of found) if (!f.surname && f.surface.length >= 2) surfaces.set(f.surface, f.type);
+  for (const [name, type] of Object.entries(GAZETTEER)) if (!surfaces.has(name)) surfaces.set(name, type);
+  // Short forms are searched too: 미래뱅크 for 미래뱅크그룹, 한결 for 한결전자 (joined later by isShortForm).
+  for (const f of [...found]) {
+    if (f.type !== 'organization') continue;
+    const suffix = ORG_SUFFIXES.find((x) => x.length >= 2 && f.surface.endsWith(x) && f.surface.length - x.length >= 2);
+    const stem = suffix ? f.surface.slice(0, f.surface.length - suffix.length).trim() : '';
+    if (stem && !surfaces.has(stem) && !NOT_NAMES.has(stem) && !isCommonNoun(stem)) surfaces.set(stem, 'organization');
+  }
+  for (const [surface, type] of [...surfaces]) {
+    if (type !== 'organization' || !/^[\uac00-\ud7a3]+$/.test(surface)) continue;
+    const parts = tokenize(surface).map((m) => m.surface);
+    for (const a of abbreviations(parts)) if (!surfaces.has(a)) surfaces.set(a, 'organization');
+  }
+  // A foreign person is later named by the family name alone (트럼프 for 도널드 트럼프).
+  for (const f of [...found]) {
+    const last = f.surface.split(/\s+/);
+    if (f.type === 'person' && !f.surname && !f.titled && last.length === 2 && last[1].length >= 2 && !surfaces.has(last[1])) surfaces.set(last[1], 'person');
+  }
+  const ordered = [...surfaces].sort((a, b) => b[0].length - a[0].length);
+  for (const [surface, type] of ordered) {
+    const chars = [...surface.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = new RegExp(chars.join('\\s?'), 'g');
+    for (const d of docs) {
+      const mask = taken.get(d.id)!;
+      for (const m of d.body.matchAll(re)) {
+        const start = m.index!, end = start + m[0].length;
+        if (start > 0 && !BOUNDARY_BEFORE.test(d.body[start - 1])) continue;
+        const rest = d.body.slice(end).match(/^[\uac00-\ud7a3A-Za-z0-9]*/)![0];
+        if (rest && !PARTICLE_SET.has(rest)) continue;
+        if (mask.slice(start, end).some(Boolean)) continue;
+        mask.fill(true, start, end);
+        found.push({ doc: d.id, start, end, surface: m[0], type, strong: false });
+        // 하스 CEO: a person's name with the title written after it is a surface of its own.
+        const title = type === 'person' ? d.body.slice(end).match(/^ ([A-Za-z\uac00-\ud7a3]+?)(?=[\s,.은는이가도의]|$)/) : null;
+        if (title && PERSON_TITLES.has(title[1])) {
+          found.push({ doc: d.id, start, end: end + title[0].length, surface: d.body.slice(start, end + title[0].length), type, strong: false, titled: m[0] });
+        }
+      }
+    }
+  }
+  // Drop the weak guesses a longer propagated name now covers.
+  const added = found.slice(before);
+  for (let i = before - 1; i >= 0; i--) {
+    const f = found[i];
+    if (!f.strong && added.some((a) => a.doc === f.doc && a.start < f.end && f.start < a.end && a.end - a.start > f.end - f.start)) found.splice(i, 1);
+  }
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    if (!this.parent.has(x)) this.parent.set(x, x);
+    const p = this.parent.get(x)!;
+    if (p === x) return x;
+    const r = this.find(p);
+    this.parent.set(x, r);
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+function buildEntities(found: Found[], pairs: [string, string][], messages: Message[]): Entity[] {
+  // Group by folded surface: spacing and case variants are one key from the start.
+  const byKey = new Map<string, Found[]>();
+  for (const f of found) {
+    const key = f.surname ? `${f.surname} ${f.title}` : foldKey(f.surface);
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  const typeOf = (fs: Found[]): EntityType => {
+    const count = new Map<EntityType, number>();
+    for (const f of fs) count.set(f.type, (count.get(f.type) ?? 0) + (f.strong ? 2 : 1));
+    return [...count].sort((a, b) => b[1] - a[1])[0][0];
+  };
+  const uf = new UnionFind();
+  const keys = [...byKey.keys()];
+  for (const k of keys) uf.find(k);
+  const people = keys.filter((k) => typeOf(byKey.get(k)!) === 'person' && !byKey.get(k)!.every((f) => f.surname || f.titled));
+  for (const k of keys) for (const f of byKey.get(k)!) if (f.titled && byKey.has(foldKey(f.titled))) uf.union(foldKey(f.titled), k);
+  const orgs = keys.filter((k) => ['organization', 'product', 'project', 'other'].includes(typeOf(byKey.get(k)!)));
+
+  // X(Latin), X(일본명 Y).
+  for (const [a, b] of pairs) if (byKey.has(foldKey(a)) && byKey.has(foldKey(b))) uf.union(foldKey(a), foldKey(b));
+  // Korean/Latin spellings of one name anywhere in the cluster (오픈AI ~ OpenAI).
+  for (const a of orgs) for (const b of orgs) if (a !== b && transliterates(surfaceOf(byKey, a), surfaceOf(byKey, b))) uf.union(a, b);
+  const mentions = (k: string) => byKey.get(k)!.length;
+  // Family name alone (올트먼, 하스) joins the one full name ending with it (샘 올트먼, 르네 하스).
+  for (const short of people) {
+    const s = surfaceOf(byKey, short);
+    if (s.includes(' ')) continue;
+    const full = people.filter((p) => p !== short && surfaceOf(byKey, p).split(/\s+/).length > 1 && surfaceOf(byKey, p).endsWith(' ' + s));
+    const ranked = full.sort((x, y) => mentions(y) - mentions(x));
+    if (ranked.length === 1 || (ranked.length > 1 && mentions(ranked[0]) >= 2 * mentions(ranked[1]))) uf.union(ranked[0], short);
+  }
+  // Short forms: X그룹 ~ X, 삼성 ~ 삼성전자, 소뱅 ~ 소프트뱅크.
+  for (const a of orgs) {
+    const s = surfaceOf(byKey, a);
+    const longer = orgs.filter((b) => b !== a && isShortForm(s, surfaceOf(byKey, b), ORG_SUFFIXES));
+    const group = longer.filter((b) => surfaceOf(byKey, b) === s + '그룹');
+    if (group.length) uf.union(a, group[0]);
+    const rest = longer.filter((b) => !group.includes(b)).sort((x, y) => mentions(y) - mentions(x));
+    const dominant = rest.length === 1 || (rest.length > 1 && mentions(rest[0]) >= 2 * mentions(rest[1]));
+    if (dominant && mentions(rest[0]) >= mentions(a)) uf.union(rest[0], a);
+    for (const b of orgs) {
+      const long = surfaceOf(byKey, b);
+      if (b !== a && /^[\uac00-\ud7a3]+$/.test(long) && abbreviations(tokenize(long).map((m) => m.surface)).includes(s)) uf.union(b, a);
+    }
+  }
+  // Surname + title (손 회장, 박 대표): the person in the cluster with that surname and that title.
+  for (const k of keys) {
+    const f = byKey.get(k)![0];
+    if (!f.surname) continue;
+    const titled = people.filter((p) => surfaceOf(byKey, p).startsWith(f.surname!) && byKey.get(p)!.some((x) => x.title === f.title || x.role?.endsWith(f.title!)));
+    const named = titled.length ? titled : people.filter((p) => surfaceOf(byKey, p).startsWith(f.surname!) && surfaceOf(byKey, p).length <= 4 && !surfaceOf(byKey, p).includes(' '));
+    const best = [...named].sort((x, y) => mentions(y) - mentions(x));
+    if (best.length === 1 || (best.length > 1 && mentions(best[0]) > mentions(best[1]))) uf.union(best[0], k);
+    else if (best.length > 1) {
+      messages.push(message('analyze', 'ambiguous-title-alias', `"${f.surface}" could be ${best.map((b) => surfaceOf(byKey, b)).join(' or ')}; left apart`, { source: f.doc, span: { start: f.start, end: f.end } }, 'info'));
+    }
+  }
+
+  const personSurfaces = new Set(people.filter((k) => byKey.get(k)!.length > 2).map((k) => k));
+  const groups = new Map<string, string[]>();
+  for (const k of keys) groups.set(uf.find(k), [...(groups.get(uf.find(k)) ?? []), k]);
+  const entities: Entity[] = [];
+  for (const members of groups.values()) {
+    const fs = members.flatMap((k) => byKey.get(k)!);
+    const strong = fs.some((f) => f.strong);
+    if (!strong && fs.length < MIN_WEAK_MENTIONS) continue;
+    if (fs.every((f) => f.surname || f.titled)) continue; // a title alias with no full name in the cluster
+    const type = typeOf(fs.filter((f) => !f.surname && !f.titled));
+    // A person holding a role *at another person* (이동한 올트먼 CEO) is a misread verb form.
+    if (type === 'person' && fs.every((f) => !f.role || personSurfaces.has(foldKey(f.role.split(' ')[0])))) if (fs.some((f) => f.role)) continue;
+    const aliases = [...new Set(fs.map((f) => f.surface))];
+    const seen = new Set<string>();
+    const mentionsOut = fs
+      .filter((f) => (seen.has(`${f.doc}:${f.start}`) ? false : (seen.add(`${f.doc}:${f.start}`), true)))
+      .sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start)
+      .map((f) => ({ document: f.doc, start: f.start, end: f.end }));
+    entities.push({
+      name: canonical(fs, type), type, aliases, role: roleOf(fs),
+      documents: [...new Set(fs.map((f) => f.doc))], mentions: mentionsOut,
+    });
+  }
+  return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+}
+
+const surfaceOf = (byKey: Map<string, Found[]>, key: string): string => {
+  const count = new Map<string, number>();
+  for (const f of byKey.get(key)!) count.set(f.surface, (count.get(f.surface) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+};
+
+/** People: the fullest written name; others: the most frequent form, Hangul before Latin on ties. */
+function canonical(fs: Found[], type: EntityType): string {
+  const count = new Map<string, number>();
+  for (const f of fs) if (!f.surname && !f.titled) {
+    const s = f.surface.replace(/\s+/g, ' ');
+    count.set(s, (count.get(s) ?? 0) + (f.strong ? 2 : 1));
+  }
+  const forms = [...count];
+  if (type === 'person') {
+    // The most frequent form, or a fuller name ending with it (올트먼 → 샘 올트먼); spaced before run together.
+    const rank = (a: [string, number], b: [string, number]) => b[1] - a[1] || Number(b[0].includes(' ')) - Number(a[0].includes(' '));
+    const best = forms.sort(rank)[0][0];
+    const fuller = forms.filter(([f]) => f !== best && f.endsWith(' ' + best) && !/^\S+$/.test(f)).sort(rank);
+    return (fuller[0] ?? forms[0])[0];
+  }
+  // A grouping suffix (소프트뱅크그룹) is a longer way of writing the same name.
+  const score = (s: string) => (/그룹$/.test(s) ? -1 : 0);
+  return forms.sort((a, b) => score(b[0]) - score(a[0]) || b[1] - a[1] || Number(/[\uac00-\ud7a3]/.test(b[0])) - Number(/[\uac00-\ud7a3]/.test(a[0])) || b[0].length - a[0].length)[0][0];
+}
+
+/** The most frequent role, preferring roles that name an organization (삼성전자 회장 over 회장). */
+function roleOf(fs: Found[]): string | null {
+  const count = new Map<string, number>();
+  for (const f of fs) if (f.role) count.set(f.role, (count.get(f.role) ?? 0) + 1);
+  const roles = [...count].sort((a, b) => Number(b[0].includes(' ')) - Number(a[0].includes(' ')) || b[1] - a[1]);
+  return roles[0]?.[0] ?? null;
 }

@@ -1,29 +1,20 @@
-// Test support: builds NewsDocs from fixture folders (docs.json lists id, file, outlet, publishedAt, kind).
-import { readFileSync } from 'node:fs';
+// Test helper: fictional fixture articles as NewsDocs (body = the file, less lines marked as removed).
+import { readdirSync, readFileSync } from 'node:fs';
 import type { NewsDoc } from '../types.js';
 
-export interface DocSpec {
-  id: string;
-  file: string;
-  outlet?: string | null;
-  publishedAt?: string | null;
-  kind?: NewsDoc['kind'];
-  subtitles?: string[];
-}
+const BOILERPLATE = /^\[?ⓒ|무단 ?전재|재배포 금지/;
 
-export function makeDoc(id: string, body: string, spec: Partial<DocSpec> = {}): NewsDoc {
-  return {
-    id, source: `${id}.txt`, key: id, format: 'txt', encoding: 'utf-8', contentHash: id, outlet: spec.outlet ?? null,
-    aggregator: null, title: null, subtitles: spec.subtitles ?? [], section: null, reporter: null, email: null,
-    publishedAt: spec.publishedAt ?? null, url: null, kind: spec.kind ?? 'report', frontMatter: null, body, headings: [],
-    captions: [], removed: [], sentences: [], evidence: {}, messages: [],
-  };
+export function fixtureDocs(folder: string): NewsDoc[] {
+  const dir = new URL(`../../fixtures/${folder}/`, import.meta.url);
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((name) => {
+    const lines = readFileSync(new URL(name, dir), 'utf8').trim().split('\n');
+    const kept = lines.filter((l) => !BOILERPLATE.test(l));
+    const removed = lines.filter((l) => BOILERPLATE.test(l)).map((text) => ({ text, rule: 'copyright-line' }));
+    return {
+      id: name.replace(/\.txt$/, ''), source: name, key: name, format: 'txt', encoding: 'utf-8', contentHash: '',
+      outlet: null, aggregator: null, title: null, subtitles: [], section: null, reporter: null, email: null,
+      publishedAt: null, url: null, kind: 'report', frontMatter: null, body: kept.join('\n\n'), headings: [], captions: [],
+      removed, sentences: [], evidence: {}, messages: [],
+    } satisfies NewsDoc;
+  });
 }
-
-/** Reads `docs.json` in a fixture folder and the text files it names. */
-export function loadDocs(folder: URL): NewsDoc[] {
-  const specs = JSON.parse(readFileSync(new URL('docs.json', folder), 'utf8')) as DocSpec[];
-  return specs.map((s) => makeDoc(s.id, readFileSync(new URL(s.file, folder), 'utf8').trim(), s));
-}
-
-export const readJson = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8')) as T;

@@ -1,6 +1,6 @@
 // analyze: a cluster and its documents → entities, numbers, quotes, timeline, findings.
 // One module per concern; this file only wires them in order.
-import type { AnalyzedCluster, Cluster, NewsDoc } from '../types.js';
+import type { AnalyzedCluster, Cluster, Message, NewsDoc } from '../types.js';
 import { findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
 import { findNumbers } from './numbers.js';
@@ -9,10 +9,11 @@ import { compareSources } from './findings.js';
 
 export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): AnalyzedCluster {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
-  const entities = findEntities(members);
-  const quotes = findQuotes(members, entities);
+  const messages: Message[] = [];
+  const entities = findEntities(members, messages);
+  const quotes = findQuotes(members, entities, messages);
   const numbers = findNumbers(members);
   const timeline = buildTimeline(members);
   const findings = compareSources(members, { entities, numbers, quotes, timeline });
-  return { ...cluster, entities, numbers, quotes, timeline, findings, summary: [], messages: [] };
+  return { ...cluster, entities, numbers, quotes, timeline, findings, summary: [], messages };
 }

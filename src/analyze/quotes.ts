@@ -1,6 +1,193 @@
-// PLACEHOLDER: filled by the Analysis issue.
-import type { Entity, NewsDoc, Quote } from '../types.js';
+// Quotes: spans in “…”, "…" (and ‘…’ only when a verb of saying follows, since ‘…’ usually marks a
+// term), their speaker (the subject before the quote, else the one after, else the speaker of the quote
+// it is chained to, else the subject of the sentence before), and utterance groups across documents.
+import type { Entity, Message, NewsDoc, Quote } from '../types.js';
+import { message } from '../messages.js';
+import { shortId } from '../ids.js';
+import { MIN_QUOTE_CHARS, SPEECH_VERBS, UTTERANCE_SIMILARITY } from './tunables-entities.js';
 
-export function findQuotes(_docs: NewsDoc[], _entities: Entity[]): Quote[] {
-  return [];
+interface RawQuote {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  /** Quotes joined by …라며/…면서 in one sentence report one statement. */
+  chain: number;
+}
+
+interface Ref {
+  start: number;
+  end: number;
+  name: string;
+  type: Entity['type'];
+}
+
+// Opening → closing marks. Straight quotes pair with themselves.
+const QUOTE = /“([^“”\n]{1,400})”|"([^"\n]{1,400})"|‘([^‘’\n]{1,200})’/g;
+// After a quote: the quoting ending (…라고/…이라며/…고) and, within the sentence, a verb of saying.
+const CHAIN_AFTER = /^[”"’]?\s*(?:이?라며|이?라면서|며|면서|고\s*말하며)\s*$/;
+const SUBJECT = /^(은|는|이|가|도|께서|이는|측은|측이)$/;
+const PRONOUN_SUBJECT = /(?:^|\s)(그는|그가|그녀는|그녀가|이들은|그도)\s/;
+
+export function findQuotes(docs: NewsDoc[], entities: Entity[], messages: Message[] = []): Quote[] {
+  const raws: RawQuote[] = [];
+  let chainId = 0;
+  for (const doc of docs) {
+    const refs = refsOf(doc.id, entities);
+    let prevSpeaker: string | null = null;
+    let prevEnd = -1;
+    let prevChain = -1;
+    for (const m of doc.body.matchAll(QUOTE)) {
+      const inner = m[1] ?? m[2] ?? m[3];
+      const start = m.index! + 1;
+      const end = start + inner.length;
+      const sentence = sentenceAround(doc.body, m.index!, m.index! + m[0].length);
+      const after = doc.body.slice(end + 1, sentence.end);
+      const speech = saysAfter(after);
+      if (m[3] !== undefined && !speech) continue; // ‘term’
+      if (inner.replace(/\s+/g, '').length < MIN_QUOTE_CHARS && !speech) continue;
+      // Chained to the quote just before in the same sentence (“A”라며 “B”라고 말했다).
+      const between = doc.body.slice(prevEnd + 1, m.index!);
+      const chained = prevEnd >= 0 && prevEnd > sentence.start && CHAIN_AFTER.test(between);
+      // 그는 “…”: a pronoun subject refers back to the last speaker or the previous sentence's subject.
+      const pronoun = PRONOUN_SUBJECT.test(' ' + doc.body.slice(sentence.start, m.index!).split(/\s+/).slice(0, 2).join(' ') + ' ');
+      let speaker = pronoun ? null : subjectBefore(doc.body, refs, sentence.start, m.index!);
+      if (!speaker && chained) speaker = prevSpeaker;
+      if (!speaker && !pronoun) speaker = nameIn(refs, end + 1, sentence.end);
+      if (!speaker && (pronoun || speech)) {
+        speaker = prevSpeakerOrSubject(doc.body, refs, sentence.start, prevSpeaker, prevEnd);
+      }
+      if (!speaker) {
+        messages.push(message('analyze', 'quote-without-speaker', `no speaker found for “${inner.slice(0, 30)}”`, { source: doc.id, span: { start, end } }, 'info'));
+      }
+      const chain = chained ? prevChain : chainId++;
+      raws.push({ doc: doc.id, start, end, text: inner, speaker, chain });
+      prevSpeaker = speaker;
+      prevEnd = end;
+      prevChain = chain;
+    }
+  }
+  const utterances = groupUtterances(raws);
+  return raws.map((q, i) => ({ start: q.start, end: q.end, speaker: q.speaker, text: q.text, document: q.doc, utterance: utterances[i] }));
+}
+
+/** Person (then organization) mentions in one document, with their canonical names. */
+function refsOf(doc: string, entities: Entity[]): Ref[] {
+  const refs: Ref[] = [];
+  for (const e of entities) {
+    if (e.type !== 'person' && e.type !== 'organization') continue;
+    for (const m of e.mentions) if (m.document === doc) refs.push({ start: m.start, end: m.end, name: e.name, type: e.type });
+  }
+  return refs.sort((a, b) => a.start - b.start);
+}
+
+/** The sentence holding [from, to): from the previous sentence end (or line start) to the next one. */
+function sentenceAround(body: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start > 0 && body[start - 1] !== '\n' && !(/[.!?]/.test(body[start - 1]) && /\s/.test(body[start] ?? ''))) start--;
+  let end = to;
+  while (end < body.length && body[end] !== '\n' && !(/[.!?]/.test(body[end]) && (end + 1 >= body.length || /\s/.test(body[end + 1])))) end++;
+  return { start, end };
+}
+
+/** A verb of saying in what follows the quote, up to the sentence end. */
+function saysAfter(after: string): boolean {
+  const head = after.replace(/^[\s]*/, '');
+  if (!/^(이?라고|이?라며|이?라면서|고|며|면서|라는|이란)/.test(head) && !/^(라|이라)/.test(head)) return false;
+  return SPEECH_VERBS.some((v) => after.includes(v)) || /^(이?라며|이?라면서|며|면서)/.test(head);
+}
+
+/** The subject of the sentence before the quote: a mention followed (within its phrase) by 은/는/이/가/도. */
+function subjectBefore(body: string, refs: Ref[], from: number, to: number): string | null {
+  const inSentence = refs.filter((r) => r.start >= from && r.end <= to);
+  const persons = inSentence.filter((r) => r.type === 'person');
+  for (const group of [persons, inSentence]) {
+    for (const r of group) if (isSubject(body.slice(r.end, to))) return r.name;
+  }
+  return null;
+}
+
+function isSubject(after: string): boolean {
+  // The particle is glued to the mention (손 회장은) or ends a word or two later (손정의 소프트뱅크그룹 회장도).
+  const words = after.split(/\s+/).slice(0, 3);
+  // Glued to the mention: only a subject particle makes it the subject (최 회장에 대해서는 is not).
+  if (words[0] !== '') return SUBJECT.test(words[0]);
+  for (const w of words.slice(1)) {
+    const particle = w.match(/(은|는|이|가|도|께서)$/)?.[1];
+    if (w === '' ) continue;
+    if (SUBJECT.test(w)) return true;
+    if (particle) return /^[\uac00-\ud7a3A-Za-z]*$/.test(w) && !/(에게|에서|과|와|의|을|를|로)$/.test(w);
+    if (/[^\uac00-\ud7a3A-Za-z()]/.test(w)) return false;
+  }
+  return false;
+}
+
+function nameIn(refs: Ref[], from: number, to: number): string | null {
+  return refs.find((r) => r.start >= from && r.end <= to && r.type === 'person')?.name ?? null;
+}
+
+/** 그는 “…”, or a quote with no name in its sentence: the last speaker, else the previous sentence's subject. */
+function prevSpeakerOrSubject(body: string, refs: Ref[], sentenceStart: number, prevSpeaker: string | null, prevEnd: number): string | null {
+  const prev = sentenceAround(body, Math.max(0, sentenceStart - 2), Math.max(0, sentenceStart - 1));
+  if (prevSpeaker && prevEnd >= prev.start) return prevSpeaker;
+  return subjectBefore(body, refs, prev.start, prev.end) ?? refs.find((r) => r.start >= prev.start && r.end <= prev.end && r.type === 'person')?.name ?? null;
+}
+
+/** Content character bigrams: words without their particles or endings, as bigrams. */
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let w of text.replace(/[^\uac00-\ud7a3A-Za-z0-9 ]/g, ' ').split(/\s+/)) {
+    w = w.replace(/(에서|으로|와의|과의|에게|은|는|이|가|을|를|의|와|과|에|도|고|다|것)$/, '');
+    if (w.length === 1) out.add(w);
+    for (let i = 0; i + 1 < w.length; i++) out.add(w.slice(i, i + 2));
+  }
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return both / (a.size + b.size - both || 1);
+}
+
+/**
+ * One id per statement. Chained quotes start as one group; groups of one speaker then merge by average
+ * content-bigram Jaccard. Two groups from the same document never merge: one article reports one
+ * statement once, so a second quote there is a second statement.
+ */
+function groupUtterances(quotes: RawQuote[]): string[] {
+  const sets = quotes.map((q) => bigrams(q.text));
+  const groups: number[][] = [];
+  const byChain = new Map<number, number[]>();
+  quotes.forEach((q, i) => byChain.set(q.chain, [...(byChain.get(q.chain) ?? []), i]));
+  groups.push(...byChain.values());
+  const docsOf = (g: number[]) => new Set(g.map((i) => quotes[i].doc));
+  const avg = (a: number[], b: number[]) => {
+    let sum = 0;
+    for (const i of a) for (const j of b) sum += jaccard(sets[i], sets[j]);
+    return sum / (a.length * b.length);
+  };
+  for (;;) {
+    let best = -1, bi = -1, bj = -1;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i], b = groups[j];
+        if (!quotes[a[0]].speaker || quotes[a[0]].speaker !== quotes[b[0]].speaker) continue;
+        const da = docsOf(a);
+        if ([...docsOf(b)].some((d) => da.has(d))) continue;
+        const s = avg(a, b);
+        if (s > best) { best = s; bi = i; bj = j; }
+      }
+    }
+    if (best < UTTERANCE_SIMILARITY) break;
+    groups[bi] = [...groups[bi], ...groups[bj]];
+    groups.splice(bj, 1);
+  }
+  const ids = new Array<string>(quotes.length);
+  for (const g of groups) {
+    const first = quotes[Math.min(...g)];
+    for (const i of g) ids[i] = shortId('u', `${first.doc}:${first.start}`);
+  }
+  return ids;
 }

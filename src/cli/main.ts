@@ -12,11 +12,16 @@ import { createProgress } from './progress.js';
 import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
 import { openAiChat } from '../write/llm/client.js';
 import { polishClusters } from '../write/llm/polish.js';
+import { WEB_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
+import { addCommand } from './add.js';
+import { watchCommand } from './watch.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
 
 Usage:
   newsdesk digest PATH... [--json FILE] [--out DIR] [--db FILE]
+  newsdesk add SOURCE... [--db FILE]            only fetch/read sources into the store (add --help)
+  newsdesk watch SOURCE... [--every 10m]        poll feeds; update clusters and posts (watch --help)
 
   PATH              a file or a folder (read recursively): .txt, .md, .html/.htm, optionally .gz
   --json FILE       write the digest JSON (the whole analysis) to FILE
@@ -33,6 +38,7 @@ Usage:
   --max-file-mb N   refuse inputs larger than N MB (default: 10)
   --quiet           no progress on stderr
   -h, --help        this help
+${WEB_USAGE}
 `;
 
 function fail(text: string, code = 2): never {
@@ -57,13 +63,14 @@ async function digest(argv: string[]) {
       'max-file-mb': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...WEB_ARG_OPTIONS,
     },
   });
   if (values.help) {
     process.stdout.write(USAGE);
     return;
   }
-  if (!positionals.length) fail(`digest needs at least one PATH (a file or folder)\n\n${USAGE}`);
+  if (!positionals.length && !values.sources?.length) fail(`digest needs at least one PATH (a file or folder)\n\n${USAGE}`);
   const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
   if (maxMb !== undefined && !(maxMb > 0)) fail(`--max-file-mb takes a positive number of megabytes, not "${values['max-file-mb']}"`);
 
@@ -72,11 +79,10 @@ async function digest(argv: string[]) {
   const writeOptions = writeOptionsFrom(config, values);
   const llm = values.llm ? resolveLlm(config) : null;
   const progress = createProgress(process.stderr, values.quiet);
-  const listing = listInputs(positionals);
-  const raws = (function* () {
-    for (const f of listing.files) yield readRaw(f);
-  })();
-  const result = runDigest(raws, listing.files.length, {
+  const listing = await gatherInputs(positionals, values.sources ?? [], fetcherOptionsFrom(values), values.db!, (n, total, label) =>
+    progress.update('ingest', n, total, label),
+  );
+  const result = runDigest(listing.raws, listing.total, {
     decode: maxMb ? { maxFileBytes: maxMb * 1024 * 1024 } : {},
     write: writeOptions,
     progress: progress.update,
@@ -105,7 +111,7 @@ async function digest(argv: string[]) {
   }
   const reports = result.documents.filter((d) => d.kind === 'report').length;
   process.stdout.write(
-    `read ${result.documents.length} of ${listing.files.length} file(s) (${reports} reports, ` +
+    `read ${result.documents.length} of ${listing.total} file(s) (${reports} reports, ` +
       `${result.documents.length - reports} derivatives) into ${result.clusters.length} event cluster(s)\n`,
   );
   if (stored.runId !== null) {
@@ -123,6 +129,8 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'digest') return digest(rest);
+  if (command === 'add') return void (process.exitCode = await addCommand(rest));
+  if (command === 'watch') return void (process.exitCode = await watchCommand(rest));
   fail(`unknown command "${command}"\n\n${USAGE}`);
 }
 

@@ -68,7 +68,13 @@ export function blockedAddressKind(ip: string): string | null {
 /** Host names and addresses are compared without brackets and case. */
 export const normaliseHost = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
 
-export type AddressCheck = { ok: true } | { ok: false; rule: 'blocked-address' | 'dns-error'; reason: string };
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+
+/** On success, the addresses that were checked (when a name was resolved), so the connection can be pinned to them. */
+export type AddressCheck = { ok: true; addresses?: ResolvedAddress[] } | { ok: false; rule: 'blocked-address' | 'dns-error'; reason: string };
 
 /**
  * Resolves the host (every address it has) and refuses it when any address is loopback, private,
@@ -78,10 +84,12 @@ export async function checkHostAddress(hostname: string, allowHosts: ReadonlySet
   const host = normaliseHost(hostname);
   if (allowHosts.has(host)) return { ok: true };
   let addresses: string[];
+  let resolved: ResolvedAddress[] | undefined;
   if (isIP(host)) addresses = [host];
   else {
     try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+      resolved = (await lookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family }));
+      addresses = resolved.map((a) => a.address);
     } catch (e) {
       return { ok: false, rule: 'dns-error', reason: `cannot resolve host "${host}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
     }
@@ -96,5 +104,5 @@ export async function checkHostAddress(hostname: string, allowHosts: ReadonlySet
       };
     }
   }
-  return { ok: true };
+  return { ok: true, addresses: resolved };
 }

@@ -32,6 +32,13 @@ export interface FeedReport {
   unchanged: boolean;
 }
 
+interface Candidate {
+  raw: RawFile;
+  /** Canonical form of the URL as asked for (the key may differ after redirects or rel=canonical). */
+  preKey: string | null;
+  hash: string;
+}
+
 export interface WebCollected {
   raws: RawFile[];
   messages: Message[];
@@ -48,32 +55,31 @@ export async function collectWeb(sources: string[], fetcher: Fetcher, options: C
   let total = sources.length;
   const info = (rule: string, reason: string, source: string) => messages.push(message('ingest', rule, reason, { source }, 'info'));
 
-  async function take(url: string, origin: Origin, depth: number): Promise<RawFile[]> {
-    // A found URL already taken (or being fetched) is skipped before any request is made.
+  /** Found URLs being fetched in this call, so two feeds listing one article fetch it once. */
+  const reserved = new Set<string>();
+
+  /** Fetches one URL; a feed or sitemap recurses into its items. Returns articles in feed order. */
+  async function take(url: string, origin: Origin, depth: number): Promise<Candidate[]> {
     let preKey: string | null = null;
     const parsed = parseFetchable(url);
     if (parsed.ok) {
       preKey = canonicalUrl(parsed.url);
       if (origin === 'found') {
-        if (seen.keys.has(preKey)) {
+        if (seen.keys.has(preKey) || reserved.has(preKey)) {
           info('duplicate-url', `already ingested as ${preKey}`, url);
           progressStep(url);
           return [];
         }
-        seen.keys.add(preKey);
+        reserved.add(preKey);
       }
     }
     const result = await fetcher.fetch(url, origin, url);
     progressStep(url);
     messages.push(...result.messages);
-    if (!result.ok) {
-      if (preKey && origin === 'found') seen.keys.delete(preKey); // let a later run (or poll) try again
-      return [];
-    }
-    const head = new TextDecoder('utf-8').decode(result.bytes.subarray(0, 4096));
-    const kind = sniffFeedKind(head);
+    if (!result.ok) return [];
+    const kind = sniffFeedKind(new TextDecoder('utf-8').decode(result.bytes.subarray(0, 4096)));
     if (kind) {
-      if (depth >= MAX_SITEMAP_DEPTH + 1) {
+      if (depth > MAX_SITEMAP_DEPTH) {
         messages.push(message('ingest', 'feed-too-deep', `a ${kind} nested more than ${MAX_SITEMAP_DEPTH} levels deep; not followed`, { source: url }));
         return [];
       }
@@ -91,27 +97,30 @@ export async function collectWeb(sources: string[], fetcher: Fetcher, options: C
       return nested.flat();
     }
     const canonical = canonicalFromHtml(result.bytes, result.finalUrl);
-    const key = canonicalUrl(canonical ?? result.finalUrl);
-    const reserved = origin === 'found' ? preKey : null; // the key this call set aside before fetching
-    if (seen.keys.has(key) && key !== reserved) {
-      info('duplicate-url', `same article as ${key}, already ingested`, url);
-      return [];
-    }
-    seen.keys.add(key);
-    if (preKey) seen.keys.add(preKey);
-    const hash = sha256(result.bytes);
-    if (seen.hashes.has(hash)) {
-      info('duplicate-content', 'the same bytes as a page already ingested under another URL', url);
-      return [];
-    }
-    seen.hashes.add(hash);
-    return [{ source: url, key, bytes: result.bytes, contentType: result.contentType }];
+    return [{
+      raw: { source: url, key: canonicalUrl(canonical ?? result.finalUrl), bytes: result.bytes, contentType: result.contentType },
+      preKey,
+      hash: sha256(result.bytes),
+    }];
   }
 
   function progressStep(label: string) {
     options.progress?.(++done, total, label);
   }
 
-  const perSource = await Promise.all(sources.map((s) => take(s, 'typed', 0)));
-  return { raws: perSource.flat(), messages, feeds };
+  // Fetches run concurrently (the host queue keeps them polite); dedupe runs afterwards in source and
+  // feed order, so which copy is kept (and so the document id) does not depend on network timing.
+  const candidates = (await Promise.all(sources.map((s) => take(s, 'typed', 0)))).flat();
+  const raws: RawFile[] = [];
+  for (const { raw, preKey, hash } of candidates) {
+    if (seen.keys.has(raw.key)) info('duplicate-url', `same article as ${raw.key}, already ingested`, raw.source);
+    else if (seen.hashes.has(hash)) info('duplicate-content', 'the same bytes as a page already ingested under another URL', raw.source);
+    else {
+      seen.keys.add(raw.key);
+      if (preKey) seen.keys.add(preKey);
+      seen.hashes.add(hash);
+      raws.push(raw);
+    }
+  }
+  return { raws, messages, feeds };
 }

@@ -2,12 +2,12 @@
 // Safety gate → robots.txt → per-host queue → conditional GET → retries → redirects → size cap.
 import { Agent, request } from 'undici';
 import { Readable, pipeline, type Transform } from 'node:stream';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Message } from '../../types.js';
-import { message } from '../../messages.js';
-import { ConfigError } from '../../messages.js';
+import { ConfigError, message } from '../../messages.js';
 import type { HttpCache } from '../../store/sqlite/http-cache.js';
-import { checkHostAddress, normaliseHost } from './address.js';
+import { checkHostAddress, normaliseHost, type ResolvedAddress } from './address.js';
 import { HostQueue, sleep } from './host-queue.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type Robots } from './robots.js';
 import * as T from './tunables.js';
@@ -98,6 +98,9 @@ export class Fetcher {
   private readonly queue: HostQueue;
   private readonly agent: Agent;
   private readonly robots = new Map<string, { at: number; robots: Promise<Robots> }>();
+  /** Addresses the safety gate approved per host name; connections to that host use only these, so a
+   *  second DNS answer (DNS rebinding) cannot swap in an internal address after the check. */
+  private readonly pinned = new Map<string, ResolvedAddress[]>();
 
   constructor(options: FetcherOptions = {}) {
     this.options = {
@@ -122,12 +125,23 @@ export class Fetcher {
     this.signal = options.signal;
     this.queue = new HostQueue(o.perHostConcurrency, o.perHostDelayMs);
     this.agent = new Agent({
-      connect: { timeout: o.connectTimeoutMs },
+      connect: { timeout: o.connectTimeoutMs, lookup: this.pinnedLookup },
       headersTimeout: o.totalTimeoutMs,
       bodyTimeout: o.totalTimeoutMs,
       connections: o.perHostConcurrency,
     });
   }
+
+  private readonly pinnedLookup = (
+    hostname: string,
+    options: LookupOptions,
+    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
+    const pins = this.pinned.get(normaliseHost(hostname));
+    if (!pins) return dnsLookup(hostname, options, callback as never);
+    if (options.all) callback(null, pins);
+    else callback(null, pins[0].address, pins[0].family);
+  };
 
   /** Closes pooled connections; call when the run is over so the process can exit. */
   async close() {
@@ -155,9 +169,10 @@ export class Fetcher {
       if (normaliseHost(url.hostname) !== typedHost) {
         const gate = await checkHostAddress(url.hostname, this.allowHosts);
         if (!gate.ok) return fail(gate.rule, gate.reason);
+        if (gate.addresses?.length) this.pinned.set(normaliseHost(url.hostname), gate.addresses);
       }
       const robots = await this.robotsFor(url);
-      if (robots.unreachable) return fail('robots-unreachable', robots.unreachable);
+      if (robots.unreachable) return fail(robots.unreachableRule ?? 'robots-unreachable', robots.unreachable);
       if (!isAllowed(robots, url.pathname + url.search)) {
         return fail('robots-disallow', `robots.txt of ${url.host} disallows ${url.pathname}${url.search} for ${T.ROBOTS_AGENT_TOKEN}`);
       }
@@ -359,6 +374,10 @@ export class Fetcher {
       const out = await this.withRetries(url, {}, [], place);
       if ('failed' in out) {
         // RFC 9309: an unreachable robots.txt means "assume complete disallow" until it can be read
+        // …but when the host itself is unreachable, say that rather than blame robots.txt
+        if (out.rule === 'network-error' || out.rule === 'timeout' || out.rule === 'aborted') {
+          return { ...DISALLOW_ALL, unreachable: out.reason, unreachableRule: out.rule };
+        }
         return { ...DISALLOW_ALL, unreachable: `could not read ${url.href} (${out.reason}); not fetching from ${url.host} to be safe (RFC 9309)` };
       }
       if (REDIRECTS.has(out.status)) {

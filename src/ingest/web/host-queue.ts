@@ -1,4 +1,6 @@
-// Politeness: per host, at most N requests in flight and successive starts at least `delay` apart.
+// Politeness: per host, at most N requests in flight, and each request starts at least `delay` after
+// the previous one started and after the last one finished (so the host sees real pauses, not just
+// spaced-out sends behind a slow response).
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
@@ -57,6 +59,7 @@ export class HostQueue {
       return await task();
     } finally {
       s.active--;
+      s.nextStart = Math.max(s.nextStart, Date.now() + s.delayMs);
       s.waiters.shift()?.();
     }
   }

@@ -10,6 +10,8 @@ export interface Robots {
   crawlDelayMs: number | null;
   /** Set when robots.txt could not be read (5xx, timeout …): everything is then disallowed. */
   unreachable?: string;
+  /** The rule to report when the host itself could not be reached (network-error, timeout). */
+  unreachableRule?: string;
 }
 
 export const ALLOW_ALL: Robots = { rules: [], crawlDelayMs: null };

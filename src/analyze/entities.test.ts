@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findEntities } from './entities.js';
+import { fixtureDocs } from './fixture-docs.js';
+import type { Entity, NewsDoc } from '../types.js';
+
+const byAlias = (es: Entity[], alias: string) => es.find((e) => e.aliases.includes(alias));
+
+function checkSpans(docs: NewsDoc[], es: Entity[]) {
+  const body = new Map(docs.map((d) => [d.id, d.body]));
+  for (const e of es) for (const m of e.mentions) {
+    const text = body.get(m.document)!.slice(m.start, m.end);
+    assert.ok(e.aliases.includes(text), `${e.name}: mention "${text}" is one of its aliases`);
+  }
+}
+
+test('an unseen person named with surname + title is joined to the full name', () => {
+  const docs = fixtureDocs('analyze-entities/title-alias-unseen');
+  const es = findEntities(docs);
+  const park = byAlias(es, '박영수');
+  assert.ok(park, 'the person is found');
+  assert.equal(park.type, 'person');
+  assert.ok(park.aliases.includes('박 대표'));
+  assert.equal(park.role, '한빛로보틱스 대표');
+  assert.equal(byAlias(es, '한빛로보틱스')?.type, 'organization');
+  // The copyright line went to `removed`; nothing from it becomes an entity.
+  assert.equal(byAlias(es, '가상일보'), undefined);
+  checkSpans(docs, es);
+});
+
+test('roles come from appositions: NAME ORG TITLE and ORG NAME TITLE', () => {
+  const docs = fixtureDocs('analyze-entities/apposition-roles');
+  const es = findEntities(docs);
+  assert.equal(byAlias(es, '김도윤')?.role, '누리전자 회장');
+  const costa = byAlias(es, '마리아 코스타');
+  assert.ok(costa, 'a foreign two-word name is one person');
+  assert.equal(costa.role, '벨라테크 최고경영자');
+  assert.equal(byAlias(es, '누리전자')?.type, 'organization');
+  checkSpans(docs, es);
+});
+
+test('bracket glosses, transliterations, group and short forms, abbreviations are joined', () => {
+  const docs = fixtureDocs('analyze-entities/pairs-and-short-forms');
+  const es = findEntities(docs);
+  assert.ok(byAlias(es, '송하린')?.aliases.includes('송 하루카'), 'X(일본명 Y)');
+  assert.ok(byAlias(es, '루미넥스')?.aliases.includes('Luminex'), 'Korean/Latin pair');
+  const bank = byAlias(es, '미래뱅크');
+  assert.ok(bank?.aliases.includes('미래뱅크그룹'), 'X그룹 ~ X');
+  assert.ok(bank?.aliases.includes('미뱅'), 'abbreviation from the name parts');
+  assert.ok(byAlias(es, '한결전자')?.aliases.includes('한결'), 'prefix short form');
+  checkSpans(docs, es);
+});
+
+test('spacing variants and the family name alone join the full name across documents', () => {
+  const docs = fixtureDocs('analyze-entities/spacing-and-given-name');
+  const es = findEntities(docs);
+  const clark = byAlias(es, '에밀리 클라크');
+  assert.ok(clark);
+  for (const alias of ['에밀리클라크', '클라크', '클라크 CEO', '클라 크 CEO']) assert.ok(clark.aliases.includes(alias), alias);
+  assert.equal(clark.name, '에밀리 클라크');
+  assert.deepEqual(clark.documents.sort(), ['a', 'b']);
+  checkSpans(docs, es);
+});

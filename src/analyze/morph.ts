@@ -1,0 +1,61 @@
+// Korean morphology via lindera (ko-dic embedded). The tokenizer costs ≈0.4 s and ≈300 MB to build,
+// so it is built once per process, lazily, the first time a caller needs it.
+import { createRequire } from 'node:module';
+import { ConfigError } from '../messages.js';
+
+/** One morpheme with UTF-16 offsets into the text that was tokenized. */
+export interface Morph {
+  surface: string;
+  /** ko-dic tag, e.g. NNP, NNG, JKS, `XSV+EP` for inflected compounds, UNK for unknown words. */
+  pos: string;
+  /** ko-dic semantic class of proper nouns: 인명, 지명, ... or `*`. */
+  meaning: string;
+  start: number;
+  end: number;
+}
+
+interface RawToken {
+  surface: string;
+  partOfSpeechTag?: string;
+  meaning?: string;
+}
+
+interface LinderaTokenizer {
+  tokenize(text: string): RawToken[];
+}
+
+let tokenizer: LinderaTokenizer | null = null;
+
+/** Builds the tokenizer if it is not built yet. Call it up front to keep the build out of timings. */
+export function warmTokenizer(): void {
+  if (tokenizer) return;
+  // Loaded through require so that merely importing this module does not load the WASM.
+  const require = createRequire(import.meta.url);
+  let mod: { TokenizerBuilder: new () => { setDictionary(uri: string): void; build(): LinderaTokenizer } };
+  try {
+    mod = require('lindera-wasm-nodejs-cjk');
+  } catch (err) {
+    throw new ConfigError(
+      `cannot load lindera-wasm-nodejs-cjk (${(err as Error).message}); run \`npm install\` in the newsdesk folder.`,
+    );
+  }
+  const builder = new mod.TokenizerBuilder();
+  builder.setDictionary('embedded://ko-dic');
+  tokenizer = builder.build();
+}
+
+/** Morphemes of `text` with UTF-16 spans. Whitespace is not a token. */
+export function tokenize(text: string): Morph[] {
+  warmTokenizer();
+  const raw = tokenizer!.tokenize(text);
+  const out: Morph[] = [];
+  // lindera reports UTF-8 byte offsets; walking the surfaces through the text gives UTF-16 ones.
+  let cursor = 0;
+  for (const t of raw) {
+    const at = text.indexOf(t.surface, cursor);
+    if (at < 0) continue; // a normalised surface: skip rather than misplace a span
+    out.push({ surface: t.surface, pos: t.partOfSpeechTag ?? 'UNK', meaning: t.meaning ?? '*', start: at, end: at + t.surface.length });
+    cursor = at + t.surface.length;
+  }
+  return out;
+}

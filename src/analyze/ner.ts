@@ -1,0 +1,267 @@
+// Sentence-level Korean named-entity recognition: people, organizations, places (KLUE's PS, OG, LC),
+// by rules over words and ko-dic tags. Spans follow the KLUE convention: the name only, without
+// the title after it (회장, 씨) or the particle (은, 의). The pipeline and `npm run eval:ner` share it.
+import { tokenize } from './morph.js';
+import { isHangul, isLatinName, splitWords, type Word } from './words.js';
+import {
+  AMBIGUOUS_PLACES, GAZETTEER, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
+} from './tunables-entities.js';
+
+export type NerType = 'PS' | 'OG' | 'LC';
+
+export interface NerSpan {
+  start: number;
+  end: number;
+  type: NerType;
+  text: string;
+  /** For people: the role written beside the name, e.g. `삼성전자 회장` (org + title). */
+  role?: string;
+  /** For people: the bare title, e.g. `회장`, and where it ends (so `손 회장` can be quoted whole). */
+  title?: string;
+  titleEnd?: number;
+  /** For `서울 삼성전자`-style spans: where the organization itself starts. */
+  orgStart?: number;
+  /** The rule that found it, for review and evaluation. */
+  rule: string;
+}
+
+// The 60-odd surnames that cover almost every Korean; two-syllable ones are checked first.
+const SURNAMES = new Set(
+  ('김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 ' +
+    '채 원 천 방 공 현 함 변 염 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당')
+    .split(' '),
+);
+const DOUBLE_SURNAMES = new Set('남궁 황보 제갈 선우 독고 사공 서문 동방'.split(' '));
+const ORG_SUFFIX_LIST = [...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
+const PLACE_SUFFIX_LIST = [...PLACE_SUFFIXES].sort((a, b) => b.length - a.length);
+
+/** A Korean-style personal name: surname + 1–2 syllables (이재용, 남궁민). */
+export function looksLikeKoreanName(s: string): boolean {
+  if (!isHangul(s)) return false;
+  if (s.length >= 3 && s.length <= 4 && DOUBLE_SURNAMES.has(s.slice(0, 2))) return true;
+  return s.length >= 2 && s.length <= 3 && SURNAMES.has(s[0]);
+}
+
+export const isSurname = (s: string): boolean => SURNAMES.has(s) || DOUBLE_SURNAMES.has(s);
+
+/** The title a word is (회장, 회장은, CEO가), or null. */
+export function titleOf(w: Word): string | null {
+  if (PERSON_TITLES.has(w.core)) return w.core;
+  if (PERSON_TITLES.has(w.text)) return w.text;
+  return null;
+}
+
+function orgSuffix(core: string): string | null {
+  for (const s of ORG_SUFFIX_LIST) if (core.length > s.length && core.endsWith(s)) return s;
+  return null;
+}
+
+/** Why a word is an organization name, or null. */
+export function orgRule(w: Word): string | null {
+  const c = w.core;
+  if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c)) return null;
+  if (ORG_WORDS.has(c)) return 'org-word';
+  if (GAZETTEER[c] === 'organization') return 'gazetteer';
+  if (/^[A-Z][A-Za-z0-9&]*[\uac00-\ud7a3]{2,}$/.test(c) && !LATIN_STOP.has(c.match(/^[A-Za-z0-9&]+/)![0])) return 'latin-hangul-org';
+  if (/^[\uac00-\ud7a3]{2,}[A-Z]{1,4}$/.test(c) && !NOT_NAMES.has(c.replace(/[A-Z]+$/, ''))) return 'hangul-latin-org';
+  if (/^[A-Z][A-Z0-9&]{1,7}$/.test(c) && !LATIN_STOP.has(c)) return 'acronym';
+  const suffix = orgSuffix(c);
+  if (suffix && isHangul(c.slice(0, c.length - suffix.length)) || suffix && /[A-Za-z]/.test(c)) {
+    const stem = c.slice(0, c.length - suffix.length);
+    if (NOT_NAMES.has(stem) || PLACES.has(c)) return null;
+    if (!WEAK_ORG_SUFFIXES.has(suffix)) return stem.length >= 1 ? 'org-suffix' : null;
+    // Short suffixes (외교부, 민주당, 경찰청) need a stem the tagger knows as a proper noun, or a known stem.
+    if (w.morphs.some((m) => m.pos === 'NNP' && m.end <= w.start + stem.length + 1) && stem.length >= 2) return 'org-suffix-weak';
+    if (stem.length >= 3 && suffix.length === 1 && '부처청'.includes(suffix)) return 'org-suffix-weak'; // 여성가족부
+  }
+  return null;
+}
+
+/** Why a word is a place name, or null. */
+export function placeRule(w: Word, next?: Word): string | null {
+  const c = w.core;
+  if (!c || NOT_NAMES.has(c)) return null;
+  if (AMBIGUOUS_PLACES.has(c)) return next && (PLACES.has(next.core) || placeContinues(next)) && !w.particle ? 'place-list' : null;
+  if (PLACES.has(c) || GAZETTEER[c] === 'place') return 'place-list';
+  const whole = w.morphs.length === 1 || (w.morphs[0] && w.morphs[0].end >= w.start + c.length);
+  if (whole && w.morphs[0]?.meaning === '지명' && w.morphs[0].pos === 'NNP' && c.length >= 2) return 'kodic-place';
+  for (const s of PLACE_SUFFIX_LIST) {
+    if (c.length <= s.length || !c.endsWith(s)) continue;
+    const stem = c.slice(0, c.length - s.length);
+    const known = PLACES.has(stem) || w.morphs.some((m) => m.meaning === '지명' && m.start === w.start);
+    if (!WEAK_PLACE_SUFFIXES.has(s) && stem.length >= 2) return 'place-suffix';
+    if (known && stem.length >= 1) return 'place-suffix-weak';
+  }
+  return null;
+}
+
+/** True when a word can be part of a personal name (not a title, place, org, or common word). */
+function nameLike(w: Word): boolean {
+  const c = w.core;
+  if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c) || PLACES.has(c) || ORG_WORDS.has(c)) return false;
+  if (/^[A-Z]$/.test(c)) return true; // A씨, B 대표: anonymised people
+  if (isLatinName(c)) return /^[A-Z][a-z]+$/.test(c);
+  if (!isHangul(c) || c.length > 5) return false;
+  return true;
+}
+
+/** nameLike, and the tagger does not read the word as a verb form or a lone common noun phrase. */
+function nameOk(w: Word): boolean {
+  if (!nameLike(w)) return false;
+  const tags = w.morphs.filter((m) => m.start < w.coreEnd);
+  const verbish = tags.some((m) => /(^|\+)(E|VV|VA|VX|XSV|XSA)/.test(m.pos));
+  if (verbish && (!looksLikeKoreanName(w.core) || /[된던는적인한]$/.test(w.core))) return false;
+  // JKV (vocative) inside a name is a tagging slip (정신아 → 정신/아), never real in news text.
+  if (tags.some((m) => /^(J(?!KV)|M|NR|SN|NNB|IC|XSN)/.test(m.pos) && m.start > w.start)) return false;
+  return true;
+}
+
+/** A word that can precede a foreign given-name/surname pair (샘 올트먼, 르네 하스). */
+function givenNameLike(w: Word, allowNoun = false): boolean {
+  if (w.particle || !isHangul(w.core) || w.core.length > 4 || !nameLike(w)) return false;
+  if (TITLE_MODIFIERS.has(w.core) || ORG_KIND_WORDS.has(w.core) || PLACES.has(w.core)) return false;
+  if (w.core.length === 1) return true; // 샘, 존, 칼: the tagger reads one syllable as anything
+  // A dictionary common noun (배우, 의사) before a name is an occupation, not a given name.
+  const tags = w.morphs.filter((m) => m.start < w.coreEnd);
+  if (tags.length && tags.every((m) => m.pos === 'NNG') && !allowNoun) return false;
+  if (tags.some((m) => /^(M|J|E|XS|V|NR|SN|NNB)|\+E/.test(m.pos))) return false;
+  return true;
+}
+
+function kodicPerson(w: Word): boolean {
+  const m0 = w.morphs[0];
+  return !!m0 && m0.start === w.start && m0.end === w.coreEnd && m0.pos === 'NNP' && m0.meaning === '인명' &&
+    w.core.length >= 2 && !NOT_NAMES.has(w.core);
+}
+
+/** A later part of a foreign name (가네코 지히로): a proper or unknown noun that is not a title or place. */
+function foreignPart(w: Word): boolean {
+  if (!isHangul(w.core) || !nameLike(w) || looksLikeKoreanName(w.core) && w.core.length === 3) return false;
+  const tags = w.morphs.filter((m) => m.start < w.coreEnd);
+  if (tags.some((m) => /^(M|J|E|XS|V|NR|SN|NNB)|\+E/.test(m.pos))) return false;
+  return tags.length > 1 || tags.some((m) => m.pos === 'NNP' || m.pos === 'UNK');
+}
+
+/** A word that continues a place: 삼성동, 팔달구, 부평역, after a place already seen. */
+function placeContinues(w: Word): boolean {
+  if (w.particle === '' && false) return false;
+  return /^[\uac00-\ud7a3\d-]{1,8}(특별시|광역시|시|도|군|구|동|읍|면|리|로|길|역|공원|광장|타워|청사|공항|호텔|빌딩|사거리|오거리|구역|지방|주|번지)$/.test(w.core)
+    && !NOT_NAMES.has(w.core) && !PERSON_TITLES.has(w.core);
+}
+
+/** Words i and i+1 sit side by side with only spaces between (an apposition can run across them). */
+const joined = (words: Word[], i: number): boolean => !words[i].particle && words[i + 1] && words[i + 1].before === '';
+
+export function recognize(text: string): NerSpan[] {
+  const words = splitWords(text, tokenize(text));
+  const spans: NerSpan[] = [];
+  const taken = new Set<number>();
+  const add = (from: Word, to: Word, type: NerType, rule: string, extra: Partial<NerSpan> = {}) => {
+    const start = from.start, end = to.coreEnd;
+    for (let k = start; k < end; k++) if (taken.has(k)) return;
+    for (let k = start; k < end; k++) taken.add(k);
+    spans.push({ start, end, type, text: text.slice(start, end), rule, ...extra });
+  };
+
+  // 1. People before a title: [given] NAME [ORG|PLACE] [modifier] TITLE, and ORG NAME TITLE.
+  for (let i = 1; i < words.length; i++) {
+    const title = titleOf(words[i]);
+    if (!title || (words[i].before.includes('(') && !/^[A-Z]/.test(title))) continue;
+    let j = i - 1;
+    if (!joined(words, j)) continue;
+    while (j > 0 && TITLE_MODIFIERS.has(words[j].core) && joined(words, j - 1)) j--;
+    const titleFrom = words[j + 1];
+    let orgFrom: Word | null = null, orgTo: Word | null = null, place: Word | null = null;
+    // The organization (or country) of the role: one or two words (소프트뱅크 그룹), maybe after a country.
+    const w = words[j], prev = words[j - 1];
+    // NAME X TITLE with a full Korean name, or a ko-dic person name before a proper noun or Latin word:
+    // X is the organization (정신아 카카오 대표, 래리 엘리슨 오라클 회장), not a second name part (도널드 트럼프).
+    const prevIsName = !!prev && joined(words, j - 1) && nameOk(prev) &&
+      ((looksLikeKoreanName(prev.core) && prev.core.length >= 3) ||
+        (kodicPerson(prev) && (isLatinName(w.core) || w.morphs.some((m) => m.pos === 'NNP' && m.meaning !== '인명'))) ||
+        (isLatinName(w.core) && isHangul(prev.core)));
+    const isOrgWord = !!orgRule(w) || (ORG_SUFFIXES.includes(w.core) && j > 1);
+    if (j > 0 && joined(words, j - 1) && (isOrgWord || placeRule(w) || (prevIsName && !looksLikeKoreanName(w.core) && !isSurname(w.core)))) {
+      orgFrom = orgTo = w;
+      if (ORG_SUFFIXES.includes(w.core) && j > 1 && joined(words, j - 1)) orgFrom = words[--j];
+      j--;
+      if (j > 0 && placeRule(words[j]) && joined(words, j - 1)) place = words[j--];
+    }
+    const name = words[j];
+    if (!nameOk(name) && !isSurname(name.core)) continue;
+    if (orgRule(name) || placeRule(name)) continue;
+    if (WEAK_TITLES.has(title) && !looksLikeKoreanName(name.core) && !isSurname(name.core) && !/^[A-Z]$/.test(name.core)) continue;
+    let from = name;
+    // 이 모 씨: the surname stands alone before 모.
+    if (name.core === '모' && j > 0 && joined(words, j - 1) && isSurname(words[j - 1].core)) {
+      add(words[j - 1], words[j - 1], 'PS', 'surname-mo', { title });
+      continue;
+    }
+    const single = name.morphs.length === 1 && name.morphs[0].pos === 'NNG' && name.morphs[0].end === name.coreEnd;
+    const foreign = !(looksLikeKoreanName(name.core) && name.core.length === 3) && name.core.length > 1;
+    // Before a foreign surname the tagger knows as a name, a common-noun reading (마리아) is still a given name.
+    const knownSurname = name.morphs.some((m) => m.pos === 'NNP') && !looksLikeKoreanName(name.core);
+    if (foreign && j > 0 && joined(words, j - 1) && givenNameLike(words[j - 1], knownSurname)) from = words[j - 1];
+    if (single && from === name && !isSurname(name.core)) continue; // a dictionary noun (사건 대표) is no name
+    // ORG NAME TITLE: 삼성전자 이재용 회장.
+    const k = words.indexOf(from) - 1;
+    let before: Word | null = null;
+    if (!orgFrom && k >= 0 && joined(words, k) && orgRule(words[k])) before = words[k];
+    const org = before ? text.slice(before.start, before.coreEnd) : orgFrom ? text.slice(orgFrom.start, orgTo!.coreEnd) : '';
+    const roleTitle = text.slice(titleFrom.start, words[i].coreEnd);
+    const role = (place ? text.slice(place.start, place.coreEnd) + ' ' : '') + (org ? `${org} ${roleTitle}` : roleTitle);
+    add(from, name, 'PS', 'name-title', { role: role.replace(/\s+/g, ' '), title, titleEnd: words[i].coreEnd });
+    if (place) add(place, place, 'LC', 'role-place');
+    if (orgFrom && orgTo) add(orgFrom, orgTo, placeRule(orgTo) && !orgRule(orgTo) ? 'LC' : 'OG', 'role-org');
+    if (before) add(before, before, 'OG', 'role-org');
+  }
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const c = w.core;
+    if (!c) continue;
+    // 2. Attached honorifics and anonymised names: 박씨, 김모씨, 김모(33)씨.
+    const ssi = c.match(/^([\uac00-\ud7a3]{1,3}|[A-Z])(?:모씨|씨|모)$/);
+    if (ssi && (isSurname(ssi[1]) || /^[A-Z]$/.test(ssi[1]) || (ssi[1].length >= 2 && looksLikeKoreanName(ssi[1])))) {
+      const end = w.start + ssi[1].length;
+      add({ ...w, coreEnd: end }, { ...w, coreEnd: end }, 'PS', 'name-ssi');
+      continue;
+    }
+    // A cue word before (일간 X, 업체 X) or a source phrase after (X에 따르면) marks an organization.
+    const cued = i > 0 && ORG_CUE_BEFORE.has(words[i - 1].core) && !words[i - 1].particle && (w.before === '' || /^['‘]$/.test(w.before));
+    const source = w.particle === '에' && words[i + 1]?.core === '따르면';
+    const plainNoun = w.morphs.length === 1 && w.morphs[0].pos === 'NNG';
+    if ((cued || source) && c.length >= 2 && (nameLike(w) || /^[A-Z][A-Za-z0-9&]+$/.test(c)) && !plainNoun && !looksLikeKoreanName(w.core) && !kodicPerson(w)) {
+      add(w, w, 'OG', cued ? 'org-cue' : 'org-source');
+      continue;
+    }
+    const org = orgRule(w);
+    if (org) { add(w, w, 'OG', org); continue; }
+    const place = placeRule(w, joined(words, i) ? words[i + 1] : undefined);
+    if (place) {
+      // KLUE keeps multi-word places as one span: 서울 삼성동, 경기 수원시 팔달구.
+      let n = i;
+      while (joined(words, n) && (placeRule(words[n + 1]) || placeContinues(words[n + 1]))) n++;
+      // A place before an organization names the organization: 부산 동래경찰서, 미국 경찰.
+      if (joined(words, n) && orgRule(words[n + 1])) {
+        add(w, words[n + 1], 'OG', 'place-org', { orgStart: words[n + 1].start });
+        i = n + 1;
+        continue;
+      }
+      add(w, words[n], 'LC', place);
+      i = n;
+      continue;
+    }
+    // 3. ko-dic's person names, when the tag covers the whole word; foreign names run over several words.
+    if (kodicPerson(w)) {
+      let a = i, b = i;
+      while (a > 0 && joined(words, a - 1) && (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1])) && !looksLikeKoreanName(words[a - 1].core)) a--;
+      while (!w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]))) { b++; if (words[b].particle) break; }
+      add(words[a], words[b], 'PS', 'kodic-person');
+      i = b;
+      continue;
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

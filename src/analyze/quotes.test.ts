@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findEntities } from './entities.js';
+import { findQuotes } from './quotes.js';
+import { fixtureDocs } from './fixture-docs.js';
+
+function run(folder: string) {
+  const docs = fixtureDocs(`analyze-quotes/${folder}`);
+  const entities = findEntities(docs);
+  const quotes = findQuotes(docs, entities);
+  const body = new Map(docs.map((d) => [d.id, d.body]));
+  for (const q of quotes) assert.equal(body.get(q.document)!.slice(q.start, q.end), q.text, 'span points at the quote text');
+  return quotes;
+}
+
+test('quote patterns: 기자들에게 “…”고 말했다, 그는 “…”이라며 “…”, ‘term’ is not speech', () => {
+  const quotes = run('patterns');
+  assert.deepEqual(quotes.map((q) => q.text), [
+    '내년에는 해외 매출을 두 배로 늘리겠다', '인재 채용도 확대할 것', '연구소를 새로 짓겠다', '좋은 자극이 된다',
+  ]);
+  assert.ok(quotes.every((q) => q.speaker === '정민호'), 'pronoun and surname+title resolve to the canonical name');
+  assert.equal(quotes[1].utterance, quotes[2].utterance, '…라며 chains one statement');
+  assert.notEqual(quotes[0].utterance, quotes[1].utterance);
+});
+
+test('a quote with no name in its sentence takes the subject of the sentence before', () => {
+  const [q] = run('previous-sentence');
+  assert.equal(q.speaker, '윤서연');
+});
+
+test('paraphrases of one statement across documents share an utterance; a different remark does not', () => {
+  const quotes = run('paraphrase-groups');
+  const by = (t: string) => quotes.find((q) => q.text.includes(t))!;
+  assert.ok(quotes.every((q) => q.speaker === '최지훈'));
+  assert.equal(by('배터리 공급에 대해').utterance, by('배터리 공급 방안').utterance);
+  assert.equal(by('아주 생산적인').utterance, by('매우 생산적인').utterance);
+  assert.notEqual(by('배터리 공급에 대해').utterance, by('아주 생산적인').utterance);
+});

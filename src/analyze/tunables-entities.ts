@@ -1,0 +1,125 @@
+// Word lists and thresholds for Korean entity recognition, aliasing and quotes, in one place.
+// The lists describe Korean news *language* (titles, suffixes, particles, verbs); the gazetteer at the
+// end is a small convenience for very frequent names, not the main mechanism.
+
+const words = (s: string): string[] => s.trim().split(/\s+/);
+
+/** Title and role words that follow a person's name (이재용 회장, 박씨, 르네 하스 CEO). */
+export const PERSON_TITLES = new Set(words(`
+  회장 부회장 명예회장 총괄회장 선대회장 대표 대표이사 공동대표 사장 부사장 사외이사 이사 이사장 의장 전무 상무 부장 차장 과장
+  팀장 실장 본부장 센터장 소장 원장 국장 처장 청장 총장 학장 교수 부교수 박사 연구원 연구위원 책임연구원 위원 위원장 부위원장
+  장관 차관 총리 국무총리 부총리 대통령 부통령 의원 국회의원 시의원 도의원 대변인 비서실장 비서관 수석 대사 총영사 총재 부총재
+  시장 도지사 지사 군수 구청장 지검장 검사 검사장 판사 변호사 대법원장 헌법재판관 재판관 경위 경감 경정 총경 경사 순경
+  기자 특파원 앵커 논설위원 평론가 칼럼니스트 작가 감독 코치 선수 배우 가수 개그맨 방송인 모델 주연 멤버
+  최고경영자 CEO CTO CFO COO CSO CIO 창업자 창업주 공동창업자 설립자 최고기술책임자 최고재무책임자 최고운영책임자
+  주석 총서기 국왕 여왕 왕세자 교황 목사 신부 스님 대위 중위 소위 대령 중령 소령 장군 대장 중장 소장 병장 상병 일병 이병
+  씨 군 양 옹 여사 후보 예비후보 당선인 당선자 전 대표님 회장님 사장님 교수님 선생님 선생 의사 간호사 회계사 애널리스트 연구원장
+  할머니 할아버지 어린이 학생 교사 원내대표 당대표 최고위원 사무총장 사무국장 단장 부단장 구단주 매니저 PD 프로듀서
+`));
+
+/** Titles that are also ordinary words; they only count right after a clear name (시장: market/mayor, 군: county/army). */
+export const WEAK_TITLES = new Set(words('시장 군 양 옹 소장 대장 이사 위원 선생 모델 멤버 주연 전 매니저 학생 교사 어린이 의사'));
+
+/** Words that may stand between a name and its title and belong to the title (선대 회장, 전 장관). */
+export const TITLE_MODIFIERS = new Set(words('선대 전 前 현 신임 초대 명예 고 故 공동 수석 부 당시'));
+
+/** Endings that make a word an organization (삼성전자, 한빛은행, 외교부). Longest first matters: see ORG_SUFFIX_RE. */
+export const ORG_SUFFIXES = words(`
+  전자 그룹 은행 증권 홀딩스 지주 재단 위원회 협회 연합회 협의회 연맹 연구원 연구소 대학교 대학 대학원 병원 의료원
+  방송 일보 신문 통신 뉴스 미디어 건설 화학 제약 바이오 자동차 모터스 항공 해운 중공업 생명 화재 보험 카드 캐피탈 텔레콤
+  엔터테인먼트 컴퍼니 코리아 랩스 로보틱스 테크 테크놀로지 시스템즈 네트웍스 솔루션즈 소프트 인베스트먼트 파트너스 벤처스
+  공사 공단 공기업 조합 노조 노동조합 구단 클럽 유나이티드 FC 당 부 처 청 군청 시청 도청 구청 경찰청 검찰청 지검 지법 법원
+  고등학교 중학교 초등학교 학교 교회 백화점 마트 증권사 운용 자산운용 투자증권 물산 상사 산업 식품 제과 제철 철강 에너지 전력
+  반도체 디스플레이 이노베이션 쇼핑 닷컴 게임즈 스튜디오 픽처스 재단법인 공화당 민주당 경찰서 소방서 예술단 봉사단
+  사절단 선수단 대표단 합창단 교향악단 재판부 사무소 법인 제분 제지 정유 상선 해상 리서치 컨설팅 대
+`);
+
+/** Suffixes that are too short to trust unless the stem is a known proper noun (외교부 yes, 대부 no). */
+export const WEAK_ORG_SUFFIXES = new Set(words('당 부 처 청 대 대학 학교 방송 통신 뉴스 산업 법인'));
+
+/** Common nouns that KLUE-style NER tags as organizations on their own. */
+export const ORG_WORDS = new Set(words(`
+  경찰 검찰 정부 국회 청와대 법원 대법원 헌법재판소 헌재 여당 야당 당국 방역당국 보건당국 금융당국 소방당국 군당국 국방부
+  백악관 유엔 국세청 금감원 금융위 공정위 공정위원회 한은 한국은행 통계청 기재부 교육부 외교부 환경부 국토부 산업부 과기정통부
+  세계보건기구 WHO 국제통화기금 IMF 나토 NATO EU 유럽연합 아세안 새누리당 더불어민주당 국민의힘 자유한국당 정의당 민주당 공화당
+`));
+
+/** Generic nouns that name the kind of organization just before or after a name (스타트업 딥시크, 기술 투자사 MGX). */
+export const ORG_KIND_WORDS = new Set(words('기업 회사 업체 스타트업 투자사 자회사 계열사 운용사 제조사 은행 그룹 방송사 언론사 신문사 협력사 빅테크 구단 정당'));
+
+/** Words right before a name that say it is an organization (일간 데일리메일, 업체 킥스타터). */
+export const ORG_CUE_BEFORE = new Set(words('일간 일간지 주간지 업체 기업 회사 소속팀 구단 매체 통신사 방송사 신문사 언론사 외신 스타트업 투자사 자회사 계열사 제조사'));
+
+/** Nouns after a name that make it a project (스타게이트 프로젝트) or a product (갤럭시 시리즈). */
+export const PROJECT_WORDS = new Set(words('프로젝트 사업 계획 이니셔티브 작전 구상'));
+export const PRODUCT_WORDS = new Set(words('시리즈 모델 서비스 앱 플랫폼 칩 제품 폰 챗봇'));
+
+/** Place endings: a proper noun plus one of these is a place (강남구, 진해시, 김포공항). */
+export const PLACE_SUFFIXES = words('특별시 광역시 자치구 자치주 자치구 시 도 군 구 동 읍 면 리 로 길 역 공항 항 섬 산 강 반도 해협 만 주');
+export const WEAK_PLACE_SUFFIXES = new Set(words('시 도 군 구 동 읍 면 리 로 길 역 항 섬 산 강 만 주'));
+
+/** Countries, regions and big cities (KLUE tags them LC unless they act as a team or government). */
+export const PLACES = new Set(words(`
+  한국 대한민국 남한 북한 북 남 미국 미 중국 중 일본 일 러시아 영국 프랑스 독일 이탈리아 스페인 포르투갈 네덜란드 벨기에 스위스
+  스웨덴 노르웨이 핀란드 덴마크 폴란드 오스트리아 그리스 터키 튀르키예 우크라이나 캐나다 멕시코 브라질 아르헨티나 칠레 콜롬비아
+  호주 뉴질랜드 인도 파키스탄 베트남 태국 대만 홍콩 마카오 싱가포르 말레이시아 인도네시아 필리핀 몽골 카자흐스탄 우즈베키스탄
+  이란 이라크 이스라엘 팔레스타인 시리아 사우디 사우디아라비아 아랍에미리트 UAE 카타르 이집트 남아공 나이지리아 케냐 쿠바
+  유럽 아시아 아프리카 중동 동남아 동북아 북미 남미 중남미 서방 동아시아 한반도 수도권 영남 호남 충청 강원 제주 제주도
+  서울 부산 대구 인천 광주 대전 울산 세종 경기 경기도 강원도 충북 충남 전북 전남 경북 경남 수원 성남 용인 고양 창원 청주
+  전주 포항 김해 천안 안산 평택 판교 여의도 강남 서초 종로 명동 뉴욕 워싱턴 워싱턴DC 로스앤젤레스 LA 샌프란시스코 실리콘밸리
+  시카고 보스턴 시애틀 라스베이거스 도쿄 오사카 교토 베이징 상하이 선전 광저우 런던 파리 베를린 모스크바 두바이 뉴델리
+  평양 개성 독도 제네바 다보스 하와이 텍사스 캘리포니아 플로리다 오키나와 규슈 홋카이도 신장 티베트 가자 크림반도
+`));
+
+/** Places that are also common words (경기: game, 선전: propaganda, 인도: sidewalk); only before another place. */
+export const AMBIGUOUS_PLACES = new Set(words('경기 선전 인도 강원 광주 수원 고양 남 북 미 중 일'));
+
+/** Bare nouns that lindera sometimes tags NNP but that are not names in news text. */
+export const NOT_NAMES = new Set(words(`
+  이날 오늘 어제 내일 당시 최근 지난해 올해 내년 전날 다음날 이번 지난달 이달 현지 국내 해외 세계 글로벌 업계 관계자
+  인공지능 반도체 데이터센터 스마트폰 기자 사진 뉴스 속보 단독 종합 인터뷰 영상 오전 오후 그룹 회사 기업 시장 사업 프로젝트
+  AI IT TV PC CEO CTO CFO COO HBM API GPU CPU NPU IoT SNS URL PDF GB TB MB KB KST UTC VS OK DS AP CES MWC D램 낸드
+  미 중 일 한 북 남 양국 한미 한중 한일 미중 북미 정상 대표 회장 사장 겸 이와 이상 이상이 이중 메르스 사드 드론 갤럭시 스페셜 헬로 강진이 자신 당신 그녀 우리 모두 각각
+  관련 소속 유명 차기 이후 이전 직후 직전 현재 당일 그간 한편 특히 또한 대선 총선 공개 사건 당국자 측 쪽 등 및 또 더 그 이 저 각 한 두 세 네 총 약 단 첫 새 옛 본 현
+`));
+
+/** Latin words that are units or tech jargon rather than organizations. */
+export const LATIN_STOP = new Set(words(`
+  AI IT TV PC CEO CTO CFO COO CSO CIO HBM HBM3 HBM3E HBM4 API GPU CPU NPU IoT SNS URL PDF GB TB MB KB KST UTC VS OK AP DS
+  CES MWC DDR5 D램 CXL GAA nm LLM IP PR OS UI UX ESG IPO M&A R&D GDP CPI EV SUV OLED LCD LED USB QR ID PD BTS vs and the of
+  SW HW B2B B2C VR AR XR MR NFT DX SDK
+`));
+
+/** Particles and copula endings stripped from the end of a word, longest first. */
+export const PARTICLES = words(`
+  에게서는 으로부터 에서부터 에서는 에서도 에서의 으로서 으로써 으로는 으로도 에게는 에게도 이라는 이라고 이라며 이라면 이었다 이었던
+  까지는 부터는 보다는 처럼 만큼 마저 조차 이나 이며 이고 이자 이다 였다 였던 이란 라는 라고 라며 와의 과의 에의 로의 에는 에도
+  으로 에서 에게 한테 께서 부터 까지 보다 하고 이랑 로서 로써 로는 로도 이든 든지 은 는 이 가 을 를 의 와 과 에 로 도 만 랑 나 께 야 여
+`);
+
+/** Verbs of saying that attribute a quote (…라고 말했다, …라며, …고 밝혔다). */
+export const SPEECH_VERBS = words(`
+  말했 밝혔 강조했 답했 설명했 평했 전했 덧붙였 언급했 주장했 지적했 말한 밝힌 강조한 답한 설명한 언급한 주장한 지적한 말하 밝히
+  강조하 설명하 언급하 주장하 지적하 답변했 답하 물었 반문했 역설했 당부했 호소했 약속했 예상했 전망했 내다봤 분석했 평가했
+  털어놨 토로했 고백했 발표했 제안했 요청했 촉구했 경고했 우려했 자평했 자신했 다짐했 선언했 표명했 비판했 반박했 해명했 말문을 했다 했고 했으며 한다 하며
+`);
+
+/** Quote grouping: content-bigram Jaccard at or above this joins two quotes of one speaker (tuned on fixtures). */
+export const UTTERANCE_SIMILARITY = 0.2;
+/** A quote shorter than this (characters, spaces excluded) without a speech verb is a term in quotes, not speech. */
+export const MIN_QUOTE_CHARS = 4;
+
+/** How many characters before a quote may name its speaker (X는 기자들에게 “…”). */
+export const SPEAKER_WINDOW = 80;
+
+/**
+ * A small gazetteer of very frequent names that ko-dic splits badly. Rules find everything else;
+ * this only helps where a bare name occurs without any cue (suffix, title, brackets).
+ */
+export const GAZETTEER: Record<string, 'organization' | 'place' | 'person'> = {
+  엔비디아: 'organization', 퀄컴: 'organization', 인텔: 'organization', 애플: 'organization', 구글: 'organization',
+  마이크로소프트: 'organization', 메타: 'organization', 아마존: 'organization', 테슬라: 'organization', 오라클: 'organization',
+  카카오: 'organization', 네이버: 'organization', 알리바바: 'organization', 화웨이: 'organization', 샤오미: 'organization',
+  오픈AI: 'organization', 앤트로픽: 'organization', 소프트뱅크: 'organization', 삼성: 'organization', 현대차: 'organization',
+  LG: 'organization', SK: 'organization', TSMC: 'organization', 바이두: 'organization', 텐센트: 'organization', 쿠팡: 'organization',
+};

@@ -1,0 +1,154 @@
+// Source arguments for `digest`, `add` and `watch`: files and folders, http(s) URLs of articles,
+// feeds and sitemaps, and source lists (`--sources FILE`, or a `.sources`/`.list` file named directly).
+import type { Message, RawFile } from '../types.js';
+import { message, ConfigError } from '../messages.js';
+import { listInputs, readRaw } from '../ingest/index.js';
+import { Fetcher, type FetcherOptions } from '../ingest/web/fetcher.js';
+import { collectWeb, type CollectOptions, type WebCollected } from '../ingest/web/collect.js';
+import { readSourceList } from '../ingest/web/source-list.js';
+import { looksLikeUrl, parseFetchable } from '../ingest/web/url.js';
+import { MemoryHttpCache, SqliteHttpCache, type HttpCache } from '../store/sqlite/http-cache.js';
+import { openStore, MEMORY_DB } from '../store/index.js';
+
+/** parseArgs options shared by every command that reads web sources. */
+export const WEB_ARG_OPTIONS = {
+  sources: { type: 'string', multiple: true },
+  'allow-host': { type: 'string', multiple: true },
+  'per-host': { type: 'string' },
+  delay: { type: 'string' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+} as const;
+
+export const WEB_USAGE = `
+  Sources may also be http(s) URLs of articles, RSS 2.0 / RSS 1.0 / Atom feeds, sitemaps,
+  sitemap indexes and Google News sitemaps; feeds and sitemaps are expanded into their articles.
+  --sources FILE    a list of sources, one URL or path per line, # comments (files ending in
+                    .sources or .list are read as lists when named directly, too)
+  --allow-host H    let feeds and sitemaps point at host H even though it is loopback/private
+                    (URLs you type yourself may always be loopback; found ones may not)
+  --per-host N      requests at a time per host (default: 1)
+  --delay D         pause between requests to one host, e.g. 1s, 500ms (default: 1s)
+  --timeout D       give up on a request after D, e.g. 30s (default: 30s)
+  --retries N       retries on 429, 5xx and timeouts (default: 3)
+  robots.txt is honoured (user agent "newsdesk"); unchanged pages are revalidated with
+  ETag/Last-Modified and reused from the store.`;
+
+/** `10m`, `30s`, `200ms`, `1h`, or a bare number of seconds → milliseconds. */
+export function parseDuration(text: string, flag: string): number {
+  const m = text.trim().match(/^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i);
+  if (!m) throw new ConfigError(`${flag} takes a duration like 500ms, 30s, 10m or 1h, not "${text}"`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 's').toLowerCase();
+  return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000));
+}
+
+function count(text: string | undefined, flag: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${flag} takes a whole number ≥ ${min}, not "${text}"`);
+  return n;
+}
+
+type WebValues = {
+  'allow-host'?: string[];
+  'per-host'?: string;
+  delay?: string;
+  timeout?: string;
+  retries?: string;
+  'max-file-mb'?: string;
+};
+
+/** Fetcher options from parsed command-line values. */
+export function fetcherOptionsFrom(values: WebValues): FetcherOptions {
+  const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+  return {
+    allowHosts: values['allow-host'] ?? [],
+    perHostConcurrency: count(values['per-host'], '--per-host', 1),
+    perHostDelayMs: values.delay === undefined ? undefined : parseDuration(values.delay, '--delay'),
+    totalTimeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout, '--timeout'),
+    maxRetries: count(values.retries, '--retries', 0),
+    maxBodyBytes: maxMb && maxMb > 0 ? maxMb * 1024 * 1024 : undefined,
+  };
+}
+
+/** The validator cache for conditional GETs, in the store's database (in memory for `:memory:`). */
+export function openHttpCache(dbPath: string): { cache: HttpCache; close(): void } {
+  if (dbPath === MEMORY_DB) return { cache: new MemoryHttpCache(), close() {} };
+  const store = openStore(dbPath);
+  return { cache: new SqliteHttpCache(store.db), close: () => store.close() };
+}
+
+export interface SplitSources {
+  paths: string[];
+  urls: string[];
+  messages: Message[];
+}
+
+const isListFile = (p: string) => /\.(sources|list)$/i.test(p);
+
+/** Sorts arguments (and the contents of source lists) into file paths and web URLs; other schemes are refused. */
+export function splitSources(args: string[], lists: string[] = []): SplitSources {
+  const out: SplitSources = { paths: [], urls: [], messages: [] };
+  const seenLists = new Set<string>();
+  const visit = (arg: string, fromList: boolean) => {
+    if (looksLikeUrl(arg)) {
+      const parsed = parseFetchable(arg);
+      if (parsed.ok) out.urls.push(arg);
+      else out.messages.push(message('ingest', parsed.rule, parsed.reason, { source: arg }, 'error'));
+    } else if (isListFile(arg) && !fromList) readList(arg);
+    else out.paths.push(arg);
+  };
+  const readList = (path: string) => {
+    if (seenLists.has(path)) return;
+    seenLists.add(path);
+    const list = readSourceList(path);
+    out.messages.push(...list.messages);
+    for (const s of list.sources) visit(s, true);
+  };
+  for (const l of lists) readList(l);
+  for (const a of args) visit(a, false);
+  return out;
+}
+
+export interface Inputs {
+  /** File inputs are read lazily, one at a time; web inputs are already in memory. */
+  raws: Iterable<RawFile>;
+  total: number;
+  messages: Message[];
+  web: WebCollected | null;
+}
+
+/** Lists files and fetches web sources; the result feeds `runDigest`/`readDocuments`. */
+export async function gatherInputs(
+  args: string[],
+  lists: string[],
+  fetcherOptions: FetcherOptions,
+  dbPath: string,
+  progress?: CollectOptions['progress'],
+): Promise<Inputs> {
+  const split = splitSources(args, lists);
+  const listing = listInputs(split.paths);
+  let web: WebCollected | null = null;
+  if (split.urls.length) {
+    const http = openHttpCache(dbPath);
+    const fetcher = new Fetcher({ ...fetcherOptions, cache: http.cache });
+    try {
+      web = await collectWeb(split.urls, fetcher, { progress });
+    } finally {
+      await fetcher.close();
+      http.close();
+    }
+  }
+  const files = listing.files;
+  const webRaws = web?.raws ?? [];
+  return {
+    raws: (function* () {
+      for (const f of files) yield readRaw(f);
+      yield* webRaws;
+    })(),
+    total: files.length + webRaws.length,
+    messages: [...split.messages, ...listing.messages, ...(web?.messages ?? [])],
+    web,
+  };
+}

@@ -1,0 +1,92 @@
+// HTTP validator cache: per URL the ETag / Last-Modified and the body they validate, so a
+// conditional GET that comes back 304 reuses the stored bytes. Lives in the store's SQLite file.
+import type { Database } from 'better-sqlite3';
+
+export interface CachedResponse {
+  /** The URL as requested (one hop; redirects have their own rows). */
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentType: string | null;
+  body: Uint8Array;
+  /** ISO time of the last 200 or 304. */
+  fetchedAt: string;
+}
+
+export interface HttpCache {
+  get(url: string): CachedResponse | undefined;
+  put(entry: CachedResponse): void;
+  /** Marks a 304: the stored body is still current. */
+  touch(url: string, fetchedAt: string): void;
+}
+
+/** For `--db :memory:` runs and tests: lives as long as the process. */
+export class MemoryHttpCache implements HttpCache {
+  private rows = new Map<string, CachedResponse>();
+  get(url: string) {
+    return this.rows.get(url);
+  }
+  put(entry: CachedResponse) {
+    this.rows.set(entry.url, { ...entry });
+  }
+  touch(url: string, fetchedAt: string) {
+    const row = this.rows.get(url);
+    if (row) row.fetchedAt = fetchedAt;
+  }
+}
+
+interface Row {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_type: string | null;
+  body: Buffer;
+  fetched_at: string;
+}
+
+/** The same cache as a table on a better-sqlite3 handle (the store's `db`). */
+export class SqliteHttpCache implements HttpCache {
+  private readonly select;
+  private readonly upsert;
+  private readonly update;
+
+  constructor(db: Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS http_cache (
+      url TEXT PRIMARY KEY,
+      etag TEXT,
+      last_modified TEXT,
+      content_type TEXT,
+      body BLOB NOT NULL,
+      fetched_at TEXT NOT NULL
+    )`);
+    this.select = db.prepare<[string], Row>('SELECT * FROM http_cache WHERE url = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO http_cache (url, etag, last_modified, content_type, body, fetched_at)
+       VALUES (@url, @etag, @lastModified, @contentType, @body, @fetchedAt)
+       ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+         content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`,
+    );
+    this.update = db.prepare('UPDATE http_cache SET fetched_at = ? WHERE url = ?');
+  }
+
+  get(url: string): CachedResponse | undefined {
+    const r = this.select.get(url);
+    if (!r) return undefined;
+    return {
+      url: r.url,
+      etag: r.etag,
+      lastModified: r.last_modified,
+      contentType: r.content_type,
+      body: new Uint8Array(r.body),
+      fetchedAt: r.fetched_at,
+    };
+  }
+
+  put(e: CachedResponse) {
+    this.upsert.run({ ...e, body: Buffer.from(e.body) });
+  }
+
+  touch(url: string, fetchedAt: string) {
+    this.update.run(fetchedAt, url);
+  }
+}

@@ -1,0 +1,182 @@
+// Key-sentence selection across a cluster: LexRank centrality over character n-gram TF-IDF vectors,
+// plus a lead-position prior, similarity to the headlines and cross-outlet support, then MMR to drop
+// redundancy. Near-identical sentences from different outlets are merged first and credit every outlet.
+import type { KeySentence, Mention, NewsDoc, Quote, Sentence } from '../types.js';
+import { KEY_SENTENCES as K } from './tunables.js';
+import { documentSentences, headingLike } from './sentences.js';
+
+type Vector = Map<string, number>;
+
+interface Candidate {
+  doc: NewsDoc;
+  sentence: Sentence;
+  /** Index among the document's usable sentences. */
+  index: number;
+  /** Utterance ids of the analysed quotes inside the sentence. */
+  utterances: Set<string>;
+}
+
+/** A sentence as the cluster tells it: one or more near-identical candidates. */
+export interface SentenceGroup {
+  members: Candidate[];
+  vector: Vector;
+  score: number;
+}
+
+const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+
+function ngrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const t = fold(text).replace(/[“”"‘’'「」()[\]<>·,.!?]/g, '');
+  for (const n of K.ngramSizes) for (let i = 0; i + n <= t.length; i++) {
+    const g = t.slice(i, i + n);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function tfidf(counts: Map<string, number>[], idfFrom: Map<string, number>[] = counts): Vector[] {
+  const df = new Map<string, number>();
+  for (const c of idfFrom) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = idfFrom.length;
+  return counts.map((c) => {
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const [g, tf] of c) {
+      const w = (1 + Math.log(tf)) * Math.log(1 + n / (df.get(g) ?? 1));
+      v.set(g, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [g, w] of v) v.set(g, w / norm);
+    return v;
+  });
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [g, w] of small) dot += w * (large.get(g) ?? 0);
+  return dot;
+}
+
+/** Power iteration over the thresholded, row-normalised similarity graph. */
+function lexRank(sim: number[][]): number[] {
+  const n = sim.length;
+  if (!n) return [];
+  const rows = sim.map((row, i) => {
+    const kept = row.map((s, j) => (i !== j && s >= K.edgeThreshold ? s : 0));
+    const sum = kept.reduce((a, b) => a + b, 0);
+    return sum ? kept.map((s) => s / sum) : kept.map((_, j) => (j === i ? 0 : 1 / Math.max(1, n - 1)));
+  });
+  let p = new Array(n).fill(1 / n);
+  for (let iter = 0; iter < 60; iter++) {
+    const next = new Array(n).fill((1 - K.damping) / n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (rows[i][j]) next[j] += K.damping * p[i] * rows[i][j];
+    const delta = next.reduce((d, x, i) => d + Math.abs(x - p[i]), 0);
+    p = next;
+    if (delta < 1e-8) break;
+  }
+  return p;
+}
+
+const minmax = (xs: number[]) => {
+  const lo = Math.min(...xs), hi = Math.max(...xs);
+  return xs.map((x) => (hi > lo ? (x - lo) / (hi - lo) : xs.length === 1 ? 1 : 0.5));
+};
+
+/** Usable sentences of the members; reports speak for the event, derivatives only when there is nothing else. */
+function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
+  const reports = members.filter((d) => d.kind === 'report');
+  const pool = reports.length ? reports : members;
+  const pick = (minChars: number) => {
+    const out: Candidate[] = [];
+    for (const doc of pool) {
+      const all = documentSentences(doc);
+      let index = 0;
+      for (const sentence of all) {
+        if (fold(sentence.text).length < minChars || headingLike(sentence, all, doc.title)) continue;
+        const utterances = new Set(quotes
+          .filter((q) => q.document === doc.id && q.start >= sentence.start && q.end <= sentence.end)
+          .map((q) => q.utterance));
+        out.push({ doc, sentence, index: index++, utterances });
+      }
+    }
+    return out;
+  };
+  const out = pick(K.minChars);
+  return out.length >= K.min ? out : pick(K.fallbackMinChars);
+}
+
+/** Merges near-identical sentences across documents; the earliest, most complete wording leads. */
+function group(cands: Candidate[], vectors: Vector[]): SentenceGroup[] {
+  const groups: SentenceGroup[] = [];
+  cands.forEach((c, i) => {
+    const home = groups.find((g) => {
+      if (g.members.some((m) => m.doc.id === c.doc.id)) return false;
+      const cos = cosine(g.vector, vectors[i]);
+      const sameUtterance = g.members.some((m) => [...m.utterances].some((u) => c.utterances.has(u)));
+      return cos >= K.duplicateCosine || (sameUtterance && cos >= K.sameUtteranceCosine);
+    });
+    if (home) home.members.push(c);
+    else groups.push({ members: [c], vector: vectors[i], score: 0 });
+  });
+  return groups;
+}
+
+export interface KeySentenceOptions {
+  /** Fixed number of sentences; default: a share of the distinct sentences (see tunables). */
+  count?: number;
+  /** The cluster's analysed quotes: sentences quoting one utterance are merged. */
+  quotes?: Quote[];
+}
+
+export function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = []): SentenceGroup[] {
+  const cands = candidates(members, quotes);
+  if (!cands.length) return [];
+  const titles = [...new Set(members.flatMap((d) => [d.title, ...d.subtitles]).filter((t): t is string => !!t))];
+  const counts = cands.map((c) => ngrams(c.sentence.text));
+  const titleCounts = titles.map(ngrams);
+  const vectors = tfidf(counts);
+  const titleVectors = tfidf(titleCounts, counts);
+  const groups = group(cands, vectors);
+  const sim = groups.map((a) => groups.map((b) => cosine(a.vector, b.vector)));
+  const centrality = minmax(lexRank(sim));
+  const docCount = new Set(cands.map((c) => c.doc.id)).size;
+  groups.forEach((g, i) => {
+    const best = Math.min(...g.members.map((m) => m.index));
+    const position = 1 / (1 + best / K.positionScale);
+    const title = titleVectors.length ? Math.max(...titleVectors.map((t) => cosine(t, g.vector))) : 0;
+    const support = docCount > 1 ? (g.members.length - 1) / (docCount - 1) : 0;
+    const text = g.members[0].sentence.text;
+    const quote = /[“"].{8,}[”"]/.test(text) ? 1 : 0;
+    const long = text.length > K.longChars ? 0.85 : 1;
+    g.score = long * (K.weights.centrality * centrality[i] + K.weights.position * position +
+      K.weights.title * title + K.weights.support * support + K.weights.quote * quote);
+  });
+  return groups;
+}
+
+export function selectKeySentences(members: NewsDoc[], options: KeySentenceOptions = {}): KeySentence[] {
+  const groups = rankSentenceGroups(members, options.quotes);
+  if (!groups.length) return [];
+  const count = Math.min(groups.length,
+    options.count ?? Math.max(K.min, Math.min(K.max, Math.round(groups.length * K.ratio))));
+  const picked: SentenceGroup[] = [];
+  const left = new Set(groups);
+  while (picked.length < count && left.size) {
+    let best: SentenceGroup | null = null, bestValue = -Infinity;
+    for (const g of left) {
+      const redundancy = picked.length ? Math.max(...picked.map((p) => cosine(p.vector, g.vector))) : 0;
+      const value = K.mmrLambda * g.score - (1 - K.mmrLambda) * redundancy;
+      if (value > bestValue) [best, bestValue] = [g, value];
+    }
+    picked.push(best!);
+    left.delete(best!);
+  }
+  return picked.map((g) => ({
+    text: g.members[0].sentence.text,
+    score: Math.round(g.score * 1000) / 1000,
+    mentions: g.members.map((m): Mention => ({ document: m.doc.id, start: m.sentence.start, end: m.sentence.end })),
+  }));
+}

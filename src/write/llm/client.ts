@@ -1,0 +1,26 @@
+// The chat function over any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp server).
+import OpenAI from 'openai';
+import type { ChatFn } from './polish.js';
+import { LLM } from './tunables.js';
+
+export interface ChatSettings {
+  baseUrl: string;
+  model: string;
+  apiKey: string;
+  temperature?: number;
+  timeoutMs?: number;
+}
+
+export function openAiChat(settings: ChatSettings): ChatFn {
+  const client = new OpenAI({
+    baseURL: settings.baseUrl, apiKey: settings.apiKey, timeout: settings.timeoutMs ?? 120_000, maxRetries: LLM.maxRetries,
+  });
+  return async (system, user) => {
+    const res = await client.chat.completions.create({
+      model: settings.model,
+      temperature: settings.temperature ?? LLM.temperature,
+      messages: [{ role: 'system', content: system }, { role: 'user', content: user }],
+    });
+    return res.choices[0]?.message?.content ?? '';
+  };
+}
