@@ -1,0 +1,135 @@
+// Speed and memory of the cluster stage at N = 1k, 10k, 50k synthetic articles.
+// Articles are built at run time from real sentences (../shared/data/vims-dev): each synthetic event
+// draws its own sentences and invented names; each article takes most of its event's sentences plus
+// unrelated ones, and a date near the event's day. Nothing is copied into the repository.
+// Each N runs in its own child process, so peak RSS (getrusage maxRSS) belongs to that N alone.
+// At 1k an all-pairs clusterer (same vectors, same average-link rule, every earlier document compared)
+// runs in the same invocation as the baseline for the speed ratio.
+//
+//   npm run bench:cluster            (or: tsx bench/cluster.ts 1000 10000 50000)
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cluster, NewsDoc } from '../src/types.js';
+import { clusterDocuments, CLUSTER_TUNABLES } from '../src/cluster/index.js';
+import { documentTerms } from '../src/cluster/features.js';
+import { DocFreq, Vocabulary, dot, internTerms, vectorize, type SparseVector } from '../src/cluster/tfidf.js';
+import { makeDoc } from '../src/cluster/fixture-docs.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const vims = join(here, '..', '..', 'shared', 'data', 'vims-dev');
+
+/** Deterministic PRNG (mulberry32) so every run builds the same corpus. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function corpus(n: number): { docs: NewsDoc[]; gold: Map<string, number> } {
+  const sentences: string[] = [];
+  for (const c of readdirSync(vims)) {
+    for (const f of readdirSync(join(vims, c))) {
+      const lines = readFileSync(join(vims, c, f), 'utf8').split('\n').slice(1);
+      for (const l of lines) for (const s of l.split(/(?<=\.)\s+/)) if (s.trim().length > 40) sentences.push(s.trim());
+    }
+  }
+  const r = rng(n);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  // Invented names stand in for the people, places and firms that make a real event distinct (30^4 ≈ 810k names).
+  const syllables = 'ka lo mi tan vu rex zo pha quin del sor ny bru ge hal ti mon sa pe dro lu fen wa kir o bel yu cha nor is'.split(' ');
+  const name = () => Array.from({ length: 4 }, () => pick(syllables)).join('').replace(/^./, (c) => c.toUpperCase());
+  const docs: NewsDoc[] = [];
+  const gold = new Map<string, number>();
+  for (let event = 0; docs.length < n; event++) {
+    const names = [name(), name(), name()];
+    const own = Array.from({ length: 10 }, () => pick(sentences));
+    const day = Math.floor(r() * 365);
+    const size = Math.min(n - docs.length, 2 + Math.floor(r() * 9));
+    for (let k = 0; k < size; k++) {
+      const body = [...own.filter(() => r() < 0.6), pick(sentences), pick(sentences)]
+        .map((s, i) => (i % 3 === 0 ? `${pick(names)} ${s}` : s)).join('\n');
+      const date = new Date(Date.UTC(2024, 0, 1 + day + Math.floor(r() * 3))).toISOString().slice(0, 10);
+      const doc = makeDoc(`e${event}-${k}`, body, { title: `${names[0]} ${pick(own).slice(0, 60)}`, date });
+      docs.push(doc);
+      gold.set(doc.id, event);
+    }
+  }
+  return { docs, gold };
+}
+
+function bcubedF1(clusters: Cluster[], gold: Map<string, number>): number {
+  let p = 0, r = 0;
+  const goldSize = new Map<number, number>();
+  for (const g of gold.values()) goldSize.set(g, (goldSize.get(g) ?? 0) + 1);
+  for (const c of clusters) {
+    for (const id of c.members) {
+      const both = c.members.filter((m) => gold.get(m) === gold.get(id)).length;
+      p += both / c.members.length;
+      r += both / goldSize.get(gold.get(id)!)!;
+    }
+  }
+  p /= gold.size; r /= gold.size;
+  return (2 * p * r) / (p + r);
+}
+
+/** The baseline: the same vectors and average-link rule, but each document is compared with every earlier one. */
+function allPairs(docs: NewsDoc[]): Cluster[] {
+  const vocab = new Vocabulary(), df = new DocFreq();
+  const tfs = docs.map((d) => internTerms(documentTerms(d), vocab));
+  for (const tf of tfs) df.observe(tf.keys());
+  df.complete = true;
+  const vecs: SparseVector[] = tfs.map((tf) => vectorize(tf, df));
+  const clusterOf: number[] = [];
+  const members: number[][] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const sums = new Map<number, number>();
+    for (let j = 0; j < i; j++) sums.set(clusterOf[j], (sums.get(clusterOf[j]) ?? 0) + dot(vecs[i], vecs[j]));
+    let best = -1, bestSim: number = CLUSTER_TUNABLES.joinThreshold;
+    for (const [c, s] of sums) if (s / members[c].length >= bestSim) [best, bestSim] = [c, s / members[c].length];
+    if (best < 0) members.push([]), (best = members.length - 1);
+    clusterOf.push(best);
+    members[best].push(i);
+  }
+  return members.map((m, i) => ({ id: String(i), members: m.map((x) => docs[x].id), duplicates: [] }));
+}
+
+function child(n: number, baseline: boolean) {
+  const { docs, gold } = corpus(n);
+  const rssDocs = process.memoryUsage().rss;
+  let t = process.hrtime.bigint();
+  const clusters = clusterDocuments(docs);
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const out: Record<string, number> = { n, ms, clusters: clusters.length, f1: bcubedF1(clusters, gold), rssDocsMb: rssDocs / 2 ** 20 };
+  out.peakRssMb = process.resourceUsage().maxRSS / 1024;
+  if (baseline) {
+    t = process.hrtime.bigint();
+    const base = allPairs(docs);
+    out.allPairsMs = Number(process.hrtime.bigint() - t) / 1e6;
+    out.allPairsF1 = bcubedF1(base, gold);
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  child(Number(args[1]), args[2] === 'baseline');
+} else {
+  const sizes = args.length ? args.map(Number) : [1000, 10000, 50000];
+  const results: Record<string, number>[] = [];
+  for (const n of sizes) {
+    const raw = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), n === sizes[0] ? 'baseline' : ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const r = JSON.parse(raw);
+    results.push(r);
+    console.log(`N=${String(n).padStart(6)}  time ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB (corpus alone ${r.rssDocsMb.toFixed(0)} MB)  clusters ${r.clusters}  B-cubed F1 ${r.f1.toFixed(3)}`);
+    if (r.allPairsMs) console.log(`        all-pairs baseline at N=${n}: ${(r.allPairsMs / 1000).toFixed(2)} s (F1 ${r.allPairsF1.toFixed(3)}) → indexed is ${(r.allPairsMs / r.ms).toFixed(1)}× faster`);
+  }
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1], b = results[i];
+    console.log(`growth ${a.n}→${b.n} (×${(b.n / a.n).toFixed(0)} documents): time ×${(b.ms / a.ms).toFixed(2)}, peak RSS ×${(b.peakRssMb / a.peakRssMb).toFixed(2)}`);
+  }
+}

@@ -1,0 +1,69 @@
+// Quality gate of the cluster stage. Runs the built CLI on two sets and checks pinned floors:
+//   1. vims-dev (997 Vietnamese articles, 150 events): B-cubed F1 from ../shared/tools/score-clusters.mjs;
+//   2. Korean false merges: the 5 seed documents (one event: 4 reports + 1 derived blog post) digested
+//      together with 50 unrelated Korean science/IT stories (sci-news-sum-kr-50). The seeds must form
+//      exactly one cluster, no cluster may mix a seed with another story, and merges among the 50 are listed.
+// Usage: npm run eval:cluster   (builds first; exits 1 below a floor in eval/floors.json → "cluster")
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shared = join(root, '..', 'shared');
+const cli = join(root, 'dist', 'cli', 'main.js');
+const floors = JSON.parse(readFileSync(join(root, 'eval', 'floors.json'), 'utf8')).cluster as {
+  vimsBcubedF1: number;
+  koreanFalseMerges: number;
+  seedClusterExact: boolean;
+};
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npx tsc -p .\` first`);
+
+const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-eval-cluster-'));
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+const digest = (inputs: string[], out: string) => {
+  const started = process.hrtime.bigint();
+  run(process.execPath, [cli, 'digest', ...inputs, '--json', out, '--no-posts', '--db', ':memory:', '--quiet']);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+};
+const failures: string[] = [];
+
+try {
+  // 1. vims-dev
+  const vimsJson = join(scratch, 'vims.json');
+  const seconds = digest([join(shared, 'data', 'vims-dev')], vimsJson);
+  const scored = run(process.execPath, [join(shared, 'tools', 'score-clusters.mjs'), vimsJson]);
+  process.stdout.write(`vims-dev (digest ${seconds.toFixed(1)} s):\n${scored}`);
+  const f1 = Number(/B-cubed.*F1\s+([\d.]+)%/.exec(scored)?.[1]) / 100;
+  if (!(f1 >= floors.vimsBcubedF1)) failures.push(`vims-dev B-cubed F1 ${f1.toFixed(3)} < floor ${floors.vimsBcubedF1}`);
+
+  // 2. Korean: seeds + 50 unrelated stories
+  const sci = join(scratch, 'sci');
+  run(process.execPath, [join(shared, 'tools', 'score-summary.mjs'), '--write-inputs', sci]);
+  const seeds = readdirSync(join(shared, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(shared, 'seeds', f));
+  const koJson = join(scratch, 'ko.json');
+  digest([sci, ...seeds], koJson);
+  const ko = JSON.parse(readFileSync(koJson, 'utf8')) as { documents: { id: string; source: string }[]; clusters: { members: string[] }[] };
+  const name = new Map(ko.documents.map((d) => [d.id, basename(d.source)]));
+  const seedNames = new Set(seeds.map((s) => basename(s)));
+  const isSeed = (id: string) => seedNames.has(name.get(id)!);
+  const seedClusters = ko.clusters.filter((c) => c.members.some(isSeed));
+  const mixed = seedClusters.filter((c) => c.members.some((m) => !isSeed(m)));
+  const seedExact = seedClusters.length === 1 && seedClusters[0].members.length === seedNames.size && !mixed.length;
+  const merged = ko.clusters.filter((c) => !c.members.some(isSeed) && c.members.length > 1);
+  const falseMerges = merged.reduce((n, c) => n + c.members.length - 1, 0);
+  console.log(`korean: ${ko.documents.length} documents → ${ko.clusters.length} clusters`);
+  console.log(`  seeds: ${seedClusters.length} cluster(s), sizes ${seedClusters.map((c) => c.members.length).join(',')}; mixed with other stories: ${mixed.length}`);
+  console.log(`  merges among the 50 unrelated stories: ${falseMerges}${merged.map((c) => `\n    ${c.members.map((m) => name.get(m)).join(' + ')}`).join('')}`);
+  if (floors.seedClusterExact && !seedExact) failures.push('the five seeds do not form exactly one cluster of their own');
+  if (falseMerges > floors.koreanFalseMerges) failures.push(`${falseMerges} merges among unrelated Korean stories > floor ${floors.koreanFalseMerges}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.error(`FAIL:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`PASS (floors: ${JSON.stringify(floors)})`);

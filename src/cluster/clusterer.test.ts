@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Cluster, NewsDoc } from '../types.js';
+import { shortId } from '../ids.js';
+import { clusterDocuments, EventClusterer } from './index.js';
+import { loadFixture, type Fixture } from './fixture-docs.js';
+
+/** Clusters as sorted lists of fixture file names, sorted: comparable with expected.json. */
+const named = (f: Fixture, groups: string[][]) => groups.map((g) => g.map((id) => f.name.get(id)!).sort()).sort();
+const partition = (f: Fixture, clusters: Cluster[]) => named(f, clusters.map((c) => c.members));
+
+test('two events on the same day are kept apart', () => {
+  const f = loadFixture('two-events');
+  assert.deepEqual(partition(f, clusterDocuments(f.docs)), f.expected.clusters);
+});
+
+test('a syndicated copy is a near-duplicate of its original and joins the cluster', () => {
+  const f = loadFixture('syndicated-copy');
+  const clusters = clusterDocuments(f.docs);
+  assert.deepEqual(partition(f, clusters), f.expected.clusters);
+  assert.deepEqual(named(f, clusters.flatMap((c) => c.duplicates)), f.expected.duplicates);
+  const copy = f.byName.get('2-copy')!;
+  assert.ok(copy.messages.some((m) => m.stage === 'cluster' && m.rule === 'near-duplicate'), 'the copy says what it copies');
+  // the independent rewrite of the same event is in the cluster but not a duplicate
+  assert.ok(!clusters.flatMap((c) => c.duplicates.flat()).includes(f.byName.get('3-rewrite')!.id));
+});
+
+test('a derivative listed first joins its reports, which seed the cluster', () => {
+  const f = loadFixture('derivative-joins');
+  const clusters = clusterDocuments(f.docs);
+  assert.deepEqual(partition(f, clusters), f.expected.clusters);
+  const event = clusters.find((c) => c.members.length > 1)!;
+  assert.equal(event.id, shortId('c', f.byName.get(f.expected.seed as string)!.id), 'the id comes from the first report');
+  assert.deepEqual(event.members.map((id) => f.name.get(id)), ['0-blog', '1-report', '2-report'], 'members in input order');
+});
+
+test('a derivative that arrives before its reports waits, then moves to them (watch mode)', () => {
+  const f = loadFixture('derivative-joins');
+  const c = new EventClusterer();
+  const blog = f.byName.get('0-blog')!;
+  const pendingId = c.add(blog);
+  assert.deepEqual(c.pendingDerivatives(), [blog.id]);
+  const reportCluster = c.add(f.byName.get('1-report')!);
+  assert.notEqual(reportCluster, pendingId, 'the report does not join the derivative');
+  assert.equal(c.clusterOf(blog.id), reportCluster);
+  assert.deepEqual(c.pendingDerivatives(), []);
+  assert.equal(c.add(f.byName.get('2-report')!), reportCluster);
+  assert.equal(c.clusters().length, 1);
+});
+
+test('same-topic stories months apart are different events', () => {
+  const f = loadFixture('date-gap');
+  assert.deepEqual(partition(f, clusterDocuments(f.docs)), f.expected.clusters);
+  assert.ok(f.byName.get('q2')!.messages.some((m) => m.rule === 'date-gap'), 'the split is explained');
+  // Without their dates the two stories are similar enough to merge: the date is what separates them.
+  const undated = loadFixture('date-gap').docs.map((d) => ({ ...d, publishedAt: null, messages: [] }));
+  assert.deepEqual(partition(f, clusterDocuments(undated)), f.expected.withoutDates);
+});
+
+test('a document added later joins the existing cluster of its event', () => {
+  const f = loadFixture('incremental-add');
+  const e = f.expected as { first: string[]; later: string; joins: string };
+  const c = new EventClusterer();
+  const ids = new Map(e.first.map((n) => [n, c.add(f.byName.get(n)!)]));
+  assert.equal(new Set(ids.values()).size, e.first.length, 'unrelated first documents start their own clusters');
+  const joined = c.add(f.byName.get(e.later)!);
+  assert.equal(joined, ids.get(e.joins));
+  assert.equal(joined, shortId('c', f.byName.get(e.joins)!.id), 'cluster ids derive from the first member');
+  assert.equal(c.clusters().length, e.first.length);
+  assert.deepEqual(c.clusters().find((x) => x.id === joined)!.members, [e.joins, e.later].map((n) => f.byName.get(n)!.id));
+});
+
+test('a document with almost no text stays alone and says why', () => {
+  const f = loadFixture('two-events');
+  const tiny: NewsDoc = { ...f.docs[0], id: 'tiny', source: 'tiny', title: null, body: '사진', messages: [] };
+  const clusters = clusterDocuments([...f.docs, tiny]);
+  assert.deepEqual(clusters.find((c) => c.members.includes('tiny'))!.members, ['tiny']);
+  assert.ok(tiny.messages.some((m) => m.rule === 'too-little-text' && m.severity === 'warning'));
+});
+
+test('every document lands in exactly one cluster, and adding it twice changes nothing', () => {
+  const docs = ['two-events', 'syndicated-copy', 'derivative-joins'].flatMap((n) => loadFixture(n).docs);
+  const c = new EventClusterer({ prepared: docs });
+  for (const d of docs) c.add(d);
+  for (const d of docs) c.add(d);
+  const members = c.clusters().flatMap((x) => x.members);
+  assert.deepEqual([...members].sort(), docs.map((d) => d.id).sort());
+});

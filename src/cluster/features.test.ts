@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addTerms, documentTerms, titleOf, type TermCounts } from './features.js';
+import { CLUSTER_TUNABLES } from './tunables.js';
+
+const terms = (text: string) => {
+  const c: TermCounts = new Map();
+  addTerms(text, c);
+  return c;
+};
+
+test('a Korean stem matches under different particles', () => {
+  const a = terms('한빛전자가 발표했다'), b = terms('한빛전자는 부인했다');
+  assert.ok(a.has('한빛전') && a.has('한빛전자') && b.has('한빛전') && b.has('한빛전자'));
+  assert.ok(!a.has('자가 발'), 'n-grams stay inside a word');
+});
+
+test('Latin-script words are lower-cased and paired with their neighbour', () => {
+  const c = terms('OpenAI and SoftBank met');
+  assert.ok(c.has('openai') && c.has('softbank') && c.has('openai and'));
+});
+
+test('mixed tokens split by script (오픈AI → 오픈 + ai)', () => {
+  const c = terms('오픈AI');
+  assert.ok(c.has('오픈') && c.has('ai'));
+});
+
+test('title terms count more than body terms', () => {
+  const c = documentTerms({ title: '누리시 폭설', body: '누리시에 눈이 내렸다' });
+  assert.equal(c.get('누리시'), 1 + CLUSTER_TUNABLES.titleWeight);
+});
+
+test('without a title, a headline-like first line stands in, but a menu label does not', () => {
+  assert.equal(titleOf({ title: null, body: '누리시 밤새 폭설…버스 운행 중단\n본문' }), '누리시 밤새 폭설…버스 운행 중단');
+  assert.equal(titleOf({ title: null, body: '메뉴 바로가기\n본문' }), '');
+});

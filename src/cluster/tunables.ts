@@ -1,0 +1,58 @@
+// Every threshold and size the cluster stage uses, each with the reason for its value.
+// Measured with `npm run eval:cluster` (vims-dev B-cubed, Korean false-merge check) and `npm run bench:cluster`.
+
+const DEFAULTS = {
+  // --- features (text → weighted terms) -----------------------------------------------------
+  /** Character n-gram sizes inside Hangul/Han/Kana words: 2-grams are shared by unrelated Korean stories by chance; 3-5 separate same-event from same-topic pairs best. */
+  ngramSizes: [3, 4, 5],
+  /** Word bigrams for space-separated scripts: Vietnamese syllables and English names need pairs to be specific. */
+  wordBigrams: true,
+  /** A title term counts this many times: the headline names the event more reliably than body prose (2 best on vims-dev). */
+  titleWeight: 2,
+  /** Without an extracted title, the first body line stands in when it is at least this long (shorter is a menu/section label). */
+  fallbackTitleMinChars: 10,
+  /** ...and at most this long (longer is a paragraph, not a headline). */
+  fallbackTitleMaxChars: 160,
+  /** Documents with fewer distinct terms than this cannot be placed reliably; they stay alone with a message. */
+  minTerms: 5,
+  /** Cap on stored terms per document when document frequencies are not known up front (watch mode): bounds memory. */
+  maxStoredTerms: 400,
+
+  // --- candidates (inverted index) --------------------------------------------------------------
+  /** A document looks up candidate clusters through its this-many heaviest terms (its "signature" terms). */
+  probeTerms: 30,
+  /** Each term's posting keeps only this many most recent clusters: news events are local in time, and it keeps lookups O(1). */
+  postingCap: 100,
+  /** Terms in more than this share of the documents seen are too common to suggest candidates... */
+  maxProbeDfShare: 0.2,
+  /** ...unless they are in at most this many: in a small batch every shared term is cheap to follow. */
+  minProbeDfCap: 50,
+  /** Exact similarity is computed for at most this many best-scored candidates: the true event ranked in the top 5 on vims-dev. */
+  maxCandidates: 20,
+
+  // --- decisions --------------------------------------------------------------------------------
+  /** A report joins a cluster when its mean cosine with the members (average link) reaches this (tuned on vims-dev). */
+  joinThreshold: 0.15,
+  /** Derivatives (blog posts, rewrites) paraphrase and add commentary, so they join on a looser similarity. */
+  derivativeJoinThreshold: 0.1,
+  /** Documents more than this many days from a cluster's date range are a different event, however similar. */
+  maxDayGap: 7,
+
+  // --- near-duplicates (one-permutation MinHash + LSH) ----------------------------------------
+  /** Shingle = this many consecutive letters/digits (spaces and punctuation removed): robust to re-spacing by aggregators. */
+  shingleChars: 5,
+  /** MinHash bins (one-permutation hashing): 128 gives a Jaccard estimate within about ±0.09. */
+  minhashBins: 128,
+  /** LSH bands × rows = bins; 32×4 catches pairs from Jaccard ≈ 0.42 up, so 0.7 copies are almost never missed. */
+  lshBands: 32,
+  /** Estimated Jaccard of shingle sets at or above this makes two documents syndicated copies of each other. */
+  duplicateJaccard: 0.7,
+  /** Below this many shingles a text is too short to call a copy (one-line briefs share whole sentences by chance). */
+  minShingles: 40,
+  /** Each LSH bucket keeps at most this many most recent documents: a huge bucket is boilerplate, not a copy. */
+  bucketCap: 50,
+};
+
+export type ClusterTunables = Readonly<typeof DEFAULTS>;
+/** The defaults; tests and tools pass a modified copy (`{ ...CLUSTER_TUNABLES, maxDayGap: 3 }`) instead of editing these. */
+export const CLUSTER_TUNABLES: ClusterTunables = Object.freeze(DEFAULTS);
