@@ -5,9 +5,9 @@
 import type { Removal } from '../types.js';
 import { norm, type SourceLine } from './lines.js';
 import {
-  BOARD_HEADER, BOARD_ROW, BYLINE_BRACKET, BYLINE_COLUMN, BYLINE_DATELINE, BYLINE_REPORTER_PREFIX, CAPTION_CREDIT_END,
-  CAPTION_START, COPYRIGHT_HOLDER, CREDIT_LINE, DATELINE_KIND, DOMAIN_IN_TEXT, EMAIL_ALL, LINE_RULES,
-  LIST_HEADER, NOT_DATELINE_PLACES, PROSE_END, REPORTER_IN_LINE, RULE, TOOLBAR_MIN_WORDS, TOOLBAR_WORDS,
+  BOARD_HEADER, BOARD_ROW, BYLINE_BRACKET, BYLINE_OUTLET_ONLY, BYLINE_COLUMN, BYLINE_DATELINE, BYLINE_REPORTER_PREFIX, CAPTION_CREDIT_END,
+  CAPTION_START, CAPTION_TEXT_MIN_CHARS, COPYRIGHT_HOLDER, CREDIT_LINE, DATELINE_KIND, DOMAIN_IN_TEXT, EMAIL_ALL, LINE_RULES,
+  LIST_HEADER, LIST_NUMBERED_ITEM, NOT_BYLINE_TAGS, NOT_DATELINE_PLACES, PROSE_END, REPORTER_IN_LINE, RULE, TOOLBAR_MIN_WORDS, TOOLBAR_WORDS,
 } from './noise-rules.js';
 import { outletByDomain, outletByName } from './outlets.js';
 import {
@@ -59,6 +59,12 @@ export function cleanLines(input: readonly SourceLine[]): Cleaned {
       text = stripPrefix(text, prefix.text);
       n = norm(text);
       if (!n) return;
+    }
+    // A caption sentence before its credit outweighs the © a wire credit may carry (`… 2026.4.7/뉴스1
+    // © News1 홍길동 기자`): read captions with text before the credit ahead of the line rules.
+    if (isCaption(n) && (n.match(CAPTION_CREDIT_END)?.index ?? 0) >= CAPTION_TEXT_MIN_CHARS) {
+      captions.push(text);
+      return;
     }
     const rule = lineRule(n);
     if (rule) {
@@ -131,9 +137,16 @@ interface Prefix { text: string }
 
 function readBylinePrefix(n: string, no: number, clues: Clue[]): Prefix | null {
   let m = n.match(BYLINE_BRACKET);
-  if (m) {
-    clues.push({ field: 'outlet', value: m[1].trim(), evidence: 'byline', line: no });
+  if (m && !NOT_BYLINE_TAGS.has(m[1].trim().split(/\s+/)[0])) {
+    clues.push({ field: 'outlet', value: bracketOutlet(m[1]), evidence: 'byline', line: no });
     clues.push({ field: 'reporter', value: m[2].trim(), evidence: 'byline', line: no });
+    if (m[3]) clues.push({ field: 'email', value: m[3], evidence: 'byline', line: no });
+    return { text: m[0].trim() };
+  }
+  m = n.match(BYLINE_OUTLET_ONLY);
+  const only = m ? outletByName(m[1].trim()) : undefined;
+  if (m && only && m[0].trim().length < n.length) {
+    clues.push({ field: only.kind === 'aggregator' ? 'aggregator' : 'outlet', value: only.name, evidence: 'byline', line: no });
     return { text: m[0].trim() };
   }
   m = n.match(BYLINE_DATELINE);
@@ -151,6 +164,14 @@ function readBylinePrefix(n: string, no: number, clues: Clue[]): Prefix | null {
     return { text: m[0].trim() };
   }
   return null;
+}
+
+/** The outlet words of a bracket byline: `이데일리`, `아시아경제 세종` (a place after the outlet),
+ *  `이데일리 스타in` (a desk of the outlet). The table's name when the whole or its first word is known. */
+function bracketOutlet(words: string): string {
+  const w = words.trim();
+  const known = outletByName(w) ?? outletByName(w.split(/\s+/)[0]);
+  return known?.name ?? w;
 }
 
 /** What a removed line says about the article. */
@@ -221,12 +242,24 @@ function markRelatedLists(norms: string[], takenBy: (string | null)[]) {
     if (takenBy[i] || !LIST_HEADER.test(norms[i])) continue;
     takenBy[i] = RULE.relatedList;
     let items = 0;
+    let rank = 0;
     for (let j = i + 1; j < norms.length && items < LIST_MAX_ITEMS && !takenBy[j]; j++, items++) {
       const n = norms[j];
-      if (n.length > LIST_ITEM_MAX_CHARS || PROSE_END.test(n)) break;
+      if (n.length > LIST_ITEM_MAX_CHARS) break;
+      // A ranked list (1, 2, 3 …) holds headlines even when one reads like a sentence.
+      const next = listRank(n) === rank + 1;
+      rank = next ? rank + 1 : 0;
+      if (!next && PROSE_END.test(n)) break;
       takenBy[j] = RULE.relatedList;
     }
   }
+}
+
+/** The rank of a ranked list item (`1 헤드라인`, `02. 헤드라인`, `③ 헤드라인`), or 0. */
+function listRank(n: string): number {
+  const m = n.match(LIST_NUMBERED_ITEM);
+  if (!m) return 0;
+  return m[1] ? Number(m[1]) : m[2].charCodeAt(0) - 0x245f;
 }
 
 /** A block of k lines printed twice in a row: the second copy goes. Longest block first. */

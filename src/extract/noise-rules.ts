@@ -121,6 +121,14 @@ export const LINE_RULES: readonly LineRule[] = [
       /에서\s*.{1,20}(?:을|를)\s*(?:구독|팔로우)\s*하세요/,
       /^\[?(?:기사\s*)?제보\]?\s*(?:하기)?\s*(?:[:：].*)?$/,
       /(?:카카오톡|카톡|메일|전화)\s*[:：]?\s*.{0,30}\s*(?:제보|문의)/,
+      // the tip line itself: 제보는 카카오톡 okjebo, 기사 제보: 이메일 …
+      /^[\[(]?(?:기사\s*)?제보(?:는|하기|\s*및\s*문의)?[\])]?\s*[:：]?\s*(?:카카오톡|카톡|이메일|메일|전화|문자|홈페이지|☎)/,
+      // follow-the-reporter and subscribe buttons: 홍길동 기자 구독, 기자 구독+, 이데일리 구독하기
+      new RegExp(`^(?:${PERSON}\\s*)?${REPORTER_TITLE}\\s*(?:구독|팔로우)(?:하기)?\\s*[+＋]?$`),
+      // (a bare 구독 needs its button mark: 유료 구독 may be a cross-head of an article on subscriptions)
+      /^(?:[가-힣A-Za-z0-9·]{1,12}\s*)?(?:뉴스\s*|채널\s*)?(?:(?:구독|팔로우)\s*하기\s*[+＋>]?|구독\s*[+＋>])$/,
+      // portal-edition promos: 네이버 메인에서 OO 받아보기, 네이버 뉴스에서 채널 구독하기
+      /^(?:네이버|다음)\s*(?:메인|홈|뉴스\s*스탠드|뉴스)(?:에서|에)\s.*(?:구독|설정|추가|만나\s*보세요|받아\s*보세요|받아\s*보기|바로\s*가기|보기)(?:\s*하기|\s*하세요)?\s*[!+＋>]?$/,
     ],
     maxChars: 100,
   },
@@ -140,16 +148,31 @@ export const TOOLBAR_MIN_WORDS = 2;
 // ---------------------------------------------------------------------------------------------
 // captions: kept apart in NewsDoc.captions, not deleted
 
-/** A photo credit at the end of a line, after the caption sentence (…있다. 뉴스1 / …AFP=연합뉴스). */
+const WIRE = '(?:연합뉴스|뉴스1|뉴시스|News1|NEWSIS|Yonhap)';
+/** The credit proper: 사진=…, [연합뉴스 자료사진], /뉴시스, (회사 제공), AFP=연합뉴스, 게티이미지뱅크. */
+const PHOTO_CREDIT =
+  '(?:' +
+  '[(\\[]?\\s*(?:사진|자료|그래픽|영상|출처|사진\\s*제공|자료\\s*제공)\\s*[=:]\\s*[^=()\\[\\]]{1,40}[)\\]]?' +
+  `|[(\\[]?\\s*(?:[A-Za-z가-힣]{2,8}\\s*=\\s*)?${WIRE}(?:\\s*(?:DB|자료\\s*사진|제공|사진|포토))?\\s*[)\\]]?` +
+  '|(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:뱅크|코리아)?|셔터스톡)(?:\\s*=\\s*[가-힣]{2,6}|\\s*뉴시스|\\s*연합뉴스)?' +
+  '|[(\\[]?\\s*[가-힣A-Za-z0-9·&]{2,20}\\s*(?:제공|자료\\s*사진)\\s*[)\\]]?' +
+  ')';
+/** Who took it, after the credit: `© News1 홍길동 기자`, `홍길동 기자`, a photographer's e-mail. */
+const PHOTOGRAPHER = `(?:\\s*[©ⓒ]\\s*[A-Za-z0-9가-힣]{2,12})?(?:\\s*${PERSON}\\s*(?:기자|특파원))?(?:\\s*${EMAIL_SRC})?`;
+/** Wire photos put the shooting date before the credit: `2026.4.7/뉴스1`, `2026.3.12 [연합뉴스 자료사진]`. */
+const PHOTO_DATE = '\\d{4}\\.\\s?\\d{1,2}\\.\\s?\\d{1,2}\\.?';
+
+/** A photo credit at the end of a line, after the caption sentence (…있다. 뉴스1 / …AFP=연합뉴스 /
+ *  …있다. 2026.4.7/뉴스1 © News1 홍길동 기자 / …있다. 2026.3.12 photo@yna.co.kr). */
 export const CAPTION_CREDIT_END = new RegExp(
   '(?:[.!?)\\]”"’다]\\s*|^)' +
-    '(?:' +
-    '/?\\s*[(\\[]?\\s*(?:사진|자료|그래픽|영상|사진제공)\\s*[=:]\\s*[^=()\\[\\]]{1,40}[)\\]]?' +
-    '|(?:[A-Za-z가-힣]{2,8}\\s*=\\s*)?(?:연합뉴스|뉴스1|뉴시스)(?:\\s*(?:DB|자료사진|제공))?' +
-    '|(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:뱅크|코리아)?|셔터스톡)(?:\\s*=\\s*[가-힣]{2,6}|\\s*뉴시스|\\s*연합뉴스)?' +
-    '|[가-힣A-Za-z0-9·&]{2,20}\\s*제공' +
-    ')\\s*$',
+    `(?:${PHOTO_DATE}\\s*(?:/?\\s*${PHOTO_CREDIT}${PHOTOGRAPHER}|\\s*${PERSON}\\s*(?:기자|특파원)(?:\\s*${EMAIL_SRC})?|\\s*${EMAIL_SRC})` +
+    `|/?\\s*${PHOTO_CREDIT}${PHOTOGRAPHER})` +
+    '\\s*$',
 );
+/** A caption whose credit follows at least this much caption text is read before the line rules: its
+ *  credit may carry ©, which would otherwise make it a copyright line. */
+export const CAPTION_TEXT_MIN_CHARS = 12;
 /** Caption markers at the start of a line (▲ 사진 설명, [사진=…], 사진=…). */
 export const CAPTION_START = /^(?:▲|△\s*사진|\[\s*사진\s*=|\(\s*사진\s*=|사진\s*=|<\s*사진\s*>)/;
 export const CAPTION_REASON = 'photo captions end in a photo credit; kept apart as captions, not body prose';
@@ -157,8 +180,19 @@ export const CAPTION_REASON = 'photo captions end in a photo credit; kept apart 
 // ---------------------------------------------------------------------------------------------
 // metadata lines and prefixes
 
-/** `[마이데일리 = 홍길동 기자] 본문…`: outlet and reporter, then the body continues on the line. */
-export const BYLINE_BRACKET = new RegExp(`^[\\[【]\\s*([^\\]】=]{1,20}?)\\s*=\\s*(${PERSON})\\s*${REPORTER_TITLE}[^\\]】]{0,12}[\\]】]\\s*`);
+/**
+ * `[마이데일리 = 홍길동 기자] 본문…`, `[이데일리 홍길동 기자]`, `[아시아경제 세종=홍길동 기자]`,
+ * `[스포츠서울 | 홍길동 기자 hong@…]`: outlet (group 1) and reporter (group 2), then the body continues on
+ * the line. Group 1 may end in a place (세종); clean.ts reads the outlet from its words.
+ */
+export const BYLINE_BRACKET = new RegExp(
+  `^[\\[【]\\s*([^\\]】=|/]{1,20}?)(?:\\s*[=|/]\\s*|\\s+)(${PERSON})\\s*${REPORTER_TITLE}\\s*(${EMAIL_SRC})?[^\\]】]{0,12}[\\]】]\\s*`,
+);
+/** Bracket tags that open a paragraph but name no outlet ([속보 …], [단독 …]): never a byline. */
+export const NOT_BYLINE_TAGS = new Set(['속보', '단독', '종합', '인터뷰', '기고', '포토', '르포', '사설', '칼럼', '영상', '카드뉴스', '팩트체크', '해설', '분석', '기획', '특집', '시론']);
+/** `[파이낸셜뉴스] 본문…`: an outlet name alone in brackets before the first paragraph (only outlets from
+ *  the table count: other bracket tags such as [단독] or [속보] are part of the text). */
+export const BYLINE_OUTLET_ONLY = /^[\[【]\s*([^\]】\s][^\]】]{0,15}?)\s*[\]】]\s*/;
 /** `(서울=연합뉴스) 홍길동 기자 = 본문…` / `【서울=뉴시스】홍길동 기자 =`: place, outlet, reporter. */
 export const BYLINE_DATELINE = new RegExp(
   `^[(\\[【]\\s*([가-힣A-Za-z]{1,10})\\s*=\\s*([가-힣A-Za-z0-9]{2,12})\\s*[)\\]】]\\s*(?:(${PERSON})\\s*${REPORTER_TITLE}\\s*=?\\s*)?`,
@@ -195,9 +229,27 @@ export const BOARD_HEADER = /^번호\s+제목\s+(?:글쓴이|작성자|글쓴이
 export const BOARD_ROW = /^\d{2,}\s+.+?\s+(\S+)\s+(?:\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?|\d{1,2}:\d{2})(?:\s+\d+){0,2}$/;
 export const BOARD_REASON = "an aggregator board's listing of other stories (번호 제목 글쓴이 날짜), not this article";
 
+/** When a most-read list was counted (이 시각, 실시간, 주간, 1시간 …), or the section it ranks. */
+const LIST_WHEN = '(?:(?:이\\s*시각|지금|오늘(?:의)?|실시간|주간|일간|월간|이번\\s*주|최근|\\d{1,2}\\s*시간|가장|섹션별|분야별|전체)\\s*)*';
+const LIST_SECTION = '(?:[가-힣A-Za-z/·]{1,8}\\s*)?';
+const LIST_KINDS = [
+  '관련\\s*(?:기사|뉴스)(?:\\s*더\\s*보기)?',
+  `${LIST_SECTION}${LIST_WHEN}많이\\s*(?:본|읽은|찾은|공유한|공유된|댓글\\s*단)\\s*(?:뉴스|기사)`,
+  `${LIST_SECTION}${LIST_WHEN}인기\\s*(?:기사|뉴스|검색어|콘텐츠)`,
+  '실시간\\s*인기',
+  `${LIST_WHEN}(?:추천|주요|최신|헤드라인|랭킹|포토)\\s*(?:뉴스|기사)`,
+  '이\\s*기자의\\s*(?:다른|최신)\\s*기사',
+  '함께\\s*(?:보면\\s*좋은|읽으면\\s*좋은)\\s*(?:기사|뉴스)',
+  '핫\\s*이슈',
+  '[가-힣]{1,8}\\s*랭킹',
+];
 /** Headers of related / most-read lists; the short headline lines under them go with them. */
-export const LIST_HEADER =
-  /^[\[<【]?\s*(?:관련\s*(?:기사|뉴스)(?:\s*더\s*보기)?|(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:뉴스|기사)|(?:실시간\s*)?인기\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|(?:이\s*시각\s*|오늘의\s*)?주요\s*(?:뉴스|기사)|최신\s*(?:기사|뉴스)|이\s*기자의\s*(?:다른|최신)\s*기사|함께\s*(?:보면\s*좋은|읽으면\s*좋은)\s*(?:기사|뉴스)|포토\s*뉴스|핫\s*이슈|헤드라인\s*뉴스|[가-힣]{1,8}\s*(?:랭킹|많이\s*본\s*뉴스))\s*[\]>】]?\s*(?:[>›▶+]|더\s*보기)?$/;
+export const LIST_HEADER = new RegExp(
+  `^[\\[<【]?\\s*(?:${LIST_KINDS.join('|')})\\s*[\\]>】]?\\s*(?:[>›▶+]|더\\s*보기)?$`,
+);
+/** A ranked list item `1 헤드라인`, `01. 헤드라인`, `① 헤드라인`; group 1 or 2 is its rank. Under a list
+ *  header, items ranked 1, 2, 3 … in turn are headlines even when they end like a sentence. */
+export const LIST_NUMBERED_ITEM = /^(?:(\d{1,2})(?:[.)]\s*|\s+)|([①-⑳])\s*)\S/;
 export const LIST_REASON = 'related / most-read lists link other stories; they are page chrome';
 
 export const DUPLICATE_REASON = 'the scraper printed the same block twice in a row; the first copy is kept';

@@ -7,6 +7,7 @@ import { sha256, shortId } from '../ids.js';
 import {
   BINARY_CONTROL_RATIO,
   EUC_KR_MIN_HANGUL_RATIO,
+  EUC_KR_MIN_LETTERS,
   FORMAT_BY_EXTENSION,
   MAX_FILE_BYTES,
   META_CHARSET_SCAN_BYTES,
@@ -76,16 +77,19 @@ function normaliseCharset(label: string): string {
   return l;
 }
 
-function hangulRatio(text: string): number {
+/** Share of Hangul among the non-ASCII letters. ASCII reads the same in UTF-8 and EUC-KR, so it says
+ *  nothing about the charset, and markup-heavy HTML would drown the Korean text: what tells real Korean
+ *  (Hangul) from other bytes read as EUC-KR (Hanja, rare symbols) is the non-ASCII part alone. */
+function nonAsciiHangulRatio(text: string): number {
   let letters = 0;
   let hangul = 0;
-  for (const ch of text.slice(0, 20000)) {
-    if (/\p{L}/u.test(ch)) {
+  for (const ch of text.slice(0, 65536)) {
+    if (ch > '\u007f' && /\p{L}/u.test(ch)) {
       letters++;
-      if (/[\uAC00-\uD7A3]/.test(ch)) hangul++;
+      if (ch >= '\uAC00' && ch <= '\uD7A3') hangul++;
     }
   }
-  return letters ? hangul / letters : 0;
+  return letters >= EUC_KR_MIN_LETTERS ? hangul / letters : 0;
 }
 
 /** UTF-16 without a BOM: ASCII (spaces, digits, markup) leaves a zero byte in every other position
@@ -163,7 +167,7 @@ export function decodeText(bytes: Uint8Array, source: string, contentType?: stri
   }
   try {
     const text = new TextDecoder('euc-kr', { fatal: true }).decode(bytes);
-    if (hangulRatio(text) >= EUC_KR_MIN_HANGUL_RATIO) {
+    if (nonAsciiHangulRatio(text) >= EUC_KR_MIN_HANGUL_RATIO) {
       messages.push(message('ingest', 'detected-euc-kr', 'no charset declared; the bytes read as EUC-KR/CP949', { source }, 'info'));
       return { text, encoding: 'euc-kr', messages };
     }

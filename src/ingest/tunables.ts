@@ -11,9 +11,14 @@ export const BINARY_CONTROL_RATIO = 0.02;
  *  scraped pages sometimes put it later. */
 export const META_CHARSET_SCAN_BYTES = 4096;
 
-/** When UTF-8 decoding fails, EUC-KR is accepted if at least this share of decoded letters is Hangul:
- *  legacy Korean pages are mostly Hangul, random bytes decoded as EUC-KR are not. */
+/** When UTF-8 decoding fails, EUC-KR is accepted if at least this share of the decoded non-ASCII
+ *  letters is Hangul: legacy Korean pages are mostly Hangul, random bytes decoded as EUC-KR give Hanja
+ *  and symbols. ASCII is left out of the count, so markup-heavy HTML does not hide its Korean text. */
 export const EUC_KR_MIN_HANGUL_RATIO = 0.3;
+
+/** ... and at least this many non-ASCII letters: a stray byte pair or two in English text is no
+ *  evidence of Korean (it stays lossy UTF-8 with a warning). */
+export const EUC_KR_MIN_LETTERS = 4;
 
 /** UTF-16 without a BOM is recognised when at least this share of code units has a zero byte in one
  *  position (ASCII spaces, digits and markup do; Korean news text has well over 10% of them) ... */
