@@ -1,33 +1,45 @@
 // HTML → main text + metadata. The boundary between HTML extraction and the Korean text cleaner:
 // the cleaner (src/extract/index.ts) receives `text` and treats it exactly like a .txt input.
-// FIRST VERSION: Readability on linkedom; the web-source issue improves on it.
+//
+// One parse, cheapest trustworthy candidate first:
+//   metadata (JSON-LD, OpenGraph, meta, bylines) → clean the page in place (captions out, furniture out)
+//   → outlet rule body | generic body selector | text-density pick → Readability only when those are weak
+//   → JSON-LD articleBody as a filter or as the text itself → leftover boilerplate lines out.
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import type { Message } from '../../types.js';
+import type { Message, Removal } from '../../types.js';
+import { message } from '../../messages.js';
+import { blocksToText, collectBlocks, textWeight, dropJunkBlocks, dropNonText, filterBlocks, squash, takeCaptions, type Block } from './dom.js';
+import { densityCandidate } from './density.js';
+import { cleanLdBody, findArticle, readJsonLd } from './json-ld.js';
+import { EMAIL, meta, metaMap, readMetadata, type HtmlMetadata } from './metadata.js';
+import { ruleForUrl, type OutletRule } from './outlet-rules.js';
+import {
+  CONFIDENT_CHARS, CONFIDENT_PARAGRAPHS, GENERIC_BODY_SELECTORS, GENERIC_NESTED_SHARE, JSONLD_COVERAGE, JSONLD_MIN_CHARS, JSONLD_MIN_SHARE,
+  JSONLD_PARAGRAPH_OVERLAP, MIN_READABILITY_PAGE, MIN_RULE_CHARS, MIN_SELECTOR_CHARS, TAIL_BLOCKS,
+} from './tunables.js';
 
-export interface HtmlMetadata {
-  title: string | null;
-  /** Deck / subtitle lines, when the page marks them. */
-  subtitles: string[];
-  section: string | null;
-  reporter: string | null;
-  email: string | null;
-  /** ISO 8601, converted to KST (+09:00) when a time is known. */
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  /** Outlet name as the page states it (og:site_name, JSON-LD publisher), not yet normalised. */
-  siteName: string | null;
-  /** Canonical URL (link rel=canonical, og:url), when present. */
-  url: string | null;
-  /** Where each value came from, e.g. { publishedAt: 'json-ld' }. */
-  evidence: Record<string, string>;
-}
+export type { HtmlMetadata } from './metadata.js';
+export { toKst } from './dates.js';
+export { OUTLET_RULES, ruleForUrl, type OutletRule } from './outlet-rules.js';
+
+/** Which candidate produced the text. */
+export type HtmlMethod = 'outlet-rule' | 'selector' | 'density' | 'readability' | 'json-ld' | 'page' | 'none';
 
 export interface HtmlExtraction {
   /** Main text: paragraphs separated by a blank line, headings on their own line. */
   text: string;
   metadata: HtmlMetadata;
   messages: Message[];
+  /** Photo captions found on the page, kept out of `text`. */
+  captions: string[];
+  /** Headings (cross-heads) that stayed in `text` as their own paragraphs. */
+  headings: string[];
+  /** Blocks taken out as furniture, with the rule that took them. */
+  removed: Removal[];
+  method: HtmlMethod;
+  /** Id of the outlet rule that matched the page's URL, when one did. */
+  outletRule: string | null;
 }
 
 export interface HtmlOptions {
@@ -36,34 +48,206 @@ export interface HtmlOptions {
   url?: string;
 }
 
-const meta = (doc: Document, names: string[]): string | null => {
-  for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
+
+const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function safeQuery(doc: Document, selectors: string[]): Element | null {
+  for (const s of selectors) {
+    try {
+      const el = doc.querySelector(s);
+      if (el) return el;
+    } catch {
+      // unsupported selector in this DOM library: try the next one
+    }
   }
   return null;
+}
+
+/**
+ * The best-known body container: all (non-nested) matches of one generic selector, since some sites
+ * split one story over several containers (one per text run between embeds). The selector whose
+ * matches hold the most text wins.
+ */
+function genericBody(doc: Document): Element[] {
+  // One scan, then sort by selector; <body id="article_body"> happens and is no container.
+  const all = [...doc.querySelectorAll(GENERIC_BODY_SELECTORS.join(','))].filter((el) => !/^(?:body|html)$/i.test(el.tagName));
+  if (!all.length) return [];
+  const groups: { els: Element[]; len: number }[] = [];
+  for (const s of GENERIC_BODY_SELECTORS) {
+    const matches = all.filter((el) => el.matches(s));
+    if (!matches.length) continue;
+    const els = matches.filter((el) => !matches.some((o) => o !== el && o.contains(el)));
+    groups.push({ els, len: els.reduce((n, el) => n + squash(el.textContent).length, 0) });
+  }
+  groups.sort((a, b) => b.len - a.len);
+  // The fullest group, narrowed to a group nested inside it that still holds most of its text:
+  // a page-wide wrapper and the story container can both carry "article body" names.
+  let best = groups[0];
+  for (const g of groups.slice(1)) {
+    const inside = g.els.every((el) => best.els.some((o) => o !== el && o.contains(el)));
+    if (inside && g.len >= best.len * GENERIC_NESTED_SHARE) best = g;
+  }
+  return best?.els ?? [];
+}
+
+interface Candidate {
+  method: HtmlMethod;
+  blocks: Block[];
+  /** Text amount (textWeight: CJK counts double), compared against the *_CHARS tunables. */
+  chars: number;
+  /** What the block filter cut from this candidate; reported only for the winner. */
+  cut: Removal[];
+}
+
+const candidate = (method: HtmlMethod, elements: Element[], titles: string[]): Candidate => {
+  const cut: Removal[] = [];
+  const blocks = filterBlocks(collectBlocks(elements), cut, titles);
+  return { method, blocks, chars: blocks.reduce((n, b) => n + textWeight(b.text), 0), cut };
 };
 
+/** JSON-LD articleBody: keep the DOM paragraphs it vouches for, or use it as the text when the DOM lost the story. */
+function applyJsonLd(ldBody: string, best: Candidate | null, removed: Removal[]): Candidate | null {
+  const ldWords = words(ldBody);
+  if (textWeight(ldBody) < JSONLD_MIN_CHARS || /(?:\.\.\.|…)$/.test(ldBody.trim())) return null;
+  if (best && textWeight(ldBody) < best.chars * JSONLD_MIN_SHARE) return null; // a teaser, not the whole story
+  const ldSet = new Set(ldWords);
+  if (best) {
+    const kept: Block[] = [];
+    for (const b of best.blocks) {
+      const w = words(b.text);
+      const inLd = w.filter((x) => ldSet.has(x)).length;
+      if (w.length && inLd / w.length >= JSONLD_PARAGRAPH_OVERLAP) kept.push(b);
+      else removed.push({ text: b.text, rule: 'html-not-in-json-ld' });
+    }
+    const keptSet = new Set(words(kept.map((b) => b.text).join(' ')));
+    const covered = ldWords.filter((x) => keptSet.has(x)).length / (ldWords.length || 1);
+    if (covered >= JSONLD_COVERAGE) return { method: best.method, blocks: kept, chars: kept.reduce((n, b) => n + textWeight(b.text), 0), cut: [] };
+  }
+  const paragraphs = cleanLdBody(ldBody).split(/\n\s*\n|\n/).map(squash).filter(Boolean);
+  return { method: 'json-ld', blocks: paragraphs.map((text) => ({ text, heading: false, linkChars: 0 })), chars: textWeight(ldBody), cut: [] };
+}
+
 export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction {
-  const { document } = parseHTML(html);
-  const metadata: HtmlMetadata = {
-    title: meta(document, ['og:title', 'twitter:title']) ?? (document.querySelector('title')?.textContent?.trim() || null),
-    subtitles: [],
-    section: meta(document, ['article:section']),
-    reporter: meta(document, ['author', 'article:author', 'dable:author']),
-    email: null,
-    publishedAt: meta(document, ['article:published_time', 'og:regDate', 'date']),
-    modifiedAt: meta(document, ['article:modified_time']),
-    siteName: meta(document, ['og:site_name']),
-    url: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, ['og:url']),
-    evidence: {},
+  const messages: Message[] = [];
+  const removed: Removal[] = [];
+  let { document } = parseHTML(html);
+  // Fragments ("<p>…</p>", plain text) parse without <html>/<body>, which DOM queries and Readability need.
+  if (!document.documentElement || !document.body?.firstChild) {
+    const inner = html.replace(/<\/?(?:html|body)\b[^>]*>/gi, '');
+    ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`));
+  }
+  const place = { source: options.source };
+
+  const { nodes, errors } = readJsonLd(document);
+  if (errors) messages.push(message('extract', 'html-json-ld-unreadable', `${errors} JSON-LD block(s) could not be parsed; ignored`, place, 'info'));
+  const article = findArticle(nodes);
+  const pageUrl = options.url ?? (/^https?:\/\//.test(options.source) ? options.source : undefined);
+  const metas = metaMap(document);
+  const hintUrl = pageUrl ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(metas, ['og:url']) ?? undefined;
+  const rule: OutletRule | null = ruleForUrl(hintUrl);
+  const metadata = readMetadata(document, metas, article, rule, pageUrl);
+  if (rule) metadata.evidence.outletRule = rule.id;
+
+  // Clean in place: captions first (they hide inside figures), then non-text tags, outlet junk, named furniture.
+  const captions = takeCaptions(document, rule?.caption);
+  dropNonText(document);
+  const body = (document.body ?? document.documentElement) as Element;
+  // Every form of the headline the page shows, so a repeat at the top of the text can be recognised.
+  const tagTitle = squash(document.querySelector('title')?.textContent);
+  const titles = [metadata.title, meta(metas, ['og:title', 'twitter:title']), squash(document.querySelector('h1')?.textContent),
+    tagTitle, tagTitle.replace(/\s+[|\-–—:·]\s+[^|\-–—:·]+$/, '')]
+    .filter((t): t is string => !!t);
+
+  let best: Candidate | null = null;
+  const ruleBody = rule ? safeQuery(document, rule.body) : null;
+  if (ruleBody) {
+    for (const s of rule?.junk ?? []) {
+      try {
+        for (const el of ruleBody.querySelectorAll(s)) {
+          const text = squash(el.textContent);
+          if (text) removed.push({ text: text.slice(0, 300), rule: `html-outlet-junk:${rule!.id}` });
+          el.remove();
+        }
+      } catch {
+        // selector unsupported by linkedom: the rule still works without it
+      }
+    }
+    dropJunkBlocks(ruleBody, removed);
+    const c = candidate('outlet-rule', [ruleBody], titles);
+    if (c.chars >= MIN_RULE_CHARS) best = c;
+  }
+  if (rule && !best) {
+    // A rule that stops finding the body usually means the site changed its template: worth a look.
+    const why = ruleBody ? 'found too little text' : 'found no body container';
+    messages.push(message('extract', 'html-outlet-rule-missed', `outlet rule ${rule.id} ${why}; generic extraction used`, place, 'info'));
+  }
+  if (!best) {
+    dropJunkBlocks(document, removed);
+    const generic = genericBody(document);
+    const density = densityCandidate(body);
+    const d = density ? candidate('density', density.elements, titles) : null;
+    const g = generic.length ? candidate('selector', generic, titles) : null;
+    // The generic container wins unless the density pick found clearly more story outside it.
+    if (g && g.chars >= MIN_SELECTOR_CHARS && (!d || g.chars >= d.chars * 0.5)) best = g;
+    else if (d && d.chars >= CONFIDENT_CHARS && d.blocks.length >= CONFIDENT_PARAGRAPHS) best = d;
+    else {
+      let r: Candidate | null = null;
+      // Readability rewrites the page as it goes; on a tiny page it finds nothing and leaves nothing to fall back on.
+      const tiny = squash(body.textContent).length < MIN_READABILITY_PAGE;
+      try {
+        if (!tiny) r = readabilityCandidate(document, titles);
+      } catch (e) {
+        messages.push(message('extract', 'html-readability-failed', `Readability failed (${(e as Error).message}); other candidates used`, place, 'info'));
+      }
+      best = [r, d, g].filter((x): x is Candidate => !!x && x.blocks.length > 0).sort((a, b) => b.chars - a.chars)[0] ?? null;
+      if (!best) {
+        // Nothing looks like a story container (a very short page): keep the cleaned page text rather than lose it.
+        const whole = candidate('page', [body], titles);
+        if (whole.blocks.length) {
+          best = whole;
+          messages.push(message('extract', 'html-whole-page', 'no story container found; the whole cleaned page text was kept', place, 'info'));
+        }
+      }
+    }
+  }
+  if (best) removed.push(...best.cut);
+
+  const ldBody = typeof article?.articleBody === 'string' ? article.articleBody : null;
+  if (ldBody) {
+    const viaLd = applyJsonLd(ldBody, best, removed);
+    if (viaLd) {
+      metadata.evidence.text = viaLd.method === 'json-ld' ? 'json-ld' : `${viaLd.method}+json-ld-filter`;
+      best = viaLd;
+    }
+  }
+  if (best && !metadata.evidence.text) metadata.evidence.text = best.method;
+
+  const blocks = best?.blocks ?? [];
+  const text = blocksToText(blocks);
+  // Korean stories end with "이름 기자 name@outlet" when no byline element carries the address.
+  if (!metadata.email) {
+    const tail = blocks.slice(-TAIL_BLOCKS).map((b) => EMAIL.exec(b.text)?.[0]).find(Boolean);
+    if (tail) {
+      metadata.email = tail;
+      metadata.evidence.email = 'text-tail';
+    }
+  }
+  if (!text) messages.push(message('extract', 'html-no-main-text', 'no main text found in the page', place, 'warning'));
+  return {
+    text,
+    metadata,
+    messages,
+    captions,
+    headings: blocks.filter((b) => b.heading).map((b) => b.text),
+    removed,
+    method: best?.method ?? 'none',
+    outletRule: rule?.id ?? null,
   };
-  const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
-  const text = (article?.textContent ?? '')
-    .split(/\n\s*\n|\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
-  return { text, metadata, messages: [] };
+}
+
+/** Readability on the already-cleaned page, handing back its element instead of serialised HTML. */
+function readabilityCandidate(document: Document, titles: string[]): Candidate | null {
+  const parsed = new Readability<Element>(document as unknown as Document, { charThreshold: 100, serializer: (n) => n as Element }).parse();
+  if (!parsed?.content) return null;
+  return candidate('readability', [parsed.content], titles);
 }

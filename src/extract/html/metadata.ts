@@ -1,0 +1,193 @@
+// Page metadata from JSON-LD, OpenGraph / meta tags, outlet rules and generic byline markup.
+// Each value records where it came from in `evidence`, so a reader can judge it.
+import { toKst } from './dates.js';
+import { ldText, type LdNode } from './json-ld.js';
+import type { OutletRule } from './outlet-rules.js';
+import { collectBlocks, squash } from './dom.js';
+
+export interface HtmlMetadata {
+  title: string | null;
+  /** Deck / subtitle lines, when the page marks them. */
+  subtitles: string[];
+  section: string | null;
+  reporter: string | null;
+  email: string | null;
+  /** ISO 8601, converted to KST (+09:00) when a time is known. */
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  /** Outlet name as the page states it (og:site_name, JSON-LD publisher), not yet normalised. */
+  siteName: string | null;
+  /** Canonical URL (link rel=canonical, og:url), when present. */
+  url: string | null;
+  /** Where each value came from, e.g. { publishedAt: 'json-ld' }. */
+  evidence: Record<string, string>;
+}
+
+export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+const GENERIC_BYLINE = ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '.byline__name', '.author-name', '.byline', '.author'];
+const GENERIC_DATE = ['time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'time[datetime]'];
+
+/** All <meta> values of a page by property/name/itemprop (lower-cased), first one kept; one DOM scan. */
+export type MetaMap = Map<string, string>;
+
+export function metaMap(doc: Document): MetaMap {
+  const map: MetaMap = new Map();
+  for (const el of doc.querySelectorAll('meta')) {
+    const v = el.getAttribute('content')?.trim();
+    if (!v) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const k = el.getAttribute(attr)?.toLowerCase();
+      if (k && !map.has(k)) map.set(k, v);
+    }
+  }
+  return map;
+}
+
+export function meta(metas: MetaMap, names: string[]): string | null {
+  for (const n of names) {
+    const v = metas.get(n.toLowerCase());
+    if (v) return v;
+  }
+  return null;
+}
+
+const firstText = (doc: Document, selectors: string[] | undefined): { value: string; selector: string } | null => {
+  for (const s of selectors ?? []) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(s);
+    } catch {
+      continue; // a selector the DOM library cannot run is skipped, not fatal
+    }
+    const v = squash(el?.textContent);
+    if (v) return { value: v, selector: s };
+  }
+  return null;
+};
+
+const firstDate = (doc: Document, selectors: string[] | undefined): { value: string; selector: string } | null => {
+  for (const s of selectors ?? []) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(s);
+    } catch {
+      continue;
+    }
+    if (!el) continue;
+    for (const raw of [el.getAttribute('data-date-time'), el.getAttribute('datetime'), el.getAttribute('content'), el.textContent]) {
+      const v = toKst(raw);
+      if (v) return { value: v, selector: s };
+    }
+  }
+  return null;
+};
+
+/** "홍길동 기자 hong@example.com" → name "홍길동" (role words dropped), email separately. */
+export function splitByline(raw: string): { name: string | null; email: string | null } {
+  const email = EMAIL.exec(raw)?.[0] ?? null;
+  const name = squash(
+    raw
+      .replace(EMAIL, ' ')
+      .replace(/^(?:by|글|사진|written by)\s*[:：]?\s*/i, '')
+      .replace(/\s*(?:특파원|선임기자|수석기자|객원기자|인턴기자|기자|논설위원|에디터|위원)(?=$|[\s=/|·,(]).*$/, '')
+      .replace(/[=/|·,(].*$/, ''),
+  );
+  return { name: name && name.length <= 40 ? name : null, email };
+}
+
+/** Reads the page's own metadata (no body text is touched). */
+export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | null, rule: OutletRule | null, pageUrl?: string): HtmlMetadata {
+  const evidence: Record<string, string> = {};
+  // Tries are thunks: later sources (DOM queries) only run when the earlier ones found nothing.
+  const pick = <T>(field: string, ...tries: [string, () => T | null | undefined][]): T | null => {
+    for (const [source, get] of tries) {
+      const value = get();
+      if (value !== null && value !== undefined && value !== '') {
+        evidence[field] = source;
+        return value;
+      }
+    }
+    return null;
+  };
+
+  const title = pick(
+    'title',
+    ['json-ld', () => ldText(article?.headline)],
+    ['og:title', () => meta(metas, ['og:title'])],
+    ['twitter:title', () => meta(metas, ['twitter:title'])],
+    ['h1', () => squash(doc.querySelector('h1')?.textContent) || null],
+    ['title-tag', () => squash(doc.querySelector('title')?.textContent) || null],
+  );
+
+  // A deck box often holds one line per <p>/<br>: each line is a subtitle.
+  const ruleSubs = rule?.subtitle?.flatMap((s) => [...doc.querySelectorAll(s)].flatMap((e) => collectBlocks([e]).map((b) => b.text))) ?? [];
+  const ldSub = ldText(article?.alternativeHeadline);
+  const subtitles = [...new Set([...(ldSub ? [ldSub] : []), ...ruleSubs])];
+  if (subtitles.length) evidence.subtitles = ruleSubs.length ? `outlet-rule:${rule!.id}` : 'json-ld';
+
+  const section = pick('section', ['json-ld', () => ldText(article?.articleSection)], ['article:section', () => meta(metas, ['article:section'])]);
+
+  const once = <T>(f: () => T) => {
+    let done = false;
+    let v: T;
+    return () => (done ? v! : ((done = true), (v = f())));
+  };
+  const ruleByline = once(() => firstText(doc, rule?.byline));
+  const genericByline = once(() => firstText(doc, GENERIC_BYLINE));
+  const rawReporter = pick(
+    'reporter',
+    ['json-ld', () => ldText(article?.author)],
+    ['meta', () => meta(metas, ['author', 'article:author', 'dable:author', 'byl'])],
+    [`outlet-rule:${rule?.id}`, () => ruleByline()?.value],
+    ['byline', () => { const g = genericByline(); return g && g.value.length < 80 ? g.value : null; }],
+  );
+  let reporter: string | null = null;
+  let email: string | null = null;
+  if (rawReporter && !/^https?:/.test(rawReporter)) ({ name: reporter, email } = splitByline(rawReporter));
+  if (!reporter) delete evidence.reporter;
+  if (!email) {
+    const fromText = [ruleByline()?.value, genericByline()?.value].map((t) => (t ? EMAIL.exec(t)?.[0] : null)).find(Boolean);
+    if (fromText) email = fromText;
+  }
+  if (email) evidence.email = 'byline';
+
+  const published = pick(
+    'publishedAt',
+    ['json-ld', () => toKst(ldText(article?.datePublished))],
+    ['meta', () => toKst(meta(metas, ['article:published_time', 'og:regDate', 'og:article:published_time', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']))],
+    [`outlet-rule:${rule?.id}`, () => firstDate(doc, rule?.date)?.value],
+    ['time-tag', () => firstDate(doc, GENERIC_DATE)?.value],
+  );
+  const modified = pick(
+    'modifiedAt',
+    ['json-ld', () => toKst(ldText(article?.dateModified))],
+    ['meta', () => toKst(meta(metas, ['article:modified_time', 'og:updated_time', 'dateModified']))],
+  );
+
+  const publisher = article?.publisher as LdNode | undefined;
+  const siteName = pick(
+    'siteName',
+    ['og:site_name', () => meta(metas, ['og:site_name'])],
+    ['json-ld', () => ldText(publisher?.name ?? null)],
+    [`outlet-rule:${rule?.id}`, () => rule?.name],
+  );
+
+  const resolve = (u: string | null | undefined): string | null => {
+    if (!u) return null;
+    try {
+      return new URL(u, pageUrl).href;
+    } catch {
+      return /^https?:\/\//.test(u) ? u : null;
+    }
+  };
+  const mainEntity = article?.mainEntityOfPage;
+  const url = pick(
+    'url',
+    ['canonical', () => resolve(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'))],
+    ['og:url', () => resolve(meta(metas, ['og:url']))],
+    ['json-ld', () => resolve(ldText(article?.url) ?? (typeof mainEntity === 'string' ? mainEntity : ldText((mainEntity as LdNode | undefined)?.['@id'])))],
+  );
+
+  return { title, subtitles, section, reporter, email, publishedAt: published, modifiedAt: modified, siteName, url, evidence };
+}
