@@ -32,11 +32,14 @@ function extract(file: TextFile): NewsDoc {
   const messages: Message[] = [...file.messages];
   let text = file.text;
   let html: HtmlMetadata | null = null;
+  // What the HTML extractor took out of the page (captions, furniture) joins what the line cleaner takes.
+  const fromHtml: Pick<NewsDoc, 'captions' | 'headings' | 'removed'> = { captions: [], headings: [], removed: [] };
   if (file.format === 'html') {
     const h = extractHtml(text, { source: file.source, url: /^https?:\/\//i.test(file.key) ? file.key : undefined });
     text = h.text;
     html = h.metadata;
     messages.push(...h.messages);
+    Object.assign(fromHtml, { captions: h.captions, headings: h.headings, removed: h.removed });
   }
 
   const fm = file.format === 'html' ? { frontMatter: null, content: text, firstLine: 1 } : splitFrontMatter(text);
@@ -47,7 +50,7 @@ function extract(file: TextFile): NewsDoc {
   const cleaned = cleanLines(source.lines);
   const meta = readMetadata({ lines: cleaned.lines, clues: cleaned.clues, html, frontMatter: fm.frontMatter, format: file.format, key: file.key });
   const body = meta.bodyLines.map((l: SourceLine) => l.text).join('\n\n');
-  const removed = [...source.removed, ...cleaned.removed].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const removed = [...fromHtml.removed, ...source.removed, ...cleaned.removed].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   const hasByline = cleaned.clues.some((c) => c.field === 'reporter') || !!meta.reporter;
   const hasDateline = cleaned.clues.some((c) => c.field === 'publishedAt' || c.field === 'modifiedAt') || (!!html?.publishedAt);
@@ -68,11 +71,15 @@ function extract(file: TextFile): NewsDoc {
   Object.assign(doc, {
     outlet: meta.outlet, aggregator: meta.aggregator, title: meta.title, subtitles: meta.subtitles, section: meta.section,
     reporter: meta.reporter, email: meta.email, publishedAt: meta.publishedAt, url: meta.url, kind,
-    frontMatter: fm.frontMatter, headings: meta.headings, captions: cleaned.captions, removed,
+    frontMatter: fm.frontMatter, removed,
+    headings: unique([...fromHtml.headings.filter((h) => body.includes(h)), ...meta.headings]),
+    captions: unique([...fromHtml.captions, ...cleaned.captions]),
     sentences: splitSentences(body), evidence, messages,
   });
   return doc;
 }
+
+const unique = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 
 function emptyDoc(file: TextFile, body: string): NewsDoc {
   return {

@@ -1,5 +1,6 @@
 // DOM helpers: page cleaning (junk blocks, captions) and the walk that turns a container into paragraphs.
 // The page is parsed once and cleaned in place; nothing is cloned.
+import { HTML_RULE } from './rules.js';
 import type { Removal } from '../../types.js';
 import { toKst } from './dates.js';
 import {
@@ -83,7 +84,7 @@ export function dropJunkBlocks(root: ParentNode, removed: Removal[]): void {
     const text = squash(el.textContent);
     if (el.querySelector(STORY_INSIDE)) continue;
     if (LAYOUT_NAME.test(names) && pageProse && proseOf(el) > pageProse * WRAPPER_PROSE_SHARE) continue;
-    if (text.length >= 20) removed.push({ text: text.slice(0, 300), rule: 'html-junk-block' });
+    if (text.length >= 20) removed.push({ text: text.slice(0, 300), rule: HTML_RULE.junkBlock });
     el.remove();
   }
 }
@@ -165,20 +166,20 @@ export function filterBlocks(blocks: Block[], removed: Removal[], titles: string
     const b = blocks[i];
     const density = b.linkChars / b.text.length;
     let rule: string | null = null;
-    if (JUNK_SHORT_LINE.test(b.text)) rule = 'html-separator';
-    else if (density > MAX_BLOCK_LINK_DENSITY && (b.text.length <= SHORT_BLOCK || density > 0.8)) rule = 'html-link-block';
-    else if (BOILERPLATE_LINES.some((re) => re.test(b.text))) rule = 'html-boilerplate-line';
-    else if (/^https?:\/\/\S+$/.test(b.text)) rule = 'html-url-line';
-    else if (lead && titleSet.has(norm(b.text))) rule = 'html-title-repeat';
-    else if (lead && isDateline(b.text)) rule = 'html-dateline';
-    else if (lead && LEAD_BYLINE.test(b.text)) rule = 'html-byline';
+    if (JUNK_SHORT_LINE.test(b.text)) rule = HTML_RULE.separator;
+    else if (density > MAX_BLOCK_LINK_DENSITY && (b.text.length <= SHORT_BLOCK || density > 0.8)) rule = HTML_RULE.linkBlock;
+    else if (BOILERPLATE_LINES.some((re) => re.test(b.text))) rule = HTML_RULE.boilerplateLine;
+    else if (/^https?:\/\/\S+$/.test(b.text)) rule = HTML_RULE.urlLine;
+    else if (lead && titleSet.has(norm(b.text))) rule = HTML_RULE.titleRepeat;
+    else if (lead && isDateline(b.text)) rule = HTML_RULE.dateline;
+    else if (lead && LEAD_BYLINE.test(b.text)) rule = HTML_RULE.byline;
     else if (seen > total * TAIL_SECTION_AFTER && TAIL_SECTION.test(b.text)) {
-      for (const rest of blocks.slice(i)) removed.push({ text: rest.text, rule: 'html-tail-section' });
+      for (const rest of blocks.slice(i)) removed.push({ text: rest.text, rule: HTML_RULE.tailSection });
       break;
     }
     seen += b.text.length;
     if (rule) {
-      if (rule !== 'html-separator') removed.push({ text: b.text, rule });
+      if (rule !== HTML_RULE.separator) removed.push({ text: b.text, rule });
       continue;
     }
     if (textWeight(b.text) >= LEAD_PROSE) lead = false;

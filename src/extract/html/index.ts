@@ -5,6 +5,7 @@
 //   metadata (JSON-LD, OpenGraph, meta, bylines) → clean the page in place (captions out, furniture out)
 //   → outlet rule body | generic body selector | text-density pick → Readability only when those are weak
 //   → JSON-LD articleBody as a filter or as the text itself → leftover boilerplate lines out.
+import { HTML_RULE } from './rules.js';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Message, Removal } from '../../types.js';
@@ -117,7 +118,7 @@ function applyJsonLd(ldBody: string, best: Candidate | null, removed: Removal[])
       const w = words(b.text);
       const inLd = w.filter((x) => ldSet.has(x)).length;
       if (w.length && inLd / w.length >= JSONLD_PARAGRAPH_OVERLAP) kept.push(b);
-      else removed.push({ text: b.text, rule: 'html-not-in-json-ld' });
+      else removed.push({ text: b.text, rule: HTML_RULE.notInJsonLd });
     }
     const keptSet = new Set(words(kept.map((b) => b.text).join(' ')));
     const covered = ldWords.filter((x) => keptSet.has(x)).length / (ldWords.length || 1);
@@ -165,7 +166,7 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction 
       try {
         for (const el of ruleBody.querySelectorAll(s)) {
           const text = squash(el.textContent);
-          if (text) removed.push({ text: text.slice(0, 300), rule: `html-outlet-junk:${rule!.id}` });
+          if (text) removed.push({ text: text.slice(0, 300), rule: `${HTML_RULE.outletJunk}:${rule!.id}` });
           el.remove();
         }
       } catch {
