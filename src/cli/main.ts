@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { listInputs, readRaw } from '../ingest/index.js';
 import { runDigest } from '../pipeline.js';
 import { toDigestJson } from '../write/digest-json.js';
 import { persistRun } from '../store/index.js';
@@ -15,6 +14,7 @@ import { polishClusters } from '../write/llm/polish.js';
 import { WEB_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
 import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
+import { searchCommand } from './search.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
 
@@ -22,6 +22,7 @@ Usage:
   newsdesk digest PATH... [--json FILE] [--out DIR] [--db FILE]
   newsdesk add SOURCE... [--db FILE]            only fetch/read sources into the store (add --help)
   newsdesk watch SOURCE... [--every 10m]        poll feeds; update clusters and posts (watch --help)
+  newsdesk search WORD... [--db FILE]           find stored documents by title and body (search --help)
 
   PATH              a file or a folder (read recursively): .txt, .md, .html/.htm, optionally .gz
   --json FILE       write the digest JSON (the whole analysis) to FILE
@@ -131,6 +132,7 @@ async function main(argv: string[]) {
   if (command === 'digest') return digest(rest);
   if (command === 'add') return void (process.exitCode = await addCommand(rest));
   if (command === 'watch') return void (process.exitCode = await watchCommand(rest));
+  if (command === 'search') return void (process.exitCode = searchCommand(rest));
   fail(`unknown command "${command}"\n\n${USAGE}`);
 }
 

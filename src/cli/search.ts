@@ -1,0 +1,51 @@
+// `newsdesk search WORDS`: finds stored documents (from earlier digest/add/watch runs) by title and body.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openStore } from '../store/index.js';
+import { ConfigError } from '../messages.js';
+
+export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
+
+  Finds documents in the store whose title or body contain every word (Korean works: 삼성 투자).
+  --db FILE         the store to search (default: ./newsdesk.db)
+  --limit N         at most N hits (default: 20)
+  --json            one JSON object per hit, for scripts
+`;
+
+export function searchCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string', default: 'newsdesk.db' },
+      limit: { type: 'string', default: '20' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(SEARCH_USAGE);
+    return 0;
+  }
+  const limit = Number(values.limit);
+  if (!positionals.length) throw new ConfigError(`search needs at least one WORD\n\n${SEARCH_USAGE}`);
+  if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit takes a whole number of hits, not "${values.limit}"`);
+  if (values.db === ':memory:' || !existsSync(values.db!)) {
+    throw new ConfigError(`no store at ${values.db}: run \`newsdesk digest PATH --db ${values.db}\` first, or pass --db FILE`);
+  }
+  const store = openStore(values.db!);
+  try {
+    const hits = store.search(positionals.join(' '), limit);
+    for (const h of hits) {
+      if (values.json) process.stdout.write(JSON.stringify(h) + '\n');
+      else {
+        const head = [h.outlet ?? '출처 미상', h.publishedAt?.slice(0, 10), h.title ?? h.source].filter(Boolean).join(' · ');
+        process.stdout.write(`${head}\n  ${h.snippet}\n  ${h.source}\n`);
+      }
+    }
+    if (!values.json) process.stderr.write(`${hits.length} hit(s)\n`);
+    return hits.length ? 0 : 1;
+  } finally {
+    store.close();
+  }
+}
