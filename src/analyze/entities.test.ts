@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findEntities } from './entities.js';
 import { fixtureDocs } from './fixture-docs.js';
-import type { Entity, NewsDoc } from '../types.js';
+import type { Entity, Message, NewsDoc } from '../types.js';
 
 const byAlias = (es: Entity[], alias: string) => es.find((e) => e.aliases.includes(alias));
 
@@ -59,5 +59,24 @@ test('spacing variants and the family name alone join the full name across docum
   for (const alias of ['에밀리클라크', '클라크', '클라크 CEO', '클라 크 CEO']) assert.ok(clark.aliases.includes(alias), alias);
   assert.equal(clark.name, '에밀리 클라크');
   assert.deepEqual(clark.documents.sort(), ['a', 'b']);
+  checkSpans(docs, es);
+});
+
+test('non-event names: particles, stages, generic actors and reporters are left out; quoted products are products', () => {
+  const docs = fixtureDocs('analyze-entities/non-event-names');
+  docs[0].reporter = '한도윤';
+  const messages: Message[] = [];
+  const es = findEntities(docs, messages);
+  const names = es.flatMap((e) => e.aliases);
+  for (const junk of ['규모의', '시리즈B', '당국', '정부', '업계', '관계자', '우주항공', '한도윤']) assert.ok(!names.includes(junk), `${junk} is no entity`);
+  assert.ok(messages.some((m) => m.rule === 'reporter-not-entity'), 'the dropped reporter is reported');
+  assert.ok(messages.some((m) => m.rule === 'generic-actor'), 'the dropped generic actor is reported');
+  assert.equal(byAlias(es, '누리별')?.type, 'product', 'a name in quotes after 위성 is a product');
+  assert.deepEqual(byAlias(es, '누리별')?.documents.sort(), [docs[0].id, docs[1].id], 'the bare name joins it across documents');
+  assert.equal(byAlias(es, '이수희')?.name, '이수희', 'a full Korean name does not run into the next word');
+  assert.equal(byAlias(es, '이수희')?.role, '별빛수협 조합장');
+  // 오르비스 is an organization by a cue in one sentence; between a name and a title it is the person's company.
+  assert.equal(byAlias(es, '안데르스 홀름')?.role, '오르비스 최고경영자');
+  assert.equal(byAlias(es, '별바라기랩스')?.type, 'organization');
   checkSpans(docs, es);
 });

@@ -10,7 +10,11 @@ import { message } from '../messages.js';
 import { recognize, type NerType } from './ner.js';
 import { tokenize } from './morph.js';
 import { abbreviations, foldKey, isShortForm, transliterates } from './aliases.js';
-import { GAZETTEER, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRODUCT_WORDS, PROJECT_WORDS } from './tunables-entities.js';
+import {
+  GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
+  PRODUCT_WORDS, PROJECT_WORDS,
+} from './tunables-entities.js';
+import { isGradeOrRound } from './ner.js';
 
 interface Found {
   doc: string;
@@ -25,7 +29,12 @@ interface Found {
   title?: string;
   /** `하스 CEO`: the name inside a name+title surface, which joins the entity of that name. */
   titled?: string;
+  /** How much this find weighs when the entity's type is voted (default: 2 strong, 1 weak). */
+  weight?: number;
 }
+
+/** A product named in quotes after its kind (로봇 '하람') outvotes any guess from the tagger. */
+const QUOTED_PRODUCT_WEIGHT = 10;
 
 const TYPE: Record<NerType, EntityType> = { PS: 'person', OG: 'organization', LC: 'place' };
 // Rules whose hits need a second mention before they count (ko-dic guesses, bare acronyms).
@@ -38,23 +47,33 @@ const PARTICLE_SET = new Set(PARTICLES);
 export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[] {
   const found: Found[] = [];
   const pairs: [string, string][] = [];
-  for (const doc of docs) {
-    found.push(...recognizeBody(doc));
+  const first = docs.map((doc) => recognizeBody(doc));
+  // Organizations any document names for sure (풍력 기업 노르빅윈드) help read the others' lines again.
+  const knownOrgs = new Set(first.flat().filter((f) => f.type === 'organization' && f.strong && !f.surface.includes(' ')).map((f) => f.surface));
+  docs.forEach((doc, i) => {
+    found.push(...recognizeBody(doc, knownOrgs, first[i]));
     const cluster = clusterPatterns(doc);
     found.push(...cluster.found);
     pairs.push(...cluster.pairs);
-  }
+  });
   propagate(docs, found);
-  return buildEntities(found, pairs, messages);
+  return dropNonEventEntities(buildEntities(found, pairs, messages), docs, messages);
 }
 
-/** recognize() over each line of the body, offsets shifted into the body. */
-function recognizeBody(doc: NewsDoc): Found[] {
+/**
+ * recognize() over each line of the body, offsets shifted into the body. With `knownOrgs`, only the
+ * lines where a person's name runs into a known organization are read again (the rest keep `before`).
+ */
+function recognizeBody(doc: NewsDoc, knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
   const out: Found[] = [];
   let offset = 0;
   for (const line of doc.body.split('\n')) {
-    if (line.trim()) {
-      for (const s of recognize(line)) {
+    const end = offset + line.length;
+    const previous = before?.filter((f) => f.start >= offset && f.end <= end);
+    const rerun = !previous || previous.some((f) => f.type === 'person' && f.surface.split(/\s+/).some((w, k) => k > 0 && knownOrgs!.has(w)));
+    if (previous && !rerun) out.push(...previous);
+    else if (line.trim()) {
+      for (const s of recognize(line, knownOrgs)) {
         const start = offset + s.start;
         const strong = !WEAK_RULES.has(s.rule);
         if (s.type === 'PS' && s.title && s.text.length === 1 && s.titleEnd) {
@@ -106,12 +125,27 @@ function clusterPatterns(doc: NewsDoc): { found: Found[]; pairs: [string, string
   for (const m of body.matchAll(KIND_AFTER)) {
     const name = m[1];
     if (NOT_NAMES.has(name) || PERSON_TITLES.has(name) || /^\d/.test(name) || isCommonNoun(name)) continue;
+    // 규모의 시리즈C: a word ending in a case particle modifies the noun, it does not name it; and a kind
+    // word glued to a letter or digit (시리즈C) is a stage, not `X 시리즈`.
+    if (ADNOMINAL_END.test(name) || /^[A-Za-z0-9]/.test(body.slice(m.index! + m[0].length, m.index! + m[0].length + 1))) continue;
     const start = m.index! + m[0].indexOf(name);
     const type: EntityType = PROJECT_WORDS.has(m[2]) ? 'project' : PRODUCT_WORDS.has(m[2]) ? 'product' : 'other';
     found.push({ doc: doc.id, start, end: start + name.length, surface: name, type, strong: true });
   }
+  for (const m of body.matchAll(QUOTED_PRODUCT)) {
+    const name = (m[2] ?? m[3]).trim();
+    if (name.length < 2 || name.length > MAX_QUOTED_PRODUCT_CHARS || /[다요]$/.test(name) || name.split(/\s+/).length > 3) continue;
+    const start = m.index! + m[0].indexOf(name, m[1].length);
+    found.push({ doc: doc.id, start, end: start + name.length, surface: name, type: 'product', strong: true, weight: QUOTED_PRODUCT_WEIGHT });
+  }
   return { found, pairs };
 }
+
+// Endings that make a word modify the next noun (규모의, 시장으로, 분야에서): such a word is no name.
+const ADNOMINAL_END = /(의|으로|에서|에게|에는|에|을|를|은|는|적인)$/;
+// 로봇 '하람', 추론 칩 “웨이브원”: a quoted name right after the kind of product it is.
+const QUOTED_PRODUCT = new RegExp(
+  `(?:^|[\\s(])(${PRODUCT_CUES.map((w) => w.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})\\s?(?:[‘']([^‘’'\\n]{1,40})[’']|[“"]([^“”"\\n]{1,40})[”"])`, 'g');
 
 /** A word ko-dic knows as one ordinary noun (사업, 인프라) rather than a name. */
 function isCommonNoun(word: string): boolean {
@@ -129,7 +163,13 @@ function propagate(docs: NewsDoc[], found: Found[]): void {
   for (const f of found) if (f.strong) taken.get(f.doc)!.fill(true, f.start, f.end);
   const before = found.length;
   const surfaces = new Map<string, EntityType>();
-  for (const f of found) if (!f.surname && f.surface.length >= 2) surfaces.set(f.surface, f.type);
+  // On disagreement the heaviest find names the type (a quoted product over a ko-dic person guess).
+  const weightOf = new Map<string, number>();
+  for (const f of found) {
+    if (f.surname || f.surface.length < 2 || (weightOf.get(f.surface) ?? 0) > (f.weight ?? 0)) continue;
+    surfaces.set(f.surface, f.type);
+    weightOf.set(f.surface, f.weight ?? 0);
+  }
   for (const [name, type] of Object.entries(GAZETTEER)) if (!surfaces.has(name)) surfaces.set(name, type);
   // Short forms are searched too: 미래뱅크 for 미래뱅크그룹, 한결 for 한결전자 (joined later by isShortForm).
   for (const f of [...found]) {
@@ -203,7 +243,7 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   }
   const typeOf = (fs: Found[]): EntityType => {
     const count = new Map<EntityType, number>();
-    for (const f of fs) count.set(f.type, (count.get(f.type) ?? 0) + (f.strong ? 2 : 1));
+    for (const f of fs) count.set(f.type, (count.get(f.type) ?? 0) + (f.weight ?? (f.strong ? 2 : 1)));
     return [...count].sort((a, b) => b[1] - a[1])[0][0];
   };
   const uf = new UnionFind();
@@ -278,6 +318,31 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   }
   return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
+
+/**
+ * The entity list is about the event: generic actors (당국, 정부), stages (시리즈C) and the reporters
+ * who wrote the articles (송민재 기자) are dropped, each with a message saying why.
+ */
+function dropNonEventEntities(entities: Entity[], docs: NewsDoc[], messages: Message[]): Entity[] {
+  const reporters = new Set(docs.map((d) => d.reporter?.replace(/\s*(기자|특파원)$/, '').replace(/\s+/g, '')).filter((r): r is string => !!r));
+  return entities.filter((e) => {
+    const why = e.aliases.some((a) => GENERIC_ACTORS.has(a.replace(/\s+/g, ''))) && e.aliases.every((a) => GENERIC_ACTORS.has(a.replace(/\s+/g, '')))
+      ? 'generic-actor'
+      : e.aliases.every(isGradeOrRound) ? 'stage-not-name'
+      : e.type === 'person' && (reporters.has(e.name.replace(/\s+/g, '')) || (!!e.role && PRESS_TITLES.has(e.role))) ? 'reporter-not-entity'
+      : null;
+    if (why) {
+      const m = e.mentions[0];
+      messages.push(message('analyze', why, `"${e.name}" is not an entity of the event (${WHY[why]})`, { source: m?.document ?? '', ...(m ? { span: { start: m.start, end: m.end } } : {}) }, 'info'));
+    }
+    return !why;
+  });
+}
+const WHY: Record<string, string> = {
+  'generic-actor': 'a kind of actor, not a named one',
+  'stage-not-name': 'a funding round or grade',
+  'reporter-not-entity': "the article's reporter",
+};
 
 const surfaceOf = (byKey: Map<string, Found[]>, key: string): string => {
   const count = new Map<string, number>();

@@ -14,6 +14,8 @@ interface Expected {
   valuesInclude: string[];
   noteMatches: string;
   documents: number;
+  /** The human-facing `about`, e.g. the topic word without its particle. */
+  aboutMatches?: string;
 }
 
 for (const name of readdirSync(root).sort()) {
@@ -28,6 +30,7 @@ for (const name of readdirSync(root).sort()) {
     const [f] = findings;
     for (const v of expected.valuesInclude) assert.ok(f.values.includes(v), `values ${JSON.stringify(f.values)} include ${v}`);
     assert.match(f.note ?? '', new RegExp(expected.noteMatches));
+    if (expected.aboutMatches) assert.match(f.about, new RegExp(expected.aboutMatches));
     assert.equal(f.documents.length, expected.documents);
     for (const m of f.mentions ?? []) {
       const body = docs.find((d) => d.id === m.document)!.body;

@@ -7,7 +7,7 @@
 import type { Entity, Finding, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
 import {
-  CONVERSION_SLACK, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, PARTICLES, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
+  BARE_ENDINGS, CONVERSION_SLACK, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, PARTICLES, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
   TOPIC_STOPWORDS, TOPIC_WINDOW,
 } from './tunables-numbers.js';
 
@@ -63,17 +63,36 @@ function stripParticle(w: string): string {
   return w;
 }
 
-/** Content words of a stretch of text, particles stripped, generic words dropped. */
+/** Content words of a stretch of text, particles stripped, generic words and bare particles (으로, 이다) dropped. */
 export function topicWords(text: string): string[] {
   return uniq(text.split(/[^가-힣A-Za-z]+/).map(stripParticle)
-    .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w)));
+    .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w) && !BARE_ENDINGS.has(w)));
 }
+
+/** Topic words two figures share; a word inside a longer one counts (사업비 ~ 총사업비) and is given as the shorter. */
+function sharedTopics(a: string[], b: string[]): string[] {
+  const inside = (short: string, long: string) => /^[가-힣]{3,}$/.test(short) && long.length === short.length + 1 && long.endsWith(short);
+  return uniq(a.flatMap((x) => b.filter((y) => y === x || inside(x, y) || inside(y, x)).map((y) => (y.length < x.length ? y : x))));
+}
+
+/** True when a word ends in a consonant, as read aloud (뉴스1 → 일, MBC → 씨): it picks 이/과 over 가/와. */
+function endsInConsonant(w: string): boolean {
+  const code = w.charCodeAt(w.length - 1) - 0xac00;
+  if (code >= 0 && code <= 11171) return code % 28 !== 0;
+  return /[136780LMNR]$/i.test(w);
+}
+
+/** 'A와 B가' with the particles that fit the words. */
+const bothOf = (a: string, b: string): string => `${a}${endsInConsonant(a) ? '과' : '와'} ${b}${endsInConsonant(b) ? '이' : '가'}`;
 
 function topicsOf(ctx: Ctx, n: NumberMention): string[] {
   const body = ctx.docs.get(n.document)?.body ?? '';
   const s = sentenceAt(ctx, n.document, n.start)?.span ?? { start: 0, end: body.length };
-  const from = Math.max(s.start, n.start - TOPIC_WINDOW);
-  const to = Math.min(s.end, n.end + TOPIC_WINDOW);
+  // The window widens to whole words: a word cut in half (픈AI) would tie unrelated figures.
+  let from = Math.max(s.start, n.start - TOPIC_WINDOW);
+  let to = Math.min(s.end, n.end + TOPIC_WINDOW);
+  while (from > s.start && /\S/.test(body[from - 1])) from--;
+  while (to < s.end && /\S/.test(body[to])) to++;
   return topicWords(body.slice(from, n.start) + ' ' + body.slice(n.end, to));
 }
 
@@ -105,10 +124,10 @@ function conversionVariance(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const all = [...group, ...alone];
     out.push({
       kind: 'conversion-variance',
-      about: `${bareText(group[0])} converted to won (exchange rate)`,
+      about: `${bareText(group[0])}의 원화 환산 (환율 차이)`,
       values,
       documents: uniq(all.map((n) => n.document)),
-      note: `not a contradiction: the outlets converted at different exchange rates (${fmt(Math.min(...rates), 0)}–${fmt(Math.max(...rates), 0)}원/${per}); report the ${group[0].unit} figure and note the range`,
+      note: `환율 차이일 뿐 모순 아님: ${per}당 ${fmt(Math.min(...rates), 0)}~${fmt(Math.max(...rates), 0)}원으로 환산. ${per} 금액을 기준으로 쓰고 환산 범위를 밝힐 것`,
       mentions: all.map(mention),
     });
   }
@@ -141,13 +160,13 @@ function ratioChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const computed = big.value! / small.value!;
     const atLeast = r.qualifier === 'at least' || r.qualifier === 'more than';
     const ok = atLeast ? computed >= stated * (1 - RATIO_TOLERANCE) : near(computed, stated, RATIO_TOLERANCE);
-    const gap = computed > stated ? 'understates' : 'overstates';
+    const gap = computed > stated ? '작게' : '크게';
     out.push({
       kind: 'arithmetic-check',
-      about: `stated ratio ${r.text} vs ${bareText(big)} / ${bareText(small)}`,
+      about: `비율 계산 검증: ${r.text} vs ${bareText(big)} ÷ ${bareText(small)}`,
       values: [small.text, big.text, r.text],
       documents: [r.document],
-      note: `${num(big)} / ${num(small)} = ${fmt(computed, 1)}; the text says ${r.text} (${fmt(stated, 1)}): ${ok ? 'consistent' : `approximate — it ${gap} the gap`}`,
+      note: `${num(big)} ÷ ${num(small)} = ${fmt(computed, 1)}, 기사 표기는 ${r.text}(${fmt(stated, 1)}): ${ok ? '계산과 일치' : `근사치 — 실제 격차를 ${gap} 표현`}`,
       mentions: [small, big, r].map(mention),
     });
   }
@@ -172,10 +191,10 @@ function totalChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const sum = lo === hi ? formatKorean(lo, t.unit) : `${formatKorean(lo, t.unit)}–${formatKorean(hi, t.unit)}`;
     out.push({
       kind: 'arithmetic-check',
-      about: `stated total ${t.text} vs its parts`,
+      about: `합계 계산 검증: ${t.text} vs 항목별 합`,
       values: [...parts.map((p) => p.text), t.text],
       documents: [t.document],
-      note: `${parts.map(bareText).join(' + ')} = ${sum}; stated ${t.text}: ${within ? (near(t.value, hi) && lo !== hi ? 'consistent at the top of the range' : 'consistent') : 'does not add up'}`,
+      note: `${parts.map(bareText).join(' + ')} = ${sum}, 기사 합계는 ${t.text}: ${within ? (near(t.value, hi) && lo !== hi ? '범위 상단과 일치' : '계산과 일치') : '합이 맞지 않음'}`,
       mentions: [...parts, t].map(mention),
     });
   }
@@ -202,7 +221,7 @@ function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     for (let j = i + 1; j < candidates.length; j++) {
       const [a, b] = [candidates[i], candidates[j]];
       if (a.document === b.document || a.unit !== b.unit) continue;
-      const shared = topics.get(a)!.filter((w) => topics.get(b)!.includes(w));
+      const shared = sharedTopics(topics.get(a)!, topics.get(b)!);
       if (!shared.length) continue;
       const same = near(a.value!, b.value!);
       const key = [a.unit, ...[fold(a.text), fold(b.text)].sort()].join('|');
@@ -215,20 +234,23 @@ function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
           about: `${shared.slice(0, 3).join(' ')}: ${a.text} = ${b.text}`,
           values: [a.text, b.text],
           documents: [a.document, b.document],
-          note: `agree: ${label(ctx, a.document)} and ${label(ctx, b.document)} give the same ${a.unit === 'seconds' ? 'length' : 'figure'} in different words`,
+          note: `일치: ${bothOf(label(ctx, a.document), label(ctx, b.document))} 같은 ${a.unit === 'seconds' ? '시간을' : '수치를'} 다르게 표현`,
           mentions: [mention(a), mention(b)],
         });
         continue;
       }
-      const rare = shared.filter((w) => (ctx.sentenceFreq.get(w) ?? 0) <= RARE_TOPIC_MAX_SENTENCES);
-      if (rare.length < MIN_SHARED_RARE_TOPICS || states(numbers, b.document, a) || states(numbers, a.document, b)) continue;
+      const freq = (w: string) => ctx.sentenceFreq.get(w) ?? 0;
+      const rare = shared.filter((w) => freq(w) <= RARE_TOPIC_MAX_SENTENCES);
+      // One long word only these two sentences use (기업가치) ties them as well as two rarer ones.
+      const unique = rare.some((w) => w.length >= UNIQUE_TOPIC_MIN_CHARS && freq(w) <= 2);
+      if ((rare.length < MIN_SHARED_RARE_TOPICS && !unique) || states(numbers, b.document, a) || states(numbers, a.document, b)) continue;
       seen.add(key);
       out.push({
         kind: 'differing-figures',
         about: `${rare.slice(0, 3).join(' ')}: ${withLead(ctx, a)} vs ${withLead(ctx, b)}`,
         values: [withLead(ctx, a), withLead(ctx, b)],
         documents: [a.document, b.document],
-        note: `${label(ctx, a.document)} and ${label(ctx, b.document)} give different figures for what looks like the same quantity; show both with their sources rather than pick one`,
+        note: `${bothOf(label(ctx, a.document), label(ctx, b.document))} 같은 대상에 다른 수치를 보도: 하나를 고르지 말고 출처와 함께 둘 다 제시`,
         mentions: [mention(a), mention(b)],
       });
     }
@@ -244,12 +266,14 @@ function coverageGaps(ctx: Ctx, facts: Facts): Finding[] {
   for (const e of facts.entities) {
     const docs = e.documents.filter((d) => reports.includes(d));
     if (!minority(docs) || e.type === 'other' || e.type === 'place') continue; // places are scenery, not news
+    // 부안수협 when 김순례 (부안수협 조합장) is listed already: the person's gap says it.
+    if (facts.entities.some((p) => p !== e && p.role?.split(' ').includes(e.name) && docs.every((d) => p.documents.includes(d)))) continue;
     out.push({
       kind: 'coverage-gap',
-      about: `${e.name}${e.role ? ` (${e.role})` : ''} reported by ${docs.map((d) => label(ctx, d)).join(', ')} only`,
+      about: `${e.name}${e.role ? ` (${e.role})` : ''}: ${docs.map((d) => label(ctx, d)).join('·')}만 보도`,
       values: [e.name],
       documents: docs,
-      note: `${docs.length} of ${reports.length} reports mention ${e.name}`,
+      note: `${reports.length}개 보도 중 ${docs.length}곳만 언급`,
       mentions: e.mentions.filter((m) => docs.includes(m.document)),
       weight: e.mentions.length * (e.role ? 2 : 1),
     });
@@ -269,10 +293,10 @@ function coverageGaps(ctx: Ctx, facts: Facts): Finding[] {
       if (docs.length !== 1) continue;
       out.push({
         kind: 'coverage-gap',
-        about: `${bareText(n)} reported by ${label(ctx, docs[0])} only`,
+        about: `${bareText(n)}: ${label(ctx, docs[0])}만 보도`,
         values: [n.text],
         documents: docs,
-        note: `1 of ${reports.length} reports gives this figure`,
+        note: `${reports.length}개 보도 중 1곳만 이 수치를 제시`,
         mentions: [mention(n)],
         weight: 1,
       });

@@ -4,7 +4,7 @@
 import { tokenize } from './morph.js';
 import { isHangul, isLatinName, splitWords, type Word } from './words.js';
 import {
-  AMBIGUOUS_PLACES, GAZETTEER, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AMBIGUOUS_PLACES, DESCRIPTOR_KIND_WORDS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -58,10 +58,13 @@ function orgSuffix(core: string): string | null {
 }
 
 /** Why a word is an organization name, or null. */
-export function orgRule(w: Word): string | null {
+export function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   const c = w.core;
-  if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c)) return null;
+  if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c) || isGradeOrRound(c)) return null;
+  if (known?.has(c)) return 'known-org';
   if (ORG_WORDS.has(c)) return 'org-word';
+  if (c.length >= 3 && INSTITUTION_ENDINGS.includes(c[c.length - 1]) && w.morphs.length >= 1 && w.morphs[0].pos === 'NNG' &&
+    w.morphs[0].start === w.start && w.morphs[0].end === w.coreEnd) return 'institution';
   if (GAZETTEER[c] === 'organization') return 'gazetteer';
   if (/^[A-Z][A-Za-z0-9&]*[\uac00-\ud7a3]{2,}$/.test(c) && !LATIN_STOP.has(c.match(/^[A-Za-z0-9&]+/)![0])) return 'latin-hangul-org';
   if (/^[\uac00-\ud7a3]{2,}[A-Z]{1,4}$/.test(c) && !NOT_NAMES.has(c.replace(/[A-Z]+$/, ''))) return 'hangul-latin-org';
@@ -76,6 +79,21 @@ export function orgRule(w: Word): string | null {
     if (stem.length >= 3 && suffix.length === 1 && '부처청'.includes(suffix)) return 'org-suffix-weak'; // 여성가족부
   }
   return null;
+}
+
+/** 시리즈C, 프리A, AA등급: a stage or grade, which the Hangul+Latin org pattern would otherwise take. */
+export const isGradeOrRound = (s: string): boolean => NOT_NAME_PATTERNS.some((re) => re.test(s));
+
+/**
+ * `재생에너지 기업 새바다에너지`: a suffix-shaped word before a kind-of-company word and a name describes
+ * the company's trade; the name is the word after.
+ */
+function isDescriptor(words: Word[], i: number): boolean {
+  const kind = words[i + 1], name = words[i + 2];
+  if (!kind || !name || !joined(words, i) || !joined(words, i + 1) || !DESCRIPTOR_KIND_WORDS.has(kind.core)) return false;
+  const core = words[i].core;
+  const stem = core.slice(0, core.length - (orgSuffix(core)?.length ?? 0));
+  return isHangul(stem) && tokenize(stem).every((m) => m.pos === 'NNG');
 }
 
 /** Why a word is a place name, or null. */
@@ -120,6 +138,8 @@ function nameOk(w: Word): boolean {
 /** A word that can precede a foreign given-name/surname pair (샘 올트먼, 르네 하스). */
 function givenNameLike(w: Word, allowNoun = false): boolean {
   if (w.particle || !isHangul(w.core) || w.core.length > 4 || !nameLike(w)) return false;
+  // (CEO)가: a particle cut off by the bracket, not a given name.
+  if (/[)\]]$/.test(w.before) && /^(이|가|은|는|을|를|의|와|과|도|에|로)$/.test(w.core)) return false;
   if (TITLE_MODIFIERS.has(w.core) || ORG_KIND_WORDS.has(w.core) || PLACES.has(w.core)) return false;
   if (w.core.length === 1) return true; // 샘, 존, 칼: the tagger reads one syllable as anything
   // A dictionary common noun (배우, 의사) before a name is an occupation, not a given name.
@@ -143,9 +163,14 @@ function foreignPart(w: Word): boolean {
   return tags.length > 1 || tags.some((m) => m.pos === 'NNP' || m.pos === 'UNK');
 }
 
+const ANON_AGE = /^\(\d{1,3}(?:[·,][^)]{1,6})?\)\s?(?:씨|군|양)/;
+const ZONE_TIME = /^(한국|미국|일본|중국|영국)(?:시각|시간)$/;
+
 /** A word that continues a place: 삼성동, 팔달구, 부평역, after a place already seen. */
 function placeContinues(w: Word): boolean {
-  if (w.particle === '' && false) return false;
+  // 방면, 전역, 열도: a dictionary noun that merely ends like a place suffix says where, it names nothing.
+  const own = w.morphs.filter((m) => m.start < w.coreEnd);
+  if (own.length === 1 && own[0].pos === 'NNG' && own[0].start === w.start && own[0].end === w.coreEnd) return false;
   return /^[\uac00-\ud7a3\d-]{1,8}(특별시|광역시|시|도|군|구|동|읍|면|리|로|길|역|공원|광장|타워|청사|공항|호텔|빌딩|사거리|오거리|구역|지방|주|번지)$/.test(w.core)
     && !NOT_NAMES.has(w.core) && !PERSON_TITLES.has(w.core);
 }
@@ -153,7 +178,11 @@ function placeContinues(w: Word): boolean {
 /** Words i and i+1 sit side by side with only spaces between (an apposition can run across them). */
 const joined = (words: Word[], i: number): boolean => !words[i].particle && words[i + 1] && words[i + 1].before === '';
 
-export function recognize(text: string): NerSpan[] {
+/**
+ * Names in one sentence or line. `knownOrgs` are organization names seen elsewhere in the cluster
+ * (노르빅윈드 after `풍력 기업 노르빅윈드`): between a name and a title they are the person's organization.
+ */
+export function recognize(text: string, knownOrgs?: ReadonlySet<string>): NerSpan[] {
   const words = splitWords(text, tokenize(text));
   const spans: NerSpan[] = [];
   const taken = new Set<number>();
@@ -181,7 +210,7 @@ export function recognize(text: string): NerSpan[] {
       ((looksLikeKoreanName(prev.core) && prev.core.length >= 3) ||
         (kodicPerson(prev) && (isLatinName(w.core) || w.morphs.some((m) => m.pos === 'NNP' && m.meaning !== '인명'))) ||
         (isLatinName(w.core) && isHangul(prev.core)));
-    const isOrgWord = !!orgRule(w) || (ORG_SUFFIXES.includes(w.core) && j > 1);
+    const isOrgWord = !!orgRule(w, knownOrgs) || (ORG_SUFFIXES.includes(w.core) && j > 1);
     if (j > 0 && joined(words, j - 1) && (isOrgWord || placeRule(w) || (prevIsName && !looksLikeKoreanName(w.core) && !isSurname(w.core)))) {
       orgFrom = orgTo = w;
       if (ORG_SUFFIXES.includes(w.core) && j > 1 && joined(words, j - 1)) orgFrom = words[--j];
@@ -199,7 +228,9 @@ export function recognize(text: string): NerSpan[] {
       continue;
     }
     const single = name.morphs.length === 1 && name.morphs[0].pos === 'NNG' && name.morphs[0].end === name.coreEnd;
-    const foreign = !(looksLikeKoreanName(name.core) && name.core.length === 3) && name.core.length > 1;
+    // A one-syllable family name (라르스 빅) counts when a ko-dic given name stands before it.
+    const foreign = !(looksLikeKoreanName(name.core) && name.core.length === 3) &&
+      (name.core.length > 1 || (j > 0 && joined(words, j - 1) && kodicPerson(words[j - 1])));
     // Before a foreign surname the tagger knows as a name, a common-noun reading (마리아) is still a given name.
     const knownSurname = name.morphs.some((m) => m.pos === 'NNP') && !looksLikeKoreanName(name.core);
     if (foreign && j > 0 && joined(words, j - 1) && givenNameLike(words[j - 1], knownSurname)) from = words[j - 1];
@@ -222,10 +253,21 @@ export function recognize(text: string): NerSpan[] {
     const c = w.core;
     if (!c) continue;
     // 2. Attached honorifics and anonymised names: 박씨, 김모씨, 김모(33)씨.
-    const ssi = c.match(/^([\uac00-\ud7a3]{1,3}|[A-Z])(?:모씨|씨|모)$/);
+    const ssi = c.match(/^([\uac00-\ud7a3]{1,3}|[A-Z])(?:모씨|씨|모)$/) ?? c.match(/^([A-Z])(?:군|양)$/);
     if (ssi && (isSurname(ssi[1]) || /^[A-Z]$/.test(ssi[1]) || (ssi[1].length >= 2 && looksLikeKoreanName(ssi[1])))) {
       const end = w.start + ssi[1].length;
       add({ ...w, coreEnd: end }, { ...w, coreEnd: end }, 'PS', 'name-ssi');
+      continue;
+    }
+    // A(57)씨, B(14)군: an anonymised person with the age in brackets.
+    if (/^[A-Z]$/.test(c) && ANON_AGE.test(text.slice(w.coreEnd))) {
+      add(w, w, 'PS', 'name-ssi');
+      continue;
+    }
+    // 29일(한국시각): the country of a time zone is a place.
+    const zone = c.match(ZONE_TIME);
+    if (zone) {
+      add({ ...w, coreEnd: w.start + zone[1].length }, { ...w, coreEnd: w.start + zone[1].length }, 'LC', 'time-zone');
       continue;
     }
     // A cue word before (일간 X, 업체 X) or a source phrase after (X에 따르면) marks an organization.
@@ -236,8 +278,8 @@ export function recognize(text: string): NerSpan[] {
       add(w, w, 'OG', cued ? 'org-cue' : 'org-source');
       continue;
     }
-    const org = orgRule(w);
-    if (org) { add(w, w, 'OG', org); continue; }
+    const org = orgRule(w, knownOrgs);
+    if (org && org !== 'known-org' && !(org === 'org-suffix' && isDescriptor(words, i))) { add(w, w, 'OG', org); continue; }
     const place = placeRule(w, joined(words, i) ? words[i + 1] : undefined);
     if (place) {
       // KLUE keeps multi-word places as one span: 서울 삼성동, 경기 수원시 팔달구.
@@ -257,7 +299,9 @@ export function recognize(text: string): NerSpan[] {
     if (kodicPerson(w)) {
       let a = i, b = i;
       while (a > 0 && joined(words, a - 1) && (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1])) && !looksLikeKoreanName(words[a - 1].core)) a--;
-      while (!w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]))) { b++; if (words[b].particle) break; }
+      // A full three-syllable Korean name is complete; the word after it is an organization or a title.
+      const complete = looksLikeKoreanName(w.core) && w.core.length === 3;
+      while (!complete && !w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]))) { b++; if (words[b].particle) break; }
       add(words[a], words[b], 'PS', 'kodic-person');
       i = b;
       continue;

@@ -36,3 +36,13 @@ test('paraphrases of one statement across documents share an utterance; a differ
   assert.equal(by('아주 생산적인').utterance, by('매우 생산적인').utterance);
   assert.notEqual(by('배터리 공급에 대해').utterance, by('아주 생산적인').utterance);
 });
+
+test('a chained pair that other reports quote as two remarks is two statements; one shared topic word joins nothing', () => {
+  const quotes = run('chain-reported-apart');
+  const by = (t: string) => quotes.find((q) => q.text.includes(t))!;
+  assert.ok(quotes.every((q) => q.speaker === '한서준'));
+  assert.equal(by('북미 공장을 착공').utterance, by('착공은 올해 안에').utterance, 'the plant remark, told twice');
+  assert.equal(by('지금보다 20%').utterance, by('공장이 돌아가면').utterance, 'the price remark, told twice');
+  assert.notEqual(by('북미 공장을 착공').utterance, by('지금보다 20%').utterance, 'the chain splits into its two remarks');
+  assert.notEqual(by('재활용').utterance, by('공장이 돌아가면').utterance, 'sharing only 배터리 is not one statement');
+});

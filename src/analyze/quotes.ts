@@ -4,7 +4,9 @@
 import type { Entity, Message, NewsDoc, Quote } from '../types.js';
 import { message } from '../messages.js';
 import { shortId } from '../ids.js';
-import { MIN_QUOTE_CHARS, SPEECH_VERBS, UTTERANCE_SIMILARITY } from './tunables-entities.js';
+import {
+  COMMON_QUOTE_WORD_SHARE, MIN_QUOTE_CHARS, MIN_SHARED_QUOTE_WORDS, QUOTE_STOPWORDS, SPEECH_VERBS, UTTERANCE_SIMILARITY,
+} from './tunables-entities.js';
 
 interface RawQuote {
   doc: string;
@@ -129,21 +131,40 @@ function nameIn(refs: Ref[], from: number, to: number): string | null {
 
 /** 그는 “…”, or a quote with no name in its sentence: the last speaker, else the previous sentence's subject. */
 function prevSpeakerOrSubject(body: string, refs: Ref[], sentenceStart: number, prevSpeaker: string | null, prevEnd: number): string | null {
-  const prev = sentenceAround(body, Math.max(0, sentenceStart - 2), Math.max(0, sentenceStart - 1));
+  // Step back over the blank line between paragraphs to the last character of the sentence before.
+  let last = sentenceStart - 1;
+  while (last > 0 && /\s/.test(body[last])) last--;
+  const prev = sentenceAround(body, Math.max(0, last), Math.max(0, last + 1));
   if (prevSpeaker && prevEnd >= prev.start) return prevSpeaker;
   return subjectBefore(body, refs, prev.start, prev.end) ?? refs.find((r) => r.start >= prev.start && r.end <= prev.end && r.type === 'person')?.name ?? null;
 }
+
+const ENDING = /(에서|으로|와의|과의|에게|은|는|이|가|을|를|의|와|과|에|도|고|다|것)$/;
 
 /** Content character bigrams: words without their particles or endings, as bigrams. */
 function bigrams(text: string): Set<string> {
   const out = new Set<string>();
   for (let w of text.replace(/[^\uac00-\ud7a3A-Za-z0-9 ]/g, ' ').split(/\s+/)) {
-    w = w.replace(/(에서|으로|와의|과의|에게|은|는|이|가|을|를|의|와|과|에|도|고|다|것)$/, '');
+    w = w.replace(ENDING, '');
     if (w.length === 1) out.add(w);
     for (let i = 0; i + 1 < w.length; i++) out.add(w.slice(i, i + 2));
   }
   return out;
 }
+
+/** Content words of a quote, particles and endings stripped, fillers dropped (생산적인 → 생산적인, 만남이었다 → 만남이었). */
+function contentWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const raw of text.replace(/[^\uac00-\ud7a3A-Za-z0-9 ]/g, ' ').split(/\s+/)) {
+    if (!raw || QUOTE_STOPWORDS.has(raw)) continue;
+    const w = raw.replace(ENDING, '');
+    if (w.length >= 2 && !QUOTE_STOPWORDS.has(w)) out.add(w);
+  }
+  return [...out];
+}
+
+/** Two words are one stem when they share their first two characters (생산적인 ~ 생산적, 협력 ~ 협력을). */
+const sameStem = (a: string, b: string): boolean => a.slice(0, 2) === b.slice(0, 2);
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let both = 0;
@@ -152,20 +173,55 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * One id per statement. Chained quotes start as one group; groups of one speaker then merge by average
- * content-bigram Jaccard. Two groups from the same document never merge: one article reports one
- * statement once, so a second quote there is a second statement.
+ * One id per statement. Two quotes of one speaker are one statement when their content bigrams overlap
+ * (Jaccard) and they share at least two content words, rare words counting full and the story's common
+ * words half. Chained quotes (“A”라며 “B”) start as one group, unless other reports quote A and B as
+ * separate remarks. Groups then merge by average similarity. Two groups from the same document never
+ * merge: one article reports one statement once, so a second quote there is a second statement.
  */
 function groupUtterances(quotes: RawQuote[]): string[] {
-  const sets = quotes.map((q) => bigrams(q.text));
-  const groups: number[][] = [];
+  const texts = quotes.map((q) => q.text);
+  const df = new Map<string, number>();
+  for (const t of texts) for (const w of contentWords(t)) df.set(w.slice(0, 2), (df.get(w.slice(0, 2)) ?? 0) + 1);
+  const common = (w: string) => (df.get(w.slice(0, 2)) ?? 0) > Math.max(2, quotes.length * COMMON_QUOTE_WORD_SHARE);
+  /** Similarity of two statements' texts: bigram Jaccard, gated by shared content words. */
+  const textSim = (a: string, b: string) => {
+    const wb = contentWords(b);
+    let shared = 0;
+    for (const w of contentWords(a)) if (wb.some((x) => sameStem(w, x))) shared += common(w) ? 0.5 : 1;
+    return shared >= MIN_SHARED_QUOTE_WORDS ? jaccard(bigrams(a), bigrams(b)) : 0;
+  };
+  const sameSpeaker = (i: number, j: number) => !!quotes[i].speaker && quotes[i].speaker === quotes[j].speaker;
+
+  // Units: one per statement as a document tells it (a chain, or its parts when reported apart).
   const byChain = new Map<number, number[]>();
   quotes.forEach((q, i) => byChain.set(q.chain, [...(byChain.get(q.chain) ?? []), i]));
-  groups.push(...byChain.values());
-  const docsOf = (g: number[]) => new Set(g.map((i) => quotes[i].doc));
+  /** Quotes in other documents each match only one part of the chain, and none matches two parts. */
+  const reportedApart = (chain: number[]) => {
+    const doc = quotes[chain[0]].doc;
+    const links = quotes.map((_, q) => (quotes[q].doc === doc || !sameSpeaker(q, chain[0]) ? []
+      : chain.filter((p) => textSim(texts[q], texts[p]) >= UTTERANCE_SIMILARITY)));
+    if (links.some((l) => l.length > 1)) return false;
+    return new Set(links.filter((l) => l.length === 1).map((l) => l[0])).size > 1;
+  };
+  const units: number[][] = [];
+  for (const chain of byChain.values()) {
+    if (chain.length > 1 && reportedApart(chain)) units.push(...chain.map((i) => [i]));
+    else units.push(chain);
+  }
+  const unitText = units.map((u) => u.map((i) => texts[i]).join(' '));
+  const unitSim = new Map<string, number>();
+  const sim = (a: number, b: number) => {
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    if (!unitSim.has(key)) unitSim.set(key, textSim(unitText[a], unitText[b]));
+    return unitSim.get(key)!;
+  };
+
+  let groups = units.map((_, u) => [u]);
+  const docsOf = (g: number[]) => new Set(g.flatMap((u) => units[u].map((i) => quotes[i].doc)));
   const avg = (a: number[], b: number[]) => {
     let sum = 0;
-    for (const i of a) for (const j of b) sum += jaccard(sets[i], sets[j]);
+    for (const i of a) for (const j of b) sum += sim(i, j);
     return sum / (a.length * b.length);
   };
   for (;;) {
@@ -173,7 +229,7 @@ function groupUtterances(quotes: RawQuote[]): string[] {
     for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {
         const a = groups[i], b = groups[j];
-        if (!quotes[a[0]].speaker || quotes[a[0]].speaker !== quotes[b[0]].speaker) continue;
+        if (!sameSpeaker(units[a[0]][0], units[b[0]][0])) continue;
         const da = docsOf(a);
         if ([...docsOf(b)].some((d) => da.has(d))) continue;
         const s = avg(a, b);
@@ -184,6 +240,7 @@ function groupUtterances(quotes: RawQuote[]): string[] {
     groups[bi] = [...groups[bi], ...groups[bj]];
     groups.splice(bj, 1);
   }
+  groups = groups.map((g) => g.flatMap((u) => units[u]));
   const ids = new Array<string>(quotes.length);
   for (const g of groups) {
     const first = quotes[Math.min(...g)];

@@ -50,3 +50,18 @@ test('timeline: merge-across-docs', () => {
     assert.match(body.slice(m.start, m.end), /오후 3시/);
   }
 });
+
+test('timeline: undated-continuation', () => {
+  const folder = new URL('undated-continuation/', root);
+  const docs = loadDocs(folder);
+  const expected = readJson<{ when: string; continued: string; quoted: string; notEvent: string; notContinued: string }>(new URL('expected.json', folder));
+  const timeline = buildTimeline(docs);
+  const continued = timeline.find((t) => t.what === expected.continued);
+  assert.ok(continued, `an undated sentence about the event named before is on the timeline: ${JSON.stringify(timeline.map((t) => t.what))}`);
+  assert.equal(continued.when, expected.when, 'it takes the date of the sentence that introduced the event');
+  const m = continued.mentions[0];
+  assert.equal(docs[0].body.slice(m.start, m.end), '협약식', 'the mention points at the event noun');
+  assert.ok(timeline.some((t) => t.what === expected.quoted), 'a quote inside a clause is folded to “…”');
+  assert.ok(!timeline.some((t) => t.what.includes(expected.notEvent)), 'a bracketed label is no event');
+  assert.ok(!timeline.some((t) => t.what.startsWith(expected.notContinued)), 'a subject not introduced before does not continue the event');
+});

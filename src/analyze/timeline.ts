@@ -129,6 +129,8 @@ export function whatOf(body: string, sentence: Span, dates: RawDate[], k: number
     at = Math.max(at, d.end);
   }
   s += body.slice(at, to);
+  // The words of a quote are in the quotes list; in a timeline line they only bury the predicate.
+  s = s.replace(/[“"][^“”"]{8,}[”"]/g, '“…”');
   s = s.replace(/<[^>]+>/g, '').replace(/\(현지시간\)/g, '').replace(/\s+/g, ' ')
     .replace(/^[\s,·…]*(?:인|에|에는|엔|부터|까지)?(?=[\s,])/, '').replace(/(날|일)인\s*,/g, '$1,')
     .replace(/\s+,/g, ',').replace(/^[\s,·]+|[\s,.·]+$/g, '')
@@ -163,13 +165,47 @@ interface Dated {
   inferred: boolean;
 }
 
+/** A phrase worth a timeline line: a Hangul word at least, and not a bracketed label ([연합뉴스 자료사진]). */
+const isEventPhrase = (what: string): boolean => !/^[[(【].*[\])】]$/.test(what) && /[\uac00-\ud7a3]{2}/.test(what);
+
+// A sentence that tells something that happened: its predicate is in the past tense.
+const PAST_PREDICATE = /(었|였|했|됐|졌|왔|갔|렸|났|섰|혔|켰|쳤)다[.”"']*$/;
+const TOPIC_SUBJECT = /^([\uac00-\ud7a3]{2,})(은|는|이|가)$/;
+
+interface DatedSentence { when: string; text: string; inferred: boolean }
+
+/**
+ * `발표회는 한 시간가량 이어졌다` after `12일 … 발표회를 열었다`: a past-tense sentence with no date whose
+ * subject an earlier dated sentence introduced as its object (발표회를, 회담을) continues that event and
+ * takes its date.
+ */
+function continuedEvent(body: string, sentence: Span, dated: DatedSentence[]): Dated | null {
+  const text = body.slice(sentence.start, sentence.end).trim();
+  const first = text.split(/\s+/)[0] ?? '';
+  const subject = TOPIC_SUBJECT.exec(first);
+  if (!subject || !PAST_PREDICATE.test(text)) return null;
+  const introduced = new RegExp(`${subject[1]}(을|를)(?![\\uac00-\\ud7a3])`);
+  const previous = [...dated].reverse().find((d) => introduced.test(d.text));
+  if (!previous) return null;
+  const what = whatOf(body, sentence, [], 0);
+  if (!isEventPhrase(what)) return null;
+  const start = sentence.start + body.slice(sentence.start).indexOf(subject[1]);
+  return { when: previous.when, what, inferred: previous.inferred, mention: { document: '', start, end: start + subject[1].length } };
+}
+
 /** Dated events of one document. */
 export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: boolean): Dated[] {
   const raws = scanDates(doc.body);
   const day = anchor ? newsDay(doc, anchor, raws) : null;
   const out: Dated[] = [];
+  const dated: DatedSentence[] = [];
   for (const sentence of sentenceSpans(doc)) {
     const inside = raws.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
+    if (!inside.length) {
+      const next = continuedEvent(doc.body, sentence, dated);
+      if (next) out.push({ ...next, mention: { ...next.mention, document: doc.id } });
+      continue;
+    }
     let context: Ymd | null = null;
     inside.forEach((r, k) => {
       // 이날 / 전날 count from the document's news day; bare 4일 and 21일 from its date.
@@ -178,7 +214,8 @@ export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: bo
       if (!res || res.precision === 'year') return;
       if (res.precision !== 'month') context = parseIsoDay(res.when);
       const what = whatOf(doc.body, sentence, inside, k);
-      if (what.length < 2) return;
+      if (!isEventPhrase(what)) return;
+      if (res.precision !== 'month') dated.push({ when: res.when.slice(0, 10), text: doc.body.slice(sentence.start, sentence.end), inferred: anchorInferred && r.kind !== 'abs' });
       out.push({
         when: res.when, what, inferred: anchorInferred && r.kind !== 'abs',
         mention: { document: doc.id, start: r.start, end: r.end },

@@ -15,7 +15,11 @@ export const PERSON_TITLES = new Set(words(`
   주석 총서기 국왕 여왕 왕세자 교황 목사 신부 스님 대위 중위 소위 대령 중령 소령 장군 대장 중장 소장 병장 상병 일병 이병
   씨 군 양 옹 여사 후보 예비후보 당선인 당선자 전 대표님 회장님 사장님 교수님 선생님 선생 의사 간호사 회계사 애널리스트 연구원장
   할머니 할아버지 어린이 학생 교사 원내대표 당대표 최고위원 사무총장 사무국장 단장 부단장 구단주 매니저 PD 프로듀서
+  조합장 협회장 지부장 지점장 공장장 편집장 병원장 교장 관장 서장 사무처장
 `));
+
+/** Titles of the press: a name written with one of these is the article's reporter, not a person in the news. */
+export const PRESS_TITLES = new Set(words('기자 특파원 기자단'));
 
 /** Titles that are also ordinary words; they only count right after a clear name (시장: market/mayor, 군: county/army). */
 export const WEAK_TITLES = new Set(words('시장 군 양 옹 소장 대장 이사 위원 선생 모델 멤버 주연 전 매니저 학생 교사 어린이 의사'));
@@ -42,13 +46,47 @@ export const ORG_WORDS = new Set(words(`
   경찰 검찰 정부 국회 청와대 법원 대법원 헌법재판소 헌재 여당 야당 당국 방역당국 보건당국 금융당국 소방당국 군당국 국방부
   백악관 유엔 국세청 금감원 금융위 공정위 공정위원회 한은 한국은행 통계청 기재부 교육부 외교부 환경부 국토부 산업부 과기정통부
   세계보건기구 WHO 국제통화기금 IMF 나토 NATO EU 유럽연합 아세안 새누리당 더불어민주당 국민의힘 자유한국당 정의당 민주당 공화당
+  국정원 국가정보원 기상청 해경 해양경찰 육군 해군 공군 해병대 합참 재판부 소방청 경찰청 검찰청 관세청 조달청 병무청 식약처
+  방통위 선관위 감사원 대검 대검찰청 특검 국방부 통일부 법무부 행안부
 `));
+
+/** Endings of one-word dictionary institutions (기상청, 식약처): a 3+ syllable common noun ending so is an organization. */
+export const INSTITUTION_ENDINGS = words('청 처');
 
 /** Generic nouns that name the kind of organization just before or after a name (스타트업 딥시크, 기술 투자사 MGX). */
 export const ORG_KIND_WORDS = new Set(words('기업 회사 업체 스타트업 투자사 자회사 계열사 운용사 제조사 은행 그룹 방송사 언론사 신문사 협력사 빅테크 구단 정당'));
 
 /** Words right before a name that say it is an organization (일간 데일리메일, 업체 킥스타터). */
 export const ORG_CUE_BEFORE = new Set(words('일간 일간지 주간지 업체 기업 회사 소속팀 구단 매체 통신사 방송사 신문사 언론사 외신 스타트업 투자사 자회사 계열사 제조사'));
+
+/**
+ * Nouns that name a kind of actor rather than one actor (당국, 정부, 업계). KLUE tags some of them OG,
+ * so the recognizer keeps them for evaluation, but they are not entities of an event.
+ */
+export const GENERIC_ACTORS = new Set(words(`
+  당국 규제당국 방역당국 보건당국 금융당국 소방당국 군당국 외교당국 수사당국 사법당국 정부 업계 재계 정계 학계 증권가 관계자
+  경찰 검찰 여당 야당 법원 노조 회사 기업 업체 투자자 소비자 시민단체 시장 협력사 외신 언론
+`));
+
+/** Words that grade or stage something (시리즈C, 프리A, A등급): never an organization or product name. */
+export const NOT_NAME_PATTERNS: RegExp[] = [
+  /^(?:프리)?시리즈[A-Z](?:\d)?$/, // funding rounds: 시리즈A … 시리즈C, 프리시리즈A
+  /^프리[A-Z]$/, // 프리A
+  /^[A-Z]{1,3}[+-]?등급$/, // credit and energy grades: AA등급, A+등급
+  /^[A-Z]\d?(?:라운드|단계)$/, // B라운드, A단계
+];
+
+/** Kind-of-company words that, between a descriptor and a name, make the descriptor not a name (재생에너지 기업 X). */
+export const DESCRIPTOR_KIND_WORDS = new Set(words('기업 회사 업체 스타트업 제조사 개발사 전문기업 전문업체 설계사'));
+
+/** Nouns that, right before a name in quotes, say the name is a product (로봇 '하람', 추론 칩 '웨이브원'). */
+export const PRODUCT_CUES = words(`
+  로봇 휴머노이드 제품 신제품 서비스 모델 칩 반도체 앱 애플리케이션 플랫폼 브랜드 게임 신작 폰 스마트폰 챗봇 소프트웨어 솔루션
+  차 신차 전기차 차량 드론 기기 단말기 가전 TV 노트북 태블릿 엔진 위성 발사체 신약 치료제 백신 AI 에이전트
+`);
+
+/** Longest name (characters) read from quotes after a product cue; longer quoted text is a phrase, not a name. */
+export const MAX_QUOTED_PRODUCT_CHARS = 16;
 
 /** Nouns after a name that make it a project (스타게이트 프로젝트) or a product (갤럭시 시리즈). */
 export const PROJECT_WORDS = new Set(words('프로젝트 사업 계획 이니셔티브 작전 구상'));
@@ -106,6 +144,16 @@ export const SPEECH_VERBS = words(`
 
 /** Quote grouping: content-bigram Jaccard at or above this joins two quotes of one speaker (tuned on fixtures). */
 export const UTTERANCE_SIMILARITY = 0.2;
+/**
+ * Quote grouping also needs this many shared content words (stems matched by a common 2-syllable
+ * prefix): one shared topic word (출시) is not one statement. A word found in more than
+ * COMMON_QUOTE_WORD_SHARE of the cluster's quotes counts half, since it is the story's topic, not the remark's.
+ */
+export const MIN_SHARED_QUOTE_WORDS = 2;
+export const COMMON_QUOTE_WORD_SHARE = 0.5;
+/** Words of saying and filler that tie no two remarks together. */
+export const QUOTE_STOPWORDS = new Set(words('것 수 있다 없다 하다 했다 하겠다 한다 된다 됐다 우리 우리는 저는 제가 이번 그리고 정말 아주 매우 너무 계속 이 그 저 더 잘 등'));
+
 /** A quote shorter than this (characters, spaces excluded) without a speech verb is a term in quotes, not speech. */
 export const MIN_QUOTE_CHARS = 4;
 

@@ -115,6 +115,12 @@ export const RARE_TOPIC_MAX_SENTENCES = 3;
 /** Two different figures are "the same quantity" only if they share this many rare topic words (사법 + 리스크). */
 export const MIN_SHARED_RARE_TOPICS = 2;
 
+/** A single shared topic word this long that only the two figures' sentences use ties them (기업가치). */
+export const UNIQUE_TOPIC_MIN_CHARS = 3;
+
+/** Particles and copulas left standing alone after a figure (7500억원 안팎으로 → 으로); never a topic. */
+export const BARE_ENDINGS = new Set(['으로', '이다', '이며', '이고', '에서', '에게', '까지', '부터', '으로는', '이라', '이었다', '였다', '에는', '보다', '으로써', '이라는', '라는']);
+
 /** Words too generic to tie two figures together. */
 export const TOPIC_STOPWORDS = new Set([
   '지난', '향후', '최근', '이날', '전날', '올해', '지난해', '이번', '규모', '수준', '정도', '가량', '이상', '이하',
