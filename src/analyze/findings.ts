@@ -127,7 +127,9 @@ function conversionVariance(ctx: Ctx, numbers: NumberMention[]): Finding[] {
       about: `${bareText(group[0])}의 원화 환산 (환율 차이)`,
       values,
       documents: uniq(all.map((n) => n.document)),
-      note: `환율 차이일 뿐 모순 아님: ${per}당 ${fmt(Math.min(...rates), 0)}~${fmt(Math.max(...rates), 0)}원으로 환산. ${per} 금액을 기준으로 쓰고 환산 범위를 밝힐 것`,
+      // The implied rate is newsdesk's arithmetic, not a figure any outlet wrote: it is labelled as computed
+      // and written without a currency word, so no reader (or figure check) takes it for a reported amount.
+      note: `환율 차이일 뿐 모순 아님: 기사마다 적용한 환율이 ${fmt(Math.min(...rates), 0)}~${fmt(Math.max(...rates), 0)}(원/${per}, newsdesk 계산)로 다르다`,
       mentions: all.map(mention),
     });
   }
