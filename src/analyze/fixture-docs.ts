@@ -1,6 +1,7 @@
 // Test support: builds NewsDocs from fixture folders, so analysis tests need no extract stage.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { NewsDoc } from '../types.js';
+import { newDoc } from '../doc.js';
 
 export interface DocSpec {
   id: string;
@@ -12,12 +13,8 @@ export interface DocSpec {
 }
 
 export function makeDoc(id: string, body: string, spec: Partial<DocSpec> = {}): NewsDoc {
-  return {
-    id, source: `${id}.txt`, key: id, format: 'txt', encoding: 'utf-8', contentHash: id, outlet: spec.outlet ?? null,
-    aggregator: null, title: null, subtitles: spec.subtitles ?? [], section: null, reporter: null, email: null,
-    publishedAt: spec.publishedAt ?? null, url: null, kind: spec.kind ?? 'report', frontMatter: null, body, headings: [],
-    captions: [], removed: [], sentences: [], evidence: {}, messages: [],
-  };
+  const { outlet = null, publishedAt = null, kind = 'report', subtitles = [] } = spec;
+  return newDoc({ id, source: `${id}.txt`, key: id, contentHash: id, body, outlet, publishedAt, kind, subtitles });
 }
 
 /** Reads `docs.json` in a fixture folder and the text files it names. */

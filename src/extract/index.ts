@@ -4,6 +4,7 @@
 // (derivative.ts) and sentence splitting (sentences.ts).
 import type { Message, NewsDoc, TextFile } from '../types.js';
 import { message } from '../messages.js';
+import { newDoc } from '../doc.js';
 import { extractHtml, type HtmlMetadata } from './html/index.js';
 import { cleanLines } from './clean.js';
 import { plainLines, type SourceLine } from './lines.js';
@@ -82,10 +83,6 @@ function extract(file: TextFile): NewsDoc {
 const unique = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 
 function emptyDoc(file: TextFile, body: string): NewsDoc {
-  return {
-    id: file.id, source: file.source, key: file.key, format: file.format, encoding: file.encoding,
-    contentHash: file.contentHash, outlet: null, aggregator: null, title: null, subtitles: [], section: null,
-    reporter: null, email: null, publishedAt: null, url: null, kind: 'report', frontMatter: null, body,
-    headings: [], captions: [], removed: [], sentences: [], evidence: {}, messages: [...file.messages],
-  };
+  const { id, source, key, format, encoding, contentHash } = file;
+  return newDoc({ id, source, key, format, encoding, contentHash, body, messages: [...file.messages] });
 }
