@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Cluster, NewsDoc } from '../src/types.js';
 import { clusterDocuments, CLUSTER_TUNABLES } from '../src/cluster/index.js';
 import { documentTerms } from '../src/cluster/features.js';
-import { DocFreq, Vocabulary, dot, internTerms, vectorize, type SparseVector } from '../src/cluster/tfidf.js';
+import { DocFreq, dot, vectorize, type SparseVector } from '../src/cluster/tfidf.js';
 import { makeDoc } from '../src/cluster/fixture-docs.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -79,11 +79,11 @@ function bcubedF1(clusters: Cluster[], gold: Map<string, number>): number {
 
 /** The baseline: the same vectors and average-link rule, but each document is compared with every earlier one. */
 function allPairs(docs: NewsDoc[]): Cluster[] {
-  const vocab = new Vocabulary(), df = new DocFreq();
-  const tfs = docs.map((d) => internTerms(documentTerms(d), vocab));
+  const df = new DocFreq();
+  const tfs = docs.map((d) => documentTerms(d));
   for (const tf of tfs) df.observe(tf.keys());
   df.complete = true;
-  const vecs: SparseVector[] = tfs.map((tf) => vectorize(tf, df));
+  const vecs: SparseVector[] = tfs.map((tf) => vectorize(tf, df, { sharedOnly: true, maxStoredTerms: Infinity }));
   const clusterOf: number[] = [];
   const members: number[][] = [];
   for (let i = 0; i < docs.length; i++) {

@@ -3,12 +3,16 @@
 //   2. Korean false merges: the 5 seed documents (one event: 4 reports + 1 derived blog post) digested
 //      together with 50 unrelated Korean science/IT stories (sci-news-sum-kr-50). The seeds must form
 //      exactly one cluster, no cluster may mix a seed with another story, and merges among the 50 are listed.
+//      The margin is printed: the weakest cosine between two seeds (reports only, then with the derived
+//      post) against the strongest between documents of different stories, as the clusterer weighs them.
 // Usage: npm run eval:cluster   (builds first; exits 1 below a floor in eval/floors.json → "cluster")
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pairCosines, separation } from '../src/cluster/margins.js';
+import { CLUSTER_TUNABLES } from '../src/cluster/tunables.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = join(root, '..', 'shared');
@@ -44,7 +48,8 @@ try {
   const seeds = readdirSync(join(shared, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(shared, 'seeds', f));
   const koJson = join(scratch, 'ko.json');
   digest([sci, ...seeds], koJson);
-  const ko = JSON.parse(readFileSync(koJson, 'utf8')) as { documents: { id: string; source: string }[]; clusters: { members: string[] }[] };
+  type Doc = { id: string; source: string; title: string | null; body: string; kind: string };
+  const ko = JSON.parse(readFileSync(koJson, 'utf8')) as { documents: Doc[]; clusters: { members: string[] }[] };
   const name = new Map(ko.documents.map((d) => [d.id, basename(d.source)]));
   const seedNames = new Set(seeds.map((s) => basename(s)));
   const isSeed = (id: string) => seedNames.has(name.get(id)!);
@@ -56,6 +61,15 @@ try {
   console.log(`korean: ${ko.documents.length} documents → ${ko.clusters.length} clusters`);
   console.log(`  seeds: ${seedClusters.length} cluster(s), sizes ${seedClusters.map((c) => c.members.length).join(',')}; mixed with other stories: ${mixed.length}`);
   console.log(`  merges among the 50 unrelated stories: ${falseMerges}${merged.map((c) => `\n    ${c.members.map((m) => name.get(m)).join(' + ')}`).join('')}`);
+  const storyOf = (id: string) => (isSeed(id) ? 'seeds' : null);
+  const show = (p: { a: string; b: string; cosine: number } | null) => (p ? `${p.cosine.toFixed(3)} (${name.get(p.a)} + ${name.get(p.b)})` : 'n/a');
+  const reports = separation(pairCosines(ko.documents.filter((d) => d.kind !== 'derivative')), storyOf);
+  const all = separation(pairCosines(ko.documents), storyOf);
+  console.log(`  margin, reports: weakest seed pair ${show(reports.weakestSame)}; strongest pair of different stories ${show(reports.strongestOther)}; join threshold ${CLUSTER_TUNABLES.joinThreshold}`);
+  console.log(`  margin, with the derived post: weakest seed pair ${show(all.weakestSame)}; strongest pair of different stories ${show(all.strongestOther)}; derivative threshold ${CLUSTER_TUNABLES.derivativeJoinThreshold}`);
+  // The join threshold must sit inside the gap: above every unrelated pair, below every pair of seed reports.
+  if (reports.strongestOther && reports.strongestOther.cosine >= CLUSTER_TUNABLES.joinThreshold) failures.push(`unrelated Korean stories reach the join threshold: ${show(reports.strongestOther)}`);
+  if (reports.weakestSame && reports.weakestSame.cosine < CLUSTER_TUNABLES.joinThreshold) failures.push(`two seed reports fall below the join threshold: ${show(reports.weakestSame)}`);
   if (floors.seedClusterExact && !seedExact) failures.push('the five seeds do not form exactly one cluster of their own');
   if (falseMerges > floors.koreanFalseMerges) failures.push(`${falseMerges} merges among unrelated Korean stories > floor ${floors.koreanFalseMerges}`);
 } finally {

@@ -1,6 +1,6 @@
 // The orchestrator. Reads like the table of contents: ingest → extract → cluster → analyze → write.
 // Pure apart from the raw files it is handed (read lazily by the edge) and the progress callback.
-import type { DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster } from './types.js';
+import type { Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster } from './types.js';
 import { decodeFile, type DecodeOptions } from './ingest/index.js';
 import { extractDocument } from './extract/index.js';
 import { clusterDocuments } from './cluster/index.js';
@@ -33,9 +33,14 @@ export function readDocuments(raws: Iterable<RawFile>, total: number, options: P
 
 /** cluster → analyze → write, over documents already read. */
 export function digestDocuments(documents: NewsDoc[], options: PipelineOptions = {}): WrittenCluster[] {
-  const byId = new Map(documents.map((d) => [d.id, d]));
   const clusters = clusterDocuments(documents);
   options.progress?.('cluster', clusters.length, clusters.length);
+  return digestClusters(clusters, documents, options);
+}
+
+/** analyze → write, over clusters already formed (watch mode keeps its own incremental clusterer). */
+export function digestClusters(clusters: Cluster[], documents: NewsDoc[], options: PipelineOptions = {}): WrittenCluster[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
   const writeOptions = { ...DEFAULT_WRITE_OPTIONS, ...options.write };
   const taken = new Set<string>();
   return clusters.map((cluster, i) => {

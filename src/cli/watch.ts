@@ -1,11 +1,13 @@
 // `newsdesk watch SOURCES --every 10m`: poll feeds (conditional GETs, so an unchanged feed costs one
-// 304), ingest the articles not seen before, re-cluster, and rewrite only the posts that changed.
+// 304), ingest the articles not seen before, add them to the running event clusterer (earlier clusters
+// keep their members and ids; nothing is re-clustered), and rewrite only the posts that changed.
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DecodeOptions } from '../ingest/index.js';
 import type { Message, NewsDoc, WrittenCluster } from '../types.js';
-import { digestDocuments, readDocuments } from '../pipeline.js';
+import { digestClusters, readDocuments } from '../pipeline.js';
+import { EventClusterer, addBatch } from '../cluster/index.js';
 import type { WriteOptions } from '../write/post.js';
 import { toDigestJson } from '../write/digest-json.js';
 import { DEFAULT_DB_PATH, MEMORY_DB, persistRun } from '../store/index.js';
@@ -65,6 +67,9 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
   const seen = newSeenState();
   const documents = new Map<string, NewsDoc>();
   const written = new Map<string, string>(); // post path → markdown last written
+  // Created at the first poll, with that poll's documents counted up front (a batch with exact IDF);
+  // later polls stream into it. `open` keeps terms no other document shares yet: a later one may.
+  let clusterer: EventClusterer | null = null;
   const problemsOf = (ms: Message[]) => ms.filter((m) => m.severity !== 'info');
   let poll = 0;
   try {
@@ -86,7 +91,11 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
       const writtenPosts: string[] = [];
       if (fresh.length || poll === 1) {
         const all = [...documents.values()];
-        clusters = digestDocuments(all, { write: o.write });
+        if (!clusterer) {
+          clusterer = new EventClusterer({ prepared: all, open: true });
+          addBatch(clusterer, all);
+        } else addBatch(clusterer, fresh, all);
+        clusters = digestClusters(clusterer.clusters(), all, { write: o.write });
         const result = { documents: all, clusters, messages: problems };
         if (o.outDir) {
           for (const c of clusters) {

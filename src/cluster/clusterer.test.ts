@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Cluster, NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
-import { clusterDocuments, EventClusterer } from './index.js';
+import { addBatch, clusterDocuments, EventClusterer } from './index.js';
 import { loadFixture, type Fixture } from './fixture-docs.js';
 
 /** Clusters as sorted lists of fixture file names, sorted: comparable with expected.json. */
@@ -85,4 +85,54 @@ test('every document lands in exactly one cluster, and adding it twice changes n
   for (const d of docs) c.add(d);
   const members = c.clusters().flatMap((x) => x.members);
   assert.deepEqual([...members].sort(), docs.map((d) => d.id).sort());
+});
+
+test('watch mode: a later batch joins earlier clusters without moving them, and a waiting derivative finds its reports', () => {
+  const f = loadFixture('derivative-joins');
+  const [blog, report1, report2, other] = ['0-blog', '1-report', '2-report', '3-other'].map((n) => f.byName.get(n)!);
+  const first = [blog, report1, other];
+  const c = new EventClusterer({ prepared: first, open: true });
+  addBatch(c, first);
+  const before = c.clusters();
+  const waits = (d: NewsDoc) => d.messages.some((m) => m.rule === 'derivative-without-reports');
+  assert.ok(!waits(blog), 'the blog found its report in the first batch');
+
+  addBatch(c, [report2], [...first, report2]);
+  const after = c.clusters();
+  assert.deepEqual(after.map((x) => x.id), before.map((x) => x.id), 'no cluster appears, disappears or is renamed');
+  const event = after.find((x) => x.members.includes(report1.id))!;
+  assert.deepEqual(event.members, [report1.id, blog.id, report2.id], 'earlier members stay, in their order; the new report is appended');
+  assert.deepEqual(after.find((x) => x.members.includes(other.id))!.members, [other.id]);
+});
+
+test('watch mode: a derivative waiting for its reports says so until they arrive', () => {
+  const f = loadFixture('derivative-joins');
+  const [blog, report1, other] = ['0-blog', '1-report', '3-other'].map((n) => f.byName.get(n)!);
+  const c = new EventClusterer({ prepared: [blog, other], open: true });
+  addBatch(c, [blog, other]);
+  const waits = () => blog.messages.filter((m) => m.stage === 'cluster' && m.rule === 'derivative-without-reports').length;
+  assert.equal(waits(), 1);
+  addBatch(c, [], [blog, other]);
+  assert.equal(waits(), 1, 'said once, however many polls');
+  addBatch(c, [report1], [blog, other, report1]);
+  assert.equal(waits(), 0, 'the message goes when the reports arrive');
+  assert.equal(c.clusterOf(blog.id), c.clusterOf(report1.id));
+});
+
+test('refine: a report that came before its own event formed moves to it once the batch is in', () => {
+  const f = loadFixture('refine-moves');
+  const b1 = f.byName.get('3-b1')!;
+  const c = new EventClusterer({ prepared: f.docs });
+  addBatch(c, f.docs);
+  // The premise: the first market-fire report arrives when only the warehouse-fire cluster exists, and joins it.
+  assert.equal(c.clusterOf(b1.id), c.clusterOf(f.byName.get('1-a1')!.id), 'fixture premise: b1 first joins the other fire');
+  assert.equal(c.refine(f.docs), 1);
+  assert.deepEqual(partition(f, c.clusters()), f.expected.clusters);
+  assert.equal(c.clusterOf(b1.id), c.clusterOf(f.byName.get('5-b2')!.id));
+  assert.ok(b1.messages.some((m) => m.rule === 'reassigned' && m.severity === 'info'), 'the move is explained');
+  assert.equal(c.refine(f.docs), 0, 'a second pass finds nothing more to move');
+
+  const fresh = loadFixture('refine-moves');
+  assert.deepEqual(partition(fresh, clusterDocuments(fresh.docs)), fresh.expected.clusters, 'the batch entry point refines');
+  assert.throws(() => new EventClusterer({ prepared: fresh.docs, open: true }).refine(fresh.docs), /closed batch/);
 });

@@ -4,6 +4,7 @@
 //      candidate whose centroid is most similar, if similar enough and within the date window;
 //   3. else starts a cluster.
 // No step compares a document with all others: work per document is bounded by the posting and bucket caps.
+// A closed batch then runs `refine`: one bounded reassignment pass that undoes arrival-order effects.
 // Derivatives (blog posts, rewrites) never seed a cluster that reports join: one that fits no report
 // cluster waits alone ("pending") and moves into the first report cluster that fits it later.
 import type { Cluster, Message, NewsDoc } from '../types.js';
@@ -11,7 +12,8 @@ import { shortId } from '../ids.js';
 import { message } from '../messages.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 import { documentTerms } from './features.js';
-import { Centroid, DocFreq, Vocabulary, heaviestTerms, internTerms, vectorize, type SparseVector } from './tfidf.js';
+import { Centroid, DocFreq, dot, heaviestTerms, vectorize, type SparseVector } from './tfidf.js';
+import { IntTable } from './int-table.js';
 import { DuplicateIndex, signature } from './minhash.js';
 import { dayGap, dayNumber } from './dates.js';
 
@@ -21,10 +23,10 @@ interface Entry {
   kind: NewsDoc['kind'];
   /** Kept while needed: for derivatives (they may move) and until a report is summed into its centroid. */
   vec: SparseVector | null;
-  /** Heavy terms shared with earlier documents: how this document finds candidate clusters. */
-  lookup: number[];
-  /** Heavy terms posted for this document: how later documents find it. */
-  post: number[];
+  /** Heavy terms shared with earlier documents: how this document finds candidate clusters (emptied once placed). */
+  lookup: Int32Array;
+  /** Heavy terms posted for this document: how later documents find it (emptied once placed). */
+  post: Int32Array;
   day: number | null;
   cluster: number;
 }
@@ -42,47 +44,75 @@ interface ClusterState {
 export interface ClustererOptions {
   /** Documents whose frequencies are counted before any is added (a batch): exact IDF, see tfidf.ts. */
   prepared?: Iterable<Pick<NewsDoc, 'id' | 'title' | 'body'>>;
+  /**
+   * More documents will come after the prepared ones (watch mode): vectors keep their heaviest terms
+   * even when no other document has them yet. Without `prepared` the clusterer is always open.
+   */
+  open?: boolean;
   tunables?: ClusterTunables;
 }
 
+const NONE = new Int32Array(0);
+/** Entries per posting chunk. */
+const CHUNK = 8;
+
 export class EventClusterer {
   private readonly t: ClusterTunables;
-  private readonly vocab = new Vocabulary();
+  private readonly open: boolean;
   private readonly df = new DocFreq();
   private readonly prepared = new Set<string>();
   private readonly entries: Entry[] = [];
   private readonly byId = new Map<string, number>();
   private readonly states: ClusterState[] = [];
-  /** term → clusters (with reports) that posted it, most recent last. */
-  private readonly postings = new Map<number, number[]>();
+  /**
+   * term → clusters (with reports) that posted it: per term, a linked list of fixed-size chunks (newest
+   * chunk first, newest entry last inside a chunk) in three typed arrays. Chunks keep a walk mostly on
+   * contiguous memory (one cache miss per CHUNK entries, not per entry, which mattered at 50k); lookups
+   * walk at most postingCap entries, so older postings simply fall out of reach: no trimming, no per-term arrays.
+   */
+  private readonly postingHead = new IntTable(1 << 12); // term → 1 + its newest chunk
+  private chunkSlots = new Int32Array(CHUNK << 10);
+  private chunkLength = new Uint8Array(1 << 10);
+  private chunkNext = new Int32Array(1 << 10); // 1 + the next older chunk, 0 at the end
+  private chunks = 0;
+  /** Candidate scores by cluster, reused across documents (zeroed after each lookup). */
+  private scores = new Float64Array(256);
   /** term → pending derivatives (entry indices) that carry it. */
   private readonly pendingPostings = new Map<number, number[]>();
-  private readonly copies: DuplicateIndex<number>;
+  private readonly copies: DuplicateIndex;
   /** Union-find over entries linked as near-duplicates. */
   private readonly dupParent: number[] = [];
+  /** Entries in a near-duplicate group: they stay with their copies (refine never moves them). */
+  private readonly copyLinked = new Set<number>();
 
   constructor(options: ClustererOptions = {}) {
     this.t = options.tunables ?? CLUSTER_TUNABLES;
-    this.copies = new DuplicateIndex<number>(this.t);
+    this.copies = new DuplicateIndex(this.t);
+    this.open = options.open ?? !options.prepared;
     if (options.prepared) {
       for (const doc of options.prepared) {
         if (this.prepared.has(doc.id)) continue;
         this.prepared.add(doc.id);
-        this.df.observe(internTerms(documentTerms(doc, this.t), this.vocab).keys());
+        this.df.observe(documentTerms(doc, this.t).keys());
       }
       this.df.complete = true;
+      // A closed batch never sees another document: terms counted once can match nothing.
+      if (!this.open) this.df.dropSingletons();
     }
   }
 
   /** Places one document and returns the id of its cluster. Messages about the decision go to `doc.messages`. */
   add(doc: NewsDoc): string {
     if (this.byId.has(doc.id)) return this.states[this.entries[this.byId.get(doc.id)!].cluster].id;
-    const tf = internTerms(documentTerms(doc, this.t), this.vocab);
+    const tf = documentTerms(doc, this.t);
     if (!this.prepared.delete(doc.id)) {
       this.df.observe(tf.keys());
       this.df.complete = false; // from here on frequencies grow with the stream
     }
-    const vec = vectorize(tf, this.df, this.t.maxStoredTerms);
+    // A closed batch stores every shared term (exact cosines; reports' vectors are summed and dropped at once);
+    // an open stream caps what it keeps, since it cannot tell yet which terms will be shared.
+    const sharedOnly = this.df.complete && !this.open;
+    const vec = vectorize(tf, this.df, { sharedOnly, maxStoredTerms: sharedOnly ? Infinity : this.t.maxStoredTerms });
     const index = this.entries.length;
     // Terms in too many documents suggest too many candidates; small batches are exempt (every term is cheap there).
     const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
@@ -98,6 +128,7 @@ export class EventClusterer {
       doc.messages.push(message('cluster', rule, reason, { source: doc.source }, severity));
 
     if (tf.size < this.t.minTerms) {
+      entry.lookup = entry.post = NONE;
       note('too-little-text', `only ${tf.size} distinct terms: too little text to match with other reports, kept alone`, 'warning');
       return this.start(index);
     }
@@ -119,7 +150,7 @@ export class EventClusterer {
     // 2. Event clusters that share heavy terms.
     const threshold = entry.kind === 'derivative' ? this.t.derivativeJoinThreshold : this.t.joinThreshold;
     let best = -1, bestSim: number = threshold, blockedByDate: ClusterState | null = null;
-    for (const c of this.candidates(entry)) {
+    for (const c of this.candidates(vec, entry.lookup)) {
       const state = this.states[c];
       const sim = this.similarity(state, vec);
       if (sim < bestSim) continue;
@@ -166,22 +197,84 @@ export class EventClusterer {
     return this.entries.filter((e) => e.kind === 'derivative' && this.states[e.cluster].reports === 0).map((e) => e.id);
   }
 
+  /**
+   * One reassignment pass over a closed batch, after every document was added. Each report is compared,
+   * by leave-one-out average link, with its own cluster and with the candidate clusters its heavy terms
+   * find, and moves when one fits clearly better. This undoes order effects: a report that arrived before
+   * its own event had a cluster went to the nearest one, or stayed alone. Bounded like `add` (candidates
+   * only, never all pairs); vectors are recomputed from `docs` rather than kept, which keeps memory flat.
+   * A cluster's seed (it names the cluster), near-duplicates and the last report of a cluster holding
+   * derivatives stay where they are. Returns how many reports moved; each says so in its messages.
+   */
+  refine(docs: Iterable<NewsDoc>): number {
+    if (this.open || !this.df.complete) throw new Error('EventClusterer.refine needs a closed batch: construct it with `prepared` and without `open`');
+    const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
+    let moved = 0;
+    for (const doc of docs) {
+      const index = this.byId.get(doc.id);
+      if (index === undefined) continue;
+      const entry = this.entries[index], from = this.states[entry.cluster];
+      if (entry.kind === 'derivative' || this.copyLinked.has(index) || from.reports === 0) continue;
+      if (from.members[0] === index && from.members.length > 1) continue;
+      const tf = documentTerms(doc, this.t);
+      if (tf.size < this.t.minTerms) continue;
+      const vec = vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
+      const own = from.reports > 1 ? (from.centroid.dot(vec) - dot(vec, vec)) / (from.reports - 1) : 0;
+      let best = -1, bestSim = Math.max(this.t.joinThreshold, own + this.t.reassignMargin);
+      for (const c of this.candidates(vec, heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf))) {
+        const state = this.states[c];
+        if (c === entry.cluster) continue;
+        const sim = this.similarity(state, vec);
+        if (sim < bestSim || dayGap(entry.day, state.firstDay, state.lastDay) > this.t.maxDayGap) continue;
+        best = c;
+        bestSim = sim;
+      }
+      if (best < 0) continue;
+      // Leave: the centroid forgets the vector; the date range stays (a wider window only errs towards joining).
+      from.centroid.subtract(vec);
+      from.reports--;
+      from.members = from.members.filter((m) => m !== index);
+      if (!from.members.length) from.alive = false;
+      entry.vec = vec;
+      entry.post = heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf);
+      const to = this.join(index, best);
+      doc.messages.push(message('cluster', 'reassigned',
+        `moved from cluster ${from.id} (mean similarity ${own.toFixed(2)}) to ${to} (${bestSim.toFixed(2)}), which fits it better once every report was placed`,
+        { source: doc.source }, 'info'));
+      moved++;
+    }
+    return moved;
+  }
+
   // -------------------------------------------------------------------------------------------
 
-  /** Clusters with reports that share probe terms with the entry, best-scored first, at most maxCandidates. */
-  private candidates(entry: Entry): number[] {
-    const score = new Map<number, number>();
-    const vec = entry.vec!;
-    const weightOf = new Map<number, number>();
-    for (let i = 0; i < vec.ids.length; i++) weightOf.set(vec.ids[i], vec.weights[i]);
-    for (const term of entry.lookup) {
-      const w = weightOf.get(term) ?? 0;
-      for (const c of this.postings.get(term) ?? []) score.set(c, (score.get(c) ?? 0) + w);
+  /** Clusters with reports that share `lookup` terms with `vec`, best-scored first, at most maxCandidates. */
+  private candidates(vec: SparseVector, lookup: Int32Array): number[] {
+    if (this.scores.length < this.states.length) this.scores = new Float64Array(this.states.length * 2);
+    const scores = this.scores, touched: number[] = [];
+    for (const term of lookup) {
+      const w = weightIn(vec, term);
+      let walked = 0;
+      for (let ch = this.postingHead.get(term) - 1; ch >= 0 && walked < this.t.postingCap; ch = this.chunkNext[ch] - 1) {
+        for (let i = ch * CHUNK + this.chunkLength[ch] - 1; i >= ch * CHUNK && walked < this.t.postingCap; i--, walked++) {
+          const c = this.chunkSlots[i];
+          if (scores[c] === 0) touched.push(c);
+          scores[c] += w;
+        }
+      }
     }
-    return [...score.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.t.maxCandidates)
-      .map(([c]) => c);
+    const k = this.t.maxCandidates;
+    let best = touched;
+    if (touched.length > k) {
+      // Only the k best are wanted: find the k-th score with a native sort, keep those above it (then ties).
+      const sorted = Float64Array.from(touched, (c) => scores[c]).sort();
+      const cut = sorted[sorted.length - k];
+      best = touched.filter((c) => scores[c] > cut);
+      for (let i = 0; i < touched.length && best.length < k; i++) if (scores[touched[i]] === cut) best.push(touched[i]);
+    }
+    best.sort((a, b) => scores[b] - scores[a] || a - b);
+    for (const c of touched) scores[c] = 0;
+    return best;
   }
 
   /**
@@ -214,16 +307,15 @@ export class EventClusterer {
     if (entry.kind === 'derivative') {
       // A derivative does not define its event: it neither moves the centroid nor attracts reports.
       if (state.reports === 0) this.post(this.pendingPostings, entry.post, index);
+      else entry.vec = null, entry.lookup = entry.post = NONE; // placed with reports: it never moves again
       return state.id;
     }
     state.reports++;
     state.centroid.add(entry.vec!);
     entry.vec = null; // summed into the centroid; a report never moves, so its own vector is not needed again
-    for (const term of entry.post) {
-      if (this.postings.get(term)?.at(-1) === c) continue; // the cluster is already the latest in this posting
-      this.post(this.postings, [term], c);
-    }
+    for (const term of entry.post) this.postCluster(term, c);
     this.adoptPendingDerivatives(entry, c);
+    entry.lookup = entry.post = NONE; // placed for good: later documents find it through its cluster
     return state.id;
   }
 
@@ -244,12 +336,43 @@ export class EventClusterer {
         from.members = from.members.filter((m) => m !== d);
         if (!from.members.length) from.alive = false;
         deriv.cluster = c;
+        deriv.vec = null;
+        deriv.lookup = deriv.post = NONE;
         state.members.push(d);
       }
     }
   }
 
-  private post(postings: Map<number, number[]>, terms: number[], value: number) {
+  /** Makes cluster c the newest in the term's posting (unless it already is). */
+  private postCluster(term: number, c: number) {
+    const head = this.postingHead.get(term);
+    if (head) {
+      const ch = head - 1, length = this.chunkLength[ch];
+      if (this.chunkSlots[ch * CHUNK + length - 1] === c) return;
+      if (length < CHUNK) {
+        this.chunkSlots[ch * CHUNK + length] = c;
+        this.chunkLength[ch]++;
+        return;
+      }
+    }
+    if (this.chunks === this.chunkLength.length) {
+      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.chunkSlots = grow(this.chunkSlots, (n) => new Int32Array(n));
+      this.chunkLength = grow(this.chunkLength, (n) => new Uint8Array(n));
+      this.chunkNext = grow(this.chunkNext, (n) => new Int32Array(n));
+    }
+    const ch = this.chunks++;
+    this.chunkSlots[ch * CHUNK] = c;
+    this.chunkLength[ch] = 1;
+    this.chunkNext[ch] = head;
+    this.postingHead.set(term, ch + 1);
+  }
+
+  private post(postings: Map<number, number[]>, terms: Int32Array, value: number) {
     for (const term of terms) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
@@ -265,7 +388,19 @@ export class EventClusterer {
   }
 
   private union(a: number, b: number) {
+    this.copyLinked.add(a).add(b);
     const ra = this.find(a), rb = this.find(b);
     if (ra !== rb) this.dupParent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
+}
+
+/** The weight of `term` in `v` (0 when absent), by binary search over its sorted ids. */
+function weightIn(v: SparseVector, term: number): number {
+  let lo = 0, hi = v.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v.ids[mid] < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < v.ids.length && v.ids[lo] === term ? v.weights[lo] : 0;
 }

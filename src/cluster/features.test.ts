@@ -1,23 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addTerms, documentTerms, titleOf, type TermCounts } from './features.js';
+import { addTerms, documentTerms, pairId, termId, titleOf, type TermCounts } from './features.js';
 import { CLUSTER_TUNABLES } from './tunables.js';
 
 const terms = (text: string) => {
   const c: TermCounts = new Map();
   addTerms(text, c);
-  return c;
+  return { has: (term: string) => c.has(termId(term)), hasPair: (a: string, b: string) => c.has(pairId(termId(a), termId(b))), size: c.size };
 };
 
 test('a Korean stem matches under different particles', () => {
   const a = terms('한빛전자가 발표했다'), b = terms('한빛전자는 부인했다');
   assert.ok(a.has('한빛전') && a.has('한빛전자') && b.has('한빛전') && b.has('한빛전자'));
-  assert.ok(!a.has('자가 발'), 'n-grams stay inside a word');
+  assert.ok(!a.has('자가발') && !a.has('자가 발'), 'n-grams stay inside a word');
+  // 한빛전자가 → 3 trigrams + 2 four-grams + 1 five-gram; 발표했다 → 2 + 1
+  assert.equal(a.size, 6 + 3);
 });
 
-test('Latin-script words are lower-cased and paired with their neighbour', () => {
+test('Latin-script words are lower-cased and paired with their neighbour, in order', () => {
   const c = terms('OpenAI and SoftBank met');
-  assert.ok(c.has('openai') && c.has('softbank') && c.has('openai and'));
+  assert.ok(c.has('openai') && c.has('softbank') && c.hasPair('openai', 'and'));
+  assert.ok(!c.hasPair('and', 'openai'), 'a pair is ordered');
+  assert.ok(!terms('OpenAI\nand').hasPair('openai', 'and'), 'pairs do not cross lines');
 });
 
 test('mixed tokens split by script (오픈AI → 오픈 + ai)', () => {
@@ -25,9 +29,17 @@ test('mixed tokens split by script (오픈AI → 오픈 + ai)', () => {
   assert.ok(c.has('오픈') && c.has('ai'));
 });
 
+test('term ids are non-zero 32-bit integers, the same for the same text', () => {
+  for (const t of ['a', '한빛전', 'openai', '']) {
+    assert.equal(termId(t), termId(t.slice()));
+    assert.ok(termId(t) !== 0 && termId(t) === (termId(t) | 0));
+  }
+  assert.notEqual(termId('누리시'), termId('누리사'));
+});
+
 test('title terms count more than body terms', () => {
   const c = documentTerms({ title: '누리시 폭설', body: '누리시에 눈이 내렸다' });
-  assert.equal(c.get('누리시'), 1 + CLUSTER_TUNABLES.titleWeight);
+  assert.equal(c.get(termId('누리시')), 1 + CLUSTER_TUNABLES.titleWeight);
 });
 
 test('without a title, a headline-like first line stands in, but a menu label does not', () => {

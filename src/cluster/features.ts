@@ -1,6 +1,11 @@
 // Text → term counts, without a dictionary. Korean (and Chinese/Japanese) words get character 3- to
 // 5-grams inside each word, so a stem matches whatever particle follows it (삼성전자가 / 삼성전자는);
 // space-separated scripts (Latin, Vietnamese, Cyrillic ...) get lower-cased words and word bigrams.
+//
+// Terms are never stored as strings: each is a 32-bit hash of its text (`termId`), computed straight
+// from the character codes, so no substring is allocated and no vocabulary is kept. At 50k documents
+// the vocabulary was most of the stage's memory. Two distinct terms share an id with probability
+// ~n²/2³³ (a few thousand pairs among millions of terms), which moves a cosine by a rounding error.
 import type { NewsDoc } from '../types.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 
@@ -8,10 +13,38 @@ import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Scripts written without reliable word spacing inside a word, where character n-grams work best. */
 const NGRAM_SCRIPT = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** The same, anchored at the start (sticky): a script run is all of one kind, so its first letter decides. */
+const NGRAM_START = new RegExp(NGRAM_SCRIPT.source, 'uy');
 /** Splits a mixed token (오픈AI, 5G통신) into runs of one kind: n-gram script, or not. */
 const SCRIPT_RUN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
-export type TermCounts = Map<string, number>;
+/** Term id → (weighted) count. */
+export type TermCounts = Map<number, number>;
+
+/** FNV-1a over s[start, end), finished with murmur3's mixer; never 0 (0 marks an empty table slot). */
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h || 1;
+}
+
+/** The id of a term's text (as features produce it: NFC, lower-cased). */
+export function termId(term: string): number {
+  return hashRange(term, 0, term.length);
+}
+
+/** The id of a word pair, from its words' ids (order matters). */
+export function pairId(first: number, second: number): number {
+  let h = Math.imul(first ^ 0x27d4eb2f, 0x9e3779b1) ^ second;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h ^= h >>> 13;
+  return h || 1;
+}
 
 /** The headline used for weighting: the extracted title, else a headline-like first body line. */
 export function titleOf(doc: Pick<NewsDoc, 'title' | 'body'>, t: ClusterTunables = CLUSTER_TUNABLES): string {
@@ -24,33 +57,32 @@ export function titleOf(doc: Pick<NewsDoc, 'title' | 'body'>, t: ClusterTunables
 /** Adds the terms of `text` to `counts`, each occurrence counting `weight`. */
 export function addTerms(text: string, counts: TermCounts, weight = 1, t: ClusterTunables = CLUSTER_TUNABLES): void {
   const sizes = t.ngramSizes;
-  let previousWord: string | null = null;
+  const bump = (id: number) => counts.set(id, (counts.get(id) ?? 0) + weight);
+  let previousWord = 0;
   for (const line of text.normalize('NFC').toLowerCase().split('\n')) {
-    previousWord = null; // bigrams do not cross lines (a title and the lead are not a phrase)
+    previousWord = 0; // bigrams do not cross lines (a title and the lead are not a phrase)
     for (const token of line.match(WORD) ?? []) {
       for (const run of token.match(SCRIPT_RUN) ?? []) {
-        if (NGRAM_SCRIPT.test(run)) {
-          previousWord = null;
+        NGRAM_START.lastIndex = 0;
+        if (NGRAM_START.test(run)) {
+          previousWord = 0;
           if (run.length === 1) continue; // one syllable alone is mostly a particle or a counter
           for (const n of sizes) {
             if (run.length < n) {
-              if (n === sizes[0]) bump(counts, run, weight); // a short word counts whole (회동, 오픈)
+              if (n === sizes[0]) bump(termId(run)); // a short word counts whole (회동, 오픈)
               continue;
             }
-            for (let i = 0; i + n <= run.length; i++) bump(counts, run.slice(i, i + n), weight);
+            for (let i = 0; i + n <= run.length; i++) bump(hashRange(run, i, i + n));
           }
         } else {
-          bump(counts, run, weight);
-          if (t.wordBigrams && previousWord !== null) bump(counts, `${previousWord} ${run}`, weight);
-          previousWord = run;
+          const word = termId(run);
+          bump(word);
+          if (t.wordBigrams && previousWord !== 0) bump(pairId(previousWord, word));
+          previousWord = word;
         }
       }
     }
   }
-}
-
-function bump(counts: TermCounts, term: string, weight: number) {
-  counts.set(term, (counts.get(term) ?? 0) + weight);
 }
 
 /** Term counts of one document: body once, title `titleWeight` times more. */
@@ -61,4 +93,3 @@ export function documentTerms(doc: Pick<NewsDoc, 'title' | 'body'>, t: ClusterTu
   if (title) addTerms(title, counts, t.titleWeight, t);
   return counts;
 }
-

@@ -3,6 +3,7 @@
 // One-permutation hashing (Li, Owen & Zhang 2012; densified as Shrivastava & Li 2014) hashes each
 // shingle once instead of once per bin, which keeps signatures cheap for long articles.
 import { CLUSTER_TUNABLES } from './tunables.js';
+import { IntTable } from './int-table.js';
 
 const LETTERS = /[^\p{L}\p{N}]+/gu;
 
@@ -60,47 +61,74 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
-/** LSH index over signatures: documents that share one band's values are candidate copies. */
-export class DuplicateIndex<K> {
-  private readonly buckets = new Map<number, K[]>();
-  private readonly sigs = new Map<K, Uint32Array>();
+/**
+ * LSH index over signatures: documents that share one band's values are candidate copies. Keys are
+ * small non-negative integers (the clusterer's entry indices). Signatures live in one flat array and
+ * each bucket is a linked list threaded through a typed array (newest first), so 50k documents × 32
+ * bands cost two typed arrays and one integer table instead of a million small JS arrays.
+ */
+export class DuplicateIndex {
+  /** band key → 1 + newest key in that bucket. */
+  private readonly heads = new IntTable(1 << 12);
+  /** (key × bands + band) → 1 + the next older key in the same bucket, 0 at the end. */
+  private next = new Int32Array(0);
+  private sigs = new Uint32Array(0);
+  private readonly has: boolean[] = [];
   constructor(private readonly t = CLUSTER_TUNABLES) {}
 
   /** One number per band (band index mixed in): a rare cross-band collision only costs one extra comparison. */
-  private bandKeys(sig: Uint32Array): number[] {
+  private bandKeys(sig: Uint32Array): Int32Array {
     const rows = sig.length / this.t.lshBands;
-    const keys: number[] = [];
+    const keys = new Int32Array(this.t.lshBands);
     for (let b = 0; b < this.t.lshBands; b++) {
       let h = fmix32(b + 1);
       for (let r = 0; r < rows; r++) h = fmix32(h ^ sig[b * rows + r]);
-      keys.push(h);
+      keys[b] = h | 0 || 1;
     }
     return keys;
   }
 
+  private stored(key: number): Uint32Array {
+    const bins = this.t.minhashBins;
+    return this.sigs.subarray(key * bins, (key + 1) * bins);
+  }
+
   /** Documents already indexed whose estimated Jaccard with `sig` reaches the threshold, best first. */
-  find(sig: Uint32Array): { key: K; jaccard: number }[] {
-    const seen = new Set<K>();
-    const found: { key: K; jaccard: number }[] = [];
-    for (const band of this.bandKeys(sig)) {
-      for (const key of this.buckets.get(band) ?? []) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const jaccard = estimateJaccard(sig, this.sigs.get(key)!);
-        if (jaccard >= this.t.duplicateJaccard) found.push({ key, jaccard });
+  find(sig: Uint32Array): { key: number; jaccard: number }[] {
+    const seen = new Set<number>();
+    const found: { key: number; jaccard: number }[] = [];
+    const bands = this.t.lshBands;
+    for (const [b, band] of this.bandKeys(sig).entries()) {
+      // Only the bucketCap newest documents of a bucket: a huge bucket is boilerplate, not a copy.
+      let walked = 0;
+      for (let k = this.heads.get(band) - 1; k >= 0 && walked < this.t.bucketCap; k = this.next[k * bands + b] - 1, walked++) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const jaccard = estimateJaccard(sig, this.stored(k));
+        if (jaccard >= this.t.duplicateJaccard) found.push({ key: k, jaccard });
       }
     }
     return found.sort((a, b) => b.jaccard - a.jaccard);
   }
 
-  add(key: K, sig: Uint32Array): void {
-    this.sigs.set(key, sig);
-    for (const band of this.bandKeys(sig)) {
-      let bucket = this.buckets.get(band);
-      if (!bucket) this.buckets.set(band, (bucket = []));
-      bucket.push(key);
-      // Keep the most recent documents only; amortised so a long bucket is trimmed once per cap additions.
-      if (bucket.length >= 2 * this.t.bucketCap) bucket.splice(0, bucket.length - this.t.bucketCap);
+  add(key: number, sig: Uint32Array): void {
+    if (!Number.isInteger(key) || key < 0) throw new RangeError(`DuplicateIndex keys are non-negative integers, not ${key}`);
+    if (this.has[key]) return;
+    this.has[key] = true;
+    const bands = this.t.lshBands, bins = this.t.minhashBins;
+    if ((key + 1) * bins > this.sigs.length) {
+      const size = Math.max((key + 1) * bins, this.sigs.length * 2, 64 * bins);
+      const sigs = new Uint32Array(size);
+      sigs.set(this.sigs);
+      this.sigs = sigs;
+      const next = new Int32Array((size / bins) * bands);
+      next.set(this.next);
+      this.next = next;
+    }
+    this.sigs.set(sig, key * bins);
+    for (const [b, band] of this.bandKeys(sig).entries()) {
+      this.next[key * bands + b] = this.heads.get(band);
+      this.heads.set(band, key + 1);
     }
   }
 }

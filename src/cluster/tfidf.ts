@@ -1,51 +1,47 @@
-// TF-IDF vectors over interned term ids.
+// TF-IDF vectors over hashed term ids (features.ts).
 //
 // IDF choice: document frequencies come from a `DocFreq` table. A batch (`clusterDocuments`) counts
-// every document first (one streaming pass), so every vector is weighted with the batch's final IDF
-// and terms seen in a single document are left out of the stored vector (they can match nothing) while
-// still counting in its norm, which keeps cosines exact and memory small. In watch mode the table is
-// updated as documents arrive; a document is weighted with the frequencies known when it is added and
-// is not re-weighted later (stale but stable, and re-weighting would mean recomputing every vector).
-import { CLUSTER_TUNABLES } from './tunables.js';
+// every document first (one streaming pass), so every vector is weighted with the batch's final IDF.
+// Terms seen in a single document can match nothing, so a closed batch drops them from the table after
+// counting and from the stored vectors, while they still count in each vector's norm: cosines stay
+// exact and memory small. In watch mode (open) the table is updated as documents arrive; a document is
+// weighted with the frequencies known when it is added and is not re-weighted later (stale but stable:
+// re-weighting would mean recomputing every vector), and it keeps its heaviest terms whether or not
+// another document has them yet, because a later one may.
+import { IntTable } from './int-table.js';
 import type { TermCounts } from './features.js';
 
-/** Interns term strings as small integers, so vectors and postings hold numbers. */
-export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) this.ids.set(term, (id = this.ids.size));
-    return id;
-  }
-  get size() {
-    return this.ids.size;
-  }
-}
-
 export class DocFreq {
-  /** df by term id; grows with the vocabulary. */
-  private df = new Uint32Array(1024);
+  private readonly table = new IntTable(1 << 16);
   documents = 0;
   /** True when every document to be clustered was counted before the first vector was made. */
   complete = false;
 
   observe(termIds: Iterable<number>): void {
     this.documents++;
-    for (const id of termIds) {
-      if (id >= this.df.length) {
-        const grown = new Uint32Array(Math.max(id + 1, this.df.length * 2));
-        grown.set(this.df);
-        this.df = grown;
-      }
-      this.df[id]++;
-    }
+    for (const id of termIds) this.table.add(id, 1);
   }
+  /**
+   * df of a term of a document already counted. After `dropSingletons` such a term may be missing:
+   * it was in that document only, so its df is 1.
+   */
   get(id: number): number {
-    return id < this.df.length ? this.df[id] : 0;
+    return this.table.get(id) || 1;
   }
   /** Smoothed IDF (as scikit-learn): never zero, so a term every document shares still weighs a little. */
   idf(id: number): number {
-    return Math.log((1 + this.documents) / (1 + this.get(id))) + 1;
+    return this.idfOf(this.get(id));
+  }
+  /** The IDF of a term with document frequency `df`. */
+  idfOf(df: number): number {
+    return Math.log((1 + this.documents) / (1 + df)) + 1;
+  }
+  /** Forgets terms counted once (most of a batch's vocabulary); only valid once counting is complete. */
+  dropSingletons(): void {
+    this.table.retain((df) => df > 1);
+  }
+  get terms(): number {
+    return this.table.size;
   }
 }
 
@@ -55,52 +51,80 @@ export interface SparseVector {
   weights: Float32Array;
 }
 
-/** Interns a document's terms (the ids are what DocFreq counts). */
-export function internTerms(counts: TermCounts, vocab: Vocabulary): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [term, tf] of counts) out.set(vocab.id(term), tf);
-  return out;
+export interface VectorizeOptions {
+  /** Keep only terms another counted document shares (a closed batch with complete frequencies). */
+  sharedOnly: boolean;
+  /** Keep at most this many terms, the heaviest. */
+  maxStoredTerms: number;
 }
 
-/**
- * Sublinear TF × IDF, L2-normalised over all terms. With complete frequencies only terms shared with
- * another document are stored; otherwise the heaviest `maxStoredTerms` are.
- */
-export function vectorize(tf: Map<number, number>, df: DocFreq, maxStoredTerms = CLUSTER_TUNABLES.maxStoredTerms): SparseVector {
-  const entries: [number, number][] = [];
-  let norm2 = 0;
+const PACK = 2 ** 21;
+
+/** Sublinear TF × IDF, L2-normalised over all terms; stores the terms `options` keep. */
+export function vectorize(tf: TermCounts, df: DocFreq, options: VectorizeOptions): SparseVector {
+  let ids = new Int32Array(tf.size);
+  let weights = new Float32Array(tf.size);
+  let n = 0, norm2 = 0;
   for (const [id, count] of tf) {
-    const w = (1 + Math.log(count)) * df.idf(id);
+    const f = df.get(id); // one table lookup per term: at 50k documents the table is larger than the cache
+    const w = (1 + Math.log(count)) * df.idfOf(f);
     norm2 += w * w;
-    if (!df.complete || df.get(id) > 1) entries.push([id, w]);
+    if (!options.sharedOnly || f > 1) (ids[n] = id), (weights[n++] = w);
   }
-  if (!df.complete && entries.length > maxStoredTerms) {
-    entries.sort((a, b) => b[1] - a[1]);
-    entries.length = maxStoredTerms;
+  ids = ids.subarray(0, n);
+  weights = weights.subarray(0, n);
+  if (n > options.maxStoredTerms) {
+    // The k-th heaviest weight is the cut; ties at the cut are kept, then trimmed to exactly k.
+    const cut = Float32Array.from(weights).sort()[n - options.maxStoredTerms];
+    let k = 0;
+    for (let i = 0; i < n && k < options.maxStoredTerms; i++) if (weights[i] >= cut) (ids[k] = ids[i]), (weights[k++] = weights[i]);
+    ids = ids.subarray(0, k);
+    weights = weights.subarray(0, k);
+    n = k;
   }
-  entries.sort((a, b) => a[0] - b[0]);
+  // Sort by id, carrying the weights: (id, index) pairs packed exactly in one float64 each (|id| < 2³¹,
+  // index < 2²¹), so a native numeric sort does it without a comparator or an object per term.
+  let order: ArrayLike<number>;
+  if (n < PACK) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = ids[i] * PACK + i;
+    order = packed.sort().map((p) => p - Math.floor(p / PACK) * PACK);
+  } else order = Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b]);
   const norm = Math.sqrt(norm2) || 1;
-  const ids = new Int32Array(entries.length);
-  const weights = new Float32Array(entries.length);
-  entries.forEach(([id, w], i) => {
-    ids[i] = id;
-    weights[i] = w / norm;
-  });
-  return { ids, weights };
+  const outIds = new Int32Array(n), outWeights = new Float32Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    outIds[r] = ids[i];
+    outWeights[r] = weights[i] / norm;
+  }
+  return { ids: outIds, weights: outWeights };
 }
 
 /**
- * Ids of the `k` heaviest stored terms with `minDf` ≤ df ≤ `maxDf`. With minDf 2 these are the terms a
- * document shares with some earlier one (worth looking up); with minDf 1, the terms later documents may share.
+ * Ids of the `k` heaviest stored terms with `minDf` ≤ df ≤ `maxDf`, heaviest first. With minDf 2 these
+ * are the terms a document shares with some earlier one (worth looking up); with minDf 1, the terms later
+ * documents may share. The k-th weight is found with a native sort of the weights (no comparator, no
+ * objects); only the k survivors are ordered by a comparator.
  */
-export function heaviestTerms(v: SparseVector, df: DocFreq, k: number, minDf: number, maxDf: number): number[] {
-  const order: number[] = [];
+export function heaviestTerms(v: SparseVector, df: DocFreq, k: number, minDf: number, maxDf: number): Int32Array {
+  const eligible = new Int32Array(v.ids.length);
+  let n = 0;
   for (let i = 0; i < v.ids.length; i++) {
-    const n = df.get(v.ids[i]);
-    if (n >= minDf && n <= maxDf) order.push(i);
+    const f = df.get(v.ids[i]);
+    if (f >= minDf && f <= maxDf) eligible[n++] = i;
   }
-  order.sort((a, b) => v.weights[b] - v.weights[a]);
-  return order.slice(0, k).map((i) => v.ids[i]);
+  let picked: number[];
+  if (n <= k) picked = Array.from(eligible.subarray(0, n));
+  else {
+    const sorted = new Float32Array(n);
+    for (let r = 0; r < n; r++) sorted[r] = v.weights[eligible[r]];
+    const cut = sorted.sort()[n - k];
+    picked = [];
+    for (let r = 0; r < n && picked.length < k; r++) if (v.weights[eligible[r]] > cut) picked.push(eligible[r]);
+    for (let r = 0; r < n && picked.length < k; r++) if (v.weights[eligible[r]] === cut) picked.push(eligible[r]);
+  }
+  picked.sort((a, b) => v.weights[b] - v.weights[a] || a - b);
+  return Int32Array.from(picked, (i) => v.ids[i]);
 }
 
 /** Dot product of two sparse vectors (both sorted by id). */
@@ -120,38 +144,73 @@ export function dot(a: SparseVector, b: SparseVector): number {
  * Kept as sorted typed arrays rather than a Map: a tenth of the memory at 50k documents.
  */
 export class Centroid {
+  // Sorted ids and their summed weights in [0, length); spare capacity after it, so a join merges in
+  // place (from the back) instead of allocating two new arrays per member.
   private ids = new Int32Array(0);
   private weights = new Float32Array(0);
+  private length = 0;
   members = 0;
 
   dot(v: SparseVector): number {
-    // Both sides are sorted by id: a merge walk, galloping over the longer side with binary search.
-    const ids = this.ids, n = ids.length;
+    // Both sides are sorted by id: a merge walk that gallops over the (longer) centroid: from the last
+    // match, steps of 1, 2, 4 … find a bracket, then a binary search inside it. The next id is usually
+    // near, so this costs O(log gap) per term instead of O(log n).
+    const ids = this.ids, n = this.length, vi = v.ids;
     let s = 0, lo = 0;
-    for (let i = 0; i < v.ids.length && lo < n; i++) {
-      const target = v.ids[i];
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ids[mid] < target) lo = mid + 1;
-        else hi = mid;
+    for (let i = 0; i < vi.length && lo < n; i++) {
+      const target = vi[i];
+      if (ids[lo] < target) {
+        let step = 1, hi = lo + 1;
+        while (hi < n && ids[hi] < target) (lo = hi), (hi += step), (step *= 2);
+        if (hi > n) hi = n;
+        lo++;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ids[mid] < target) lo = mid + 1;
+          else hi = mid;
+        }
       }
       if (lo < n && ids[lo] === target) s += this.weights[lo] * v.weights[i];
     }
     return s;
   }
 
-  add(v: SparseVector): void {
-    const a = this.ids, aw = this.weights, b = v.ids, bw = v.weights;
-    const ids = new Int32Array(a.length + b.length), weights = new Float32Array(a.length + b.length);
-    let i = 0, j = 0, k = 0;
-    while (i < a.length || j < b.length) {
-      if (j >= b.length || (i < a.length && a[i] < b[j])) (ids[k] = a[i]), (weights[k++] = aw[i++]);
-      else if (i >= a.length || b[j] < a[i]) (ids[k] = b[j]), (weights[k++] = bw[j++]);
-      else (ids[k] = a[i]), (weights[k++] = aw[i++] + bw[j++]);
+  /** Takes a member's vector back out (a report that moves to another cluster). */
+  subtract(v: SparseVector): void {
+    const ids = this.ids, weights = this.weights, n = this.length;
+    let lo = 0;
+    for (let i = 0; i < v.ids.length; i++) {
+      while (lo < n && ids[lo] < v.ids[i]) lo++;
+      if (lo < n && ids[lo] === v.ids[i]) weights[lo] -= v.weights[i];
     }
-    this.ids = ids.slice(0, k);
-    this.weights = weights.slice(0, k);
+    this.members--;
+  }
+
+  add(v: SparseVector): void {
+    const b = v.ids, bw = v.weights, n = this.length;
+    // The merged length: the centroid's terms plus the vector's new ones.
+    let union = n, i = 0;
+    for (let j = 0; j < b.length; j++) {
+      while (i < n && this.ids[i] < b[j]) i++;
+      if (i >= n || this.ids[i] !== b[j]) union++;
+    }
+    if (union > this.ids.length) {
+      const capacity = Math.max(union, Math.ceil(this.ids.length * 1.5));
+      const ids = new Int32Array(capacity), weights = new Float32Array(capacity);
+      ids.set(this.ids.subarray(0, n));
+      weights.set(this.weights.subarray(0, n));
+      this.ids = ids;
+      this.weights = weights;
+    }
+    // Merge from the back: the write position never passes an unread centroid entry.
+    const ids = this.ids, weights = this.weights;
+    let a = n - 1, j = b.length - 1, w = union - 1;
+    while (j >= 0) {
+      if (a >= 0 && ids[a] > b[j]) (ids[w] = ids[a]), (weights[w--] = weights[a--]);
+      else if (a >= 0 && ids[a] === b[j]) (ids[w] = ids[a]), (weights[w--] = weights[a--] + bw[j--]);
+      else (ids[w] = b[j]), (weights[w--] = bw[j--]);
+    }
+    this.length = union;
     this.members++;
   }
 }

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Centroid, DocFreq, dot, vectorize, type SparseVector } from './tfidf.js';
+import { IntTable } from './int-table.js';
+
+/** A sparse vector from (id, weight) pairs, ids made unique and sorted. */
+const sparse = (pairs: [number, number][]): SparseVector => {
+  const byId = new Map(pairs);
+  const ids = [...byId.keys()].sort((a, b) => a - b);
+  return { ids: Int32Array.from(ids), weights: Float32Array.from(ids.map((i) => byId.get(i)!)) };
+};
+const vectorArb = fc.array(fc.tuple(fc.integer({ min: -2000, max: 2000 }), fc.float({ min: Math.fround(0.01), max: 1, noNaN: true })), { maxLength: 60 }).map(sparse);
+
+test('a centroid dot equals the sum of dots with its members (average link read off one sum)', () => {
+  fc.assert(fc.property(fc.array(vectorArb, { minLength: 1, maxLength: 6 }), vectorArb, (members, v) => {
+    const c = new Centroid();
+    for (const m of members) c.add(m);
+    const expected = members.reduce((s, m) => s + dot(m, v), 0);
+    assert.ok(Math.abs(c.dot(v) - expected) < 1e-4, `${c.dot(v)} vs ${expected}`);
+    assert.equal(c.members, members.length);
+  }));
+});
+
+test('vectors are unit length, sorted by id, and a closed batch keeps only shared terms', () => {
+  const df = new DocFreq();
+  const a = new Map([[5, 2], [-7, 1], [9, 1]]), b = new Map([[5, 1], [-7, 3], [11, 1]]);
+  df.observe(a.keys());
+  df.observe(b.keys());
+  df.complete = true;
+  const all = vectorize(a, df, { sharedOnly: false, maxStoredTerms: Infinity });
+  assert.deepEqual([...all.ids], [-7, 5, 9]);
+  assert.ok(Math.abs(all.weights.reduce((s, w) => s + w * w, 0) - 1) < 1e-6);
+  const shared = vectorize(a, df, { sharedOnly: true, maxStoredTerms: Infinity });
+  assert.deepEqual([...shared.ids], [-7, 5], 'term 9 is in one document only');
+  assert.deepEqual([...shared.weights], [...all.weights.slice(0, 2)], 'the dropped term still counts in the norm');
+  df.dropSingletons();
+  assert.deepEqual(vectorize(a, df, { sharedOnly: true, maxStoredTerms: Infinity }), shared, 'forgetting singletons changes nothing');
+  const capped = vectorize(a, df, { sharedOnly: false, maxStoredTerms: 1 });
+  assert.deepEqual([...capped.ids], [5], 'the cap keeps the heaviest term (tf 2)');
+});
+
+test('IntTable counts like a Map, through growth and pruning', () => {
+  fc.assert(fc.property(fc.array(fc.integer({ min: -50, max: 50 }).filter((k) => k !== 0), { maxLength: 400 }), (keys) => {
+    const table = new IntTable(4), map = new Map<number, number>();
+    for (const k of keys) {
+      table.add(k, 1);
+      map.set(k, (map.get(k) ?? 0) + 1);
+    }
+    assert.equal(table.size, map.size);
+    for (const [k, v] of map) assert.equal(table.get(k), v);
+    table.retain((v) => v > 1);
+    for (const [k, v] of map) assert.equal(table.get(k), v > 1 ? v : 0);
+    assert.equal(table.size, [...map.values()].filter((v) => v > 1).length);
+  }));
+  assert.throws(() => new IntTable().set(0, 1), RangeError);
+});
