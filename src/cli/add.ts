@@ -5,7 +5,7 @@ import { readDocuments } from '../pipeline.js';
 import { persistRun, DEFAULT_DB_PATH } from '../store/index.js';
 import { ConfigError, formatMessage } from '../messages.js';
 import { createProgress } from './progress.js';
-import { WEB_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
+import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
 
 export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
 
@@ -22,11 +22,7 @@ export async function addCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: DEFAULT_DB_PATH },
-      'max-file-mb': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...WEB_ARG_OPTIONS,
+      ...INPUT_ARG_OPTIONS,
     },
   });
   if (values.help) {

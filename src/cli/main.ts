@@ -11,7 +11,7 @@ import { createProgress } from './progress.js';
 import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
 import { openAiChat } from '../write/llm/client.js';
 import { polishClusters } from '../write/llm/polish.js';
-import { WEB_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
+import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
 import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
@@ -55,16 +55,12 @@ async function digest(argv: string[]) {
       json: { type: 'string' },
       out: { type: 'string', default: '_posts' },
       'no-posts': { type: 'boolean', default: false },
-      db: { type: 'string', default: 'newsdesk.db' },
       category: { type: 'string' },
       preset: { type: 'string' },
       author: { type: 'string' },
       config: { type: 'string' },
       llm: { type: 'boolean', default: false },
-      'max-file-mb': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...WEB_ARG_OPTIONS,
+      ...INPUT_ARG_OPTIONS,
     },
   });
   if (values.help) {

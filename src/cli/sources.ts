@@ -1,5 +1,6 @@
 // Source arguments for `digest`, `add` and `watch`: files and folders, http(s) URLs of articles,
 // feeds and sitemaps, and source lists (`--sources FILE`, or a `.sources`/`.list` file named directly).
+import { DEFAULT_DB_PATH } from '../store/index.js';
 import type { Message, RawFile } from '../types.js';
 import { message, ConfigError } from '../messages.js';
 import { listInputs, readRaw } from '../ingest/index.js';
@@ -18,6 +19,15 @@ export const WEB_ARG_OPTIONS = {
   delay: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
+} as const;
+
+/** Options every reading command (digest, add, watch) takes: the store, the size cap, quiet, help and the web. */
+export const INPUT_ARG_OPTIONS = {
+  db: { type: 'string', default: DEFAULT_DB_PATH },
+  'max-file-mb': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...WEB_ARG_OPTIONS,
 } as const;
 
 export const WEB_USAGE = `

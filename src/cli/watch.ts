@@ -17,7 +17,7 @@ import { collectWeb, newSeenState } from '../ingest/web/collect.js';
 import { sleep } from '../ingest/web/host-queue.js';
 import type { HttpCache } from '../store/sqlite/http-cache.js';
 import { listInputs, readRaw } from '../ingest/index.js';
-import { WEB_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, openHttpCache, parseDuration, splitSources } from './sources.js';
+import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, openHttpCache, parseDuration, splitSources } from './sources.js';
 
 /** Polling more often than this hammers publishers for little gain; the CLI refuses it. */
 export const MIN_CLI_INTERVAL_MS = 10_000;
@@ -147,11 +147,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
       out: { type: 'string', default: '_posts' },
       'no-posts': { type: 'boolean', default: false },
       json: { type: 'string' },
-      db: { type: 'string', default: DEFAULT_DB_PATH },
-      'max-file-mb': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...WEB_ARG_OPTIONS,
+      ...INPUT_ARG_OPTIONS,
     },
   });
   if (values.help) {

@@ -1,7 +1,7 @@
 // Reads the article's metadata from the cleaned lines, the cleaner's clues, the HTML metadata and the
 // front matter, and records in `evidence` where each value came from. Title, deck and section lines
 // come out of the running text here; cross-heads stay in it and are listed in `headings`.
-import type { Evidence, Format } from '../types.js';
+import type { Evidence, Format, NewsDoc } from '../types.js';
 import type { HtmlMetadata } from './html/index.js';
 import type { Clue, ClueField } from './clean.js';
 import { hangulRatio, norm, type SourceLine } from './lines.js';
@@ -22,21 +22,14 @@ export interface MetadataInput {
   key: string;
 }
 
-export interface Metadata {
-  outlet: string | null;
-  aggregator: string | null;
-  title: string | null;
-  subtitles: string[];
-  section: string | null;
-  reporter: string | null;
-  email: string | null;
-  publishedAt: string | null;
-  url: string | null;
-  evidence: Evidence;
+/** What the metadata reader settles: the NewsDoc's metadata fields, plus which lines make the body. */
+export type Metadata = Pick<
+  NewsDoc,
+  'outlet' | 'aggregator' | 'title' | 'subtitles' | 'section' | 'reporter' | 'email' | 'publishedAt' | 'url' | 'evidence' | 'headings'
+> & {
   /** The lines that make the body: everything but the section and title lines. */
   bodyLines: SourceLine[];
-  headings: string[];
-}
+};
 
 /** Text compared with whitespace and quote marks folded away. */
 const fold = (s: string) => s.normalize('NFC').replace(/[\s“”"‘’'「」『』]+/g, '').toLowerCase();

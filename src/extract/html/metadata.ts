@@ -1,27 +1,18 @@
 // Page metadata from JSON-LD, OpenGraph / meta tags, outlet rules and generic byline markup.
 // Each value records where it came from in `evidence`, so a reader can judge it.
+import type { NewsDoc } from '../../types.js';
 import { toKst } from './dates.js';
 import { ldText, type LdNode } from './json-ld.js';
 import type { OutletRule } from './outlet-rules.js';
 import { collectBlocks, squash } from './dom.js';
 
-export interface HtmlMetadata {
-  title: string | null;
-  /** Deck / subtitle lines, when the page marks them. */
-  subtitles: string[];
-  section: string | null;
-  reporter: string | null;
-  email: string | null;
-  /** ISO 8601, converted to KST (+09:00) when a time is known. */
-  publishedAt: string | null;
+/** What the page itself says about the article (publishedAt in KST), before the outlet name is
+ *  normalised; the NewsDoc's own fields where they mean the same, plus what only HTML carries. */
+export type HtmlMetadata = Pick<NewsDoc, 'title' | 'subtitles' | 'section' | 'reporter' | 'email' | 'publishedAt' | 'url' | 'evidence'> & {
   modifiedAt: string | null;
   /** Outlet name as the page states it (og:site_name, JSON-LD publisher), not yet normalised. */
   siteName: string | null;
-  /** Canonical URL (link rel=canonical, og:url), when present. */
-  url: string | null;
-  /** Where each value came from, e.g. { publishedAt: 'json-ld' }. */
-  evidence: Record<string, string>;
-}
+};
 
 export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
