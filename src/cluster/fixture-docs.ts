@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
+import { newDoc } from '../doc.js';
 
 export interface Fixture {
   docs: NewsDoc[];
@@ -29,10 +30,6 @@ export function loadFixture(name: string): Fixture {
 }
 
 export function makeDoc(source: string, body: string, meta: { title?: string; date?: string; kind?: string } = {}): NewsDoc {
-  return {
-    id: shortId('d', source), source, key: source, format: 'txt', encoding: 'utf-8', contentHash: '',
-    outlet: null, aggregator: null, title: meta.title ?? null, subtitles: [], section: null, reporter: null, email: null,
-    publishedAt: meta.date ?? null, url: null, kind: meta.kind === 'derivative' ? 'derivative' : 'report', frontMatter: null,
-    body, headings: [], captions: [], removed: [], sentences: [], evidence: {}, messages: [],
-  };
+  const kind = meta.kind === 'derivative' ? 'derivative' : 'report';
+  return newDoc({ id: shortId('d', source), source, body, title: meta.title ?? null, publishedAt: meta.date ?? null, kind });
 }
