@@ -44,6 +44,19 @@ export interface RawFile {
   contentType?: string;
   /** Set when reading failed at the edge; bytes is then empty. */
   error?: string;
+  /** What the feed or sitemap entry that led to this URL said about the article (extract's fallback). */
+  hints?: SourceHints;
+}
+
+/** Article metadata from a feed/sitemap entry. Extract uses each only when the page gives nothing. */
+export interface SourceHints {
+  title?: string;
+  /** ISO 8601 in KST (`2026-04-07T17:30:00+09:00`), or a bare date. */
+  publishedAt?: string;
+  author?: string;
+  outlet?: string;
+  /** URL of the feed or sitemap that listed the article. */
+  feed?: string;
 }
 
 export type Format = 'txt' | 'md' | 'html';
@@ -60,6 +73,8 @@ export interface TextFile {
   contentHash: string;
   text: string;
   messages: Message[];
+  /** Carried over from RawFile.hints. */
+  hints?: SourceHints;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,8 +148,16 @@ export interface Cluster {
 // ---------------------------------------------------------------------------------------------
 // analyze (filled by the analysis stage; every item carries its document and span)
 
+/** A text of a document other than `body` that a span may index: the title, or one subtitle or caption. */
+export interface TextField {
+  name: 'title' | 'subtitles' | 'captions';
+  index: number;
+}
+
 export interface Mention extends Span {
   document: string;
+  /** Set when the mention stands outside the body (e.g. in a photo caption): the span then indexes that text. */
+  field?: TextField;
 }
 
 export type EntityType = 'person' | 'organization' | 'project' | 'product' | 'place' | 'other';
@@ -160,7 +183,7 @@ export interface NumberMention extends Span {
   per?: string | null;
   document: string;
   /** Set when the amount stands in the title or a subtitle, not the body: the span then indexes that text. */
-  field?: { name: 'title' | 'subtitles'; index: number };
+  field?: TextField;
 }
 
 export interface Quote extends Span {

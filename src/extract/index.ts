@@ -49,7 +49,7 @@ function extract(file: TextFile): NewsDoc {
   const source = markdown ? markdownLines(fm.content, fm.firstLine) : { lines: plainLines(fm.content, fm.firstLine), removed: [] };
 
   const cleaned = cleanLines(source.lines);
-  const meta = readMetadata({ lines: cleaned.lines, clues: cleaned.clues, html, frontMatter: fm.frontMatter, format: file.format, key: file.key });
+  const meta = readMetadata({ lines: cleaned.lines, clues: cleaned.clues, html, frontMatter: fm.frontMatter, format: file.format, key: file.key, hints: file.hints });
   const body = meta.bodyLines.map((l: SourceLine) => l.text).join('\n\n');
   const removed = [...fromHtml.removed, ...source.removed, ...cleaned.removed].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 

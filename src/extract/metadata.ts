@@ -1,7 +1,7 @@
 // Reads the article's metadata from the cleaned lines, the cleaner's clues, the HTML metadata and the
 // front matter, and records in `evidence` where each value came from. Title, deck and section lines
 // come out of the running text here; cross-heads stay in it and are listed in `headings`.
-import type { Evidence, Format, NewsDoc } from '../types.js';
+import type { Evidence, Format, NewsDoc, SourceHints } from '../types.js';
 import type { HtmlMetadata } from './html/index.js';
 import type { Clue, ClueField } from './clean.js';
 import { hangulRatio, norm, type SourceLine } from './lines.js';
@@ -20,6 +20,8 @@ export interface MetadataInput {
   format: Format;
   /** The key of the input: a URL for web pages, which names the outlet by its domain. */
   key: string;
+  /** What the feed or sitemap that listed the page said; each used only when the page gives nothing. */
+  hints?: SourceHints;
 }
 
 /** What the metadata reader settles: the NewsDoc's metadata fields, plus which lines make the body. */
@@ -38,6 +40,7 @@ export function readMetadata(input: MetadataInput): Metadata {
   const evidence: Evidence = {};
   const lines = [...input.lines];
   const { html, frontMatter } = input;
+  const hints = input.hints ?? {};
 
   // section: a short label line at the very top
   let section: string | null = null;
@@ -68,6 +71,13 @@ export function readMetadata(input: MetadataInput): Metadata {
     title = norm(first.text);
     titleFromLines = true;
     evidence.title = first.heading ? 'markdown-heading' : 'first-line';
+  } else if (hints.title?.trim()) {
+    title = norm(hints.title);
+    evidence.title = 'feed';
+    if (lines.length && sameTitle(lines[0].text, title)) {
+      lines.shift();
+      titleFromLines = true;
+    }
   }
 
   // subtitles: the deck under the title (Korean convention), each once. Deck lines stay in the body
@@ -118,11 +128,21 @@ export function readMetadata(input: MetadataInput): Metadata {
   }
   const aggClue = pick('aggregator', ['board-listing', 'outlet-credit', 'email-domain']);
   if (!aggregator && aggClue) { aggregator = aggClue.value; evidence.aggregator = aggClue.evidence; }
+  if (!outlet && hints.outlet?.trim()) {
+    const known = outletByName(hints.outlet);
+    if (known?.kind === 'aggregator') {
+      if (!aggregator) { aggregator = known.name; evidence.aggregator = 'feed'; }
+    } else {
+      outlet = known?.name ?? norm(hints.outlet);
+      evidence.outlet = 'feed';
+    }
+  }
   if (aggregator && aggregator === outlet) aggregator = null;
 
   let reporter: string | null = pick('reporter', ['byline', 'reporter-line', 'email-line'])?.value ?? null;
   if (reporter) evidence.reporter = pick('reporter', ['byline', 'reporter-line', 'email-line'])!.evidence;
   else if (html?.reporter) { reporter = html.reporter; evidence.reporter = html.evidence.reporter ?? 'html-meta'; }
+  else if (hints.author?.trim()) { reporter = norm(hints.author); evidence.reporter = 'feed'; }
   let email: string | null = pick('email', ['reporter-line', 'email-line', 'byline'])?.value ?? null;
   if (email) evidence.email = pick('email', ['reporter-line', 'email-line', 'byline'])!.evidence;
   else if (html?.email) { email = html.email; evidence.email = html.evidence.email ?? 'html-meta'; }
@@ -140,6 +160,10 @@ export function readMetadata(input: MetadataInput): Metadata {
     const d = frontMatter.date;
     publishedAt = d instanceof Date ? d.toISOString() : parseDate(String(d)) ?? toKst(String(d));
     if (publishedAt) evidence.publishedAt = 'front-matter';
+  }
+  if (!publishedAt && hints.publishedAt) {
+    publishedAt = hintDate(hints.publishedAt);
+    if (publishedAt) evidence.publishedAt = 'feed';
   }
   if (url) evidence.url = html?.url ? html.evidence.url ?? 'html-meta' : 'key';
 
@@ -230,4 +254,14 @@ export function toKst(value: string): string | null {
   if (Number.isNaN(t)) return parseDate(v);
   const k = new Date(t + 9 * 3600 * 1000).toISOString().slice(0, 19);
   return `${k}+09:00`;
+}
+
+/** A feed hint's date → KST ISO 8601. Ingest hands ISO already; RFC 822 (`Tue, 07 Apr 2026 08:30:00 GMT`)
+ *  is read too, so any edge may pass a feed's date as it found it. */
+export function hintDate(value: string): string | null {
+  const iso = toKst(value);
+  if (iso) return iso;
+  const t = Date.parse(value.trim().replace(/\s+KST$/i, ' +0900'));
+  if (Number.isNaN(t) || !/\d{1,2}:\d{2}/.test(value)) return null;
+  return `${new Date(t + 9 * 3600 * 1000).toISOString().slice(0, 19)}+09:00`;
 }

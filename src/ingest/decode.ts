@@ -228,6 +228,7 @@ export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
       contentHash: sha256(bytes),
       text,
       messages: decoded.messages,
+      ...(raw.hints ? { hints: raw.hints } : {}),
     },
     messages: [],
   };

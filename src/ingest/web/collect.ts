@@ -1,10 +1,10 @@
 // Web sources → RawFiles: fetch each URL, expand feeds and sitemaps into their articles, and keep
 // one copy per article (deduped on the canonical URL and on the content hash).
-import type { Message, RawFile } from '../../types.js';
+import type { Message, RawFile, SourceHints } from '../../types.js';
 import { message } from '../../messages.js';
 import { sha256 } from '../../ids.js';
 import type { Fetcher, Origin } from './fetcher.js';
-import { decodeFeedBytes, parseFeed, sniffFeedKind } from './feed.js';
+import { decodeFeedBytes, parseFeed, sniffFeedKind, type FeedEntry } from './feed.js';
 import { canonicalFromHtml } from './canonical-link.js';
 import { MAX_ITEMS_PER_FEED, MAX_SITEMAP_DEPTH } from './tunables.js';
 import { canonicalUrl, parseFetchable } from './url.js';
@@ -58,8 +58,9 @@ export async function collectWeb(sources: string[], fetcher: Fetcher, options: C
   /** Found URLs being fetched in this call, so two feeds listing one article fetch it once. */
   const reserved = new Set<string>();
 
-  /** Fetches one URL; a feed or sitemap recurses into its items. Returns articles in feed order. */
-  async function take(url: string, origin: Origin, depth: number): Promise<Candidate[]> {
+  /** Fetches one URL; a feed or sitemap recurses into its items. Returns articles in feed order.
+   *  `hints` are what the listing feed said about the URL; they ride along on the article's RawFile. */
+  async function take(url: string, origin: Origin, depth: number, hints?: SourceHints): Promise<Candidate[]> {
     let preKey: string | null = null;
     const parsed = parseFetchable(url);
     if (parsed.ok) {
@@ -93,12 +94,12 @@ export async function collectWeb(sources: string[], fetcher: Fetcher, options: C
       }
       if (!entries.length) info('empty-feed', `this ${feed.kind} lists no items`, url);
       total += entries.length;
-      const nested = await Promise.all(entries.map((e) => take(e.url, 'found', depth + 1)));
+      const nested = await Promise.all(entries.map((e) => take(e.url, 'found', depth + 1, hintsOf(e, url))));
       return nested.flat();
     }
     const canonical = canonicalFromHtml(result.bytes, result.finalUrl);
     return [{
-      raw: { source: url, key: canonicalUrl(canonical ?? result.finalUrl), bytes: result.bytes, contentType: result.contentType },
+      raw: { source: url, key: canonicalUrl(canonical ?? result.finalUrl), bytes: result.bytes, contentType: result.contentType, ...(hints ? { hints } : {}) },
       preKey,
       hash: sha256(result.bytes),
     }];
@@ -123,4 +124,14 @@ export async function collectWeb(sources: string[], fetcher: Fetcher, options: C
     }
   }
   return { raws, messages, feeds };
+}
+
+/** The entry's article metadata as RawFile hints (only the fields the entry has). */
+function hintsOf(entry: FeedEntry, feed: string): SourceHints {
+  const hints: SourceHints = { feed };
+  if (entry.title) hints.title = entry.title;
+  if (entry.publishedAt) hints.publishedAt = entry.publishedAt;
+  if (entry.author) hints.author = entry.author;
+  if (entry.outlet) hints.outlet = entry.outlet;
+  return hints;
 }

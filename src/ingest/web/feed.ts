@@ -10,8 +10,15 @@ export interface FeedEntry {
   /** Absolute URL of the article (or, in a sitemap index, of a child sitemap). */
   url: string;
   title: string | null;
-  /** ISO 8601 when the feed gives a readable date (pubDate, dc:date, published, news:publication_date, lastmod). */
+  /** ISO 8601 in KST when the feed gives a readable date (pubDate, dc:date, published, news:publication_date);
+   *  a bare date stays a bare date. */
   publishedAt: string | null;
+  /** A sitemap's lastmod: when the page last changed, which is not when it was published. */
+  modifiedAt?: string;
+  /** The writer's name (author, dc:creator, atom author/name), without e-mail or the 기자 title. */
+  author?: string;
+  /** The publication's name (news:publication/news:name). */
+  outlet?: string;
 }
 
 export interface Feed {
@@ -89,11 +96,32 @@ function clean(el: Element | undefined): string | null {
   return s || null;
 }
 
-/** Feed dates (RFC 822, ISO 8601, W3C) as ISO 8601 UTC; unreadable dates give null. */
+const KST_OFFSET_MS = 9 * 3600 * 1000;
+
+/** Feed dates (RFC 822, ISO 8601, W3C) as ISO 8601 in KST, like every other date in newsdesk; a bare
+ *  date stays a bare date (no made-up midnight). Unreadable dates give null. */
 export function feedDate(s: string | null): string | null {
   if (!s) return null;
-  const t = Date.parse(s.replace(/\s+(KST)$/i, ' +0900'));
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  const v = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  // A date-time without a zone in a Korean feed means Korean time, not the machine's zone.
+  const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(v);
+  const t = Date.parse(zoneless ? `${v.replace(' ', 'T')}+09:00` : v.replace(/\s+KST$/i, ' +0900'));
+  if (Number.isNaN(t)) return null;
+  return `${new Date(t + KST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
+}
+
+/** `press@garam.example (김하늘 기자)`, `김하늘 기자 sky@x.example`, `김하늘 선임기자` → `김하늘`;
+ *  an author that is only an e-mail address gives null. */
+export function authorName(s: string | null): string | null {
+  if (!s) return null;
+  const inParens = s.match(/\(([^()]+)\)/)?.[1];
+  const name = (inParens && /@/.test(s) ? inParens : s)
+    .replace(/<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/g, ' ')
+    .replace(/\s*(?:선임|수석|전문|객원)?(?:기자|특파원)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name || null;
 }
 
 function absolute(href: string | null, base: string): string | null {
@@ -113,8 +141,15 @@ export function parseFeed(text: string, baseUrl: string): Feed | null {
   const root = doc.documentElement as Element | null;
   if (!root) return { kind, title: null, entries: [] };
   const entries: FeedEntry[] = [];
-  const push = (url: string | null, title: string | null, date: string | null) => {
-    if (url) entries.push({ url, title, publishedAt: feedDate(date) });
+  const push = (url: string | null, title: string | null, date: string | null, more: { lastmod?: string | null; author?: string | null; outlet?: string | null } = {}) => {
+    if (!url) return;
+    const entry: FeedEntry = { url, title, publishedAt: feedDate(date) };
+    const modifiedAt = feedDate(more.lastmod ?? null);
+    if (modifiedAt) entry.modifiedAt = modifiedAt;
+    const author = authorName(more.author ?? null);
+    if (author) entry.author = author;
+    if (more.outlet) entry.outlet = more.outlet;
+    entries.push(entry);
   };
   let title: string | null = null;
 
@@ -130,7 +165,9 @@ export function parseFeed(text: string, baseUrl: string): Feed | null {
         if (guid && guid.getAttribute('isPermaLink') !== 'false') link = clean(guid);
       }
       link ??= item.getAttribute('rdf:about');
-      push(absolute(link, baseUrl), clean(kid(item, 'title')), clean(kid(item, 'pubdate', 'date', 'published', 'updated')));
+      push(absolute(link, baseUrl), clean(kid(item, 'title')), clean(kid(item, 'pubdate', 'date', 'published', 'updated')), {
+        author: clean(kid(item, 'creator', 'author')),
+      });
     }
   } else if (kind === 'atom') {
     title = clean(kid(root, 'title'));
@@ -139,17 +176,20 @@ export function parseFeed(text: string, baseUrl: string): Feed | null {
       const links = kids(entry, 'link');
       const alt = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
       const entryBase = absolute(entry.getAttribute('xml:base'), base) ?? base;
-      push(absolute(alt?.getAttribute('href') ?? null, entryBase), clean(kid(entry, 'title')), clean(kid(entry, 'published', 'updated', 'issued')));
+      const author = kid(entry, 'author');
+      push(absolute(alt?.getAttribute('href') ?? null, entryBase), clean(kid(entry, 'title')), clean(kid(entry, 'published', 'updated', 'issued')), {
+        author: clean(author && (kid(author, 'name') ?? author)),
+      });
     }
   } else {
     const itemName = kind === 'sitemap' ? 'url' : 'sitemap';
     for (const item of kids(root, itemName)) {
       const news = kid(item, 'news');
-      push(
-        absolute(clean(kid(item, 'loc')), baseUrl),
-        clean(news && kid(news, 'title')),
-        clean(news && kid(news, 'publication_date')) ?? clean(kid(item, 'lastmod')),
-      );
+      const publication = news && kid(news, 'publication');
+      push(absolute(clean(kid(item, 'loc')), baseUrl), clean(news && kid(news, 'title')), clean(news && kid(news, 'publication_date')), {
+        lastmod: clean(kid(item, 'lastmod')),
+        outlet: clean(publication && kid(publication, 'name')),
+      });
     }
   }
   return { kind, title, entries };
