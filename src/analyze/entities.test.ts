@@ -1,17 +1,32 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities } from './entities.js';
+import { readFileSync } from 'node:fs';
+import { blankCredits, findEntities } from './entities.js';
+import { findQuotes } from './quotes.js';
 import { fixtureDocs } from './fixture-docs.js';
-import type { Entity, Message, NewsDoc } from '../types.js';
+import type { Entity, Mention, Message, NewsDoc } from '../types.js';
 
 const byAlias = (es: Entity[], alias: string) => es.find((e) => e.aliases.includes(alias));
 
+/** The text a mention's span indexes: the body, or the caption its `field` names. */
+function textOf(docs: NewsDoc[], m: Mention): string {
+  const doc = docs.find((d) => d.id === m.document)!;
+  if (!m.field) return doc.body;
+  assert.equal(m.field.name, 'captions', 'entity mentions outside the body come from captions');
+  return doc.captions[m.field.index];
+}
+
 function checkSpans(docs: NewsDoc[], es: Entity[]) {
-  const body = new Map(docs.map((d) => [d.id, d.body]));
   for (const e of es) for (const m of e.mentions) {
-    const text = body.get(m.document)!.slice(m.start, m.end);
+    const text = textOf(docs, m).slice(m.start, m.end);
     assert.ok(e.aliases.includes(text), `${e.name}: mention "${text}" is one of its aliases`);
   }
+}
+
+/** fixtureDocs plus `captions.json` ({ docId: [caption, …] }) from the same folder. */
+function docsWithCaptions(folder: string): NewsDoc[] {
+  const captions = JSON.parse(readFileSync(new URL(`../../fixtures/${folder}/captions.json`, import.meta.url), 'utf8')) as Record<string, string[]>;
+  return fixtureDocs(folder).map((d) => ({ ...d, captions: captions[d.id] ?? [] }));
 }
 
 test('an unseen person named with surname + title is joined to the full name', () => {
@@ -79,4 +94,52 @@ test('non-event names: particles, stages, generic actors and reporters are left 
   assert.equal(byAlias(es, '안데르스 홀름')?.role, '오르비스 최고경영자');
   assert.equal(byAlias(es, '별바라기랩스')?.type, 'organization');
   checkSpans(docs, es);
+});
+
+test('a person named only in a photo caption is an entity, with role and a span into that caption', () => {
+  const docs = docsWithCaptions('analyze-entities/caption-only-person');
+  const es = findEntities(docs);
+  const seo = byAlias(es, '서도훈');
+  assert.ok(seo, 'the caption-only person is found');
+  assert.equal(seo.type, 'person');
+  assert.equal(seo.role, '늘봄바이오 회장');
+  assert.deepEqual(seo.documents, ['a']);
+  assert.ok(seo.mentions.length >= 2, 'both captions that name him count');
+  for (const m of seo.mentions) {
+    assert.equal(m.field?.name, 'captions');
+    assert.equal(docs[0].captions[m.field!.index].slice(m.start, m.end), '서도훈');
+  }
+  assert.deepEqual([...new Set(seo.mentions.map((m) => m.field!.index))], [0, 1]);
+  // The body's people keep body spans; a caption mention of them adds a caption span.
+  const jung = byAlias(es, '정수아');
+  assert.ok(jung?.mentions.some((m) => !m.field) && jung.mentions.some((m) => m.field?.index === 1));
+  checkSpans(docs, es);
+});
+
+test('photo credits (agency, photographer, outlet) never become entities, and captions never introduce quotes', () => {
+  const docs = docsWithCaptions('analyze-entities/caption-only-person');
+  const es = findEntities(docs);
+  const names = es.flatMap((e) => e.aliases);
+  for (const credit of ['뉴스1', '연합뉴스', 'AFP', '임채원', '가온일보']) assert.ok(!names.some((n) => n.includes(credit)), `${credit} is no entity`);
+  const quotes = findQuotes(docs, es);
+  assert.ok(!quotes.some((q) => q.text.includes('함께 가자')), 'a quote in a caption is not a quote of the cluster');
+  assert.equal(quotes.find((q) => q.text.includes('클러스터'))?.speaker, '정수아', 'the body quote keeps its speaker');
+});
+
+test('blankCredits blanks each credit form and keeps offsets', () => {
+  const cases: [string, string][] = [
+    ['가상 회장이 웃고 있다. 뉴스1', '가상 회장이 웃고 있다.'],
+    ['가상 회장이 웃고 있다. 2031.1.2/뉴스1', '가상 회장이 웃고 있다.'],
+    ['가상 회장이 참석했다. AFP=연합뉴스', '가상 회장이 참석했다.'],
+    ['가상 회장 /사진=임채원 기자', '가상 회장'],
+    ['가상 회장(오른쪽)이 웃고 있다.(사진=가상전자 제공)', '가상 회장(오른쪽)이 웃고 있다.'],
+    ['[서울=뉴시스] 가상 회장이 웃고 있다.', '가상 회장이 웃고 있다.'],
+    ['가상 가상전자 회장 가상전자 제공', '가상 가상전자 회장'],
+    ['가상 가상전자 회장', '가상 가상전자 회장'],
+  ];
+  for (const [caption, kept] of cases) {
+    const out = blankCredits(caption);
+    assert.equal(out.length, caption.length, 'same length, so spans index the caption');
+    assert.equal(out.trim(), kept, caption);
+  }
 });

@@ -1,23 +1,27 @@
 // Entities of a cluster: people, organizations, projects/products and places, each with every alias
-// seen, a role, and mentions (document + span into body). Only `body` is read, never `removed`.
+// seen, a role, and mentions (document + span). `body` and the photo captions are read, never `removed`;
+// a caption mention carries `field` and its span indexes that caption.
 //
-// 1. recognize() finds names sentence by sentence (titles, suffixes, ko-dic tags).
+// 1. recognize() finds names sentence by sentence (titles, suffixes, ko-dic tags), in captions too once
+//    their photo credits are blanked (the agency that took the picture is no actor of the event).
 // 2. Cluster patterns add what a sentence alone cannot tell: X(Latin), X(일본명 Y), `X 프로젝트`.
 // 3. Every known surface is searched in every body (spacing-insensitive), so 올트 먼 and 엔비디아의 count.
 // 4. Alias rules join surfaces (aliases.ts) and choose a canonical name and role.
-import type { Entity, EntityType, Message, NewsDoc } from '../types.js';
+import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
 import { recognize, type NerType } from './ner.js';
 import { tokenize } from './morph.js';
 import { abbreviations, foldKey, isShortForm, transliterates } from './aliases.js';
 import {
-  GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
+  CAPTION_CREDITS, CAPTION_TAIL_MAX_CHARS, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
   PRODUCT_WORDS, PROJECT_WORDS,
 } from './tunables-entities.js';
 import { isGradeOrRound } from './ner.js';
 
 interface Found {
   doc: string;
+  /** Set when the find stands in a caption: start/end then index that caption, not the body. */
+  field?: TextField;
   start: number;
   end: number;
   surface: string;
@@ -33,6 +37,9 @@ interface Found {
   weight?: number;
 }
 
+/** How much a role read in a caption counts against one read in the body (see roleOf). */
+const CAPTION_ROLE_WEIGHT = 0.5;
+
 /** A product named in quotes after its kind (로봇 '하람') outvotes any guess from the tagger. */
 const QUOTED_PRODUCT_WEIGHT = 10;
 
@@ -47,27 +54,72 @@ const PARTICLE_SET = new Set(PARTICLES);
 export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[] {
   const found: Found[] = [];
   const pairs: [string, string][] = [];
-  const first = docs.map((doc) => recognizeBody(doc));
+  const bodies: Text[] = docs.map((doc) => ({ doc: doc.id, text: doc.body }));
+  const captions = docs.flatMap(captionTexts);
+  const first = bodies.map((t) => recognizeText(t));
   // Organizations any document names for sure (풍력 기업 노르빅윈드) help read the others' lines again.
   const knownOrgs = new Set(first.flat().filter((f) => f.type === 'organization' && f.strong && !f.surface.includes(' ')).map((f) => f.surface));
+  // Caption finds go first: where a surface is typed differently, the body's reading (pushed later) wins.
+  for (const t of captions) found.push(...recognizeText(t, knownOrgs));
   docs.forEach((doc, i) => {
-    found.push(...recognizeBody(doc, knownOrgs, first[i]));
+    found.push(...recognizeText(bodies[i], knownOrgs, first[i]));
     const cluster = clusterPatterns(doc);
     found.push(...cluster.found);
     pairs.push(...cluster.pairs);
   });
-  propagate(docs, found);
+  propagate([...bodies, ...captions], found);
   return dropNonEventEntities(buildEntities(found, pairs, messages), docs, messages);
 }
 
+/** A text names are read from: a document's body, or one of its captions (then `field` is set). */
+interface Text {
+  doc: string;
+  field?: TextField;
+  text: string;
+}
+
+const textKey = (doc: string, field?: TextField): string => (field ? `${doc}:${field.name}:${field.index}` : doc);
+/** `field` only when there is one, so body finds and mentions stay as they were. */
+const fieldOf = (field?: TextField): { field?: TextField } => (field ? { field } : {});
+/** Where a message points: a span only when the find is in the body (Place spans index the body). */
+const placeOf = (doc: string, at?: { start: number; end: number; field?: TextField }): Place =>
+  ({ source: doc, ...(at && !at.field ? { span: { start: at.start, end: at.end } } : {}) });
+
+/** Each caption of a document with its photo credit blanked (same length, so spans index the caption). */
+function captionTexts(doc: NewsDoc): Text[] {
+  return doc.captions.map((caption, index) => ({ doc: doc.id, field: { name: 'captions', index }, text: blankCredits(caption) }));
+}
+
+const AGENCY_TAIL = new RegExp(`(?:^|[\\s/])(?:${PHOTO_AGENCIES.join('|')})\\s*$`);
+
+// Double-quoted text with a space in it: a remark (a one-word “하람” may be a name and stays).
+const CAPTION_SPEECH = /[“"][^”"\n]*\s[^”"\n]*[”"]/g;
+
+/** A caption with its credit (`/사진=…`, `AFP=연합뉴스`, `… 있다. 뉴스1`) replaced by spaces. */
+export function blankCredits(caption: string): string {
+  const blank = (s: string, start: number, end: number) => s.slice(0, start) + ' '.repeat(end - start) + s.slice(end);
+  let text = caption;
+  for (const re of CAPTION_CREDITS) for (const m of [...text.matchAll(re)]) text = blank(text, m.index!, m.index! + m[0].length);
+  // A short tail after the last sentence is a signature (… 있다. 김철수 기자, … 있다. 2025.3.4/뉴스1).
+  const last = Math.max(...[...text.matchAll(/[.!?](?=\s)/g)].map((m) => m.index! + 1), -1);
+  if (last > 0 && text.slice(last).trim().length <= CAPTION_TAIL_MAX_CHARS) text = blank(text, last, text.length);
+  const agency = text.trimEnd().match(AGENCY_TAIL);
+  if (agency) text = blank(text, agency.index!, agency.index! + agency[0].length);
+  // A remark in a caption (“함께 가자”며) is speech, not where the caption names its people.
+  for (const m of [...text.matchAll(CAPTION_SPEECH)]) text = blank(text, m.index!, m.index! + m[0].length);
+  return text;
+}
+
 /**
- * recognize() over each line of the body, offsets shifted into the body. With `knownOrgs`, only the
+ * recognize() over each line of a text, offsets shifted into the text. With `knownOrgs`, only the
  * lines where a person's name runs into a known organization are read again (the rest keep `before`).
  */
-function recognizeBody(doc: NewsDoc, knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
+function recognizeText(t: Text, knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
   const out: Found[] = [];
+  const doc = { id: t.doc, body: t.text };
+  const at = fieldOf(t.field);
   let offset = 0;
-  for (const line of doc.body.split('\n')) {
+  for (const line of t.text.split('\n')) {
     const end = offset + line.length;
     const previous = before?.filter((f) => f.start >= offset && f.end <= end);
     const rerun = !previous || previous.some((f) => f.type === 'person' && f.surface.split(/\s+/).some((w, k) => k > 0 && knownOrgs!.has(w)));
@@ -79,16 +131,16 @@ function recognizeBody(doc: NewsDoc, knownOrgs?: ReadonlySet<string>, before?: F
         if (s.type === 'PS' && s.title && s.text.length === 1 && s.titleEnd) {
           // 손 회장: keep the title in the surface so it reads as written.
           const end = offset + s.titleEnd;
-          out.push({ doc: doc.id, start, end, surface: doc.body.slice(start, end), type: 'person', strong, surname: s.text, title: s.title });
+          out.push({ doc: doc.id, ...at, start, end, surface: doc.body.slice(start, end), type: 'person', strong, surname: s.text, title: s.title });
           continue;
         }
         // 서울 삼성전자: the place is where, the organization is who.
         const from = s.orgStart !== undefined ? offset + s.orgStart : start;
-        out.push({ doc: doc.id, start: from, end: offset + s.end, surface: doc.body.slice(from, offset + s.end), type: TYPE[s.type], strong, role: s.role, title: s.title });
+        out.push({ doc: doc.id, ...at, start: from, end: offset + s.end, surface: doc.body.slice(from, offset + s.end), type: TYPE[s.type], strong, role: s.role, title: s.title });
         // 하스 CEO, 올트먼 CEO: a one-word name with its title is how later sentences refer back.
         if (s.type === 'PS' && s.title && s.titleEnd && !s.text.includes(' ') && /^\s+\S+$/.test(line.slice(s.end, s.titleEnd))) {
           const end = offset + s.titleEnd;
-          out.push({ doc: doc.id, start, end, surface: doc.body.slice(start, end), type: 'person', strong: false, titled: s.text });
+          out.push({ doc: doc.id, ...at, start, end, surface: doc.body.slice(start, end), type: 'person', strong: false, titled: s.text });
         }
       }
     }
@@ -156,11 +208,11 @@ function isCommonNoun(word: string): boolean {
 }
 
 /** Every known surface (and gazetteer name, and abbreviation) searched in every body. */
-function propagate(docs: NewsDoc[], found: Found[]): void {
+function propagate(texts: Text[], found: Found[]): void {
   const taken = new Map<string, boolean[]>();
-  for (const d of docs) taken.set(d.id, new Array(d.body.length).fill(false));
+  for (const t of texts) taken.set(textKey(t.doc, t.field), new Array(t.text.length).fill(false));
   // Only strong finds block the search: a longer known name may replace a ko-dic guess (클라 in 클라 크).
-  for (const f of found) if (f.strong) taken.get(f.doc)!.fill(true, f.start, f.end);
+  for (const f of found) if (f.strong) taken.get(textKey(f.doc, f.field))!.fill(true, f.start, f.end);
   const before = found.length;
   const surfaces = new Map<string, EntityType>();
   // On disagreement the heaviest find names the type (a quoted product over a ko-dic person guess).
@@ -192,8 +244,10 @@ function propagate(docs: NewsDoc[], found: Found[]): void {
   for (const [surface, type] of ordered) {
     const chars = [...surface.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const re = new RegExp(chars.join('\\s?'), 'g');
-    for (const d of docs) {
-      const mask = taken.get(d.id)!;
+    for (const t of texts) {
+      const d = { id: t.doc, body: t.text };
+      const at = fieldOf(t.field);
+      const mask = taken.get(textKey(t.doc, t.field))!;
       for (const m of d.body.matchAll(re)) {
         const start = m.index!, end = start + m[0].length;
         if (start > 0 && !BOUNDARY_BEFORE.test(d.body[start - 1])) continue;
@@ -201,11 +255,11 @@ function propagate(docs: NewsDoc[], found: Found[]): void {
         if (rest && !PARTICLE_SET.has(rest)) continue;
         if (mask.slice(start, end).some(Boolean)) continue;
         mask.fill(true, start, end);
-        found.push({ doc: d.id, start, end, surface: m[0], type, strong: false });
+        found.push({ doc: d.id, ...at, start, end, surface: m[0], type, strong: false });
         // 하스 CEO: a person's name with the title written after it is a surface of its own.
         const title = type === 'person' ? d.body.slice(end).match(/^ ([A-Za-z\uac00-\ud7a3]+?)(?=[\s,.은는이가도의]|$)/) : null;
         if (title && PERSON_TITLES.has(title[1])) {
-          found.push({ doc: d.id, start, end: end + title[0].length, surface: d.body.slice(start, end + title[0].length), type, strong: false, titled: m[0] });
+          found.push({ doc: d.id, ...at, start, end: end + title[0].length, surface: d.body.slice(start, end + title[0].length), type, strong: false, titled: m[0] });
         }
       }
     }
@@ -214,7 +268,7 @@ function propagate(docs: NewsDoc[], found: Found[]): void {
   const added = found.slice(before);
   for (let i = before - 1; i >= 0; i--) {
     const f = found[i];
-    if (!f.strong && added.some((a) => a.doc === f.doc && a.start < f.end && f.start < a.end && a.end - a.start > f.end - f.start)) found.splice(i, 1);
+    if (!f.strong && added.some((a) => textKey(a.doc, a.field) === textKey(f.doc, f.field) && a.start < f.end && f.start < a.end && a.end - a.start > f.end - f.start)) found.splice(i, 1);
   }
 }
 
@@ -289,7 +343,7 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
     const best = [...named].sort((x, y) => mentions(y) - mentions(x));
     if (best.length === 1 || (best.length > 1 && mentions(best[0]) > mentions(best[1]))) uf.union(best[0], k);
     else if (best.length > 1) {
-      messages.push(message('analyze', 'ambiguous-title-alias', `"${f.surface}" could be ${best.map((b) => surfaceOf(byKey, b)).join(' or ')}; left apart`, { source: f.doc, span: { start: f.start, end: f.end } }, 'info'));
+      messages.push(message('analyze', 'ambiguous-title-alias', `"${f.surface}" could be ${best.map((b) => surfaceOf(byKey, b)).join(' or ')}; left apart`, placeOf(f.doc, f), 'info'));
     }
   }
 
@@ -300,7 +354,8 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   for (const members of groups.values()) {
     const fs = members.flatMap((k) => byKey.get(k)!);
     const strong = fs.some((f) => f.strong);
-    if (!strong && fs.length < MIN_WEAK_MENTIONS) continue;
+    // A caption restating a weak guess (바이오 in 바이오 클러스터 and 바이오 전시회) does not confirm it.
+    if (!strong && fs.filter((f) => !f.field).length < MIN_WEAK_MENTIONS) continue;
     if (fs.every((f) => f.surname || f.titled)) continue; // a title alias with no full name in the cluster
     const type = typeOf(fs.filter((f) => !f.surname && !f.titled));
     // A person holding a role *at another person* (이동한 올트먼 CEO) is a misread verb form.
@@ -308,12 +363,13 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
     const aliases = [...new Set(fs.map((f) => f.surface))];
     const seen = new Set<string>();
     const mentionsOut = fs
-      .filter((f) => (seen.has(`${f.doc}:${f.start}`) ? false : (seen.add(`${f.doc}:${f.start}`), true)))
-      .sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start)
-      .map((f) => ({ document: f.doc, start: f.start, end: f.end }));
+      .filter((f) => (seen.has(`${textKey(f.doc, f.field)}@${f.start}`) ? false : (seen.add(`${textKey(f.doc, f.field)}@${f.start}`), true)))
+      .sort((a, b) => a.doc.localeCompare(b.doc) || (a.field?.index ?? -1) - (b.field?.index ?? -1) || a.start - b.start)
+      .map((f): Mention => ({ document: f.doc, start: f.start, end: f.end, ...fieldOf(f.field) }));
     entities.push({
       name: canonical(fs, type), type, aliases, role: roleOf(fs),
-      documents: [...new Set(fs.map((f) => f.doc))], mentions: mentionsOut,
+      // Documents in the order the body finds name them; caption-only documents after.
+      documents: [...new Set([...fs.filter((f) => !f.field), ...fs.filter((f) => f.field)].map((f) => f.doc))], mentions: mentionsOut,
     });
   }
   return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
@@ -332,8 +388,8 @@ function dropNonEventEntities(entities: Entity[], docs: NewsDoc[], messages: Mes
       : e.type === 'person' && (reporters.has(e.name.replace(/\s+/g, '')) || (!!e.role && PRESS_TITLES.has(e.role))) ? 'reporter-not-entity'
       : null;
     if (why) {
-      const m = e.mentions[0];
-      messages.push(message('analyze', why, `"${e.name}" is not an entity of the event (${WHY[why]})`, { source: m?.document ?? '', ...(m ? { span: { start: m.start, end: m.end } } : {}) }, 'info'));
+      const m = e.mentions.find((x) => !x.field) ?? e.mentions[0];
+      messages.push(message('analyze', why, `"${e.name}" is not an entity of the event (${WHY[why]})`, placeOf(m?.document ?? '', m), 'info'));
     }
     return !why;
   });
@@ -370,10 +426,13 @@ function canonical(fs: Found[], type: EntityType): string {
   return forms.sort((a, b) => score(b[0]) - score(a[0]) || b[1] - a[1] || Number(/[\uac00-\ud7a3]/.test(b[0])) - Number(/[\uac00-\ud7a3]/.test(a[0])) || b[0].length - a[0].length)[0][0];
 }
 
-/** The most frequent role, preferring roles that name an organization (삼성전자 회장 over 회장). */
+/**
+ * The most frequent role, preferring roles that name an organization (삼성전자 회장 over 회장). A caption
+ * counts half: it restates the article in short, so on a tie the body's wording wins.
+ */
 function roleOf(fs: Found[]): string | null {
   const count = new Map<string, number>();
-  for (const f of fs) if (f.role) count.set(f.role, (count.get(f.role) ?? 0) + 1);
+  for (const f of fs) if (f.role) count.set(f.role, (count.get(f.role) ?? 0) + (f.field ? CAPTION_ROLE_WEIGHT : 1));
   const roles = [...count].sort((a, b) => Number(b[0].includes(' ')) - Number(a[0].includes(' ')) || b[1] - a[1]);
   return roles[0]?.[0] ?? null;
 }

@@ -79,7 +79,8 @@ function refsOf(doc: string, entities: Entity[]): Ref[] {
   const refs: Ref[] = [];
   for (const e of entities) {
     if (e.type !== 'person' && e.type !== 'organization') continue;
-    for (const m of e.mentions) if (m.document === doc) refs.push({ start: m.start, end: m.end, name: e.name, type: e.type });
+    // Caption mentions (field set) index a caption, not the body: captions never name a speaker.
+    for (const m of e.mentions) if (m.document === doc && !m.field) refs.push({ start: m.start, end: m.end, name: e.name, type: e.type });
   }
   return refs.sort((a, b) => a.start - b.start);
 }

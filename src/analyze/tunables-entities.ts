@@ -171,3 +171,26 @@ export const GAZETTEER: Record<string, 'organization' | 'place' | 'person'> = {
   오픈AI: 'organization', 앤트로픽: 'organization', 소프트뱅크: 'organization', 삼성: 'organization', 현대차: 'organization',
   LG: 'organization', SK: 'organization', TSMC: 'organization', 바이두: 'organization', 텐센트: 'organization', 쿠팡: 'organization',
 };
+
+/**
+ * Photo credits inside a caption (`/사진=…`, `AFP=연합뉴스`, a trailing `뉴스1`): blanked before names are
+ * read, since the agency or photographer who took the picture is not an actor of the event.
+ */
+export const CAPTION_CREDITS: RegExp[] = [
+  /[[(<]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:][^\])>\n]*[\])>]/g, // (사진=한솔제약 제공), [사진=뉴스1]
+  /(?:^|\s|\/)(?:사진|자료사진|그래픽|영상)\s*(?:제공)?\s*[=:].*$/g, // /사진=김철수 기자 … to the end
+  /^\s*\[[^\]\n]{1,20}=[^\]\n]{1,20}\]/g, // [서울=뉴시스] at the head
+  /(?:^|\s|\/)[A-Za-z가-힣]{1,12}\s?=\s?[A-Za-z가-힣0-9]{1,12}\s*$/g, // AFP=연합뉴스, 로이터=뉴스1 at the end
+  /(?:^|[\s/])[^\s().]+\s?제공\s*$/g, // 한솔제약 제공 at the end (one word: 회장 한솔제약 제공 keeps 회장)
+  /\([^()\n]{1,20}제공\)\s*$/g, // (한국가상협회 제공) at the end
+  /[ⓒ©].*$/g, // ⓒ 가상일보
+];
+
+/** News and photo agencies that sign captions with their bare name at the end (… 있다. 뉴스1). */
+export const PHOTO_AGENCIES = words(`
+  연합뉴스 뉴스1 뉴시스 연합 AFP AP 로이터 EPA UPI 게티이미지 게티이미지코리아 게티이미지뱅크 블룸버그 신화 신화통신 교도 교도통신
+  셔터스톡 이미지투데이 뉴스뱅크 아이클릭아트 픽사베이 언스플래시 Reuters Getty Bloomberg Xinhua Kyodo
+`);
+
+/** After a caption's last sentence, a tail this short (characters) is a signature (photographer, agency), not news. */
+export const CAPTION_TAIL_MAX_CHARS = 20;
