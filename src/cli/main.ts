@@ -98,7 +98,7 @@ async function digest(argv: string[]) {
   if (!values['no-posts'] && result.clusters.length) {
     mkdirSync(values.out!, { recursive: true });
     for (const c of result.clusters) writeFileSync(join(values.out!, c.post.path), c.post.markdown);
-    written.push(`posts: ${result.clusters.length} in ${values.out}/`);
+    written.push(`posts: ${result.clusters.length} in ${values.out!.replace(/\/+$/, "")}/`);
   }
 
   const problems = result.messages.filter((m) => m.severity !== 'info');
