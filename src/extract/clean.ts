@@ -62,7 +62,8 @@ export function cleanLines(input: readonly SourceLine[]): Cleaned {
     }
     // A caption sentence before its credit outweighs the © a wire credit may carry (`… 2026.4.7/뉴스1
     // © News1 홍길동 기자`): read captions with text before the credit ahead of the line rules.
-    if (isCaption(n) && (n.match(CAPTION_CREDIT_END)?.index ?? 0) >= CAPTION_TEXT_MIN_CHARS) {
+    const caption = isCaption(n);
+    if (caption && (n.match(CAPTION_CREDIT_END)?.index ?? 0) >= CAPTION_TEXT_MIN_CHARS) {
       captions.push(text);
       return;
     }
@@ -78,7 +79,7 @@ export function cleanLines(input: readonly SourceLine[]): Cleaned {
       clues.push({ field: credit.kind === 'aggregator' ? 'aggregator' : 'outlet', value: credit.name, evidence: RULE.outletCredit, line: line.no });
       return;
     }
-    if (isCaption(n)) {
+    if (caption) {
       captions.push(text);
       return;
     }

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUTLETS, outletByDomain, outletByName } from './outlets.js';
-import { parseDate, toKst, isHeadline, isSectionLabel } from './metadata.js';
+import { isHeadline, isSectionLabel } from './metadata.js';
+import { toKst } from '../dates.js';
 import { classifyKind } from './derivative.js';
 
 test('outlets: table size, names, aliases and domains', () => {
@@ -17,12 +18,12 @@ test('outlets: table size, names, aliases and domains', () => {
 });
 
 test('dates: 입력 lines, Korean dates, 오후 times, invalid dates', () => {
-  assert.equal(parseDate('입력 2025.03.11 14:20'), '2025-03-11T14:20:00+09:00');
-  assert.equal(parseDate('기사입력 2024-12-01 09:05:33'), '2024-12-01T09:05:33+09:00');
-  assert.equal(parseDate('입력 2025.02.04. 오후 3:30'), '2025-02-04T15:30:00+09:00');
-  assert.equal(parseDate('2025년 2월 4일'), '2025-02-04');
-  assert.equal(parseDate('지난 4일'), null, 'a relative date needs a year and month');
-  assert.equal(parseDate('2025.13.40'), null);
+  assert.equal(toKst('입력 2025.03.11 14:20'), '2025-03-11T14:20:00+09:00');
+  assert.equal(toKst('기사입력 2024-12-01 09:05:33'), '2024-12-01T09:05:33+09:00');
+  assert.equal(toKst('입력 2025.02.04. 오후 3:30'), '2025-02-04T15:30:00+09:00');
+  assert.equal(toKst('2025년 2월 4일'), '2025-02-04');
+  assert.equal(toKst('지난 4일'), null, 'a relative date needs a year and month');
+  assert.equal(toKst('2025.13.40'), null);
   assert.equal(toKst('2025-05-02T01:30:00Z'), '2025-05-02T10:30:00+09:00');
   assert.equal(toKst('2025-05-02'), '2025-05-02');
 });

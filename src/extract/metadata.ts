@@ -5,7 +5,8 @@ import type { Evidence, Format, NewsDoc, SourceHints } from '../types.js';
 import type { HtmlMetadata } from './html/index.js';
 import type { Clue, ClueField } from './clean.js';
 import { hangulRatio, norm, type SourceLine } from './lines.js';
-import { DATE_TIME, KOREAN_SENTENCE_END, PROSE_END } from './noise-rules.js';
+import { KOREAN_SENTENCE_END, PROSE_END } from './noise-rules.js';
+import { toKst } from '../dates.js';
 import { outletByDomain, outletByName } from './outlets.js';
 import {
   DECK_MIN_HANGUL_RATIO, HEADING_MAX_CHARS, SECTION_LABELS, SECTION_MAX_CHARS, SECTION_PATTERN,
@@ -139,30 +140,32 @@ export function readMetadata(input: MetadataInput): Metadata {
   }
   if (aggregator && aggregator === outlet) aggregator = null;
 
-  let reporter: string | null = pick('reporter', ['byline', 'reporter-line', 'email-line'])?.value ?? null;
-  if (reporter) evidence.reporter = pick('reporter', ['byline', 'reporter-line', 'email-line'])!.evidence;
+  const reporterClue = pick('reporter', ['byline', 'reporter-line', 'email-line']);
+  let reporter: string | null = reporterClue?.value ?? null;
+  if (reporter) evidence.reporter = reporterClue!.evidence;
   else if (html?.reporter) { reporter = html.reporter; evidence.reporter = html.evidence.reporter ?? 'html-meta'; }
   else if (hints.author?.trim()) { reporter = norm(hints.author); evidence.reporter = 'feed'; }
-  let email: string | null = pick('email', ['reporter-line', 'email-line', 'byline'])?.value ?? null;
-  if (email) evidence.email = pick('email', ['reporter-line', 'email-line', 'byline'])!.evidence;
+  const emailClue = pick('email', ['reporter-line', 'email-line', 'byline']);
+  let email: string | null = emailClue?.value ?? null;
+  if (email) evidence.email = emailClue!.evidence;
   else if (html?.email) { email = html.email; evidence.email = html.evidence.email ?? 'html-meta'; }
 
   let publishedAt: string | null = null;
   for (const c of [...input.clues.filter((x) => x.field === 'publishedAt'), ...input.clues.filter((x) => x.field === 'modifiedAt')]) {
-    publishedAt = parseDate(c.value);
+    publishedAt = toKst(c.value);
     if (publishedAt) { evidence.publishedAt = c.field === 'publishedAt' ? c.evidence : `${c.evidence} (수정)`; break; }
   }
   if (!publishedAt && html?.publishedAt) {
-    publishedAt = toKst(html.publishedAt);
-    if (publishedAt) evidence.publishedAt = html.evidence.publishedAt ?? 'html-meta';
+    publishedAt = html.publishedAt; // already KST: the HTML reader converts as it reads
+    evidence.publishedAt = html.evidence.publishedAt ?? 'html-meta';
   }
   if (!publishedAt && frontMatter?.date != null) {
-    const d = frontMatter.date;
-    publishedAt = d instanceof Date ? d.toISOString() : parseDate(String(d)) ?? toKst(String(d));
+    // YAML's core schema leaves dates as strings; String() also covers a number or a Date.
+    publishedAt = toKst(String(frontMatter.date));
     if (publishedAt) evidence.publishedAt = 'front-matter';
   }
   if (!publishedAt && hints.publishedAt) {
-    publishedAt = hintDate(hints.publishedAt);
+    publishedAt = toKst(hints.publishedAt);
     if (publishedAt) evidence.publishedAt = 'feed';
   }
   if (url) evidence.url = html?.url ? html.evidence.url ?? 'html-meta' : 'key';
@@ -226,42 +229,4 @@ function stripSiteSuffix(title: string, siteName: string | null): string {
     else break;
   }
   return norm(parts.join(' - '));
-}
-
-/** A Korean / numeric date (and time) → ISO 8601; with a time, in KST. Null when not a valid date. */
-export function parseDate(text: string): string | null {
-  const m = text.match(DATE_TIME);
-  if (!m) return null;
-  const [, y, mo, d, ampm, h, mi, s] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (h == null) return date;
-  let hour = Number(h);
-  if (/오후|pm/i.test(ampm ?? '') && hour < 12) hour += 12;
-  if (/오전|am/i.test(ampm ?? '') && hour === 12) hour = 0;
-  if (hour > 23 || Number(mi ?? 0) > 59) return date;
-  return `${date}T${String(hour).padStart(2, '0')}:${(mi ?? '00').padStart(2, '0')}:${(s ?? '00').padStart(2, '0')}+09:00`;
-}
-
-/** An ISO-ish date-time from HTML metadata → ISO 8601 in KST; date-only values stay dates. */
-export function toKst(value: string): string | null {
-  const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  if (!/[T ]\d{1,2}:\d{2}/.test(v) || !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(v)) return parseDate(v);
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return parseDate(v);
-  const k = new Date(t + 9 * 3600 * 1000).toISOString().slice(0, 19);
-  return `${k}+09:00`;
-}
-
-/** A feed hint's date → KST ISO 8601. Ingest hands ISO already; RFC 822 (`Tue, 07 Apr 2026 08:30:00 GMT`)
- *  is read too, so any edge may pass a feed's date as it found it. */
-export function hintDate(value: string): string | null {
-  const iso = toKst(value);
-  if (iso) return iso;
-  const t = Date.parse(value.trim().replace(/\s+KST$/i, ' +0900'));
-  if (Number.isNaN(t) || !/\d{1,2}:\d{2}/.test(value)) return null;
-  return `${new Date(t + 9 * 3600 * 1000).toISOString().slice(0, 19)}+09:00`;
 }

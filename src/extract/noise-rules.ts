@@ -216,9 +216,6 @@ export const DOMAIN_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:co
 export const CREDIT_LINE = /^[\[(<【]?\s*(?:ⓒ\s*)?([^\s\[\]()<>【】].{0,24}?)\s*[\]\)>】]?$/;
 export const CREDIT_REASON = 'a line that is only an outlet name is the outlet credit, metadata not body';
 
-/** `입력 2025.02.04 15:30`, `2025년 2월 4일 오후 3시 30분`, `2025-02-04T15:30:00+09:00`. */
-export const DATE_TIME =
-  /(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?\s*(?:\([월화수목금토일]\)\s*)?(?:T?\s*(오전|오후|AM|PM)?\s*(\d{1,2})\s*[:시]\s*(\d{2})?(?:\s*분)?(?::(\d{2}))?)?/i;
 export const DATELINE_KIND = /(?:입력|등록|송고|발행|게재|작성|승인)|(수정|업데이트)/;
 
 // ---------------------------------------------------------------------------------------------

@@ -102,6 +102,3 @@ export function hostOf(text: string): string | null {
   const m = t.match(/@([a-z0-9.-]+\.[a-z]{2,})/) ?? t.match(/^(?:[a-z]+:\/\/)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})(?:[:/?#]|$)/);
   return m ? m[1].replace(/^www\./, '') : null;
 }
-
-/** Outlet names and aliases, longest first, for building patterns (e.g. lone credit lines). */
-export const OUTLET_NAMES: readonly string[] = OUTLETS.flatMap((o) => [o.name, ...o.aliases]).sort((a, b) => b.length - a.length);

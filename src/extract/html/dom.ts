@@ -2,7 +2,7 @@
 // The page is parsed once and cleaned in place; nothing is cloned.
 import { HTML_RULE } from './rules.js';
 import type { Removal } from '../../types.js';
-import { toKst } from './dates.js';
+import { toKst } from '../../dates.js';
 import {
   BLOCK_TAGS, BOILERPLATE_LINES, CAPTION_SELECTORS, DROP_TAGS, HEADING_TAGS, JUNK_NAME,
   JUNK_SHORT_LINE, KEEP_NAME, DATELINE, DATELINE_MAX, LEAD_BYLINE, LEAD_PROSE, TAIL_SECTION, TAIL_SECTION_AFTER, LAYOUT_NAME, STORY_INSIDE, WRAPPER_PROSE_SHARE, MAX_BLOCK_LINK_DENSITY, PROTECTED_TAGS, SHORT_BLOCK,

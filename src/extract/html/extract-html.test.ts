@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { extractHtml, OUTLET_RULES, ruleForUrl, toKst, type HtmlExtraction } from './index.js';
+import { extractHtml, OUTLET_RULES, ruleForUrl, type HtmlExtraction } from './index.js';
+import { toKst } from '../../dates.js';
 
 const root = new URL('../../../fixtures/extract-html/', import.meta.url);
 

@@ -21,7 +21,6 @@ import {
 } from './tunables.js';
 
 export type { HtmlMetadata } from './metadata.js';
-export { toKst } from './dates.js';
 export { OUTLET_RULES, ruleForUrl, type OutletRule } from './outlet-rules.js';
 
 /** Which candidate produced the text. */

@@ -1,7 +1,7 @@
 // Page metadata from JSON-LD, OpenGraph / meta tags, outlet rules and generic byline markup.
 // Each value records where it came from in `evidence`, so a reader can judge it.
 import type { NewsDoc } from '../../types.js';
-import { toKst } from './dates.js';
+import { toKst } from '../../dates.js';
 import { ldText, type LdNode } from './json-ld.js';
 import type { OutletRule } from './outlet-rules.js';
 import { collectBlocks, squash } from './dom.js';

@@ -3,6 +3,7 @@
 // entities come through as text, and a broken document yields what could be read.
 import { DOMParser } from 'linkedom';
 import { decodeText } from '../decode.js';
+import { toKst } from '../../dates.js';
 
 export type FeedKind = 'rss' | 'rdf' | 'atom' | 'sitemap' | 'sitemap-index';
 
@@ -96,21 +97,6 @@ function clean(el: Element | undefined): string | null {
   return s || null;
 }
 
-const KST_OFFSET_MS = 9 * 3600 * 1000;
-
-/** Feed dates (RFC 822, ISO 8601, W3C) as ISO 8601 in KST, like every other date in newsdesk; a bare
- *  date stays a bare date (no made-up midnight). Unreadable dates give null. */
-export function feedDate(s: string | null): string | null {
-  if (!s) return null;
-  const v = s.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  // A date-time without a zone in a Korean feed means Korean time, not the machine's zone.
-  const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(v);
-  const t = Date.parse(zoneless ? `${v.replace(' ', 'T')}+09:00` : v.replace(/\s+KST$/i, ' +0900'));
-  if (Number.isNaN(t)) return null;
-  return `${new Date(t + KST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
-}
-
 /** `press@garam.example (김하늘 기자)`, `김하늘 기자 sky@x.example`, `김하늘 선임기자` → `김하늘`;
  *  an author that is only an e-mail address gives null. */
 export function authorName(s: string | null): string | null {
@@ -143,8 +129,8 @@ export function parseFeed(text: string, baseUrl: string): Feed | null {
   const entries: FeedEntry[] = [];
   const push = (url: string | null, title: string | null, date: string | null, more: { lastmod?: string | null; author?: string | null; outlet?: string | null } = {}) => {
     if (!url) return;
-    const entry: FeedEntry = { url, title, publishedAt: feedDate(date) };
-    const modifiedAt = feedDate(more.lastmod ?? null);
+    const entry: FeedEntry = { url, title, publishedAt: toKst(date) };
+    const modifiedAt = toKst(more.lastmod);
     if (modifiedAt) entry.modifiedAt = modifiedAt;
     const author = authorName(more.author ?? null);
     if (author) entry.author = author;

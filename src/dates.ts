@@ -1,4 +1,5 @@
-// Dates as pages write them → ISO 8601 in KST (`2025-02-04T14:40:00+09:00`).
+// Dates as pages and feeds write them → ISO 8601 in KST (`2025-02-04T14:40:00+09:00`). The one
+// converter for HTML metadata, datelines in the text, front matter, feed/sitemap dates and feed hints.
 // Korean outlets mostly write local time without a zone ("2025.02.04 14:40", "2025년 2월 4일 오후 2시 40분"),
 // so a time without a zone is taken as KST; a time with a zone or Z is converted to KST.
 
@@ -6,13 +7,20 @@ const KST_MS = 9 * 3600 * 1000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Formats an instant as KST wall time with the +09:00 offset. */
-export function formatKst(ms: number): string {
+function formatKst(ms: number): string {
   const d = new Date(ms + KST_MS);
   return (
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+09:00`
   );
 }
+
+/** ISO-like, the whole text: 2025-02-04T05:40:00Z, 2025-02-04 14:40:00+0900, 2025-02-04T14:40. */
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+/** Korean and dotted forms, also after a label: 2025.02.04 14:40, 2025. 2. 4. 오후 2:40,
+ *  2025년 2월 4일 14시 40분, 2025/02/04, 입력 2025-02-04T14:40:00+09:00. */
+const DOTTED_OR_KOREAN =
+  /(\d{4})\s*[.\/년-]\s*(\d{1,2})\s*[.\/월-]\s*(\d{1,2})\s*[.일]?\s*(?:\([^)]*\)\s*)?T?\s*(?:(오전|오후|AM|PM)\s*)?(?:(\d{1,2})\s*[:시]\s*(\d{1,2})?\s*분?(?:\s*:?\s*(\d{1,2})\s*초?)?\s*(AM|PM)?)?/i;
 
 const valid = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
   y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 60;
@@ -26,8 +34,7 @@ export function toKst(raw: string | null | undefined): string | null {
   const s = raw.trim().replace(/\s+/g, ' ');
   if (!s) return null;
 
-  // ISO-like: 2025-02-04T05:40:00Z, 2025-02-04 14:40:00+0900, 2025-02-04T14:40
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  let m = ISO.exec(s);
   if (m) {
     const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
     if (!valid(y!, mo!, d!, h ?? 0, mi ?? 0, sec ?? 0)) return null;
@@ -35,8 +42,7 @@ export function toKst(raw: string | null | undefined): string | null {
     return fromParts(y!, mo!, d!, h, mi!, sec ?? 0, m[7]);
   }
 
-  // Korean and dotted forms: 2025.02.04 14:40, 2025. 2. 4. 오후 2:40, 2025년 2월 4일 14시 40분, 2025/02/04
-  m = /(\d{4})\s*[.\/년-]\s*(\d{1,2})\s*[.\/월-]\s*(\d{1,2})\s*[.일]?\s*(?:\([^)]*\)\s*)?(?:(오전|오후|AM|PM)\s*)?(?:(\d{1,2})\s*[:시]\s*(\d{1,2})?\s*분?(?:\s*:?\s*(\d{1,2})\s*초?)?\s*(AM|PM)?)?/i.exec(s);
+  m = DOTTED_OR_KOREAN.exec(s);
   if (m) {
     const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
     if (m[5] === undefined) return valid(y, mo, d) ? `${m[1]}-${pad(mo)}-${pad(d)}` : null;
