@@ -150,7 +150,8 @@ const addMonths = (y: number, m: number, n: number) => {
   return { y: Math.floor(t / 12), m: (t % 12) + 1 };
 };
 const cmp = (a: Ymd, b: Ymd) => toDate(a).getTime() - toDate(b).getTime();
-const daysBetween = (a: Ymd, b: Ymd) => cmp(a, b) / 86_400_000;
+/** Whole days from b to a (positive when a is later). */
+export const daysBetween = (a: Ymd, b: Ymd) => cmp(a, b) / 86_400_000;
 export const isoDay = (x: Ymd) => `${x.y}-${pad(x.m)}-${pad(x.d)}`;
 export function parseIsoDay(s: string | null | undefined): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s ?? '');

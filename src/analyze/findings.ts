@@ -7,7 +7,7 @@
 import type { Entity, Finding, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
 import {
-  BARE_ENDINGS, CONVERSION_SLACK, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, PARTICLES, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
+  BARE_ENDINGS, CONVERSION_SLACK, CURRENCY_WORDS, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, PARTICLES, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
   TOPIC_STOPWORDS, TOPIC_WINDOW,
 } from './tunables-numbers.js';
 
@@ -18,8 +18,9 @@ export interface Facts {
   timeline: TimelineEvent[];
 }
 
-const MONEY = new Set(['USD', 'KRW', 'JPY', 'EUR', 'CNY', 'GBP']);
-const CURRENCY_NAME: Record<string, string> = { USD: '달러', KRW: '원', JPY: '엔', EUR: '유로', CNY: '위안', GBP: '파운드' };
+/** The amount reader's currency table, read both ways: ISO codes that are money, and each code's Korean word. */
+const MONEY = new Set(Object.values(CURRENCY_WORDS));
+const CURRENCY_NAME: Record<string, string> = Object.fromEntries(Object.entries(CURRENCY_WORDS).map(([word, code]) => [code, word]));
 const near = (a: number, b: number, tol = SAME_VALUE_TOLERANCE) => Math.abs(a - b) <= Math.abs(b) * tol;
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 const fold = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
@@ -64,7 +65,7 @@ function stripParticle(w: string): string {
 }
 
 /** Content words of a stretch of text, particles stripped, generic words and bare particles (으로, 이다) dropped. */
-export function topicWords(text: string): string[] {
+function topicWords(text: string): string[] {
   return uniq(text.split(/[^가-힣A-Za-z]+/).map(stripParticle)
     .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w) && !BARE_ENDINGS.has(w)));
 }

@@ -137,7 +137,7 @@ function markerAt(text: string, pos: number): string | null {
 }
 
 /** The unit after a number, or null when the number is a date, time of day, ordinal or has no unit we know. */
-function readUnit(text: string, core: Core, hasPrefix: boolean): Unit | null {
+function readUnit(text: string, core: Core): Unit | null {
   let pos = core.end;
   if (core.native) {
     if (text[pos] !== ' ') return null;
@@ -184,7 +184,6 @@ function readUnit(text: string, core: Core, hasPrefix: boolean): Unit | null {
   for (const w of TIMES_WORDS) {
     if (text.startsWith(w, sp) && wordEnds(text, sp + w.length)) return { unit: 'times', kind: 'ratio', factor: 1, end: sp + w.length };
   }
-  void hasPrefix;
   return null;
 }
 
@@ -216,10 +215,13 @@ function finishDuration(text: string, core: Core, unit: Unit, hasPrefix: boolean
   return { value: clean(value), end };
 }
 
+/** One pattern per prefix qualifier, built once: the word as a whole word right before the number. */
+const PREFIX_PATTERNS = Object.entries(PREFIX_QUALIFIERS).map(([w, q]) => [new RegExp(`(^|[^가-힣])(${w})\\s?$`), q] as const);
+
 function prefixQualifier(text: string, start: number): { qualifier: string; start: number } | null {
   const before = text.slice(Math.max(0, start - 6), start);
-  for (const [w, q] of Object.entries(PREFIX_QUALIFIERS)) {
-    const m = new RegExp(`(^|[^가-힣])(${w})\\s?$`).exec(before);
+  for (const [re, q] of PREFIX_PATTERNS) {
+    const m = re.exec(before);
     if (m) return { qualifier: q, start: start - (before.length - m.index - m[1].length) };
   }
   return null;
@@ -301,7 +303,7 @@ function readAmountAt(text: string, i: number): ParsedAmount | null {
   }
   const core: Core = { ...left, end: leftEnd };
 
-  let unit: Unit | null = symbolUnit ? { unit: symbolUnit, kind: 'money', factor: 1, end: leftEnd } : readUnit(text, core, !!prefix);
+  let unit: Unit | null = symbolUnit ? { unit: symbolUnit, kind: 'money', factor: 1, end: leftEnd } : readUnit(text, core);
   let value: number | null = core.value;
   let min: number | null = null;
   let max: number | null = null;
@@ -312,7 +314,7 @@ function readAmountAt(text: string, i: number): ParsedAmount | null {
   if (!core.native && RANGE_SEPARATORS.includes(text[sepAt] ?? '\u0000') && text[sepAt]) {
     const rStart = text[sepAt + 1] === ' ' ? sepAt + 2 : sepAt + 1;
     const right = readArabic(text, rStart);
-    const rightUnit = right && (symbolUnit ? { unit: symbolUnit, kind: 'money' as const, factor: 1, end: right.end } : readUnit(text, right, false));
+    const rightUnit = right && (symbolUnit ? { unit: symbolUnit, kind: 'money' as const, factor: 1, end: right.end } : readUnit(text, right));
     if (right && rightUnit && (!unit || unit.unit === rightUnit.unit)) {
       let lo = core.value;
       if (core.topBig === null && right.topBig !== null) lo *= right.topBig;
@@ -349,7 +351,6 @@ function readAmountAt(text: string, i: number): ParsedAmount | null {
   }
   const suffix = suffixQualifier(text, end);
   if (suffix) { qualifier = suffix.qualifier; end = suffix.end; }
-  if (unit.unit === 'KRW' && value !== null && krw === null) krw = null;
 
   return {
     start, end, text: text.slice(start, end), value, min, max, unit: unit.unit, kind: unit.kind, krw, qualifier,

@@ -4,7 +4,7 @@
 import type { NewsDoc, NumberMention } from '../types.js';
 import { parseAmounts, type ParsedAmount } from './korean-amount.js';
 
-export function toMention(a: ParsedAmount, document: string): NumberMention {
+function toMention(a: ParsedAmount, document: string): NumberMention {
   return {
     start: a.start, end: a.end, text: a.text, value: a.value, min: a.min, max: a.max, unit: a.unit, krw: a.krw,
     qualifier: a.qualifier, per: a.per, document,

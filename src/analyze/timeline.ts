@@ -3,7 +3,8 @@
 // date gets one inferred from its cluster (inferDocumentDates). The same event told by several documents
 // (same `when`, similar phrase) becomes one item listing all of them.
 import type { Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
-import { addDays, isoDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from './dates.js';
+import { addDays, daysBetween, isoDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from './dates.js';
+import { splitSentences } from '../extract/sentences.js'; // the pure splitter, without the HTML stack extract/index loads
 import { FUTURE_MARKERS, MERGE_SIMILARITY, WHAT_MAX_WORDS } from './tunables-numbers.js';
 
 export interface InferredDate {
@@ -13,17 +14,9 @@ export interface InferredDate {
   evidence: string;
 }
 
-/** Sentences of a body as spans: the extract stage's when present, else split at line ends and `다. `. */
+/** Sentences of a body as spans: the extract stage's when present, else its splitter run on the body. */
 export function sentenceSpans(doc: NewsDoc): Span[] {
-  if (doc.sentences.length) return doc.sentences.map((s) => ({ start: s.start, end: s.end }));
-  const out: Span[] = [];
-  const re = /[^\n]+?(?:[.!?](?=\s|$)|$)/gm;
-  for (const m of doc.body.matchAll(re)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const text = m[0].trim();
-    if (text) out.push({ start: m.index! + lead, end: m.index! + lead + text.length });
-  }
-  return out;
+  return doc.sentences.length ? doc.sentences : splitSentences(doc.body);
 }
 
 const mode = <T>(items: T[], key: (t: T) => string): T[] => {
@@ -109,7 +102,7 @@ function newsDay(doc: NewsDoc, anchor: Ymd, raws: RawDate[]): Ymd {
     const res = resolveDate(r, anchor);
     const day = res && parseIsoDay(res.when);
     if (!day || res!.precision === 'month') continue;
-    const gap = (Date.UTC(anchor.y, anchor.m - 1, anchor.d) - Date.UTC(day.y, day.m - 1, day.d)) / 86_400_000;
+    const gap = daysBetween(anchor, day);
     if (gap >= 0 && gap <= 7) return day;
   }
   return anchor;
@@ -118,7 +111,7 @@ function newsDay(doc: NewsDoc, anchor: Ymd, raws: RawDate[]): Ymd {
 const SUBJECT = /(은|는|이|가)$/;
 
 /** The clause around a date, trimmed to subject … predicate. */
-export function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): string {
+function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): string {
   const from = k === 0 ? sentence.start : dates[k].start;
   const to = k + 1 < dates.length ? dates[k + 1].start : sentence.end;
   let s = '';
@@ -149,7 +142,7 @@ const bigrams = (s: string) => {
   for (let i = 0; i < t.length - 1; i++) out.add(t.slice(i, i + 2));
   return out;
 };
-export function dice(a: string, b: string): number {
+function dice(a: string, b: string): number {
   const x = bigrams(a);
   const y = bigrams(b);
   if (!x.size || !y.size) return 0;

@@ -34,7 +34,7 @@ export function outletName(doc: NewsDoc): string {
 }
 
 /** `중앙일보, 「제목」, 2025-02-04, <https://…>` — outlet, title, date, link or path. */
-export function describeSource(doc: NewsDoc): string {
+function describeSource(doc: NewsDoc): string {
   const parts = [outletName(doc)];
   if (doc.title) parts.push(`「${escapeInline(doc.title)}」`);
   if (doc.publishedAt) parts.push(doc.publishedAt.slice(0, 10));

@@ -2,7 +2,7 @@
 // sentence it stands in, and a note when outlets converted it to won differently. Nothing is computed.
 import type { NewsDoc, NumberMention } from '../types.js';
 import { outletName } from './citations.js';
-import { documentSentences } from './sentences.js';
+import { sentenceAt } from './sentences.js';
 import { POST } from './tunables.js';
 
 export interface FigureRow {
@@ -23,7 +23,7 @@ function key(n: NumberMention): string {
 }
 
 function context(n: NumberMention, doc: NewsDoc): string {
-  const s = documentSentences(doc).find((x) => x.start <= n.start && n.start < x.end);
+  const s = sentenceAt(doc, n.start);
   const text = s?.text ?? doc.body;
   const base = s?.start ?? 0;
   const from = Math.max(0, n.start - base - POST.figureContext);

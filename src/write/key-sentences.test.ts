@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectKeySentences } from './key-sentences.js';
-import { splitBody } from './sentences.js';
+import { documentSentences } from './sentences.js';
+import { newDoc } from '../doc.js';
 import { loadFixture } from './fixture.js';
 
 test('single-document: picks lead-first key sentences, skips the cross-head, spans point at the body', () => {
@@ -35,9 +36,9 @@ test('cross-outlet-merge: an explicit count is honoured', () => {
   assert.equal(selectKeySentences(members, { count: 2 }).length, 2);
 });
 
-test('splitBody keeps a quotation with inner full stops in one sentence and indexes the body', () => {
+test('a document without sentences is split by the fallback, which keeps a quoted full stop inside and indexes the body', () => {
   const body = '그는 “올해는 다르다. 반드시 해낸다”고 말했다. 이어 계획을 설명했다.\n\n둘째 문단이다.';
-  const sentences = splitBody(body);
+  const sentences = documentSentences(newDoc({ id: 'doc-x', source: 'doc-x.txt', body }));
   assert.deepEqual(sentences.map((s) => s.text), ['그는 “올해는 다르다. 반드시 해낸다”고 말했다.', '이어 계획을 설명했다.', '둘째 문단이다.']);
   assert.deepEqual(sentences.map((s) => s.paragraph), [0, 0, 1]);
   for (const s of sentences) assert.equal(body.slice(s.start, s.end), s.text);

@@ -17,7 +17,7 @@ interface Candidate {
 }
 
 /** A sentence as the cluster tells it: one or more near-identical candidates. */
-export interface SentenceGroup {
+interface SentenceGroup {
   members: Candidate[];
   vector: Vector;
   score: number;
@@ -53,7 +53,7 @@ function tfidf(counts: Map<string, number>[], idfFrom: Map<string, number>[] = c
   });
 }
 
-export function cosine(a: Vector, b: Vector): number {
+function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [g, w] of small) dot += w * (large.get(g) ?? 0);
@@ -131,7 +131,7 @@ export interface KeySentenceOptions {
   quotes?: Quote[];
 }
 
-export function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = []): SentenceGroup[] {
+function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = []): SentenceGroup[] {
   const cands = candidates(members, quotes);
   if (!cands.length) return [];
   const titles = [...new Set(members.flatMap((d) => [d.title, ...d.subtitles]).filter((t): t is string => !!t))];

@@ -5,7 +5,7 @@ import { message } from '../messages.js';
 import { slugify, uniqueName } from './slug.js';
 import { Citations, escapeInline, outletName } from './citations.js';
 import { DEFAULT_PRESET, frontMatter, type PresetName } from './front-matter.js';
-import { documentSentences } from './sentences.js';
+import { documentSentences, sentenceAt } from './sentences.js';
 import { CLICKBAIT_PATTERNS, POST } from './tunables.js';
 import { figureRows } from './figures.js';
 
@@ -31,7 +31,7 @@ export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
 };
 
 /** The members' reports first (derivatives are commentary), earliest first, input order otherwise. */
-export function orderedMembers(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>): NewsDoc[] {
+function orderedMembers(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>): NewsDoc[] {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
   return members
     .map((d, i) => ({ d, i }))
@@ -54,7 +54,7 @@ export function cleanTitle(title: string): string {
  * The event's name: the report headline that shares most with the other headlines and the key
  * sentences (the consensus wording), cleaned; the top key sentence when no member has a title.
  */
-export function clusterTitle(members: NewsDoc[], keyTexts: string[] = []): string {
+function clusterTitle(members: NewsDoc[], keyTexts: string[] = []): string {
   const titled = members.filter((d) => d.title && d.kind === 'report');
   const pool = (titled.length ? titled : members.filter((d) => d.title)).map((d) => d.title!);
   if (!pool.length) return cleanTitle(keyTexts[0] ?? members[0]?.sentences[0]?.text ?? '제목 없음');
@@ -68,7 +68,7 @@ export function clusterTitle(members: NewsDoc[], keyTexts: string[] = []): strin
   return cleanTitle(best);
 }
 
-export function clusterDate(members: NewsDoc[], fallback: string): string {
+function clusterDate(members: NewsDoc[], fallback: string): string {
   const dates = members.map((d) => d.publishedAt).filter((d): d is string => !!d).sort();
   return dates[0] ?? fallback;
 }
@@ -128,6 +128,7 @@ export function writePost(
   // The lead says what happened: the best key sentence that is not somebody's quote (news leads rarely are).
   const lead = cluster.summary.find((k) => !QUOTED.test(k.text)) ?? cluster.summary[0];
   const rest = cluster.summary.filter((k) => k !== lead);
+  const events = [...cluster.timeline].sort((a, b) => a.when.localeCompare(b.when));
 
   if (lead) {
     sentence('', lead.text, lead.mentions);
@@ -141,14 +142,13 @@ export function writePost(
   });
 
   section('무슨 일이 있었나', () => {
-    const events = [...cluster.timeline].sort((a, b) => a.when.localeCompare(b.when));
     let n = 0;
     for (const e of events) {
       if (n >= POST.maxNarrative) break;
       const m = e.mentions[0];
       const doc = m && memberMap.get(m.document);
       if (!doc) continue;
-      const s = documentSentences(doc).find((x) => x.start <= m.start && m.start < x.end);
+      const s = sentenceAt(doc, m.start);
       if (!s || shown.has(fold(s.text))) continue;
       sentence('', s.text, carriers(s.text, members));
       lines.push('');
@@ -205,7 +205,7 @@ export function writePost(
   });
 
   section('타임라인', () => {
-    for (const e of [...cluster.timeline].sort((a, b) => a.when.localeCompare(b.when))) {
+    for (const e of events) {
       const docsOf = e.documents.filter((d) => memberMap.has(d));
       if (!docsOf.length) continue;
       const guess = e.inferred ? ' (날짜 추정)' : '';

@@ -36,17 +36,17 @@ function prepare(facts: Facts) {
 }
 
 /** Figures as written: digits with their magnitude words and unit, e.g. `5,000억 달러`, `15%`, `40MW`. */
-export function figuresIn(text: string): string[] {
+function figuresIn(text: string): string[] {
   return [...text.matchAll(GUARD.figure)].map((m) => m[0].trim().replace(/[.,]+$/, ''));
 }
 
 /** Quoted passages long enough to be somebody's words. */
-export function quotesIn(text: string): string[] {
+function quotesIn(text: string): string[] {
   return [...text.matchAll(GUARD.quote)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim()).filter((q) => q.length >= GUARD.minQuoteChars);
 }
 
 /** Names the sentence puts forward: Latin proper nouns and Hangul names before a title (박OO 대표). */
-export function namesIn(text: string): string[] {
+function namesIn(text: string): string[] {
   const latin = [...text.matchAll(/\b[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]\b/g)].map((m) => m[0]);
   const titled = [...text.matchAll(GUARD.titledName)].map((m) => m[1]);
   return [...new Set([...latin, ...titled])];
