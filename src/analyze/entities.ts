@@ -9,14 +9,13 @@
 // 4. Alias rules join surfaces (aliases.ts) and choose a canonical name and role.
 import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
-import { recognize, type NerType } from './ner.js';
-import { tokenize } from './morph.js';
+import { isGradeOrRound, recognize, type NerType } from './ner.js';
+import { tokenize, type Morph } from './morph.js';
 import { abbreviations, foldKey, isShortForm, transliterates } from './aliases.js';
 import {
-  CAPTION_CREDITS, CAPTION_TAIL_MAX_CHARS, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
+  CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
   PRODUCT_WORDS, PROJECT_WORDS,
 } from './tunables-entities.js';
-import { isGradeOrRound } from './ner.js';
 
 interface Found {
   doc: string;
@@ -37,17 +36,9 @@ interface Found {
   weight?: number;
 }
 
-/** How much a role read in a caption counts against one read in the body (see roleOf). */
-const CAPTION_ROLE_WEIGHT = 0.5;
-
-/** A product named in quotes after its kind (로봇 '하람') outvotes any guess from the tagger. */
-const QUOTED_PRODUCT_WEIGHT = 10;
-
 const TYPE: Record<NerType, EntityType> = { PS: 'person', OG: 'organization', LC: 'place' };
 // Rules whose hits need a second mention before they count (ko-dic guesses, bare acronyms).
 const WEAK_RULES = new Set(['kodic-person', 'kodic-place', 'acronym', 'org-suffix-weak', 'place-suffix-weak', 'org-source']);
-/** Minimum mentions for an entity found only by weak rules. */
-const MIN_WEAK_MENTIONS = 2;
 const BOUNDARY_BEFORE = /[^\uac00-\ud7a3A-Za-z0-9]/;
 const PARTICLE_SET = new Set(PARTICLES);
 
@@ -56,13 +47,16 @@ export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[
   const pairs: [string, string][] = [];
   const bodies: Text[] = docs.map((doc) => ({ doc: doc.id, text: doc.body }));
   const captions = docs.flatMap(captionTexts);
-  const first = bodies.map((t) => recognizeText(t));
+  // A line read twice (second pass below, or the same line in two reports) is tokenized once.
+  const tokens = new Map<string, Morph[]>();
+  const tokensOf = (line: string) => tokens.get(line) ?? tokens.set(line, tokenize(line)).get(line)!;
+  const first = bodies.map((t) => recognizeText(t, tokensOf));
   // Organizations any document names for sure (풍력 기업 노르빅윈드) help read the others' lines again.
   const knownOrgs = new Set(first.flat().filter((f) => f.type === 'organization' && f.strong && !f.surface.includes(' ')).map((f) => f.surface));
   // Caption finds go first: where a surface is typed differently, the body's reading (pushed later) wins.
-  for (const t of captions) found.push(...recognizeText(t, knownOrgs));
+  for (const t of captions) found.push(...recognizeText(t, tokensOf, knownOrgs));
   docs.forEach((doc, i) => {
-    found.push(...recognizeText(bodies[i], knownOrgs, first[i]));
+    found.push(...recognizeText(bodies[i], tokensOf, knownOrgs, first[i]));
     const cluster = clusterPatterns(doc);
     found.push(...cluster.found);
     pairs.push(...cluster.pairs);
@@ -114,7 +108,7 @@ export function blankCredits(caption: string): string {
  * recognize() over each line of a text, offsets shifted into the text. With `knownOrgs`, only the
  * lines where a person's name runs into a known organization are read again (the rest keep `before`).
  */
-function recognizeText(t: Text, knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
+function recognizeText(t: Text, tokensOf: (line: string) => Morph[], knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
   const out: Found[] = [];
   const doc = { id: t.doc, body: t.text };
   const at = fieldOf(t.field);
@@ -125,7 +119,7 @@ function recognizeText(t: Text, knownOrgs?: ReadonlySet<string>, before?: Found[
     const rerun = !previous || previous.some((f) => f.type === 'person' && f.surface.split(/\s+/).some((w, k) => k > 0 && knownOrgs!.has(w)));
     if (previous && !rerun) out.push(...previous);
     else if (line.trim()) {
-      for (const s of recognize(line, knownOrgs)) {
+      for (const s of recognize(line, knownOrgs, tokensOf(line))) {
         const start = offset + s.start;
         const strong = !WEAK_RULES.has(s.rule);
         if (s.type === 'PS' && s.title && s.text.length === 1 && s.titleEnd) {
@@ -150,7 +144,9 @@ function recognizeText(t: Text, knownOrgs?: ReadonlySet<string>, before?: Found[
 }
 
 // X(Latin name) and X(일본명 Y): an alias written in brackets right after a name.
-const BRACKET = /([\uac00-\ud7a3A-Za-z0-9]+(?: [\uac00-\ud7a3A-Za-z0-9]+){0,3})\((?:(?:일본명|중국명|영문명|영문|본명|한국명|원어명|약칭)\s*)?([^()]{2,40})\)/g;
+const GLOSS = '일본명|중국명|영문명|영문|본명|한국명|원어명|약칭';
+const BRACKET = new RegExp(`([\\uac00-\\ud7a3A-Za-z0-9]+(?: [\\uac00-\\ud7a3A-Za-z0-9]+){0,3})\\((?:(?:${GLOSS})\\s*)?([^()]{2,40})\\)`, 'g');
+const GLOSS_HEAD = new RegExp(`^(${GLOSS})`);
 // `스타게이트 프로젝트`, `갤럭시 S25 시리즈`: a name followed by a kind-of-thing noun.
 const KIND_AFTER = /(?:^|[\s‘'“"(])([\uac00-\ud7a3A-Za-z0-9]{2,20})[’'”"]?\s?(프로젝트|이니셔티브|시리즈|서비스|플랫폼)/g;
 
@@ -160,7 +156,7 @@ function clusterPatterns(doc: NewsDoc): { found: Found[]; pairs: [string, string
   const body = doc.body;
   for (const m of body.matchAll(BRACKET)) {
     const inner = m[2].trim();
-    const named = /^(일본명|중국명|영문명|영문|본명|한국명|원어명|약칭)/.test(m[0].slice(m[1].length + 1));
+    const named = GLOSS_HEAD.test(m[0].slice(m[1].length + 1));
     const words = m[1].split(' ');
     // As many words before the bracket as the gloss has (크리스털 인텔리전스(Crystal Intelligence)).
     const n = named ? 1 : Math.min(words.length, Math.max(1, inner.split(/\s+/).length));
@@ -231,9 +227,8 @@ function propagate(texts: Text[], found: Found[]): void {
     if (stem && !surfaces.has(stem) && !NOT_NAMES.has(stem) && !isCommonNoun(stem)) surfaces.set(stem, 'organization');
   }
   for (const [surface, type] of [...surfaces]) {
-    if (type !== 'organization' || !/^[\uac00-\ud7a3]+$/.test(surface)) continue;
-    const parts = tokenize(surface).map((m) => m.surface);
-    for (const a of abbreviations(parts)) if (!surfaces.has(a)) surfaces.set(a, 'organization');
+    if (type !== 'organization') continue;
+    for (const a of abbreviationsOf(surface)) if (!surfaces.has(a)) surfaces.set(a, 'organization');
   }
   // A foreign person is later named by the family name alone (트럼프 for 도널드 트럼프).
   for (const f of [...found]) {
@@ -302,6 +297,9 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   };
   const uf = new UnionFind();
   const keys = [...byKey.keys()];
+  // byKey no longer changes: each key's written form is read once, not in every pairwise test below.
+  const surfaces = new Map(keys.map((k) => [k, mostFrequentSurface(byKey.get(k)!)]));
+  const surfaceOf = (k: string) => surfaces.get(k)!;
   for (const k of keys) uf.find(k);
   const people = keys.filter((k) => typeOf(byKey.get(k)!) === 'person' && !byKey.get(k)!.every((f) => f.surname || f.titled));
   for (const k of keys) for (const f of byKey.get(k)!) if (f.titled && byKey.has(foldKey(f.titled))) uf.union(foldKey(f.titled), k);
@@ -310,44 +308,42 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   // X(Latin), X(일본명 Y).
   for (const [a, b] of pairs) if (byKey.has(foldKey(a)) && byKey.has(foldKey(b))) uf.union(foldKey(a), foldKey(b));
   // Korean/Latin spellings of one name anywhere in the cluster (오픈AI ~ OpenAI).
-  for (const a of orgs) for (const b of orgs) if (a !== b && transliterates(surfaceOf(byKey, a), surfaceOf(byKey, b))) uf.union(a, b);
+  for (const a of orgs) for (const b of orgs) if (a !== b && transliterates(surfaceOf(a), surfaceOf(b))) uf.union(a, b);
   const mentions = (k: string) => byKey.get(k)!.length;
   // Family name alone (올트먼, 하스) joins the one full name ending with it (샘 올트먼, 르네 하스).
   for (const short of people) {
-    const s = surfaceOf(byKey, short);
+    const s = surfaceOf(short);
     if (s.includes(' ')) continue;
-    const full = people.filter((p) => p !== short && surfaceOf(byKey, p).split(/\s+/).length > 1 && surfaceOf(byKey, p).endsWith(' ' + s));
+    const full = people.filter((p) => p !== short && surfaceOf(p).split(/\s+/).length > 1 && surfaceOf(p).endsWith(' ' + s));
     const ranked = full.sort((x, y) => mentions(y) - mentions(x));
     if (ranked.length === 1 || (ranked.length > 1 && mentions(ranked[0]) >= 2 * mentions(ranked[1]))) uf.union(ranked[0], short);
   }
-  // Short forms: X그룹 ~ X, 삼성 ~ 삼성전자, 소뱅 ~ 소프트뱅크.
+  // Short forms: X그룹 ~ X, 삼성 ~ 삼성전자, 소뱅 ~ 소프트뱅크 (each name tokenized once, not once per pair).
+  const abbreviated = new Map(orgs.map((b) => [b, abbreviationsOf(surfaceOf(b))]));
   for (const a of orgs) {
-    const s = surfaceOf(byKey, a);
-    const longer = orgs.filter((b) => b !== a && isShortForm(s, surfaceOf(byKey, b), ORG_SUFFIXES));
-    const group = longer.filter((b) => surfaceOf(byKey, b) === s + '그룹');
+    const s = surfaceOf(a);
+    const longer = orgs.filter((b) => b !== a && isShortForm(s, surfaceOf(b), ORG_SUFFIXES));
+    const group = longer.filter((b) => surfaceOf(b) === s + '그룹');
     if (group.length) uf.union(a, group[0]);
     const rest = longer.filter((b) => !group.includes(b)).sort((x, y) => mentions(y) - mentions(x));
     const dominant = rest.length === 1 || (rest.length > 1 && mentions(rest[0]) >= 2 * mentions(rest[1]));
     if (dominant && mentions(rest[0]) >= mentions(a)) uf.union(rest[0], a);
-    for (const b of orgs) {
-      const long = surfaceOf(byKey, b);
-      if (b !== a && /^[\uac00-\ud7a3]+$/.test(long) && abbreviations(tokenize(long).map((m) => m.surface)).includes(s)) uf.union(b, a);
-    }
+    for (const b of orgs) if (b !== a && abbreviated.get(b)!.includes(s)) uf.union(b, a);
   }
   // Surname + title (손 회장, 박 대표): the person in the cluster with that surname and that title.
   for (const k of keys) {
     const f = byKey.get(k)![0];
     if (!f.surname) continue;
-    const titled = people.filter((p) => surfaceOf(byKey, p).startsWith(f.surname!) && byKey.get(p)!.some((x) => x.title === f.title || x.role?.endsWith(f.title!)));
-    const named = titled.length ? titled : people.filter((p) => surfaceOf(byKey, p).startsWith(f.surname!) && surfaceOf(byKey, p).length <= 4 && !surfaceOf(byKey, p).includes(' '));
+    const titled = people.filter((p) => surfaceOf(p).startsWith(f.surname!) && byKey.get(p)!.some((x) => x.title === f.title || x.role?.endsWith(f.title!)));
+    const named = titled.length ? titled : people.filter((p) => surfaceOf(p).startsWith(f.surname!) && surfaceOf(p).length <= 4 && !surfaceOf(p).includes(' '));
     const best = [...named].sort((x, y) => mentions(y) - mentions(x));
     if (best.length === 1 || (best.length > 1 && mentions(best[0]) > mentions(best[1]))) uf.union(best[0], k);
     else if (best.length > 1) {
-      messages.push(message('analyze', 'ambiguous-title-alias', `"${f.surface}" could be ${best.map((b) => surfaceOf(byKey, b)).join(' or ')}; left apart`, placeOf(f.doc, f), 'info'));
+      messages.push(message('analyze', 'ambiguous-title-alias', `"${f.surface}" could be ${best.map((b) => surfaceOf(b)).join(' or ')}; left apart`, placeOf(f.doc, f), 'info'));
     }
   }
 
-  const personSurfaces = new Set(people.filter((k) => byKey.get(k)!.length > 2).map((k) => k));
+  const personSurfaces = new Set(people.filter((k) => byKey.get(k)!.length > 2));
   const groups = new Map<string, string[]>();
   for (const k of keys) groups.set(uf.find(k), [...(groups.get(uf.find(k)) ?? []), k]);
   const entities: Entity[] = [];
@@ -359,7 +355,7 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
     if (fs.every((f) => f.surname || f.titled)) continue; // a title alias with no full name in the cluster
     const type = typeOf(fs.filter((f) => !f.surname && !f.titled));
     // A person holding a role *at another person* (이동한 올트먼 CEO) is a misread verb form.
-    if (type === 'person' && fs.every((f) => !f.role || personSurfaces.has(foldKey(f.role.split(' ')[0])))) if (fs.some((f) => f.role)) continue;
+    if (type === 'person' && fs.some((f) => f.role) && fs.every((f) => !f.role || personSurfaces.has(foldKey(f.role.split(' ')[0])))) continue;
     const aliases = [...new Set(fs.map((f) => f.surface))];
     const seen = new Set<string>();
     const mentionsOut = fs
@@ -382,7 +378,8 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
 function dropNonEventEntities(entities: Entity[], docs: NewsDoc[], messages: Message[]): Entity[] {
   const reporters = new Set(docs.map((d) => d.reporter?.replace(/\s*(기자|특파원)$/, '').replace(/\s+/g, '')).filter((r): r is string => !!r));
   return entities.filter((e) => {
-    const why = e.aliases.some((a) => GENERIC_ACTORS.has(a.replace(/\s+/g, ''))) && e.aliases.every((a) => GENERIC_ACTORS.has(a.replace(/\s+/g, '')))
+    // aliases is never empty (an entity has at least one find), so every() alone means "all generic".
+    const why = e.aliases.every((a) => GENERIC_ACTORS.has(a.replace(/\s+/g, '')))
       ? 'generic-actor'
       : e.aliases.every(isGradeOrRound) ? 'stage-not-name'
       : e.type === 'person' && (reporters.has(e.name.replace(/\s+/g, '')) || (!!e.role && PRESS_TITLES.has(e.role))) ? 'reporter-not-entity'
@@ -400,11 +397,17 @@ const WHY: Record<string, string> = {
   'reporter-not-entity': "the article's reporter",
 };
 
-const surfaceOf = (byKey: Map<string, Found[]>, key: string): string => {
+/** The form a group of finds is most often written in (longest on ties). */
+function mostFrequentSurface(fs: Found[]): string {
   const count = new Map<string, number>();
-  for (const f of byKey.get(key)!) count.set(f.surface, (count.get(f.surface) ?? 0) + 1);
+  for (const f of fs) count.set(f.surface, (count.get(f.surface) ?? 0) + 1);
   return [...count].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
-};
+}
+
+/** Abbreviations of an all-Hangul name from its ko-dic parts (소프트뱅크 → 소뱅); none for other names. */
+function abbreviationsOf(name: string): string[] {
+  return /^[\uac00-\ud7a3]+$/.test(name) ? abbreviations(tokenize(name).map((m) => m.surface)) : [];
+}
 
 /** People: the fullest written name; others: the most frequent form, Hangul before Latin on ties. */
 function canonical(fs: Found[], type: EntityType): string {

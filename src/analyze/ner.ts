@@ -1,7 +1,7 @@
 // Sentence-level Korean named-entity recognition: people, organizations, places (KLUE's PS, OG, LC),
 // by rules over words and ko-dic tags. Spans follow the KLUE convention: the name only, without
 // the title after it (회장, 씨) or the particle (은, 의). The pipeline and `npm run eval:ner` share it.
-import { tokenize } from './morph.js';
+import { tokenize, type Morph } from './morph.js';
 import { isHangul, isLatinName, splitWords, type Word } from './words.js';
 import {
   AMBIGUOUS_PLACES, DESCRIPTOR_KIND_WORDS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
@@ -37,16 +37,16 @@ const ORG_SUFFIX_LIST = [...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
 const PLACE_SUFFIX_LIST = [...PLACE_SUFFIXES].sort((a, b) => b.length - a.length);
 
 /** A Korean-style personal name: surname + 1–2 syllables (이재용, 남궁민). */
-export function looksLikeKoreanName(s: string): boolean {
+function looksLikeKoreanName(s: string): boolean {
   if (!isHangul(s)) return false;
   if (s.length >= 3 && s.length <= 4 && DOUBLE_SURNAMES.has(s.slice(0, 2))) return true;
   return s.length >= 2 && s.length <= 3 && SURNAMES.has(s[0]);
 }
 
-export const isSurname = (s: string): boolean => SURNAMES.has(s) || DOUBLE_SURNAMES.has(s);
+const isSurname = (s: string): boolean => SURNAMES.has(s) || DOUBLE_SURNAMES.has(s);
 
 /** The title a word is (회장, 회장은, CEO가), or null. */
-export function titleOf(w: Word): string | null {
+function titleOf(w: Word): string | null {
   if (PERSON_TITLES.has(w.core)) return w.core;
   if (PERSON_TITLES.has(w.text)) return w.text;
   return null;
@@ -58,7 +58,7 @@ function orgSuffix(core: string): string | null {
 }
 
 /** Why a word is an organization name, or null. */
-export function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
+function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   const c = w.core;
   if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c) || isGradeOrRound(c)) return null;
   if (known?.has(c)) return 'known-org';
@@ -97,7 +97,7 @@ function isDescriptor(words: Word[], i: number): boolean {
 }
 
 /** Why a word is a place name, or null. */
-export function placeRule(w: Word, next?: Word): string | null {
+function placeRule(w: Word, next?: Word): string | null {
   const c = w.core;
   if (!c || NOT_NAMES.has(c)) return null;
   if (AMBIGUOUS_PLACES.has(c)) return next && (PLACES.has(next.core) || placeContinues(next)) && !w.particle ? 'place-list' : null;
@@ -181,9 +181,10 @@ const joined = (words: Word[], i: number): boolean => !words[i].particle && word
 /**
  * Names in one sentence or line. `knownOrgs` are organization names seen elsewhere in the cluster
  * (노르빅윈드 after `풍력 기업 노르빅윈드`): between a name and a title they are the person's organization.
+ * `morphs` lets a caller that already tokenized `text` share its tokens.
  */
-export function recognize(text: string, knownOrgs?: ReadonlySet<string>): NerSpan[] {
-  const words = splitWords(text, tokenize(text));
+export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs: Morph[] = tokenize(text)): NerSpan[] {
+  const words = splitWords(text, morphs);
   const spans: NerSpan[] = [];
   const taken = new Set<number>();
   const add = (from: Word, to: Word, type: NerType, rule: string, extra: Partial<NerSpan> = {}) => {

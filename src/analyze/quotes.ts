@@ -126,6 +126,7 @@ function isSubject(after: string): boolean {
   return false;
 }
 
+/** The first person named within [from, to). */
 function nameIn(refs: Ref[], from: number, to: number): string | null {
   return refs.find((r) => r.start >= from && r.end <= to && r.type === 'person')?.name ?? null;
 }
@@ -137,7 +138,7 @@ function prevSpeakerOrSubject(body: string, refs: Ref[], sentenceStart: number, 
   while (last > 0 && /\s/.test(body[last])) last--;
   const prev = sentenceAround(body, Math.max(0, last), Math.max(0, last + 1));
   if (prevSpeaker && prevEnd >= prev.start) return prevSpeaker;
-  return subjectBefore(body, refs, prev.start, prev.end) ?? refs.find((r) => r.start >= prev.start && r.end <= prev.end && r.type === 'person')?.name ?? null;
+  return subjectBefore(body, refs, prev.start, prev.end) ?? nameIn(refs, prev.start, prev.end);
 }
 
 const ENDING = /(에서|으로|와의|과의|에게|은|는|이|가|을|를|의|와|과|에|도|고|다|것)$/;
@@ -167,6 +168,15 @@ function contentWords(text: string): string[] {
 /** Two words are one stem when they share their first two characters (생산적인 ~ 생산적, 협력 ~ 협력을). */
 const sameStem = (a: string, b: string): boolean => a.slice(0, 2) === b.slice(0, 2);
 
+/** `f` remembering its answer per text (the answers are only read, never changed). */
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, f(text));
+    return seen.get(text)!;
+  };
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   let both = 0;
   for (const x of a) if (b.has(x)) both++;
@@ -182,15 +192,18 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  */
 function groupUtterances(quotes: RawQuote[]): string[] {
   const texts = quotes.map((q) => q.text);
+  // textSim compares many pairs: each text is split into words and bigrams once, not once per pair.
+  const wordsOf = memo(contentWords);
+  const bigramsOf = memo(bigrams);
   const df = new Map<string, number>();
-  for (const t of texts) for (const w of contentWords(t)) df.set(w.slice(0, 2), (df.get(w.slice(0, 2)) ?? 0) + 1);
+  for (const t of texts) for (const w of wordsOf(t)) df.set(w.slice(0, 2), (df.get(w.slice(0, 2)) ?? 0) + 1);
   const common = (w: string) => (df.get(w.slice(0, 2)) ?? 0) > Math.max(2, quotes.length * COMMON_QUOTE_WORD_SHARE);
   /** Similarity of two statements' texts: bigram Jaccard, gated by shared content words. */
   const textSim = (a: string, b: string) => {
-    const wb = contentWords(b);
+    const wb = wordsOf(b);
     let shared = 0;
-    for (const w of contentWords(a)) if (wb.some((x) => sameStem(w, x))) shared += common(w) ? 0.5 : 1;
-    return shared >= MIN_SHARED_QUOTE_WORDS ? jaccard(bigrams(a), bigrams(b)) : 0;
+    for (const w of wordsOf(a)) if (wb.some((x) => sameStem(w, x))) shared += common(w) ? 0.5 : 1;
+    return shared >= MIN_SHARED_QUOTE_WORDS ? jaccard(bigramsOf(a), bigramsOf(b)) : 0;
   };
   const sameSpeaker = (i: number, j: number) => !!quotes[i].speaker && quotes[i].speaker === quotes[j].speaker;
 

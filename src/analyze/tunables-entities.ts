@@ -87,6 +87,12 @@ export const PRODUCT_CUES = words(`
 
 /** Longest name (characters) read from quotes after a product cue; longer quoted text is a phrase, not a name. */
 export const MAX_QUOTED_PRODUCT_CHARS = 16;
+/** A product named in quotes after its kind (로봇 '하람') outvotes any guess from the tagger (type vote weight). */
+export const QUOTED_PRODUCT_WEIGHT = 10;
+/** Minimum body mentions for an entity found only by weak rules (ko-dic guesses, bare acronyms). */
+export const MIN_WEAK_MENTIONS = 2;
+/** How much a role read in a caption counts against one read in the body: on a tie the body's wording wins. */
+export const CAPTION_ROLE_WEIGHT = 0.5;
 
 /** Nouns after a name that make it a project (스타게이트 프로젝트) or a product (갤럭시 시리즈). */
 export const PROJECT_WORDS = new Set(words('프로젝트 사업 계획 이니셔티브 작전 구상'));
@@ -156,9 +162,6 @@ export const QUOTE_STOPWORDS = new Set(words('것 수 있다 없다 하다 했�
 
 /** A quote shorter than this (characters, spaces excluded) without a speech verb is a term in quotes, not speech. */
 export const MIN_QUOTE_CHARS = 4;
-
-/** How many characters before a quote may name its speaker (X는 기자들에게 “…”). */
-export const SPEAKER_WINDOW = 80;
 
 /**
  * A small gazetteer of very frequent names that ko-dic splits badly. Rules find everything else;

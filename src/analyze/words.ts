@@ -1,5 +1,5 @@
 // Korean text as words (어절) with particles split off, the unit the entity rules look at.
-import { tokenize, type Morph } from './morph.js';
+import type { Morph } from './morph.js';
 import { PARTICLES } from './tunables-entities.js';
 
 export interface Word {
@@ -26,7 +26,8 @@ const SURE_PARTICLE_LEN = 2;
 const AFTER_CONSONANT = new Set(['이', '은', '을', '과']);
 const AFTER_VOWEL = new Set(['가', '는', '를', '와']);
 
-export function splitWords(text: string, morphs: Morph[] = tokenize(text)): Word[] {
+/** `morphs` are the caller's tokens of `text` (the tokenizer is the hot path: tokenize once, share). */
+export function splitWords(text: string, morphs: Morph[]): Word[] {
   const words: Word[] = [];
   let prevEnd = 0;
   let m = 0;

@@ -74,10 +74,8 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
-const header = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+/** `404 Not Found`, or the bare code when it has no common name. */
+const describeStatus = (status: number): string => (STATUS_TEXT[status] ? `${status} ${STATUS_TEXT[status]}` : String(status));
 
 /** Retry-After is seconds or an HTTP date; returns milliseconds from now, or null when absent/unreadable. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
@@ -185,7 +183,7 @@ export class Fetcher {
       if ('failed' in outcome) return fail(outcome.rule, outcome.reason);
       const { status, headers: h, bytes } = outcome;
       if (REDIRECTS.has(status)) {
-        const location = header(h, 'location');
+        const location = h['location'];
         if (!location) return fail(`http-${status}`, `redirect ${status} without a Location header`);
         const next = parseFetchable(location, url.href);
         if (!next.ok) return fail(next.rule, `redirected to a refused URL: ${next.reason}`);
@@ -206,12 +204,11 @@ export class Fetcher {
         };
       }
       if (status < 200 || status >= 300) {
-        const why = STATUS_TEXT[status] ? `${status} ${STATUS_TEXT[status]}` : String(status);
-        return fail(`http-${status}`, `the server answered ${why} for ${url.href}`);
+        return fail(`http-${status}`, `the server answered ${describeStatus(status)} for ${url.href}`);
       }
-      const contentType = header(h, 'content-type');
-      const etag = header(h, 'etag') ?? null;
-      const lastModified = header(h, 'last-modified') ?? null;
+      const contentType = h['content-type'];
+      const etag = h['etag'] ?? null;
+      const lastModified = h['last-modified'] ?? null;
       if (this.cache && (etag || lastModified)) {
         this.cache.put({ url: url.href, etag, lastModified, contentType: contentType ?? null, body: bytes, fetchedAt: new Date().toISOString() });
       }
@@ -271,8 +268,7 @@ export class Fetcher {
       switch (outcome.kind) {
         case 'response':
           if (outcome.status === 429 || outcome.status >= 500) {
-            const text = STATUS_TEXT[outcome.status] ? ` ${STATUS_TEXT[outcome.status]}` : '';
-            return { failed: true, rule: `http-${outcome.status}`, reason: `the server answered ${outcome.status}${text}${tries}` };
+            return { failed: true, rule: `http-${outcome.status}`, reason: `the server answered ${describeStatus(outcome.status)}${tries}` };
           }
           return outcome;
         case 'timeout':
@@ -381,7 +377,7 @@ export class Fetcher {
         return { ...DISALLOW_ALL, unreachable: `could not read ${url.href} (${out.reason}); not fetching from ${url.host} to be safe (RFC 9309)` };
       }
       if (REDIRECTS.has(out.status)) {
-        const loc = header(out.headers, 'location');
+        const loc = out.headers['location'];
         const next = loc ? parseFetchable(loc, url.href) : null;
         // Only same-origin redirects: a robots redirect must not lead the fetcher anywhere new.
         if (!next?.ok || next.url.origin !== robotsUrl.origin) return ALLOW_ALL;
