@@ -5,20 +5,18 @@
 //
 //   npm run eval:summary
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { digestToJson, readFloors, shared } from './harness.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const scorer = join(root, '..', 'shared', 'tools', 'score-summary.mjs');
-const floor = JSON.parse(readFileSync(join(root, 'eval', 'floors.json'), 'utf8')).summary ?? 0;
+const scorer = join(shared, 'tools', 'score-summary.mjs');
+const floor = readFloors().summary ?? 0;
 const tmp = mkdtempSync(join(tmpdir(), 'newsdesk-eval-summary-'));
 try {
   const inputs = join(tmp, 'sci');
   execFileSync('node', [scorer, '--write-inputs', inputs], { stdio: 'ignore' });
-  execFileSync('node', [join(root, 'dist', 'cli', 'main.js'), 'digest', inputs, '--json', join(tmp, 'sci.json'),
-    '--no-posts', '--db', ':memory:', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  digestToJson([inputs], join(tmp, 'sci.json'));
   const out = execFileSync('node', [scorer, join(tmp, 'sci.json'), '--min', String(floor)], { encoding: 'utf8' });
   process.stdout.write(out);
   console.log(`summary F1 floor ${floor}: ok`);

@@ -11,6 +11,11 @@ export function message(
   return { stage, rule, severity, reason, place };
 }
 
+/** The warnings and errors among `ms`: what a person is shown (info stays in the JSON and the store). */
+export function problems(ms: Iterable<Message>): Message[] {
+  return [...ms].filter((m) => m.severity !== 'info');
+}
+
 /** One line for a person: `error ingest/binary-file a.txt:3 — reason`. */
 export function formatMessage(m: Message): string {
   const where = m.place.line ? `${m.place.source}:${m.place.line}` : m.place.source;

@@ -8,6 +8,7 @@ import { analyzeCluster } from './analyze/index.js';
 import { inferDocumentDates } from './analyze/timeline.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/post.js';
 import { writeCluster } from './write/index.js';
+import { problems } from './messages.js';
 
 export type Progress = (stage: Stage, done: number, total: number, label?: string) => void;
 
@@ -66,6 +67,5 @@ function fillInferredDates(members: NewsDoc[]) {
 export function runDigest(raws: Iterable<RawFile>, total: number, options: PipelineOptions = {}): DigestResult {
   const { documents, messages } = readDocuments(raws, total, options);
   const clusters = digestDocuments(documents, options);
-  const extractErrors = documents.flatMap((d) => d.messages.filter((m) => m.severity !== 'info'));
-  return { documents, clusters, messages: [...messages, ...extractErrors] };
+  return { documents, clusters, messages: [...messages, ...problems(documents.flatMap((d) => d.messages))] };
 }

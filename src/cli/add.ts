@@ -3,9 +3,10 @@
 import { parseArgs } from 'node:util';
 import { readDocuments } from '../pipeline.js';
 import { persistRun, DEFAULT_DB_PATH } from '../store/index.js';
-import { ConfigError, formatMessage } from '../messages.js';
+import { ConfigError, problems } from '../messages.js';
 import { createProgress } from './progress.js';
 import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
+import { decodeOptionsFrom, printProblems } from './output.js';
 
 export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
 
@@ -21,9 +22,7 @@ export async function addCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      ...INPUT_ARG_OPTIONS,
-    },
+    options: INPUT_ARG_OPTIONS,
   });
   if (values.help) {
     process.stdout.write(ADD_USAGE);
@@ -36,20 +35,13 @@ export async function addCommand(argv: string[]): Promise<number> {
   const inputs = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
     progress.update('ingest', n, total, label),
   );
-  const maxBytes = fetcherOptions.maxBodyBytes;
-  const { documents, messages } = readDocuments(inputs.raws, inputs.total, {
-    decode: maxBytes ? { maxFileBytes: maxBytes } : {},
-    progress: progress.update,
-  });
+  const read = readDocuments(inputs.raws, inputs.total, { decode: decodeOptionsFrom(fetcherOptions), progress: progress.update });
   progress.done();
-  messages.unshift(...inputs.messages);
-  const extractProblems = documents.flatMap((d) => d.messages.filter((m) => m.severity !== 'info'));
-  const stored = persistRun(values.db!, { documents, clusters: [], messages: [...messages, ...extractProblems] }, ['add', ...argv], startedAt);
-  const problems = [...messages, ...extractProblems].filter((m) => m.severity !== 'info');
-  if (problems.length) {
-    process.stderr.write(`\n${problems.length} problem(s):\n`);
-    for (const m of problems) process.stderr.write(`  ${formatMessage(m)}\n`);
-  }
+  const { documents } = read;
+  // The same shape as a digest's result, without clusters: run messages, then the documents' problems.
+  const messages = [...inputs.messages, ...read.messages, ...problems(documents.flatMap((d) => d.messages))];
+  const stored = persistRun(values.db!, { documents, clusters: [], messages }, ['add', ...argv], startedAt);
+  printProblems(messages);
   const d = stored.documents;
   process.stdout.write(
     `added ${documents.length} document(s) to ${values.db}` +

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../messages.js';
-import { checkPreset, DEFAULT_PRESET, type PresetName } from '../write/front-matter.js';
+import { checkPreset, type PresetName } from '../write/front-matter.js';
 import type { WriteOptions } from '../write/post.js';
 
 export const CONFIG_FILES = ['newsdesk.config.json', 'newsdesk.config.yaml', 'newsdesk.config.yml'];
@@ -149,8 +149,6 @@ export function resolveLlm(config: NewsdeskConfig, env: NodeJS.ProcessEnv = proc
     timeoutMs: config.llm?.timeoutMs ?? 120_000,
   };
 }
-
-export { DEFAULT_PRESET };
 
 /** Write options from the config file, overridden by the command-line flags that were given. */
 export function writeOptionsFrom(

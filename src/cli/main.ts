@@ -2,11 +2,10 @@
 // The command line: parses arguments, reads files at the edge, runs the pipeline, writes outputs.
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runDigest } from '../pipeline.js';
-import { toDigestJson } from '../write/digest-json.js';
 import { persistRun } from '../store/index.js';
-import { ConfigError, formatMessage } from '../messages.js';
+import { ConfigError } from '../messages.js';
 import { createProgress } from './progress.js';
 import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
 import { openAiChat } from '../write/llm/client.js';
@@ -15,6 +14,7 @@ import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from '
 import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
+import { decodeOptionsFrom, printProblems, writeDigestJson } from './output.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
 
@@ -68,19 +68,20 @@ async function digest(argv: string[]) {
     return;
   }
   if (!positionals.length && !values.sources?.length) fail(`digest needs at least one PATH (a file or folder)\n\n${USAGE}`);
-  const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
-  if (maxMb !== undefined && !(maxMb > 0)) fail(`--max-file-mb takes a positive number of megabytes, not "${values['max-file-mb']}"`);
+  const maxMb = values['max-file-mb'];
+  if (maxMb !== undefined && !(Number(maxMb) > 0)) fail(`--max-file-mb takes a positive number of megabytes, not "${values['max-file-mb']}"`);
 
   const startedAt = new Date();
   const { config } = loadConfig({ file: values.config });
   const writeOptions = writeOptionsFrom(config, values);
   const llm = values.llm ? resolveLlm(config) : null;
   const progress = createProgress(process.stderr, values.quiet);
-  const listing = await gatherInputs(positionals, values.sources ?? [], fetcherOptionsFrom(values), values.db!, (n, total, label) =>
+  const fetcherOptions = fetcherOptionsFrom(values);
+  const listing = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
     progress.update('ingest', n, total, label),
   );
   const result = runDigest(listing.raws, listing.total, {
-    decode: maxMb ? { maxFileBytes: maxMb * 1024 * 1024 } : {},
+    decode: decodeOptionsFrom(fetcherOptions),
     write: writeOptions,
     progress: progress.update,
   });
@@ -91,8 +92,7 @@ async function digest(argv: string[]) {
   const stored = persistRun(values.db!, result, argv, startedAt);
   const written: string[] = [];
   if (values.json) {
-    mkdirSync(dirname(resolve(values.json)), { recursive: true });
-    writeFileSync(values.json, JSON.stringify(toDigestJson(result), null, 2) + '\n');
+    writeDigestJson(values.json, result);
     written.push(`digest JSON: ${values.json}`);
   }
   if (!values['no-posts'] && result.clusters.length) {
@@ -101,11 +101,7 @@ async function digest(argv: string[]) {
     written.push(`posts: ${result.clusters.length} in ${values.out!.replace(/\/+$/, "")}/`);
   }
 
-  const problems = result.messages.filter((m) => m.severity !== 'info');
-  if (problems.length) {
-    process.stderr.write(`\n${problems.length} problem(s):\n`);
-    for (const m of problems) process.stderr.write(`  ${formatMessage(m)}\n`);
-  }
+  printProblems(result.messages);
   const reports = result.documents.filter((d) => d.kind === 'report').length;
   process.stdout.write(
     `read ${result.documents.length} of ${listing.total} file(s) (${reports} reports, ` +

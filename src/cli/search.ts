@@ -1,13 +1,13 @@
 // `newsdesk search WORDS`: finds stored documents (from earlier digest/add/watch runs) by title and body.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 
 export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
 
   Finds documents in the store whose title or body contain every word (Korean works: 삼성 투자).
-  --db FILE         the store to search (default: ./newsdesk.db)
+  --db FILE         the store to search (default: ./${DEFAULT_DB_PATH})
   --limit N         at most N hits (default: 20)
   --json            one JSON object per hit, for scripts
 `;
@@ -17,7 +17,7 @@ export function searchCommand(argv: string[]): number {
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: 'newsdesk.db' },
+      db: { type: 'string', default: DEFAULT_DB_PATH },
       limit: { type: 'string', default: '20' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -30,7 +30,7 @@ export function searchCommand(argv: string[]): number {
   const limit = Number(values.limit);
   if (!positionals.length) throw new ConfigError(`search needs at least one WORD\n\n${SEARCH_USAGE}`);
   if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit takes a whole number of hits, not "${values.limit}"`);
-  if (values.db === ':memory:' || !existsSync(values.db!)) {
+  if (values.db === MEMORY_DB || !existsSync(values.db!)) {
     throw new ConfigError(`no store at ${values.db}: run \`newsdesk digest PATH --db ${values.db}\` first, or pass --db FILE`);
   }
   const store = openStore(values.db!);

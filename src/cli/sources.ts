@@ -1,6 +1,5 @@
 // Source arguments for `digest`, `add` and `watch`: files and folders, http(s) URLs of articles,
 // feeds and sitemaps, and source lists (`--sources FILE`, or a `.sources`/`.list` file named directly).
-import { DEFAULT_DB_PATH } from '../store/index.js';
 import type { Message, RawFile } from '../types.js';
 import { message, ConfigError } from '../messages.js';
 import { listInputs, readRaw } from '../ingest/index.js';
@@ -9,7 +8,7 @@ import { collectWeb, type CollectOptions, type WebCollected } from '../ingest/we
 import { readSourceList } from '../ingest/web/source-list.js';
 import { looksLikeUrl, parseFetchable } from '../ingest/web/url.js';
 import { MemoryHttpCache, SqliteHttpCache, type HttpCache } from '../store/sqlite/http-cache.js';
-import { openStore, MEMORY_DB } from '../store/index.js';
+import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 
 /** parseArgs options shared by every command that reads web sources. */
 export const WEB_ARG_OPTIONS = {
@@ -126,7 +125,6 @@ export interface Inputs {
   raws: Iterable<RawFile>;
   total: number;
   messages: Message[];
-  web: WebCollected | null;
 }
 
 /** Lists files and fetches web sources; the result feeds `runDigest`/`readDocuments`. */
@@ -159,6 +157,5 @@ export async function gatherInputs(
     })(),
     total: files.length + webRaws.length,
     messages: [...split.messages, ...listing.messages, ...(web?.messages ?? [])],
-    web,
   };
 }

@@ -3,21 +3,21 @@
 // keep their members and ids; nothing is re-clustered), and rewrite only the posts that changed.
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DecodeOptions } from '../ingest/index.js';
 import type { Message, NewsDoc, WrittenCluster } from '../types.js';
 import { digestClusters, readDocuments } from '../pipeline.js';
 import { EventClusterer, addBatch } from '../cluster/index.js';
 import type { WriteOptions } from '../write/post.js';
-import { toDigestJson } from '../write/digest-json.js';
 import { DEFAULT_DB_PATH, MEMORY_DB, persistRun } from '../store/index.js';
-import { ConfigError, formatMessage } from '../messages.js';
+import { ConfigError, formatMessage, problems as problemsOf } from '../messages.js';
 import { Fetcher, type FetcherOptions } from '../ingest/web/fetcher.js';
 import { collectWeb, newSeenState } from '../ingest/web/collect.js';
 import { sleep } from '../ingest/web/host-queue.js';
 import type { HttpCache } from '../store/sqlite/http-cache.js';
 import { listInputs, readRaw } from '../ingest/index.js';
 import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, openHttpCache, parseDuration, splitSources } from './sources.js';
+import { decodeOptionsFrom, writeDigestJson } from './output.js';
 
 /** Polling more often than this hammers publishers for little gain; the CLI refuses it. */
 export const MIN_CLI_INTERVAL_MS = 10_000;
@@ -70,7 +70,6 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
   // Created at the first poll, with that poll's documents counted up front (a batch with exact IDF);
   // later polls stream into it. `open` keeps terms no other document shares yet: a later one may.
   let clusterer: EventClusterer | null = null;
-  const problemsOf = (ms: Message[]) => ms.filter((m) => m.severity !== 'info');
   let poll = 0;
   try {
     if (o.paths?.length) {
@@ -106,10 +105,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
             writtenPosts.push(c.post.path);
           }
         }
-        if (o.jsonPath) {
-          mkdirSync(dirname(resolve(o.jsonPath)), { recursive: true });
-          writeFileSync(o.jsonPath, JSON.stringify(toDigestJson(result), null, 2) + '\n');
-        }
+        if (o.jsonPath) writeDigestJson(o.jsonPath, result);
         if (o.dbPath && o.dbPath !== MEMORY_DB && fresh.length) persistRun(o.dbPath, result, ['watch', ...o.urls]);
       }
       o.onPoll?.({ poll, newDocuments: fresh.map((d) => d.id), writtenPosts, clusters, problems });
@@ -186,7 +182,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
       outDir: values['no-posts'] ? null : values.out!,
       jsonPath: values.json,
       dbPath: values.db,
-      decode: fetcherOptions.maxBodyBytes ? { maxFileBytes: fetcherOptions.maxBodyBytes } : {},
+      decode: decodeOptionsFrom(fetcherOptions),
       signal: controller.signal,
       onPoll: (r) => {
         for (const m of r.problems) process.stderr.write(`  ${formatMessage(m)}\n`);

@@ -38,7 +38,6 @@ interface ClusterState {
   reports: number;
   firstDay: number | null;
   lastDay: number | null;
-  alive: boolean;
 }
 
 export interface ClustererOptions {
@@ -172,7 +171,7 @@ export class EventClusterer {
   clusters(): Cluster[] {
     const out: { first: number; cluster: Cluster }[] = [];
     for (const state of this.states) {
-      if (!state.alive) continue;
+      if (!state.members.length) continue; // every member moved away
       const members = [...state.members].sort((a, b) => a - b);
       const groups = new Map<number, number[]>();
       for (const m of members) {
@@ -234,7 +233,6 @@ export class EventClusterer {
       from.centroid.subtract(vec);
       from.reports--;
       from.members = from.members.filter((m) => m !== index);
-      if (!from.members.length) from.alive = false;
       entry.vec = vec;
       entry.post = heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf);
       const to = this.join(index, best);
@@ -290,7 +288,7 @@ export class EventClusterer {
     const entry = this.entries[index];
     const state: ClusterState = {
       id: shortId('c', entry.id), members: [], centroid: new Centroid(), reports: 0,
-      firstDay: null, lastDay: null, alive: true,
+      firstDay: null, lastDay: null,
     };
     this.states.push(state);
     return this.join(index, this.states.length - 1);
@@ -334,7 +332,6 @@ export class EventClusterer {
           dayGap(deriv.day, state.firstDay, state.lastDay) <= this.t.maxDayGap;
         if (!copy && !fits) continue;
         from.members = from.members.filter((m) => m !== d);
-        if (!from.members.length) from.alive = false;
         deriv.cluster = c;
         deriv.vec = null;
         deriv.lookup = deriv.post = NONE;

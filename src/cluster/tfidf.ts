@@ -28,20 +28,14 @@ export class DocFreq {
   get(id: number): number {
     return this.table.get(id) || 1;
   }
-  /** Smoothed IDF (as scikit-learn): never zero, so a term every document shares still weighs a little. */
-  idf(id: number): number {
-    return this.idfOf(this.get(id));
-  }
-  /** The IDF of a term with document frequency `df`. */
+  /** Smoothed IDF (as scikit-learn) of a term with document frequency `df`: never zero, so a term every
+   *  document shares still weighs a little. */
   idfOf(df: number): number {
     return Math.log((1 + this.documents) / (1 + df)) + 1;
   }
   /** Forgets terms counted once (most of a batch's vocabulary); only valid once counting is complete. */
   dropSingletons(): void {
     this.table.retain((df) => df > 1);
-  }
-  get terms(): number {
-    return this.table.size;
   }
 }
 

@@ -27,6 +27,10 @@ export interface Decoded {
 
 const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
 
+/** The byte order a UTF-16 byte-order mark announces, or null without one. */
+const utf16Bom = (b: Uint8Array): 'utf-16le' | 'utf-16be' | null =>
+  b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : null;
+
 /** Strips `.gz` and any query string, then maps the ending to a format. */
 export function formatFromName(name: string): Format | null {
   const clean = name.replace(/[?#].*$/, '').replace(/\.gz$/i, '');
@@ -130,12 +134,8 @@ export function decodeText(bytes: Uint8Array, source: string, contentType?: stri
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', messages };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', messages };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', messages };
-  }
+  const bom16 = utf16Bom(bytes);
+  if (bom16) return { text: new TextDecoder(bom16).decode(bytes.subarray(2)), encoding: bom16, messages };
   const bomless = utf16WithoutBom(bytes);
   if (bomless) {
     messages.push(message('ingest', 'detected-utf16', `no byte-order mark; the bytes read as ${bomless.encoding.toUpperCase()}`, { source }, 'info'));
@@ -210,8 +210,7 @@ export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
       `${(bytes.length / 1048576).toFixed(1)} MB is over the ${(max / 1048576).toFixed(0)} MB limit for one page; raise --max-file-mb to read it`,
     );
   }
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && controlRatio(bytes) > BINARY_CONTROL_RATIO && !utf16WithoutBom(bytes)) {
+  if (!utf16Bom(bytes) && controlRatio(bytes) > BINARY_CONTROL_RATIO && !utf16WithoutBom(bytes)) {
     return fail('binary-file', 'this is a binary file, not text or HTML');
   }
   const decoded = decodeText(bytes, raw.source, raw.contentType);
