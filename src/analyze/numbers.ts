@@ -1,8 +1,8 @@
-// numbers: every amount in each document, in base units, with its span (see korean-amount.ts).
+// numbers: every amount in each document, in base units, with its span (see src/text/amount.ts).
 // Body amounts come first; amounts that only a title or subtitle gives (a headline figure such as
 // `730조원 규모`) are added with `field` set, their span indexing that line.
 import type { NewsDoc, NumberMention } from '../types.js';
-import { parseAmounts, type ParsedAmount } from './korean-amount.js';
+import { parseAmounts, type ParsedAmount } from '../text/amount.js';
 
 function toMention(a: ParsedAmount, document: string): NumberMention {
   return {

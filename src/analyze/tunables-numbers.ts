@@ -1,4 +1,4 @@
-// Tunables for reading amounts (korean-amount.ts), dates (dates.ts) and cross-source findings
+// Tunables for reading amounts (src/text/amount.ts), dates (dates.ts) and cross-source findings
 // (findings.ts). Each table or threshold is named here with a one-line reason.
 
 /** Big Korean number units; each multiplies what stands before it. */

@@ -6,7 +6,7 @@ import {
   BIG_UNITS, COUNTERS, CONVERSION_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATION_MARKERS, DURATION_UNITS,
   NATIVE_COUNTERS, NATIVE_TENS, NATIVE_UNITS, PER_LOOKBACK, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SMALL_UNITS,
   SUFFIX_QUALIFIERS, TECH_UNITS, TIMES_WORDS,
-} from './tunables-numbers.js';
+} from '../analyze/tunables-numbers.js';
 
 export type AmountKind = 'money' | 'percent' | 'duration' | 'count' | 'ratio' | 'measure';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseAmounts } from './korean-amount.js';
+import { parseAmounts } from './amount.js';
 
 const root = new URL('../../fixtures/analyze-numbers/', import.meta.url);
 
