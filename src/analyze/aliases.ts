@@ -1,8 +1,6 @@
 // Rules that decide two surface forms name the same thing: spacing and case variants, Korean
 // transliterations of Latin names (딥시크 ~ DeepSeek), short forms and abbreviations (소뱅 ~ 소프트뱅크).
-
-/** Spacing and case fold: 올트 먼 ~ 올트먼, ARM ~ Arm. */
-export const foldKey = (s: string): string => s.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+import { isHangul, jamoOf } from '../text/hangul.js';
 
 // Initial and final consonants of Hangul syllables, as the Latin consonant class they usually transliterate.
 // ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
@@ -22,11 +20,8 @@ const LATIN_CLASS: Record<string, string> = {
 export function skeleton(s: string): string {
   let out = '';
   for (const ch of s.normalize('NFC')) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xac00 && code <= 0xd7a3) {
-      const i = code - 0xac00;
-      out += INITIAL[Math.floor(i / 588)] + FINAL[i % 28];
-    }
+    const jamo = jamoOf(ch);
+    if (jamo) out += INITIAL[jamo.initial] + FINAL[jamo.final];
   }
   // Soft c and g before e, i, y sound like ㅅ and ㅈ (Intelligence → 인텔리전스).
   const latin = s.toLowerCase().replace(/[cg](?=[eiy])/g, 's').replace(/ck/g, 'k').replace(/ph/g, 'f')
@@ -49,7 +44,7 @@ export function transliterates(hangul: string, latin: string): boolean {
 
 /** Abbreviations Koreans make from a name's parts: 소프트+뱅크 → 소뱅, 삼성+전자 → 삼전. */
 export function abbreviations(parts: string[]): string[] {
-  const hangul = parts.filter((p) => /^[\uac00-\ud7a3]+$/.test(p));
+  const hangul = parts.filter(isHangul);
   if (hangul.length < 2 || hangul.length !== parts.length) return [];
   return [hangul.map((p) => p[0]).join('')];
 }

@@ -11,9 +11,11 @@ import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } 
 import { message } from '../messages.js';
 import { isGradeOrRound, recognize, type NerType } from './ner.js';
 import { tokenize, type Morph } from './morph.js';
-import { abbreviations, foldKey, isShortForm, transliterates } from './aliases.js';
+import { abbreviations, isShortForm, transliterates } from './aliases.js';
+import { fold } from '../text/fold.js';
+import { PARTICLES } from '../text/particles.js';
 import {
-  CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PARTICLES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
+  CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
   PRODUCT_WORDS, PROJECT_WORDS,
 } from './tunables-entities.js';
 
@@ -287,7 +289,7 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   // Group by folded surface: spacing and case variants are one key from the start.
   const byKey = new Map<string, Found[]>();
   for (const f of found) {
-    const key = f.surname ? `${f.surname} ${f.title}` : foldKey(f.surface);
+    const key = f.surname ? `${f.surname} ${f.title}` : fold(f.surface);
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   const typeOf = (fs: Found[]): EntityType => {
@@ -302,11 +304,11 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   const surfaceOf = (k: string) => surfaces.get(k)!;
   for (const k of keys) uf.find(k);
   const people = keys.filter((k) => typeOf(byKey.get(k)!) === 'person' && !byKey.get(k)!.every((f) => f.surname || f.titled));
-  for (const k of keys) for (const f of byKey.get(k)!) if (f.titled && byKey.has(foldKey(f.titled))) uf.union(foldKey(f.titled), k);
+  for (const k of keys) for (const f of byKey.get(k)!) if (f.titled && byKey.has(fold(f.titled))) uf.union(fold(f.titled), k);
   const orgs = keys.filter((k) => ['organization', 'product', 'project', 'other'].includes(typeOf(byKey.get(k)!)));
 
   // X(Latin), X(일본명 Y).
-  for (const [a, b] of pairs) if (byKey.has(foldKey(a)) && byKey.has(foldKey(b))) uf.union(foldKey(a), foldKey(b));
+  for (const [a, b] of pairs) if (byKey.has(fold(a)) && byKey.has(fold(b))) uf.union(fold(a), fold(b));
   // Korean/Latin spellings of one name anywhere in the cluster (오픈AI ~ OpenAI).
   for (const a of orgs) for (const b of orgs) if (a !== b && transliterates(surfaceOf(a), surfaceOf(b))) uf.union(a, b);
   const mentions = (k: string) => byKey.get(k)!.length;
@@ -355,7 +357,7 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
     if (fs.every((f) => f.surname || f.titled)) continue; // a title alias with no full name in the cluster
     const type = typeOf(fs.filter((f) => !f.surname && !f.titled));
     // A person holding a role *at another person* (이동한 올트먼 CEO) is a misread verb form.
-    if (type === 'person' && fs.some((f) => f.role) && fs.every((f) => !f.role || personSurfaces.has(foldKey(f.role.split(' ')[0])))) continue;
+    if (type === 'person' && fs.some((f) => f.role) && fs.every((f) => !f.role || personSurfaces.has(fold(f.role.split(' ')[0])))) continue;
     const aliases = [...new Set(fs.map((f) => f.surface))];
     const seen = new Set<string>();
     const mentionsOut = fs

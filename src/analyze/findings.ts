@@ -7,9 +7,12 @@
 import type { Entity, Finding, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
 import {
-  BARE_ENDINGS, CONVERSION_SLACK, CURRENCY_WORDS, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, PARTICLES, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
+  BARE_ENDINGS, CONVERSION_SLACK, CURRENCY_WORDS, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
   TOPIC_STOPWORDS, TOPIC_WINDOW,
 } from './tunables-numbers.js';
+import { fold } from '../text/fold.js';
+import { hasFinalConsonant } from '../text/hangul.js';
+import { TOPIC_PARTICLES, stripParticle } from '../text/particles.js';
 
 export interface Facts {
   entities: Entity[];
@@ -23,7 +26,6 @@ const MONEY = new Set(Object.values(CURRENCY_WORDS));
 const CURRENCY_NAME: Record<string, string> = Object.fromEntries(Object.entries(CURRENCY_WORDS).map(([word, code]) => [code, word]));
 const near = (a: number, b: number, tol = SAME_VALUE_TOLERANCE) => Math.abs(a - b) <= Math.abs(b) * tol;
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
-const fold = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
 const mention = (n: { document: string } & Span): Mention => ({ document: n.document, start: n.start, end: n.end });
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -59,14 +61,9 @@ function sentenceAt(ctx: Ctx, doc: string, pos: number): { span: Span; index: nu
   return index >= 0 ? { span: list[index], index } : null;
 }
 
-function stripParticle(w: string): string {
-  for (const p of PARTICLES) if (w.length > p.length + 1 && w.endsWith(p)) return w.slice(0, -p.length);
-  return w;
-}
-
 /** Content words of a stretch of text, particles stripped, generic words and bare particles (으로, 이다) dropped. */
 function topicWords(text: string): string[] {
-  return uniq(text.split(/[^가-힣A-Za-z]+/).map(stripParticle)
+  return uniq(text.split(/[^가-힣A-Za-z]+/).map((w) => stripParticle(w, TOPIC_PARTICLES))
     .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w) && !BARE_ENDINGS.has(w)));
 }
 
@@ -78,9 +75,7 @@ function sharedTopics(a: string[], b: string[]): string[] {
 
 /** True when a word ends in a consonant, as read aloud (뉴스1 → 일, MBC → 씨): it picks 이/과 over 가/와. */
 function endsInConsonant(w: string): boolean {
-  const code = w.charCodeAt(w.length - 1) - 0xac00;
-  if (code >= 0 && code <= 11171) return code % 28 !== 0;
-  return /[136780LMNR]$/i.test(w);
+  return hasFinalConsonant(w.slice(-1)) ?? /[136780LMNR]$/i.test(w);
 }
 
 /** 'A와 B가' with the particles that fit the words. */

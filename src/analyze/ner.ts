@@ -2,7 +2,8 @@
 // by rules over words and ko-dic tags. Spans follow the KLUE convention: the name only, without
 // the title after it (회장, 씨) or the particle (은, 의). The pipeline and `npm run eval:ner` share it.
 import { tokenize, type Morph } from './morph.js';
-import { isHangul, isLatinName, splitWords, type Word } from './words.js';
+import { isLatinName, splitWords, type Word } from './words.js';
+import { isHangul } from '../text/hangul.js';
 import {
   AMBIGUOUS_PLACES, DESCRIPTOR_KIND_WORDS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,

@@ -4,6 +4,8 @@
 import type { Entity, Message, NewsDoc, Quote } from '../types.js';
 import { message } from '../messages.js';
 import { shortId } from '../ids.js';
+import { QUOTE_WORD_ENDINGS, endingIn } from '../text/particles.js';
+import { bigrams, jaccard } from '../text/similarity.js';
 import {
   COMMON_QUOTE_WORD_SHARE, MIN_QUOTE_CHARS, MIN_SHARED_QUOTE_WORDS, QUOTE_STOPWORDS, SPEECH_VERBS, UTTERANCE_SIMILARITY,
 } from './tunables-entities.js';
@@ -141,16 +143,12 @@ function prevSpeakerOrSubject(body: string, refs: Ref[], sentenceStart: number, 
   return subjectBefore(body, refs, prev.start, prev.end) ?? nameIn(refs, prev.start, prev.end);
 }
 
-const ENDING = /(에서|으로|와의|과의|에게|은|는|이|가|을|를|의|와|과|에|도|고|다|것)$/;
+const ENDING = endingIn(QUOTE_WORD_ENDINGS);
 
 /** Content character bigrams: words without their particles or endings, as bigrams. */
-function bigrams(text: string): Set<string> {
+function contentBigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (let w of text.replace(/[^\uac00-\ud7a3A-Za-z0-9 ]/g, ' ').split(/\s+/)) {
-    w = w.replace(ENDING, '');
-    if (w.length === 1) out.add(w);
-    for (let i = 0; i + 1 < w.length; i++) out.add(w.slice(i, i + 2));
-  }
+  for (const w of text.replace(/[^\uac00-\ud7a3A-Za-z0-9 ]/g, ' ').split(/\s+/)) for (const g of bigrams(w.replace(ENDING, ''))) out.add(g);
   return out;
 }
 
@@ -177,12 +175,6 @@ function memo<T>(f: (text: string) => T): (text: string) => T {
   };
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return both / (a.size + b.size - both || 1);
-}
-
 /**
  * One id per statement. Two quotes of one speaker are one statement when their content bigrams overlap
  * (Jaccard) and they share at least two content words, rare words counting full and the story's common
@@ -194,7 +186,7 @@ function groupUtterances(quotes: RawQuote[]): string[] {
   const texts = quotes.map((q) => q.text);
   // textSim compares many pairs: each text is split into words and bigrams once, not once per pair.
   const wordsOf = memo(contentWords);
-  const bigramsOf = memo(bigrams);
+  const bigramsOf = memo(contentBigrams);
   const df = new Map<string, number>();
   for (const t of texts) for (const w of wordsOf(t)) df.set(w.slice(0, 2), (df.get(w.slice(0, 2)) ?? 0) + 1);
   const common = (w: string) => (df.get(w.slice(0, 2)) ?? 0) > Math.max(2, quotes.length * COMMON_QUOTE_WORD_SHARE);

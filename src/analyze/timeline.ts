@@ -4,7 +4,9 @@
 // (same `when`, similar phrase) becomes one item listing all of them.
 import type { Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
 import { addDays, daysBetween, isoDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from './dates.js';
-import { splitSentences } from '../extract/sentences.js'; // the pure splitter, without the HTML stack extract/index loads
+import { splitSentences } from '../text/sentences.js';
+import { SUBJECT_PARTICLES, endingIn } from '../text/particles.js';
+import { bigrams, dice } from '../text/similarity.js';
 import { FUTURE_MARKERS, MERGE_SIMILARITY, WHAT_MAX_WORDS } from './tunables-numbers.js';
 
 export interface InferredDate {
@@ -108,7 +110,7 @@ function newsDay(doc: NewsDoc, anchor: Ymd, raws: RawDate[]): Ymd {
   return anchor;
 }
 
-const SUBJECT = /(은|는|이|가)$/;
+const SUBJECT = endingIn(SUBJECT_PARTICLES);
 
 /** The clause around a date, trimmed to subject … predicate. */
 function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): string {
@@ -136,20 +138,6 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): stri
   return `${head.join(' ')} … ${words.slice(-4).join(' ')}`;
 }
 
-const bigrams = (s: string) => {
-  const t = s.replace(/\s+/g, '');
-  const out = new Set<string>();
-  for (let i = 0; i < t.length - 1; i++) out.add(t.slice(i, i + 2));
-  return out;
-};
-function dice(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (!x.size || !y.size) return 0;
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size);
-}
 
 interface Dated {
   when: string;
@@ -226,7 +214,7 @@ export function buildTimeline(docs: NewsDoc[]): TimelineEvent[] {
     const guess = inferred.get(doc.id);
     const anchor = own ?? parseIsoDay(guess?.publishedAt);
     for (const e of datedEvents(doc, anchor, !own || !!doc.publishedAtInferred)) {
-      const same = events.find((x) => x.when === e.when && dice(x.what, e.what) >= MERGE_SIMILARITY);
+      const same = events.find((x) => x.when === e.when && dice(bigrams(x.what), bigrams(e.what)) >= MERGE_SIMILARITY);
       if (same) {
         if (!same.documents.includes(doc.id)) same.documents.push(doc.id);
         same.mentions.push(e.mention);

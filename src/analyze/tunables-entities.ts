@@ -134,13 +134,6 @@ export const LATIN_STOP = new Set(words(`
   SW HW B2B B2C VR AR XR MR NFT DX SDK
 `));
 
-/** Particles and copula endings stripped from the end of a word, longest first. */
-export const PARTICLES = words(`
-  에게서는 으로부터 에서부터 에서는 에서도 에서의 으로서 으로써 으로는 으로도 에게는 에게도 이라는 이라고 이라며 이라면 이었다 이었던
-  까지는 부터는 보다는 처럼 만큼 마저 조차 이나 이며 이고 이자 이다 였다 였던 이란 라는 라고 라며 와의 과의 에의 로의 에는 에도
-  으로 에서 에게 한테 께서 부터 까지 보다 하고 이랑 로서 로써 로는 로도 이든 든지 은 는 이 가 을 를 의 와 과 에 로 도 만 랑 나 께 야 여
-`);
-
 /** Verbs of saying that attribute a quote (…라고 말했다, …라며, …고 밝혔다). */
 export const SPEECH_VERBS = words(`
   말했 밝혔 강조했 답했 설명했 평했 전했 덧붙였 언급했 주장했 지적했 말한 밝힌 강조한 답한 설명한 언급한 주장한 지적한 말하 밝히

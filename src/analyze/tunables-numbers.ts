@@ -128,9 +128,5 @@ export const TOPIC_STOPWORDS = new Set([
   '약', '총', '최대', '최소', '무려', '불과', '그는', '이는', '이들', '등', '및', '또', '더', '수',
 ]);
 
-/** Josa stripped from the end of a word before comparing topics (longest first). */
-export const PARTICLES = ['으로는', '에서는', '으로', '에서', '에게', '까지', '부터', '처럼', '보다', '과의', '와의', '에는',
-  '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '만'];
-
 /** Most coverage-gap findings listed per cluster, biggest first (the rest is noise for a reader). */
 export const MAX_COVERAGE_GAPS = 6;

@@ -1,6 +1,7 @@
 // Korean text as words (어절) with particles split off, the unit the entity rules look at.
 import type { Morph } from './morph.js';
-import { PARTICLES } from './tunables-entities.js';
+import { PARTICLES } from '../text/particles.js';
+import { hasFinalConsonant, isHangulSyllable } from '../text/hangul.js';
 
 export interface Word {
   /** The word as written between separators, e.g. `회장은`. */
@@ -18,7 +19,6 @@ export interface Word {
 
 // Separators: whitespace, brackets, quotes, list marks. A hyphen joins names in `이재용-손정의` so it separates too.
 const PIECE = /[^\s()[\]{}<>·ㆍ,、/“”"‘’'`「」『』《》〈〉…:;!?~|=+\-–—*#]+/g;
-const HANGUL = /[\uac00-\ud7a3]/;
 // Particles after a Latin or digit stem are always particles (MGX가, Arm을, 3일에).
 const LATIN_END = /[A-Za-z0-9)]$/;
 // Multi-syllable particles are unambiguous enough to strip without the tagger's agreement.
@@ -57,12 +57,12 @@ function particleOf(word: string, start: number, morphs: Morph[]): string {
   for (const p of PARTICLES) {
     if (word.length <= p.length || !word.endsWith(p)) continue;
     const stem = word.slice(0, word.length - p.length);
-    if (!HANGUL.test(p[0])) continue;
+    if (!isHangulSyllable(p[0])) continue;
     if (LATIN_END.test(stem)) return p;
     if (p.length >= SURE_PARTICLE_LEN && !/^(이다|이고|이며|이자|이나|이란)$/.test(p)) return p;
     // Case particles agree with the stem's last syllable (경찰이, 회사가): trusted on stems of 2+ syllables.
-    if (stem.length >= 2 && HANGUL.test(stem[stem.length - 1])) {
-      const batchim = (stem.charCodeAt(stem.length - 1) - 0xac00) % 28 !== 0;
+    const batchim = stem.length >= 2 ? hasFinalConsonant(stem[stem.length - 1]) : null;
+    if (batchim !== null) {
       if ((batchim && AFTER_CONSONANT.has(p)) || (!batchim && AFTER_VOWEL.has(p))) return p;
     }
     // Other one-syllable particles: trust them only where the tagger puts a particle, copula or ending there.
@@ -73,5 +73,4 @@ function particleOf(word: string, start: number, morphs: Morph[]): string {
   return '';
 }
 
-export const isHangul = (s: string): boolean => /^[\uac00-\ud7a3]+$/.test(s);
 export const isLatinName = (s: string): boolean => /^[A-Za-z][A-Za-z0-9&.]*$/.test(s);

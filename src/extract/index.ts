@@ -11,10 +11,10 @@ import { plainLines, type SourceLine } from './lines.js';
 import { looksLikeMarkdown, markdownLines, splitFrontMatter } from './markdown.js';
 import { readMetadata } from './metadata.js';
 import { classifyKind } from './derivative.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 import { RULE } from './noise-rules.js';
 
-export { splitSentences } from './sentences.js';
+export { splitSentences } from '../text/sentences.js';
 export { OUTLETS, outletByDomain, outletByName } from './outlets.js';
 
 export function extractDocument(file: TextFile): NewsDoc {

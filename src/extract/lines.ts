@@ -22,15 +22,3 @@ export function plainLines(text: string, firstLine = 1): SourceLine[] {
   return out;
 }
 
-/** Share of Hangul among letters: decides whether Korean page conventions (decks) apply. */
-export function hangulRatio(text: string): number {
-  let letters = 0;
-  let hangul = 0;
-  for (const ch of text.slice(0, 20000)) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (ch >= '\uAC00' && ch <= '\uD7A3') hangul++;
-    }
-  }
-  return letters ? hangul / letters : 0;
-}

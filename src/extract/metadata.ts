@@ -4,7 +4,9 @@
 import type { Evidence, Format, NewsDoc, SourceHints } from '../types.js';
 import type { HtmlMetadata } from './html/index.js';
 import type { Clue, ClueField } from './clean.js';
-import { hangulRatio, norm, type SourceLine } from './lines.js';
+import { norm, type SourceLine } from './lines.js';
+import { fold } from '../text/fold.js';
+import { hangulRatio } from '../text/hangul.js';
 import { KOREAN_SENTENCE_END, PROSE_END } from './noise-rules.js';
 import { toKst } from '../dates.js';
 import { outletByDomain, outletByName } from './outlets.js';
@@ -34,8 +36,6 @@ export type Metadata = Pick<
   bodyLines: SourceLine[];
 };
 
-/** Text compared with whitespace and quote marks folded away. */
-const fold = (s: string) => s.normalize('NFC').replace(/[\s“”"‘’'「」『』]+/g, '').toLowerCase();
 
 export function readMetadata(input: MetadataInput): Metadata {
   const evidence: Evidence = {};

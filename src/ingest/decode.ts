@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import type { Format, Message, RawFile, TextFile } from '../types.js';
 import { message } from '../messages.js';
 import { sha256, shortId } from '../ids.js';
+import { hangulRatio } from '../text/hangul.js';
 import {
   BINARY_CONTROL_RATIO,
   EUC_KR_MIN_HANGUL_RATIO,
@@ -84,17 +85,8 @@ function normaliseCharset(label: string): string {
 /** Share of Hangul among the non-ASCII letters. ASCII reads the same in UTF-8 and EUC-KR, so it says
  *  nothing about the charset, and markup-heavy HTML would drown the Korean text: what tells real Korean
  *  (Hangul) from other bytes read as EUC-KR (Hanja, rare symbols) is the non-ASCII part alone. */
-function nonAsciiHangulRatio(text: string): number {
-  let letters = 0;
-  let hangul = 0;
-  for (const ch of text.slice(0, 65536)) {
-    if (ch > '\u007f' && /\p{L}/u.test(ch)) {
-      letters++;
-      if (ch >= '\uAC00' && ch <= '\uD7A3') hangul++;
-    }
-  }
-  return letters >= EUC_KR_MIN_LETTERS ? hangul / letters : 0;
-}
+const nonAsciiHangulRatio = (text: string): number =>
+  hangulRatio(text, { limit: 65536, minLetters: EUC_KR_MIN_LETTERS, counts: (ch) => ch > '\u007f' });
 
 /** UTF-16 without a BOM: ASCII (spaces, digits, markup) leaves a zero byte in every other position
  *  while Hangul leaves none, so zeros in one byte parity only mean UTF-16 in that byte order. */

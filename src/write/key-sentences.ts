@@ -4,6 +4,7 @@
 import type { KeySentence, Mention, NewsDoc, Quote, Sentence } from '../types.js';
 import { KEY_SENTENCES as K } from './tunables.js';
 import { documentSentences, headingLike } from './sentences.js';
+import { fold } from '../text/fold.js';
 
 type Vector = Map<string, number>;
 
@@ -23,7 +24,6 @@ interface SentenceGroup {
   score: number;
 }
 
-const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, '').toLowerCase();
 
 function ngrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();

@@ -8,6 +8,7 @@ import { DEFAULT_PRESET, frontMatter, type PresetName } from './front-matter.js'
 import { documentSentences, sentenceAt } from './sentences.js';
 import { CLICKBAIT_PATTERNS, POST } from './tunables.js';
 import { figureRows } from './figures.js';
+import { fold } from '../text/fold.js';
 
 export interface WriteOptions {
   preset: PresetName;
@@ -83,7 +84,6 @@ const FINDING_LABEL: Record<string, string> = {
   agreement: '일치', 'coverage-gap': '보도 범위 차이',
 };
 
-const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 const QUOTED = /[“"'‘].{8,}[”"'’]/u;
 const MONEY_OR_PERCENT = /\d[\d,.]*\s*(?:억|조|만)?\s*(?:달러|원|%)/g;
 

@@ -1,9 +1,10 @@
 // The sentences a document offers the writer: extract's sentences when it made them, otherwise the
-// extract stage's own splitter run on the body, so that the writer works on any NewsDoc (test loaders,
+// one splitter (src/text) run on the body, so that the writer works on any NewsDoc (test loaders,
 // stored docs). Spans index into `body`.
 import type { NewsDoc, Sentence } from '../types.js';
-import { splitSentences } from '../extract/sentences.js'; // the pure splitter, without the HTML stack extract/index loads
+import { splitSentences } from '../text/sentences.js';
 import { SENTENCE_END } from './tunables.js';
+import { fold } from '../text/fold.js';
 
 export function documentSentences(doc: NewsDoc): Sentence[] {
   return doc.sentences.length ? doc.sentences : splitSentences(doc.body);
@@ -16,7 +17,6 @@ export function sentenceAt(doc: NewsDoc, pos: number): Sentence | undefined {
 
 /** True for a line that reads like a heading: no sentence-final mark in a text whose sentences mostly have one. */
 export function headingLike(sentence: Sentence, all: Sentence[], title: string | null): boolean {
-  const fold = (s: string) => s.replace(/\s+/g, '');
   if (title && fold(sentence.text) === fold(title)) return true;
   if (SENTENCE_END.test(sentence.text)) return false;
   const ended = all.filter((s) => SENTENCE_END.test(s.text)).length;

@@ -4,8 +4,8 @@
 import type { Entity, NewsDoc, NumberMention, PostSentence, Quote } from '../../types.js';
 import { documentSentences } from '../sentences.js';
 import { GUARD } from './tunables.js';
+import { fold } from '../../text/fold.js';
 
-const fold = (s: string) => s.normalize('NFKC').replace(/[\s,]+/g, '').toLowerCase();
 
 /** What the cluster knows: the sources' text and the analysis' entities, numbers and quotes. */
 export interface Facts {
