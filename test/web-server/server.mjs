@@ -123,6 +123,8 @@ export async function startWebServer(options = {}) {
       setTimeout(() => sendValidated(req, res, Buffer.from(`<html><body><p>${path} 기사</p></body></html>`), 'text/html; charset=utf-8'), Number(pause[1]));
       return;
     }
+    // /away?to=<absolute URL>: a redirect off this host (to see the address gate judge the target)
+    if (path === '/away') return redirect(res, url.searchParams.get('to'));
     if (path === '/loop/a') return redirect(res, '/loop/b');
     if (path === '/loop/b') return redirect(res, '/loop/a');
     const hop = path.match(/^\/hops\/(\d+)$/);

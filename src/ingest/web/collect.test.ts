@@ -74,16 +74,22 @@ test('found URLs pointing at loopback are refused unless allowlisted; file:, dat
   }
 });
 
-test('a redirect from a typed URL to another internal host is gated like a found URL', async () => {
+test('a redirect from a typed URL to another internal host is gated, and says it was a redirect', async () => {
   const s = await startWebServer();
   try {
-    // /hops/0 redirects to a path on the same host: fine. localhost is another name: gated.
+    // /hops/1 redirects to a path on the same host: fine. localhost is another name: gated.
     const fetcher = new Fetcher(FAST);
     const same = await fetcher.fetch(`${s.base}/hops/1`, 'typed');
-    const other = await fetcher.fetch(`http://localhost:${s.port}/articles/a1.html`, 'found');
+    const away = await fetcher.fetch(`${s.base}/away?to=${encodeURIComponent(`http://localhost:${s.port}/articles/a1.html`)}`, 'typed');
+    const found = await fetcher.fetch(`http://localhost:${s.port}/articles/a1.html`, 'found');
     await fetcher.close();
     assert.equal(same.ok, true);
-    assert.equal(other.ok ? 'ok' : other.rule, 'blocked-address');
+    assert.equal(away.ok ? 'ok' : away.rule, 'blocked-address');
+    const awayReason = away.messages.find((m) => m.rule === 'blocked-address')!.reason;
+    assert.match(awayReason, /a server redirected there/);
+    assert.doesNotMatch(awayReason, /feed/);
+    assert.equal(found.ok ? 'ok' : found.rule, 'blocked-address');
+    assert.match(found.messages.find((m) => m.rule === 'blocked-address')!.reason, /came from a feed or sitemap/);
   } finally {
     await s.close();
   }

@@ -165,7 +165,7 @@ export class Fetcher {
       // Typed URLs may be loopback (a local test server, an intranet CMS you named yourself); anything a
       // feed, sitemap or redirect leads to elsewhere passes the address gate.
       if (normaliseHost(url.hostname) !== typedHost) {
-        const gate = await checkHostAddress(url.hostname, this.allowHosts);
+        const gate = await checkHostAddress(url.hostname, this.allowHosts, hop > 0 ? 'redirect' : 'feed');
         if (!gate.ok) return fail(gate.rule, gate.reason);
         if (gate.addresses?.length) this.pinned.set(normaliseHost(url.hostname), gate.addresses);
       }

@@ -32,6 +32,24 @@ test('loopback, private, link-local and unique-local addresses are recognised; p
   for (const ip of open) assert.equal(blockedAddressKind(ip), null, ip);
 });
 
+test('translation and tunnel ranges are judged by the v4 address they carry; reserved v4/v6 ranges are refused', () => {
+  const { ranges } = fixture('addresses/cases.json') as { ranges: Record<string, string[]> };
+  assert.equal(Object.keys(ranges).length, 8, 'one case list per range');
+  for (const [range, ips] of Object.entries(ranges)) {
+    for (const ip of ips) assert.notEqual(blockedAddressKind(ip), null, `${ip} (${range})`);
+  }
+  assert.equal(blockedAddressKind('64:ff9b::a00:1'), 'private (NAT64 to 10.0.0.1)');
+  assert.equal(blockedAddressKind('2002:7f00:1::1'), 'loopback (6to4 to 127.0.0.1)');
+});
+
+test('a URL with an embedded internal address in any IPv6 spelling is refused by the gate', async () => {
+  for (const host of ['[64:ff9b::a00:1]', '[2002:7f00:1::1]', '[::ffff:0:7f00:1]', '[fec0::1]', '198.18.0.1', '192.0.0.8']) {
+    const hostname = new URL(`http://${host}/`).hostname;
+    const r = await checkHostAddress(hostname, new Set());
+    assert.equal(r.ok ? 'ok' : r.rule, 'blocked-address', host);
+  }
+});
+
 test('the address gate resolves names, refuses internal ones, and honours the allowlist', async () => {
   const refused = await checkHostAddress('localhost', new Set());
   assert.equal(refused.ok, false);
