@@ -17,6 +17,8 @@ interface Expected {
   format?: string;
   contains?: string;
   startsWith?: string;
+  /** A UTF-8 file in the same folder the decoded text must equal, character for character. */
+  exact?: string;
   /** `severity stage/rule` of every message the file gets. */
   messages?: string[];
 }
@@ -45,6 +47,7 @@ describe('decodeFile: fixture cases (fixtures/ingest/<case>/expected.json)', () 
         assert.equal(got.file.encoding, want.encoding);
         assert.equal(got.file.format, want.format);
         assert.ok(got.file.text.includes(want.contains!), `decoded text lacks "${want.contains}"`);
+        if (want.exact) assert.equal(got.file.text, readFileSync(new URL(want.exact, folder), 'utf8'));
         if (want.startsWith) assert.ok(got.file.text.startsWith(want.startsWith), 'the BOM is not part of the text');
         assert.ok(!got.file.text.includes('\r'), 'line ends are normalised');
         assert.deepEqual(rules(got.file.messages), want.messages ?? []);
@@ -104,6 +107,23 @@ describe('decodeFile: generated cases', () => {
     assert.deepEqual(rules(got.messages), ['error ingest/unreadable']);
     assert.match(got.messages[0].reason, /dangling link/);
     assert.equal(got.messages[0].place.source, path);
+  });
+
+  test('one UHC syllable in a page declared EUC-KR decodes to itself, not to a C1 control and a letter', () => {
+    const page = Buffer.concat([Buffer.from('<meta charset=euc-kr><p>'), Buffer.from([0x8c, 0x63]), Buffer.from('</p>')]);
+    const got = decodeFile(raw('one.html', page));
+    assert.equal(got.file?.text, '<meta charset=euc-kr><p>똠</p>');
+    assert.equal(got.file?.encoding, 'euc-kr');
+  });
+
+  test('bytes that are neither UTF-8 nor CP949 are refused, declared or not, never kept as U+FFFD', () => {
+    const junk = Buffer.from([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0x41, 0x80, 0xff, 0x80, 0x0a, 0xc7, 0xd1, 0xff]);
+    for (const [name, bytes] of [['junk.txt', junk], ['junk.html', Buffer.concat([Buffer.from('<meta charset="euc-kr">'), junk])]] as const) {
+      const got = decodeFile(raw(name, bytes));
+      assert.equal(got.file, null, name);
+      assert.deepEqual(rules(got.messages), ['error ingest/undecodable'], name);
+      assert.match(got.messages[0].reason, /neither UTF-8 nor EUC-KR\/CP949 .*save it as UTF-8/);
+    }
   });
 
   test('the same bytes give the same id and hash; another key gives another id', () => {

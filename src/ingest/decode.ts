@@ -1,6 +1,7 @@
 // Bytes → text: gunzip, pick the encoding, pick the format. Pure; no I/O.
 import { gunzipSync } from 'node:zlib';
 import { extname } from 'node:path';
+import iconv from 'iconv-lite';
 import type { Format, Message, RawFile, TextFile } from '../types.js';
 import { message } from '../messages.js';
 import { sha256, shortId } from '../ids.js';
@@ -71,10 +72,14 @@ function charsetFromContentType(ct?: string): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-/** Normalises charset labels to names TextDecoder knows; CP949 is a superset decoders map to euc-kr. */
+/** Every EUC-KR label means CP949 in practice: pages declared EUC-KR use the UHC syllables (똠, 햏, 뷁 …)
+ *  that strict EUC-KR lacks, and browsers read them all as CP949. */
+const EUC_KR_LABELS = new Set(['euc-kr', 'euckr', 'cp949', 'ms949', 'uhc', 'ks_c_5601-1987', 'ksc5601', 'ks_c_5601', 'x-windows-949', 'windows-949', 'csksc56011987', 'korean']);
+
+/** Normalises charset labels to names TextDecoder knows, and the EUC-KR family to 'euc-kr'. */
 function normaliseCharset(label: string): string {
   const l = label.toLowerCase();
-  if (['cp949', 'ms949', 'uhc', 'ks_c_5601-1987', 'ksc5601', 'x-windows-949', 'euckr'].includes(l)) return 'euc-kr';
+  if (EUC_KR_LABELS.has(l)) return 'euc-kr';
   if (l === 'utf8') return 'utf-8';
   // A UTF-16 label on bytes without a BOM (and that did not look like UTF-16) is a copy-pasted
   // template: browsers read such pages as UTF-8, and so do we.
@@ -113,14 +118,39 @@ function utf16WithoutBom(b: Uint8Array): { text: string; encoding: 'utf-16le' | 
   }
 }
 
+/** EUC-KR/CP949 decoded whole with iconv-lite (Node's ICU decoder drops or mangles the UHC syllables);
+ *  null when any byte sequence is not CP949 (iconv-lite marks those U+FFFD, which CP949 cannot encode). */
+function decodeCp949(bytes: Uint8Array): string | null {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp949');
+  return text.includes('\uFFFD') ? null : text;
+}
+
+/** Strict decoding in a declared charset: the text, null when the bytes do not fit, undefined for an unknown label. */
+function decodeDeclared(bytes: Uint8Array, label: string): string | null | undefined {
+  if (label === 'euc-kr') return decodeCp949(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 interface TextAndEncoding {
   text: string;
   encoding: string;
   messages: Message[];
+  /** Set when no charset fits the bytes: why. `text` is then a lossy UTF-8 reading, fit only for sniffing. */
+  undecodable?: string;
 }
 
-/** BOM first, then UTF-16 by its zero bytes, then a declared charset, then strict UTF-8, then EUC-KR,
- *  then lossy UTF-8 with a warning. */
+/** BOM first, then UTF-16 by its zero bytes, then a declared charset, then strict UTF-8, then CP949;
+ *  bytes none of them fits are marked undecodable. */
 export function decodeText(bytes: Uint8Array, source: string, contentType?: string): TextAndEncoding {
   const messages: Message[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -137,41 +167,34 @@ export function decodeText(bytes: Uint8Array, source: string, contentType?: stri
   // trusted only when the bytes decode cleanly in it.
   const declared = [charsetFromContentType(contentType), charsetFromMeta(bytes)].filter(Boolean) as string[];
   for (const label of declared.map(normaliseCharset)) {
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(label, { fatal: true });
-    } catch {
-      messages.push(message('ingest', 'unknown-charset', `declared charset "${label}" is not one we know; detecting instead`, { source }, 'info'));
-      continue;
-    }
-    try {
-      return { text: decoder.decode(bytes), encoding: label, messages };
-    } catch {
-      messages.push(
-        message('ingest', 'charset-mismatch', `declared charset "${label}" does not fit the bytes; detecting instead`, { source }, 'info'),
-      );
-    }
+    const text = decodeDeclared(bytes, label);
+    if (typeof text === 'string') return { text, encoding: label, messages };
+    messages.push(
+      text === undefined
+        ? message('ingest', 'unknown-charset', `declared charset "${label}" is not one we know; detecting instead`, { source }, 'info')
+        : message('ingest', 'charset-mismatch', `declared charset "${label}" does not fit the bytes; detecting instead`, { source }, 'info'),
+    );
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', messages };
   } catch {
-    // fall through to EUC-KR
+    // fall through to CP949
   }
-  try {
-    const text = new TextDecoder('euc-kr', { fatal: true }).decode(bytes);
-    if (nonAsciiHangulRatio(text) >= EUC_KR_MIN_HANGUL_RATIO) {
-      messages.push(message('ingest', 'detected-euc-kr', 'no charset declared; the bytes read as EUC-KR/CP949', { source }, 'info'));
-      return { text, encoding: 'euc-kr', messages };
-    }
-  } catch {
-    // not EUC-KR either
+  const cp949 = decodeCp949(bytes);
+  if (cp949 !== null && nonAsciiHangulRatio(cp949) >= EUC_KR_MIN_HANGUL_RATIO) {
+    messages.push(message('ingest', 'detected-euc-kr', 'no charset declared; the bytes read as EUC-KR/CP949', { source }, 'info'));
+    return { text: cp949, encoding: 'euc-kr', messages };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const bad = (text.match(/\uFFFD/g) ?? []).length;
-  messages.push(
-    message('ingest', 'invalid-utf8', `not valid UTF-8 nor EUC-KR: ${bad} undecodable byte sequence(s) replaced with U+FFFD`, { source }),
-  );
-  return { text, encoding: 'utf-8 (lossy)', messages };
+  return {
+    text,
+    encoding: 'utf-8 (lossy)',
+    messages,
+    undecodable:
+      `neither UTF-8 nor EUC-KR/CP949 (${bad} undecodable byte sequence(s)${declared.length ? `; declared ${declared.join(', ')}` : ''}); ` +
+      'refused rather than stored with replacement characters: save it as UTF-8 or declare its charset',
+  };
 }
 
 /** Decodes one raw file. Problems that make the file unusable come back as error messages, never throws. */
@@ -206,6 +229,7 @@ export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
     return fail('binary-file', 'this is a binary file, not text or HTML');
   }
   const decoded = decodeText(bytes, raw.source, raw.contentType);
+  if (decoded.undecodable) return fail('undecodable', decoded.undecodable);
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (!text.trim()) return { file: null, messages: [...decoded.messages, message('ingest', 'empty-file', 'the file holds only white space', place, 'error')] };
   const format = formatFromName(raw.source) ?? sniffFormat(text, raw.contentType);
