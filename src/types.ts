@@ -44,6 +44,8 @@ export interface RawFile {
   contentType?: string;
   /** Set when reading failed at the edge; bytes is then empty. */
   error?: string;
+  /** The message rule for `error` when it is more specific than `unreadable` (too-large, not-a-file). */
+  errorRule?: string;
   /** What the feed or sitemap entry that led to this URL said about the article (extract's fallback). */
   hints?: SourceHints;
 }

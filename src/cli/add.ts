@@ -5,7 +5,7 @@ import { readDocuments } from '../pipeline.js';
 import { persistRun, DEFAULT_DB_PATH } from '../store/index.js';
 import { ConfigError, problems } from '../messages.js';
 import { createProgress } from './progress.js';
-import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
+import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom } from './sources.js';
 import { decodeOptionsFrom, printProblems } from './output.js';
 
 export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
@@ -14,6 +14,7 @@ export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
   SOURCE            a file, a folder, or an http(s) URL of an article, feed or sitemap
   --db FILE         SQLite store (default: ./${DEFAULT_DB_PATH})
   --max-file-mb N   refuse pages larger than N MB (default: 10)
+  --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
 ${WEB_USAGE}
 `;
@@ -33,7 +34,7 @@ export async function addCommand(argv: string[]): Promise<number> {
   const progress = createProgress(process.stderr, values.quiet);
   const fetcherOptions = fetcherOptionsFrom(values);
   const inputs = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
-    progress.update('ingest', n, total, label),
+    progress.update('ingest', n, total, label), listOptionsFrom(values),
   );
   const read = readDocuments(inputs.raws, inputs.total, { decode: decodeOptionsFrom(fetcherOptions), progress: progress.update });
   progress.done();

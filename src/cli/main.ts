@@ -10,7 +10,7 @@ import { createProgress } from './progress.js';
 import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
 import { openAiChat } from '../write/llm/client.js';
 import { polishClusters } from '../write/llm/polish.js';
-import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs } from './sources.js';
+import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom } from './sources.js';
 import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
@@ -37,6 +37,7 @@ Usage:
                     whose figures, names and quotes are in the sources (NEWSDESK_LLM_BASE_URL,
                     NEWSDESK_LLM_MODEL, NEWSDESK_LLM_API_KEY, or OPENAI_*; see docs/WRITER.md)
   --max-file-mb N   refuse inputs larger than N MB (default: 10)
+  --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
   -h, --help        this help
 ${WEB_USAGE}
@@ -78,7 +79,7 @@ async function digest(argv: string[]) {
   const progress = createProgress(process.stderr, values.quiet);
   const fetcherOptions = fetcherOptionsFrom(values);
   const listing = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
-    progress.update('ingest', n, total, label),
+    progress.update('ingest', n, total, label), listOptionsFrom(values),
   );
   const result = runDigest(listing.raws, listing.total, {
     decode: decodeOptionsFrom(fetcherOptions),

@@ -2,7 +2,7 @@
 // feeds and sitemaps, and source lists (`--sources FILE`, or a `.sources`/`.list` file named directly).
 import type { Message, RawFile } from '../types.js';
 import { message, ConfigError } from '../messages.js';
-import { listInputs, readRaw } from '../ingest/index.js';
+import { listInputs, readRaw, type ListOptions } from '../ingest/index.js';
 import { Fetcher, type FetcherOptions } from '../ingest/web/fetcher.js';
 import { collectWeb, type CollectOptions, type WebCollected } from '../ingest/web/collect.js';
 import { readSourceList } from '../ingest/web/source-list.js';
@@ -24,6 +24,7 @@ export const WEB_ARG_OPTIONS = {
 export const INPUT_ARG_OPTIONS = {
   db: { type: 'string', default: DEFAULT_DB_PATH },
   'max-file-mb': { type: 'string' },
+  'max-files': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   ...WEB_ARG_OPTIONS,
@@ -67,6 +68,9 @@ type WebValues = {
   retries?: string;
   'max-file-mb'?: string;
 };
+
+/** Folder-walk options from parsed command-line values. */
+export const listOptionsFrom = (values: { 'max-files'?: string }): ListOptions => ({ maxFiles: count(values['max-files'], '--max-files', 1) });
 
 /** Fetcher options from parsed command-line values. */
 export function fetcherOptionsFrom(values: WebValues): FetcherOptions {
@@ -134,9 +138,10 @@ export async function gatherInputs(
   fetcherOptions: FetcherOptions,
   dbPath: string,
   progress?: CollectOptions['progress'],
+  listOptions: ListOptions = {},
 ): Promise<Inputs> {
   const split = splitSources(args, lists);
-  const listing = listInputs(split.paths);
+  const listing = listInputs(split.paths, listOptions);
   let web: WebCollected | null = null;
   if (split.urls.length) {
     const http = openHttpCache(dbPath);
@@ -152,7 +157,7 @@ export async function gatherInputs(
   const webRaws = web?.raws ?? [];
   return {
     raws: (function* () {
-      for (const f of files) yield readRaw(f);
+      for (const f of files) yield readRaw(f, { maxFileBytes: fetcherOptions.maxBodyBytes });
       yield* webRaws;
     })(),
     total: files.length + webRaws.length,

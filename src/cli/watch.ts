@@ -74,7 +74,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
   try {
     if (o.paths?.length) {
       const listing = listInputs(o.paths);
-      const read = readDocuments(listing.files.map(readRaw), listing.files.length, { decode: o.decode });
+      const read = readDocuments(listing.files.map((f) => readRaw(f, o.decode)), listing.files.length, { decode: o.decode });
       for (const d of read.documents) documents.set(d.id, d);
     }
     for (;;) {

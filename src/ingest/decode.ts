@@ -205,7 +205,7 @@ export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
     file: null,
     messages: [message('ingest', rule, reason, place, 'error')],
   });
-  if (raw.error) return fail('unreadable', raw.error);
+  if (raw.error) return fail(raw.errorRule ?? 'unreadable', raw.error);
   let bytes = raw.bytes;
   if (isGzip(bytes)) {
     try {

@@ -2,3 +2,4 @@
 export { decodeFile, decodeText, formatFromName, sniffFormat } from './decode.js';
 export type { DecodeOptions, Decoded } from './decode.js';
 export { listInputs, readRaw } from './read-files.js';
+export type { ListOptions, ReadOptions } from './read-files.js';

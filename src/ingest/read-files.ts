@@ -1,9 +1,13 @@
 // The file-system edge of ingest: expands PATH arguments and reads bytes. No decoding here.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Whoever fills an input folder (an unpacked archive, a synced scrape) must not be able to make us read
+// anything outside it: links are followed only to real paths inside the folder given, only regular
+// files are read, and folder loops are cut by real path.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, isAbsolute } from 'node:path';
 import type { Message, RawFile } from '../types.js';
-import { message } from '../messages.js';
+import { ConfigError, message } from '../messages.js';
 import { formatFromName } from './decode.js';
+import { MAX_FILE_BYTES, MAX_INPUT_FILES } from './tunables.js';
 
 export interface Listing {
   /** Files to read, in a stable order. */
@@ -11,57 +15,117 @@ export interface Listing {
   messages: Message[];
 }
 
+export interface ListOptions {
+  /** More files than this in the inputs is a ConfigError before anything is read (--max-files). */
+  maxFiles?: number;
+}
+
+/** What a non-regular file is, for the message that skips it. */
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+const inside = (root: string, real: string) => {
+  const rel = relative(root, real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
 /** Expands files and folders (recursively, sorted) into the files to read. */
-export function listInputs(paths: string[]): Listing {
+export function listInputs(paths: string[], options: ListOptions = {}): Listing {
+  const maxFiles = options.maxFiles ?? MAX_INPUT_FILES;
   const files: Listing['files'] = [];
   const messages: Message[] = [];
   const seen = new Set<string>();
-  const add = (source: string) => {
-    const key = resolve(source);
-    if (!seen.has(key)) {
-      seen.add(key);
-      files.push({ source, key });
+  const skip = (source: string, rule: string, reason: string, severity: Message['severity'] = 'warning') =>
+    messages.push(message('ingest', rule, reason, { source }, severity));
+  const add = (source: string, real: string) => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    if (files.length >= maxFiles) {
+      throw new ConfigError(`the inputs hold more than ${maxFiles} files; name fewer folders, or raise the limit with --max-files N`);
     }
+    files.push({ source, key: resolve(source) });
   };
-  const walk = (dir: string) => {
+  /** Folders already walked, by real path: a link back to one is a loop (or a second road to the same files). */
+  const walked = new Set<string>();
+  const walk = (dir: string, realDir: string, root: string) => {
+    walked.add(realDir);
     let names: string[];
     try {
       names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     } catch (e) {
-      messages.push(message('ingest', 'unreadable', `cannot list folder: ${(e as Error).message}`, { source: dir }, 'error'));
+      skip(dir, 'unreadable', `cannot list folder: ${(e as Error).message}`, 'error');
       return;
     }
     for (const name of names) {
-      if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      let isDir = false;
-      try {
-        isDir = statSync(path).isDirectory();
-      } catch {
-        // a dangling link: let the reader report it as unreadable
+      if (name.startsWith('.')) {
+        skip(path, 'hidden', `skipped: hidden (the name starts with "."); name it on the command line to read it`, 'info');
+        continue;
       }
-      if (isDir) walk(path);
-      else if (formatFromName(name)) add(path);
-      else messages.push(message('ingest', 'unsupported-format', 'skipped: not .txt, .md or .html (optionally .gz)', { source: path }, 'info'));
+      let st: Stats;
+      let real = join(realDir, name);
+      try {
+        st = lstatSync(path);
+        if (st.isSymbolicLink()) {
+          real = realpathSync(path);
+          if (!inside(root, real)) {
+            skip(path, 'link-outside', `skipped: a link to ${real}, outside the folder given (${root}); nothing of it is read`);
+            continue;
+          }
+          st = statSync(real);
+        }
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') skip(path, 'link-loop', 'skipped: a link that points back to itself');
+        else if (code === 'ENOENT') skip(path, 'dangling-link', 'skipped: a link to a file that does not exist');
+        else skip(path, 'unreadable', `cannot read: ${(e as Error).message}`, 'error');
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (walked.has(real)) skip(path, 'link-loop', `skipped: a link to a folder already read (${real}); nothing is read twice`);
+        else walk(path, real, root);
+      } else if (!st.isFile()) skip(path, 'not-a-file', `skipped: ${kindOf(st)}, not a regular file; nothing of it is read`);
+      else if (formatFromName(name)) add(path, real);
+      else skip(path, 'unsupported-format', 'skipped: not .txt, .md or .html (optionally .gz)', 'info');
     }
   };
   for (const p of paths) {
-    let isDir = false;
+    let st: Stats;
+    let real: string;
     try {
-      isDir = statSync(p).isDirectory();
+      st = statSync(p);
+      real = realpathSync(p);
     } catch {
-      // reported when read
+      add(p, resolve(p)); // reported when read
+      continue;
     }
-    if (isDir) walk(p);
-    else add(p); // a file named on the command line is read whatever its ending; the format is sniffed
+    if (st.isDirectory()) walk(p, real, real);
+    // A file named on the command line is the user's choice: read whatever its ending (the format is
+    // sniffed) and wherever a link leads, but only a regular file.
+    else if (st.isFile()) add(p, real);
+    else skip(p, 'not-a-file', `skipped: ${kindOf(st)}, not a regular file; nothing of it is read`, 'error');
   }
   return { files, messages };
 }
 
-/** Reads one file's bytes; a failure becomes `error` on the record, never a throw. */
-export function readRaw(file: { source: string; key: string }): RawFile {
+export interface ReadOptions {
+  /** Files larger than this on disk are refused unread (--max-file-mb). */
+  maxFileBytes?: number;
+}
+
+/** Reads one file's bytes; a failure becomes `error` on the record, never a throw. Only a regular file
+ *  is read (it may have been swapped for a FIFO or device since it was listed), and never past the limit. */
+export function readRaw(file: { source: string; key: string }, options: ReadOptions = {}): RawFile {
+  const max = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const failed = (error: string, errorRule?: string): RawFile => ({ ...file, bytes: new Uint8Array(0), error, ...(errorRule ? { errorRule } : {}) });
+  let fd: number;
   try {
-    return { ...file, bytes: readFileSync(file.source) };
+    // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
+    fd = openSync(file.source, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why =
@@ -69,6 +133,26 @@ export function readRaw(file: { source: string; key: string }): RawFile {
       : err.code === 'EACCES' ? 'permission denied'
       : err.code === 'EISDIR' ? 'is a folder'
       : err.message;
-    return { ...file, bytes: new Uint8Array(0), error: `cannot read: ${why}` };
+    return failed(`cannot read: ${why}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return failed('cannot read: is a folder');
+    if (!st.isFile()) return failed(`cannot read: ${kindOf(st)}, not a regular file`, 'not-a-file');
+    if (st.size > max) {
+      return failed(`${(st.size / 1048576).toFixed(1)} MB is over the ${(max / 1048576).toFixed(0)} MB limit for one page; raise --max-file-mb to read it`, 'too-large');
+    }
+    const bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { ...file, bytes: bytes.subarray(0, got) };
+  } catch (e) {
+    return failed(`cannot read: ${(e as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -4,6 +4,10 @@
  *  is almost always a dump or a mistake that would stall the run. Raise it with --max-file-mb. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** More input files than this is refused before any is read (raise it with --max-files): a folder that
+ *  large is usually a mistake (a home folder, a whole disk), and the run would hold every document. */
+export const MAX_INPUT_FILES = 100_000;
+
 /** Share of control bytes (other than tab, CR, LF, FF, ESC) above which a file is treated as binary. */
 export const BINARY_CONTROL_RATIO = 0.02;
 
