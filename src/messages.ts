@@ -1,4 +1,5 @@
 import type { Message, Place, Stage } from './types.js';
+import { printable } from './printable.js';
 
 /** Builds a message; the one place that decides their shape. */
 export function message(
@@ -16,10 +17,11 @@ export function problems(ms: Iterable<Message>): Message[] {
   return [...ms].filter((m) => m.severity !== 'info');
 }
 
-/** One line for a person: `error ingest/binary-file a.txt:3 — reason`. */
+/** One line for a person: `error ingest/binary-file a.txt:3 — reason`; file names and quoted page text
+ *  in it may hold control characters, so they are shown escaped (see printable.ts). */
 export function formatMessage(m: Message): string {
   const where = m.place.line ? `${m.place.source}:${m.place.line}` : m.place.source;
-  return `${m.severity} ${m.stage}/${m.rule} ${where} — ${m.reason}`;
+  return printable(`${m.severity} ${m.stage}/${m.rule} ${where} — ${m.reason}`);
 }
 
 /** Thrown for programmer and configuration errors; the text says how to fix it. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runDigest } from '../pipeline.js';
 import { persistRun } from '../store/index.js';
 import { ConfigError } from '../messages.js';
+import { printable } from '../printable.js';
 import { createProgress } from './progress.js';
 import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
 import { openAiChat } from '../write/llm/client.js';
@@ -44,7 +45,7 @@ ${WEB_USAGE}
 `;
 
 function fail(text: string, code = 2): never {
-  process.stderr.write(`newsdesk: ${text}\n`);
+  process.stderr.write(`newsdesk: ${printable(text, { multiline: true })}\n`);
   process.exit(code);
 }
 
@@ -112,7 +113,7 @@ async function digest(argv: string[]) {
     const d = stored.documents;
     process.stdout.write(`store: ${values.db} (run ${stored.runId}: ${d.inserted} new, ${d.updated} updated, ${d.unchanged} unchanged document(s))\n`);
   }
-  for (const w of written) process.stdout.write(`${w}\n`);
+  for (const w of written) process.stdout.write(`${printable(w)}\n`);
   if (!result.documents.length) fail('nothing usable was read', 1);
 }
 

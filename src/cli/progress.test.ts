@@ -40,3 +40,13 @@ test('--quiet prints nothing', () => {
   p.done();
   assert.equal(text(), '');
 });
+
+test('a file name carrying terminal escapes is shown escaped on the bar, never sent to the terminal', () => {
+  const { stream, text } = fakeStream(true);
+  const p = createProgress(stream);
+  p.update('ingest', 1, 1, 'in/\x1b]0;owned\x07\u009b31m.txt');
+  p.done();
+  const out = text().replace(/^\r\x1b\[K/, ''); // the bar's own redraw is the only escape written
+  assert.ok(!/[\x07\x1b\u009b]/.test(out), JSON.stringify(out));
+  assert.match(out, /in\/\\x1B\]0;owned\\x07\\x9B31m\.txt\n$/);
+});

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
+import { printable } from '../printable.js';
 
 export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
 
@@ -40,7 +41,7 @@ export function searchCommand(argv: string[]): number {
       if (values.json) process.stdout.write(JSON.stringify(h) + '\n');
       else {
         const head = [h.outlet ?? '출처 미상', h.publishedAt?.slice(0, 10), h.title ?? h.source].filter(Boolean).join(' · ');
-        process.stdout.write(`${head}\n  ${h.snippet}\n  ${h.source}\n`);
+        process.stdout.write(`${printable(head)}\n  ${printable(h.snippet)}\n  ${printable(h.source)}\n`);
       }
     }
     if (!values.json) process.stderr.write(`${hits.length} hit(s)\n`);
