@@ -67,9 +67,16 @@ function topicWords(text: string): string[] {
     .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w) && !BARE_ENDINGS.has(w)));
 }
 
+/** A word that can sit inside a longer one (사업비 in 총사업비): three or more Hangul syllables. */
+const INSIDE_WORD = /^[가-힣]{3,}$/;
+
+/** The keys under which a figure's topic words can meet another's: each word, and a longer word's tail (총사업비 → 사업비). */
+const topicKeys = (words: string[]): string[] =>
+  uniq(words.flatMap((w) => (w.length >= 4 && INSIDE_WORD.test(w.slice(1)) ? [w, w.slice(1)] : [w])));
+
 /** Topic words two figures share; a word inside a longer one counts (사업비 ~ 총사업비) and is given as the shorter. */
 function sharedTopics(a: string[], b: string[]): string[] {
-  const inside = (short: string, long: string) => /^[가-힣]{3,}$/.test(short) && long.length === short.length + 1 && long.endsWith(short);
+  const inside = (short: string, long: string) => long.length === short.length + 1 && long.endsWith(short) && INSIDE_WORD.test(short);
   return uniq(a.flatMap((x) => b.filter((y) => y === x || inside(x, y) || inside(y, x)).map((y) => (y.length < x.length ? y : x))));
 }
 
@@ -207,25 +214,33 @@ function withLead(ctx: Ctx, n: NumberMention): string {
 }
 
 /** True when the document also gives the other figure: then the two do not disagree, they are two quantities. */
-const states = (numbers: NumberMention[], doc: string, n: NumberMention) =>
-  numbers.some((x) => x.document === doc && x.unit === n.unit && x.value !== null && near(x.value, n.value!));
+const states = (byDoc: Map<string, NumberMention[]>, doc: string, n: NumberMention) =>
+  (byDoc.get(doc) ?? []).some((x) => x.unit === n.unit && x.value !== null && near(x.value, n.value!));
 
 function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
   const candidates = numbers.filter((n) => n.value !== null && n.krw === null && n.unit !== 'ratio');
-  const topics = new Map(candidates.map((n) => [n, topicsOf(ctx, n)]));
+  const topics = candidates.map((n) => topicsOf(ctx, n));
+  const folded = candidates.map((n) => fold(n.text));
+  // Only figures that share a topic key can share a topic: the index keeps a big event from comparing all pairs.
+  const byKey = new Map<string, number[]>();
+  topics.forEach((t, i) => { for (const k of topicKeys(t)) byKey.set(k, [...(byKey.get(k) ?? []), i]); });
+  const byDoc = new Map<string, NumberMention[]>();
+  for (const n of numbers) byDoc.set(n.document, [...(byDoc.get(n.document) ?? []), n]);
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < candidates.length; i++) {
-    for (let j = i + 1; j < candidates.length; j++) {
+    const partners = new Set<number>();
+    for (const k of topicKeys(topics[i])) for (const j of byKey.get(k)!) if (j > i) partners.add(j);
+    for (const j of [...partners].sort((x, y) => x - y)) {
       const [a, b] = [candidates[i], candidates[j]];
       if (a.document === b.document || a.unit !== b.unit) continue;
-      const shared = sharedTopics(topics.get(a)!, topics.get(b)!);
-      if (!shared.length) continue;
       const same = near(a.value!, b.value!);
-      const key = [a.unit, ...[fold(a.text), fold(b.text)].sort()].join('|');
+      if (same && folded[i] === folded[j]) continue; // the same words: nothing to report
+      const key = [a.unit, ...[folded[i], folded[j]].sort()].join('|');
       if (seen.has(key)) continue;
+      const shared = sharedTopics(topics[i], topics[j]);
+      if (!shared.length) continue;
       if (same) {
-        if (fold(a.text) === fold(b.text)) continue; // the same words: nothing to report
         seen.add(key);
         out.push({
           kind: 'agreement',
@@ -241,7 +256,7 @@ function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
       const rare = shared.filter((w) => freq(w) <= RARE_TOPIC_MAX_SENTENCES);
       // One long word only these two sentences use (기업가치) ties them as well as two rarer ones.
       const unique = rare.some((w) => w.length >= UNIQUE_TOPIC_MIN_CHARS && freq(w) <= 2);
-      if ((rare.length < MIN_SHARED_RARE_TOPICS && !unique) || states(numbers, b.document, a) || states(numbers, a.document, b)) continue;
+      if ((rare.length < MIN_SHARED_RARE_TOPICS && !unique) || states(byDoc, b.document, a) || states(byDoc, a.document, b)) continue;
       seen.add(key);
       out.push({
         kind: 'differing-figures',

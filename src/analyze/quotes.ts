@@ -181,6 +181,10 @@ function memo<T>(f: (text: string) => T): (text: string) => T {
  * words half. Chained quotes (“A”라며 “B”) start as one group, unless other reports quote A and B as
  * separate remarks. Groups then merge by average similarity. Two groups from the same document never
  * merge: one article reports one statement once, so a second quote there is a second statement.
+ *
+ * Near-linear in the cluster: only quotes of one speaker are compared, each distinct text pair once
+ * (a big event repeats the same words in hundreds of reports), and average-link merging keeps sparse
+ * similarity sums between groups in a heap instead of rescanning all pairs of groups after each merge.
  */
 function groupUtterances(quotes: RawQuote[]): string[] {
   const texts = quotes.map((q) => q.text);
@@ -190,23 +194,31 @@ function groupUtterances(quotes: RawQuote[]): string[] {
   const df = new Map<string, number>();
   for (const t of texts) for (const w of wordsOf(t)) df.set(w.slice(0, 2), (df.get(w.slice(0, 2)) ?? 0) + 1);
   const common = (w: string) => (df.get(w.slice(0, 2)) ?? 0) > Math.max(2, quotes.length * COMMON_QUOTE_WORD_SHARE);
-  /** Similarity of two statements' texts: bigram Jaccard, gated by shared content words. */
-  const textSim = (a: string, b: string) => {
+  /** Similarity of two statements' texts: bigram Jaccard, gated by shared content words (a's words found in b). */
+  const textSimOnce = (a: string, b: string) => {
     const wb = wordsOf(b);
     let shared = 0;
     for (const w of wordsOf(a)) if (wb.some((x) => sameStem(w, x))) shared += common(w) ? 0.5 : 1;
     return shared >= MIN_SHARED_QUOTE_WORDS ? jaccard(bigramsOf(a), bigramsOf(b)) : 0;
   };
-  const sameSpeaker = (i: number, j: number) => !!quotes[i].speaker && quotes[i].speaker === quotes[j].speaker;
+  const textSims = new Map<string, number>();
+  const textSim = (a: string, b: string) => {
+    const key = `${a}\u0000${b}`;
+    let s = textSims.get(key);
+    if (s === undefined) textSims.set(key, (s = textSimOnce(a, b)));
+    return s;
+  };
+  const bySpeaker = new Map<string, number[]>();
+  quotes.forEach((q, i) => q.speaker && bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), i]));
 
   // Units: one per statement as a document tells it (a chain, or its parts when reported apart).
   const byChain = new Map<number, number[]>();
   quotes.forEach((q, i) => byChain.set(q.chain, [...(byChain.get(q.chain) ?? []), i]));
   /** Quotes in other documents each match only one part of the chain, and none matches two parts. */
   const reportedApart = (chain: number[]) => {
-    const doc = quotes[chain[0]].doc;
-    const links = quotes.map((_, q) => (quotes[q].doc === doc || !sameSpeaker(q, chain[0]) ? []
-      : chain.filter((p) => textSim(texts[q], texts[p]) >= UTTERANCE_SIMILARITY)));
+    const { doc, speaker } = quotes[chain[0]];
+    const links = (speaker ? bySpeaker.get(speaker)! : []).filter((q) => quotes[q].doc !== doc)
+      .map((q) => chain.filter((p) => textSim(texts[q], texts[p]) >= UTTERANCE_SIMILARITY));
     if (links.some((l) => l.length > 1)) return false;
     return new Set(links.filter((l) => l.length === 1).map((l) => l[0])).size > 1;
   };
@@ -215,42 +227,119 @@ function groupUtterances(quotes: RawQuote[]): string[] {
     if (chain.length > 1 && reportedApart(chain)) units.push(...chain.map((i) => [i]));
     else units.push(chain);
   }
-  const unitText = units.map((u) => u.map((i) => texts[i]).join(' '));
-  const unitSim = new Map<string, number>();
-  const sim = (a: number, b: number) => {
-    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
-    if (!unitSim.has(key)) unitSim.set(key, textSim(unitText[a], unitText[b]));
-    return unitSim.get(key)!;
-  };
-
-  let groups = units.map((_, u) => [u]);
-  const docsOf = (g: number[]) => new Set(g.flatMap((u) => units[u].map((i) => quotes[i].doc)));
-  const avg = (a: number[], b: number[]) => {
-    let sum = 0;
-    for (const i of a) for (const j of b) sum += sim(i, j);
-    return sum / (a.length * b.length);
-  };
-  for (;;) {
-    let best = -1, bi = -1, bj = -1;
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        const a = groups[i], b = groups[j];
-        if (!sameSpeaker(units[a[0]][0], units[b[0]][0])) continue;
-        const da = docsOf(a);
-        if ([...docsOf(b)].some((d) => da.has(d))) continue;
-        const s = avg(a, b);
-        if (s > best) { best = s; bi = i; bj = j; }
-      }
-    }
-    if (best < UTTERANCE_SIMILARITY) break;
-    groups[bi] = [...groups[bi], ...groups[bj]];
-    groups.splice(bj, 1);
-  }
-  groups = groups.map((g) => g.flatMap((u) => units[u]));
+  const groups = mergeByAverageSimilarity(units, quotes, (a, b) => textSim(a, b));
   const ids = new Array<string>(quotes.length);
   for (const g of groups) {
     const first = quotes[Math.min(...g)];
     for (const i of g) ids[i] = shortId('u', `${first.doc}:${first.start}`);
   }
   return ids;
+}
+
+/**
+ * Average-link merging of units (lists of quote indices) of one speaker, never two groups that share a
+ * document, until no pair of groups reaches UTTERANCE_SIMILARITY. The best pair merges first; ties go to
+ * the pair whose groups come first in unit order. Groups are keyed by their first unit. Only unit pairs of
+ * one speaker with a non-zero similarity are ever stored, so a group pair with no such link (average 0)
+ * is never considered. Returns the groups as quote indices.
+ */
+function mergeByAverageSimilarity(units: number[][], quotes: RawQuote[], textSim: (a: string, b: string) => number): number[][] {
+  const unitText = units.map((u) => u.map((i) => quotes[i].text).join(' '));
+  const speakerOf = (u: number) => quotes[units[u][0]].speaker;
+  const docOf = (u: number) => quotes[units[u][0]].doc;
+  /** Sum of unit-pair similarities between two live groups, by group key. */
+  const sums = units.map(() => new Map<number, number>());
+  const members = units.map((_, u) => [u]);
+  const docs = units.map((u) => new Set(u.map((i) => quotes[i].doc)));
+  const version = units.map(() => 0);
+  const heap = new PairHeap();
+
+  // Unit pairs of one speaker whose texts share a content-word stem (the only ones textSim can score above 0).
+  const bySpeaker = new Map<string, number[]>();
+  units.forEach((_, u) => { const s = speakerOf(u); if (s) bySpeaker.set(s, [...(bySpeaker.get(s) ?? []), u]); });
+  for (const group of bySpeaker.values()) {
+    const byText = new Map<string, number[]>();
+    for (const u of group) byText.set(unitText[u], [...(byText.get(unitText[u]) ?? []), u]);
+    for (const [ta, ua] of byText) {
+      for (const [tb, ub] of byText) {
+        if (ta > tb) continue;
+        // The earlier unit's text comes first (textSim counts the first text's words).
+        const ab = textSim(ta, tb), ba = textSim(tb, ta);
+        if (!ab && !ba) continue;
+        for (const a of ua) {
+          for (const b of ub) {
+            if ((ta === tb && b <= a) || docOf(a) === docOf(b)) continue;
+            const s = a < b ? ab : ba;
+            if (s > 0) { sums[a].set(b, s); sums[b].set(a, s); }
+          }
+        }
+      }
+    }
+  }
+  const offer = (a: number, b: number) => {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const avg = sums[lo].get(hi)! / (members[lo].length * members[hi].length);
+    if (avg >= UTTERANCE_SIMILARITY) heap.push({ avg, lo, hi, vlo: version[lo], vhi: version[hi] });
+  };
+  for (let a = 0; a < units.length; a++) for (const b of sums[a].keys()) if (a < b) offer(a, b);
+
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const { lo, hi } = top;
+    if (version[lo] !== top.vlo || version[hi] !== top.vhi) continue; // a group changed since: stale
+    if ([...docs[hi]].some((d) => docs[lo].has(d))) continue; // docs only grow: never valid again
+    // Merge hi into lo: lo keeps the smaller key, as the first-in-order group would.
+    members[lo].push(...members[hi]);
+    for (const d of docs[hi]) docs[lo].add(d);
+    version[lo]++;
+    version[hi] = -1;
+    for (const [c, s] of sums[hi]) {
+      sums[c].delete(hi);
+      if (c === lo) continue;
+      const merged = (sums[lo].get(c) ?? 0) + s;
+      sums[lo].set(c, merged);
+      sums[c].set(lo, merged);
+    }
+    sums[lo].delete(hi);
+    sums[hi].clear();
+    for (const c of sums[lo].keys()) offer(lo, c);
+  }
+  return members.filter((_, u) => version[u] >= 0).map((g) => g.flatMap((u) => units[u]));
+}
+
+interface PairEntry { avg: number; lo: number; hi: number; vlo: number; vhi: number }
+
+/** Max-heap of group pairs: highest average first, then the pair whose groups come first. */
+class PairHeap {
+  private items: PairEntry[] = [];
+  private static before(a: PairEntry, b: PairEntry): boolean {
+    return a.avg !== b.avg ? a.avg > b.avg : a.lo !== b.lo ? a.lo < b.lo : a.hi < b.hi;
+  }
+  push(e: PairEntry): void {
+    const xs = this.items;
+    xs.push(e);
+    for (let i = xs.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (!PairHeap.before(xs[i], xs[p])) break;
+      [xs[i], xs[p]] = [xs[p], xs[i]];
+      i = p;
+    }
+  }
+  pop(): PairEntry | undefined {
+    const xs = this.items;
+    const top = xs[0];
+    const last = xs.pop();
+    if (xs.length && last) {
+      xs[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < xs.length && PairHeap.before(xs[l], xs[m])) m = l;
+        if (r < xs.length && PairHeap.before(xs[r], xs[m])) m = r;
+        if (m === i) break;
+        [xs[i], xs[m]] = [xs[m], xs[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

@@ -24,6 +24,14 @@ interface SentenceGroup {
   score: number;
 }
 
+/** What grouping asks of a group for each candidate, kept up to date instead of rescanning its members. */
+interface GroupIndex {
+  docs: Set<string>;
+  utterances: Set<string>;
+  /** Cosine with a candidate's vector, by the candidate's text (equal texts have equal vectors). */
+  cosines: Map<string, number>;
+}
+
 
 function ngrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -89,15 +97,18 @@ const minmax = (xs: number[]) => {
 function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
   const reports = members.filter((d) => d.kind === 'report');
   const pool = reports.length ? reports : members;
+  const quotesByDoc = new Map<string, Quote[]>();
+  for (const q of quotes) quotesByDoc.set(q.document, [...(quotesByDoc.get(q.document) ?? []), q]);
   const pick = (minChars: number) => {
     const out: Candidate[] = [];
     for (const doc of pool) {
       const all = documentSentences(doc);
+      const docQuotes = quotesByDoc.get(doc.id) ?? [];
       let index = 0;
       for (const sentence of all) {
         if (fold(sentence.text).length < minChars || headingLike(sentence, all, doc.title)) continue;
-        const utterances = new Set(quotes
-          .filter((q) => q.document === doc.id && q.start >= sentence.start && q.end <= sentence.end)
+        const utterances = new Set(docQuotes
+          .filter((q) => q.start >= sentence.start && q.end <= sentence.end)
           .map((q) => q.utterance));
         out.push({ doc, sentence, index: index++, utterances });
       }
@@ -111,15 +122,24 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
 /** Merges near-identical sentences across documents; the earliest, most complete wording leads. */
 function group(cands: Candidate[], vectors: Vector[]): SentenceGroup[] {
   const groups: SentenceGroup[] = [];
+  const index: GroupIndex[] = [];
   cands.forEach((c, i) => {
-    const home = groups.find((g) => {
-      if (g.members.some((m) => m.doc.id === c.doc.id)) return false;
-      const cos = cosine(g.vector, vectors[i]);
-      const sameUtterance = g.members.some((m) => [...m.utterances].some((u) => c.utterances.has(u)));
-      return cos >= K.duplicateCosine || (sameUtterance && cos >= K.sameUtteranceCosine);
+    const text = c.sentence.text;
+    const at = groups.findIndex((g, k) => {
+      const x = index[k];
+      if (x.docs.has(c.doc.id)) return false;
+      let cos = x.cosines.get(text);
+      if (cos === undefined) x.cosines.set(text, (cos = cosine(g.vector, vectors[i])));
+      return cos >= K.duplicateCosine || (cos >= K.sameUtteranceCosine && [...c.utterances].some((u) => x.utterances.has(u)));
     });
-    if (home) home.members.push(c);
-    else groups.push({ members: [c], vector: vectors[i], score: 0 });
+    if (at < 0) {
+      groups.push({ members: [], vector: vectors[i], score: 0 });
+      index.push({ docs: new Set(), utterances: new Set(), cosines: new Map() });
+    }
+    const k = at < 0 ? groups.length - 1 : at;
+    groups[k].members.push(c);
+    index[k].docs.add(c.doc.id);
+    for (const u of c.utterances) index[k].utterances.add(u);
   });
   return groups;
 }
