@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The command line: parses arguments, reads files at the edge, runs the pipeline, writes outputs.
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDigest } from '../pipeline.js';
 import { persistRun } from '../store/index.js';
@@ -16,6 +15,7 @@ import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
 import { decodeOptionsFrom, printProblems, writeDigestJson } from './output.js';
+import { writeFileAtomic } from './atomic-file.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
 
@@ -98,8 +98,7 @@ async function digest(argv: string[]) {
     written.push(`digest JSON: ${values.json}`);
   }
   if (!values['no-posts'] && result.clusters.length) {
-    mkdirSync(values.out!, { recursive: true });
-    for (const c of result.clusters) writeFileSync(join(values.out!, c.post.path), c.post.markdown);
+    for (const c of result.clusters) writeFileAtomic(join(values.out!, c.post.path), c.post.markdown);
     written.push(`posts: ${result.clusters.length} in ${values.out!.replace(/\/+$/, "")}/`);
   }
 

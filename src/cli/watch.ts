@@ -2,7 +2,6 @@
 // 304), ingest the articles not seen before, add them to the running event clusterer (earlier clusters
 // keep their members and ids; nothing is re-clustered), and rewrite only the posts that changed.
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DecodeOptions } from '../ingest/index.js';
 import type { Message, NewsDoc, WrittenCluster } from '../types.js';
@@ -18,6 +17,7 @@ import type { HttpCache } from '../store/sqlite/http-cache.js';
 import { listInputs, readRaw } from '../ingest/index.js';
 import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, openHttpCache, parseDuration, splitSources } from './sources.js';
 import { decodeOptionsFrom, writeDigestJson } from './output.js';
+import { writeFileAtomic } from './atomic-file.js';
 
 /** Polling more often than this hammers publishers for little gain; the CLI refuses it. */
 export const MIN_CLI_INTERVAL_MS = 10_000;
@@ -99,8 +99,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
         if (o.outDir) {
           for (const c of clusters) {
             if (written.get(c.post.path) === c.post.markdown) continue;
-            mkdirSync(o.outDir, { recursive: true });
-            writeFileSync(join(o.outDir, c.post.path), c.post.markdown);
+            writeFileAtomic(join(o.outDir, c.post.path), c.post.markdown);
             written.set(c.post.path, c.post.markdown);
             writtenPosts.push(c.post.path);
           }

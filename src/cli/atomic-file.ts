@@ -1,0 +1,62 @@
+// Outputs are replaced whole or not at all: written to a temporary file in the same folder, flushed,
+// then renamed over the target (a rename within one file system is atomic). A run killed mid-write, or
+// a full disk, leaves the previous output in place and at worst a hidden `.name.…tmp` file beside it
+// (Jekyll and Hugo skip names starting with a dot).
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** One output being written; `write` as often as needed (a stream of chunks works), then `commit` or `abort`. */
+export class AtomicFile {
+  readonly path: string;
+  readonly tempPath: string;
+  private fd: number | null;
+
+  /** Creates the folder when needed and opens a fresh temporary file beside `path`. */
+  constructor(path: string) {
+    this.path = resolve(path);
+    const dir = dirname(this.path);
+    mkdirSync(dir, { recursive: true });
+    this.tempPath = join(dir, `.${basename(this.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    this.fd = openSync(this.tempPath, 'wx', 0o644);
+  }
+
+  write(chunk: string | Uint8Array): void {
+    if (this.fd === null) throw new Error(`${this.path}: write after commit or abort`);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at);
+  }
+
+  /** Flushes the data to disk and puts the file in place of the target. */
+  commit(): void {
+    if (this.fd === null) throw new Error(`${this.path}: commit after commit or abort`);
+    try {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = null;
+      renameSync(this.tempPath, this.path);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  /** Drops the temporary file; the target keeps its previous content. */
+  abort(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.tempPath, { force: true });
+  }
+}
+
+/** Replaces `path` with `data` atomically; on any failure the previous file is untouched and the error is thrown. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const file = new AtomicFile(path);
+  try {
+    file.write(data);
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+  file.commit();
+}
