@@ -211,6 +211,10 @@ export interface Finding {
   documents: string[];
   /** A one-line verdict a person can read, e.g. "not a contradiction: exchange rates 1,436–1,464". */
   note?: string;
+  /** The verdict as data: consistent, rounding, differs, wrong-arithmetic, exchange-rate ... */
+  verdict?: string | null;
+  /** newsdesk's own arithmetic behind the verdict, e.g. `10 ÷ 0.28 = 35.7`. */
+  computed?: string | null;
   mentions?: Mention[];
 }
 
@@ -221,7 +225,52 @@ export interface KeySentence {
   mentions: Mention[];
 }
 
+/** Who took part in an event, as the analysis named them (`name` is an entity name). */
+export interface Participant {
+  name: string;
+  role: string | null;
+  /** Where the sources name this participant taking part. */
+  mentions: Mention[];
+  /** Also present: named beside the whole cast, but by fewer reports (a guest, not a principal). */
+  present?: true;
+}
+
+/** A side event: an act by only some of the participants (another meeting on the same trip). */
+export interface SideEvent {
+  act: string;
+  participants: Participant[];
+  when: string | null;
+  documents: string[];
+  /** The sentences that tell the side event (the first one names it; the rest of its paragraph follows it). */
+  mentions: Mention[];
+}
+
+/** The slots of an event a writer fills in; each cites the spans it was read from. */
+export type EventSlot = 'act' | 'when' | 'where' | 'duration' | 'topic' | 'outcome';
+
+/** The main event of a cluster: the act most of its reports tell, with its slots and side events. */
+export interface NewsEvent {
+  /** 회동, 발표, 인수, 출시 ... as the sources name it. */
+  act: string;
+  participants: Participant[];
+  when: string | null;
+  where: string | null;
+  duration: string | null;
+  topic: string | null;
+  /** What came of it, in a participant's words: the quote said after the act. */
+  outcome: string | null;
+  /** Who said the outcome, and the utterance id it belongs to. */
+  outcomeSpeaker?: string | null;
+  outcomeUtterance?: string | null;
+  documents: string[];
+  /** Where each filled slot was read. */
+  spans: Partial<Record<EventSlot, Mention[]>>;
+  side: SideEvent[];
+}
+
 export interface Analysis {
+  /** The main event, when the reports share one act; null when they name none. */
+  event?: NewsEvent | null;
   entities: Entity[];
   numbers: NumberMention[];
   quotes: Quote[];
@@ -240,6 +289,8 @@ export interface Post {
   /** Path relative to the output folder, e.g. `2025-02-04-stargate.md`. */
   path: string;
   markdown: string;
+  /** The post as data; `markdown` is rendered from it (and rendered again after an LLM polish). */
+  model?: PostModel;
   /** The prose sentences of the post, each with the source sentences it stands for. */
   sentences?: PostSentence[];
 }
@@ -251,6 +302,63 @@ export interface PostSentence {
   mentions: Mention[];
   /** True when the LLM's rewording replaced the extractive sentence (and passed the guard). */
   llm?: boolean;
+}
+
+/**
+ * A run of a post sentence. `source`: words as a source wrote them; `inserted`: words newsdesk put in so
+ * that the sentence stands on its own (a name for 두 사람, a date for 이날), shown in brackets;
+ * `newsdesk`: newsdesk's own words (attribution, templates filled from the event).
+ */
+export interface TextRun {
+  text: string;
+  by: 'source' | 'inserted' | 'newsdesk';
+}
+
+/** A sentence of the post model: raw runs (never Markdown) and the documents it stands on. */
+export interface ModelSentence {
+  runs: TextRun[];
+  /** Document ids; the sentence gets one footnote listing them all. */
+  sources: string[];
+  /** The source spans the sentence was taken from or filled from. */
+  mentions: Mention[];
+  llm?: boolean;
+}
+
+export interface SourceEntry {
+  document: string;
+  name: string;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export type PostBlock =
+  | { kind: 'paragraph'; sentences: ModelSentence[] }
+  | { kind: 'list'; items: ModelSentence[] }
+  | { kind: 'dated'; items: { when: string; sentence: ModelSentence }[] }
+  | { kind: 'table'; head: string[]; rows: { cells: string[]; sources: string[] }[] }
+  | { kind: 'sources'; entries: SourceEntry[] }
+  | { kind: 'heading'; text: string };
+
+export interface PostSection {
+  /** null for the lead, which has no heading. */
+  heading: string | null;
+  blocks: PostBlock[];
+}
+
+/** The post as data: front matter values and sections of blocks of sentences with their citations. */
+export interface PostModel {
+  title: string;
+  date: string;
+  tags: string[];
+  category: string;
+  author: string | null;
+  description: string | null;
+  /** The front matter preset the post is rendered for (jekyll, jekyll-minimal-mistakes, hugo). */
+  preset: string;
+  sections: PostSection[];
+  /** Every cited document with what a reader needs to find it. */
+  sources: SourceEntry[];
 }
 
 export interface WrittenCluster extends AnalyzedCluster {

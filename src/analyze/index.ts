@@ -6,6 +6,7 @@ import { findQuotes } from './quotes.js';
 import { findNumbers } from './numbers.js';
 import { buildTimeline } from './timeline.js';
 import { compareSources } from './findings.js';
+import { findEvent } from './event.js';
 
 export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): AnalyzedCluster {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
@@ -13,7 +14,8 @@ export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): An
   const entities = findEntities(members, messages);
   const quotes = findQuotes(members, entities, messages);
   const numbers = findNumbers(members);
-  const timeline = buildTimeline(members);
+  const timeline = buildTimeline(members, entities);
   const findings = compareSources(members, { entities, numbers, quotes, timeline });
-  return { ...cluster, entities, numbers, quotes, timeline, findings, summary: [], messages };
+  const event = findEvent(members, { entities, quotes, timeline });
+  return { ...cluster, event, entities, numbers, quotes, timeline, findings, summary: [], messages };
 }

@@ -61,7 +61,7 @@ test('timeline: undated-continuation', () => {
   assert.equal(continued.when, expected.when, 'it takes the date of the sentence that introduced the event');
   const m = continued.mentions[0];
   assert.equal(docs[0].body.slice(m.start, m.end), '협약식', 'the mention points at the event noun');
-  assert.ok(timeline.some((t) => t.what === expected.quoted), 'a quote inside a clause is folded to “…”');
+  assert.ok(timeline.some((t) => t.what === expected.quoted), 'a quote inside a clause is kept whole, never elided');
   assert.ok(!timeline.some((t) => t.what.includes(expected.notEvent)), 'a bracketed label is no event');
   assert.ok(!timeline.some((t) => t.what.startsWith(expected.notContinued)), 'a subject not introduced before does not continue the event');
 });

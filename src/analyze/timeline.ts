@@ -2,12 +2,14 @@
 // 2시 40분쯤, 지난달 21일, 지난해 6월) resolve against the document's date in KST; a document without a
 // date gets one inferred from its cluster (inferDocumentDates). The same event told by several documents
 // (same `when`, similar phrase) becomes one item listing all of them.
-import type { Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
+import type { Entity, Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
 import { addDays, daysBetween, isoDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from './dates.js';
 import { splitSentences } from '../text/sentences.js';
 import { SUBJECT_PARTICLES, endingIn } from '../text/particles.js';
 import { bigrams, dice } from '../text/similarity.js';
-import { FUTURE_MARKERS, MERGE_SIMILARITY, WHAT_MAX_WORDS } from './tunables-numbers.js';
+import { josa } from '../text/josa.js';
+import { FUTURE_MARKERS, MERGE_SIMILARITY } from './tunables-numbers.js';
+import { TIMELINE } from './tunables-event.js';
 
 export interface InferredDate {
   publishedAt: string;
@@ -110,10 +112,36 @@ function newsDay(doc: NewsDoc, anchor: Ymd, raws: RawDate[]): Ymd {
   return anchor;
 }
 
+/** The day a document's 이날 counts from (YYYY-MM-DD), or null when the document has no date. */
+export function documentNewsDay(doc: NewsDoc): string | null {
+  const anchor = parseIsoDay(doc.publishedAt);
+  return anchor ? isoDay(newsDay(doc, anchor, scanDates(doc.body))) : null;
+}
+
 const SUBJECT = endingIn(SUBJECT_PARTICLES);
 
-/** The clause around a date, trimmed to subject … predicate. */
-function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): string {
+/** The subject of a sentence, for a later clause of it that has none: `올트먼 CEO는` → `올트먼 CEO`. */
+function subjectOf(words: string[]): string | null {
+  const at = words.findIndex((w, i) => i < TIMELINE.subjectWithin && SUBJECT.test(w) && !/[“"”]/.test(w));
+  if (at < 0) return null;
+  const head = words[at].replace(SUBJECT, '');
+  return TIMELINE.titles.test(head) && at > 0 ? `${words[at - 1]} ${head}` : head;
+}
+
+/** The topic a sentence opens with (`스타게이트는 …`), the object a following `발표했다` leaves out. */
+function topicOf(text: string): string | null {
+  const m = /^[‘'"“]?([가-힣A-Za-z0-9]{2,})[’'"”]?(?:은|는)\s/.exec(text.trim());
+  return m ? m[1] : null;
+}
+
+/**
+ * The clause around a date, whole: from the sentence start (or the previous date) to the next date (or
+ * the sentence end), the date words taken out, quotes kept whole. A later clause without a subject
+ * borrows the sentence's; a transitive act without its object
+ * (공동 발표했다) takes the topic of the sentence before. A clause that opens on a reference to an earlier
+ * sentence (두 사람은, 이 프로젝트는) or is too long to be one event is no timeline item ('').
+ */
+function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previous: string): string {
   const from = k === 0 ? sentence.start : dates[k].start;
   const to = k + 1 < dates.length ? dates[k + 1].start : sentence.end;
   let s = '';
@@ -124,18 +152,25 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number): stri
     at = Math.max(at, d.end);
   }
   s += body.slice(at, to);
-  // The words of a quote are in the quotes list; in a timeline line they only bury the predicate.
-  s = s.replace(/[“"][^“”"]{8,}[”"]/g, '“…”');
   s = s.replace(/<[^>]+>/g, '').replace(/\(현지시간\)/g, '').replace(/\s+/g, ' ')
     .replace(/^[\s,·…]*(?:인|에|에는|엔|부터|까지)?(?=[\s,])/, '').replace(/(날|일)인\s*,/g, '$1,')
     .replace(/\s+,/g, ',').replace(/^[\s,·]+|[\s,.·]+$/g, '')
-    .replace(/^(특히|또|또한|한편|이어|앞서|이후|그런데|그러나|하지만)[,\s]+/, '')
-    .replace(/(\S)(은|는)$/, '$1'); // 입국한 올트먼 CEO는 → …CEO: a modifier clause ends on its subject
-  const words = s.split(' ').filter(Boolean);
-  if (words.length <= WHAT_MAX_WORDS) return words.join(' ');
-  const subj = words.findIndex((w, i) => i < 6 && SUBJECT.test(w));
-  const head = words.slice(0, subj >= 0 ? subj + 1 : 3);
-  return `${head.join(' ')} … ${words.slice(-4).join(' ')}`;
+    .replace(TIMELINE.connective, '');
+  // A subject alone (올트먼 CEO는, before the next date) tells no act.
+  if (/(은|는)$/.test(s) && s.split(' ').length <= TIMELINE.bareSubjectWords) return '';
+  s = s.replace(/(\S)(은|는)$/, '$1'); // 입국한 올트먼 CEO는 → …CEO: a modifier clause ends on its subject
+  if (TIMELINE.refersBack.test(s)) return '';
+  let words = s.split(' ').filter(Boolean);
+  if (k > 0 && !words.some((w) => SUBJECT.test(w))) {
+    const subject = subjectOf(body.slice(sentence.start, dates[k].start).replace(/\s+/g, ' ').split(' '));
+    if (subject) words = [josa(subject, '은/는'), ...words];
+  }
+  const object = topicOf(previous);
+  if (object && TIMELINE.transitiveAct.test(s) && !words.some((w) => /[을를]$/.test(w))) {
+    const subj = words.findIndex((w) => /[이가]$/.test(w));
+    if (subj >= 0) words.splice(subj + 1, 0, josa(object, '을/를'));
+  }
+  return words.length <= TIMELINE.maxWords ? words.join(' ') : '';
 }
 
 
@@ -144,6 +179,8 @@ interface Dated {
   what: string;
   mention: Mention;
   inferred: boolean;
+  /** The sentence the clause stands in. */
+  sentence?: Span;
 }
 
 /** A phrase worth a timeline line: a Hangul word at least, and not a bracketed label ([연합뉴스 자료사진]). */
@@ -168,7 +205,7 @@ function continuedEvent(body: string, sentence: Span, dated: DatedSentence[]): D
   const introduced = new RegExp(`${subject[1]}(을|를)(?![\\uac00-\\ud7a3])`);
   const previous = [...dated].reverse().find((d) => introduced.test(d.text));
   if (!previous) return null;
-  const what = whatOf(body, sentence, [], 0);
+  const what = whatOf(body, sentence, [], 0, '');
   if (!isEventPhrase(what)) return null;
   const start = sentence.start + body.slice(sentence.start).indexOf(subject[1]);
   return { when: previous.when, what, inferred: previous.inferred, mention: { document: '', start, end: start + subject[1].length } };
@@ -180,48 +217,63 @@ export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: bo
   const day = anchor ? newsDay(doc, anchor, raws) : null;
   const out: Dated[] = [];
   const dated: DatedSentence[] = [];
+  let prior = '';
   for (const sentence of sentenceSpans(doc)) {
     const inside = raws.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
     if (!inside.length) {
+      prior = doc.body.slice(sentence.start, sentence.end);
       const next = continuedEvent(doc.body, sentence, dated);
       if (next) out.push({ ...next, mention: { ...next.mention, document: doc.id } });
       continue;
     }
     let context: Ymd | null = null;
+    const previous = prior;
+    prior = doc.body.slice(sentence.start, sentence.end);
     inside.forEach((r, k) => {
       // 이날 / 전날 count from the document's news day; bare 4일 and 21일 from its date.
       const base = r.kind === 'rel' || r.kind === 'time' ? day : anchor;
       const res: ResolvedDate | null = resolveDate(r, base, context);
       if (!res || res.precision === 'year') return;
       if (res.precision !== 'month') context = parseIsoDay(res.when);
-      const what = whatOf(doc.body, sentence, inside, k);
+      const what = whatOf(doc.body, sentence, inside, k, previous);
       if (!isEventPhrase(what)) return;
       if (res.precision !== 'month') dated.push({ when: res.when.slice(0, 10), text: doc.body.slice(sentence.start, sentence.end), inferred: anchorInferred && r.kind !== 'abs' });
       out.push({
         when: res.when, what, inferred: anchorInferred && r.kind !== 'abs',
-        mention: { document: doc.id, start: r.start, end: r.end },
+        mention: { document: doc.id, start: r.start, end: r.end }, sentence,
       });
     });
   }
   return out;
 }
 
-export function buildTimeline(docs: NewsDoc[]): TimelineEvent[] {
+/**
+ * The dated events of a cluster. With the cluster's entities, two items merge only when they name the
+ * same people: 최 회장과 올트먼 CEO … 논의했다 and 이재용 회장이 … 논의했다 are two meetings, one day.
+ */
+export function buildTimeline(docs: NewsDoc[], entities: Entity[] = []): TimelineEvent[] {
   const inferred = inferDocumentDates(docs);
   const events: TimelineEvent[] = [];
+  const people = new Map<TimelineEvent, string>();
+  const peopleIn = (doc: string, span?: Span) => (span ? entities
+    .filter((e) => e.type === 'person' && e.mentions.some((m) => m.document === doc && !m.field && m.start >= span.start && m.end <= span.end))
+    .map((e) => e.name).sort().join('|') : '');
   for (const doc of docs) {
     const own = parseIsoDay(doc.publishedAt);
     const guess = inferred.get(doc.id);
     const anchor = own ?? parseIsoDay(guess?.publishedAt);
     for (const e of datedEvents(doc, anchor, !own || !!doc.publishedAtInferred)) {
-      const same = events.find((x) => x.when === e.when && dice(bigrams(x.what), bigrams(e.what)) >= MERGE_SIMILARITY);
+      const who = peopleIn(doc.id, e.sentence);
+      const same = events.find((x) => x.when === e.when && dice(bigrams(x.what), bigrams(e.what)) >= MERGE_SIMILARITY && people.get(x) === who);
       if (same) {
         if (!same.documents.includes(doc.id)) same.documents.push(doc.id);
         same.mentions.push(e.mention);
         if (!e.inferred) delete same.inferred;
         continue;
       }
-      events.push({ when: e.when, what: e.what, documents: [doc.id], ...(e.inferred ? { inferred: true } : {}), mentions: [e.mention] });
+      const item: TimelineEvent = { when: e.when, what: e.what, documents: [doc.id], ...(e.inferred ? { inferred: true } : {}), mentions: [e.mention] };
+      people.set(item, who);
+      events.push(item);
     }
   }
   return events.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));

@@ -88,8 +88,6 @@ export const DAY_FUTURE_SLACK = 3;
 /** Words that mark a sentence about the future; a year mentioned there is not a date the article was written in. */
 export const FUTURE_MARKERS = /전망|예정|계획|목표|까지|할 것|될 것|오는/;
 
-/** Longest `what` phrase, in words, before it is cut to subject … predicate. */
-export const WHAT_MAX_WORDS = 12;
 
 /** Two timeline items on the same `when` merge when their phrases share this much (character-bigram Dice). */
 export const MERGE_SIMILARITY = 0.25;

@@ -1,0 +1,191 @@
+// event: the main event of a cluster as data. The act most reports tell (회동, 인수, 출시 ...), the
+// people who take part in it in most reports, and its date, place, duration, subject and outcome;
+// then the side events: acts told in some reports by only part of the cast (another meeting on the
+// same trip). Every slot cites the document spans it was read from; the writer words it.
+import type { Entity, Mention, NewsDoc, NewsEvent, Participant, Quote, SideEvent, Span, TimelineEvent } from '../types.js';
+import { sentenceSpans } from './timeline.js';
+import { ACTS, AFTER_ACT, DURATION, MAX_PARTICIPANTS, PARTICIPANT_SHARE, PLACE_AT, SIDE_ACT, SIDE_EVENT_DAYS } from './tunables-event.js';
+
+interface Facts {
+  entities: Entity[];
+  quotes: Quote[];
+  timeline: TimelineEvent[];
+}
+
+interface Told {
+  doc: NewsDoc;
+  span: Span;
+  text: string;
+}
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+const inside = (m: Mention, s: Span) => !m.field && m.start >= s.start && m.end <= s.end;
+
+/** Sentences of the reports (derivatives only tell what reports told). */
+function sentencesOf(docs: NewsDoc[]): Told[] {
+  return docs.flatMap((doc) => sentenceSpans(doc).map((span) => ({ doc, span, text: doc.body.slice(span.start, span.end) })));
+}
+
+/** The act most reports name, in their headlines first and their sentences second. */
+function pickAct(reports: NewsDoc[], told: Told[]) {
+  let best: { act: string; words: RegExp; score: number } | null = null;
+  for (const a of ACTS) {
+    const score = reports.reduce((sum, d) => sum
+      + (a.words.test(d.title ?? '') ? 2 : 0) + (d.subtitles.some((s) => a.words.test(s)) ? 1 : 0)
+      + (told.some((t) => t.doc === d && a.words.test(t.text)) ? 1 : 0), 0);
+    if (score > (best?.score ?? 0)) best = { ...a, score };
+  }
+  return best;
+}
+
+/** A heading (title or deck line) of the document that names the act. */
+function headingNames(m: Mention, docs: NewsDoc[], act: string): boolean {
+  const d = docs.find((x) => x.id === m.document);
+  const text = m.field?.name === 'title' ? d?.title : m.field?.name === 'subtitles' ? d?.subtitles[m.field.index] : null;
+  return !!text && text.includes(act);
+}
+
+/**
+ * The cast: whoever is named in the act's own sentences (the act noun written out) or in a headline
+ * naming it, in more than PARTICIPANT_SHARE of the reports. A verb alone (만났다) also tells side meetings.
+ */
+function participantsOf(reports: NewsDoc[], acts: Told[], persons: Entity[], act: string): { entity: Entity; mentions: Mention[] }[] {
+  const need = Math.max(1, Math.floor(reports.length * PARTICIPANT_SHARE) + 1);
+  return persons
+    .map((entity, i) => {
+      const mentions = entity.mentions.filter((m) => (m.field ? headingNames(m, reports, act)
+        : acts.some((t) => t.doc.id === m.document && t.text.includes(act) && inside(m, t.span))));
+      return { entity, mentions, docs: uniq(mentions.map((m) => m.document)).length, i };
+    })
+    .filter((p) => p.docs >= need)
+    .sort((a, b) => b.docs - a.docs || b.mentions.length - a.mentions.length || a.i - b.i)
+    .slice(0, MAX_PARTICIPANTS)
+    .map(({ entity, mentions }) => ({ entity, mentions }));
+}
+
+/** The value written most often across documents, with every span that wrote it. */
+function mostWritten(found: { text: string; mention: Mention }[], key = (t: string) => t.replace(/\s+/g, '')) {
+  const groups = new Map<string, { text: string; mentions: Mention[]; docs: Set<string> }>();
+  for (const f of found) {
+    const g = groups.get(key(f.text)) ?? { text: f.text, mentions: [], docs: new Set<string>() };
+    g.mentions.push(f.mention);
+    g.docs.add(f.mention.document);
+    groups.set(key(f.text), g);
+  }
+  return [...groups.values()].sort((a, b) => b.docs.size - a.docs.size || a.text.length - b.text.length)[0] ?? null;
+}
+
+function matches(told: Told[], re: RegExp): { text: string; mention: Mention }[] {
+  const flags = re.flags.includes('g') ? re.flags : re.flags + 'g';
+  return told.flatMap((t) => [...t.text.matchAll(new RegExp(re.source, flags))].map((m) => {
+    const text = m[1] ?? m[0];
+    const start = t.span.start + m.index! + m[0].indexOf(text);
+    return { text, mention: { document: t.doc.id, start, end: start + text.length } };
+  }));
+}
+
+function participant(entity: Entity, mentions: Mention[]): Participant {
+  return { name: entity.name, role: entity.role, mentions };
+}
+
+/**
+ * Side events: a sentence that tells an act (a meeting) with a person who is not a main participant
+ * and with fewer than all the main ones. The rest of its paragraph tells the same side event.
+ */
+function sideEvents(told: Told[], actWords: RegExp, main: Entity[], persons: Entity[], timeline: TimelineEvent[]): SideEvent[] {
+  const out: SideEvent[] = [];
+  const meeting = ACTS[0].words;
+  for (const [i, t] of told.entries()) {
+    if (!meeting.test(t.text) && !actWords.test(t.text)) continue;
+    const named = persons.filter((p) => p.mentions.some((m) => m.document === t.doc.id && inside(m, t.span)));
+    const guests = named.filter((p) => !main.includes(p));
+    const hosts = named.filter((p) => main.includes(p));
+    if (!guests.length || !hosts.length || hosts.length >= main.length) continue;
+    if (out.some((s) => s.mentions.some((m) => m.document === t.doc.id && m.start === t.span.start))) continue;
+    const known = out.find((s) => guests.some((g) => s.participants.some((p) => p.name === g.name)));
+    const mentions: Mention[] = [{ document: t.doc.id, start: t.span.start, end: t.span.end }];
+    // The paragraph goes on about the side event until a sentence names the main cast again.
+    const paragraph = (t.doc.sentences.find((s) => s.start === t.span.start)?.paragraph) ?? null;
+    for (const next of told.slice(i + 1)) {
+      if (next.doc !== t.doc) break;
+      const para = next.doc.sentences.find((s) => s.start === next.span.start)?.paragraph ?? null;
+      const mainNamed = main.filter((p) => p.mentions.some((m) => m.document === next.doc.id && inside(m, next.span)));
+      const sideNamed = guests.some((g) => g.mentions.some((m) => m.document === next.doc.id && inside(m, next.span)));
+      if (mainNamed.length > hosts.length) break;
+      if (para !== paragraph && !sideNamed) break;
+      mentions.push({ document: next.doc.id, start: next.span.start, end: next.span.end });
+    }
+    const day = timeline.find((e) => e.mentions.some((m) => mentions.some((s) => m.document === s.document && m.start >= s.start && m.end <= s.end)));
+    if (known) {
+      // The principals of a side event are those every telling of it names (올트먼, not 이재용 named in passing).
+      known.participants = known.participants.filter((p) => !main.some((m) => m.name === p.name) || hosts.some((h) => h.name === p.name));
+      known.mentions.push(...mentions);
+      known.documents = uniq([...known.documents, t.doc.id]);
+      if (!known.when && day) known.when = day.when.slice(0, 10);
+      continue;
+    }
+    const act = ACTS.find((a) => a.words.test(t.text) && a.act !== ACTS[0].act)?.act ?? SIDE_ACT;
+    out.push({
+      act,
+      participants: [...hosts, ...guests].map((p) => participant(p, p.mentions.filter((m) => mentions.some((s) => m.document === s.document && inside(m, s))))),
+      when: day ? day.when.slice(0, 10) : null,
+      documents: [t.doc.id],
+      mentions,
+    });
+  }
+  return out;
+}
+
+export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
+  const reports = members.filter((d) => d.kind === 'report');
+  const pool = reports.length ? reports : members;
+  const told = sentencesOf(pool);
+  const act = pickAct(pool, told);
+  if (!act) return null;
+  const actTold = told.filter((t) => act.words.test(t.text));
+  const persons = facts.entities.filter((e) => e.type === 'person');
+  let cast = participantsOf(pool, actTold, persons, act.act);
+  if (!cast.length) cast = participantsOf(pool, actTold, facts.entities.filter((e) => e.type === 'organization'), act.act);
+  const main = cast.map((c) => c.entity);
+  // Sentences about the main event itself: the act with two of the cast, or the act noun as written.
+  const eventTold = actTold.filter((t) => t.text.includes(act.act)
+    || main.filter((p) => p.mentions.some((m) => m.document === t.doc.id && inside(m, t.span))).length >= Math.min(2, main.length));
+  const spans: NewsEvent['spans'] = {};
+  spans.act = eventTold.map((t) => ({ document: t.doc.id, start: t.span.start, end: t.span.end }));
+
+  const dated = facts.timeline.filter((e) => e.when.length >= 10 && e.mentions.some((m) => eventTold.some((t) => t.doc.id === m.document && inside(m, t.span))));
+  const when = mostWritten(dated.map((e) => ({ text: e.when.slice(0, 10), mention: e.mentions[0] })));
+  if (when) spans.when = when.mentions;
+  const where = mostWritten(matches(eventTold, PLACE_AT));
+  if (where) spans.where = where.mentions;
+  const duration = mostWritten(matches(eventTold.filter((t) => t.text.includes(act.act)), DURATION), (t) => t.replace(/\D/g, '') || t);
+  if (duration) spans.duration = duration.mentions;
+  const projects = facts.entities.filter((e) => (e.type === 'project' || e.type === 'product') && pool.filter((d) => e.documents.includes(d.id)).length >= Math.min(2, pool.length));
+  const topic = projects.sort((a, b) => b.documents.length - a.documents.length || b.mentions.length - a.mentions.length)[0] ?? null;
+  if (topic) spans.topic = topic.mentions.filter((m) => !m.field).slice(0, 3);
+  const after = facts.quotes.find((q) => eventTold.concat(told).some((t) => t.doc.id === q.document && q.start >= t.span.start && q.end <= t.span.end
+    && AFTER_ACT.test(t.text) && (t.text.includes(act.act) || !main.length || main.some((p) => q.speaker === p.name))
+    && !persons.some((p) => !main.includes(p) && p.mentions.some((m) => m.document === t.doc.id && inside(m, t.span)))));
+  if (after) spans.outcome = [{ document: after.document, start: after.start, end: after.end }];
+
+  // Also present: a person the event's own sentences name beside the whole cast (르네 하스 배석).
+  const present = persons.filter((p) => !main.includes(p) && eventTold.some((t) =>
+    [p, ...main].every((x) => x.mentions.some((m) => m.document === t.doc.id && inside(m, t.span)))));
+  const documents = uniq(Object.values(spans).flat().map((m) => m.document));
+  const near = (w: string | null) => !when || !!w && Math.abs(Date.parse(w.slice(0, 10)) - Date.parse(when.text)) <= SIDE_EVENT_DAYS * 864e5;
+  return {
+    act: act.act,
+    participants: [...cast.map((c) => participant(c.entity, c.mentions)),
+      ...present.map((p) => ({ ...participant(p, p.mentions.filter((m) => eventTold.some((t) => t.doc.id === m.document && inside(m, t.span)))), present: true as const }))],
+    when: when?.text ?? null,
+    where: where?.text ?? null,
+    duration: duration?.text ?? null,
+    topic: topic?.name ?? null,
+    outcome: after?.text ?? null,
+    outcomeSpeaker: after?.speaker ?? null,
+    outcomeUtterance: after?.utterance ?? null,
+    documents,
+    spans,
+    side: sideEvents(told, act.words, main, persons, facts.timeline).filter((e) => near(e.when)),
+  };
+}

@@ -1,0 +1,55 @@
+// Every knob of the event analysis (src/analyze/event.ts), each with the reason it has its value.
+
+/**
+ * Acts a news event is named by, as the noun the sources use, with the words that tell it in a
+ * sentence (the noun itself and its verb forms). Order breaks ties: the more specific act first.
+ */
+export const ACTS: { act: string; words: RegExp }[] = [
+  { act: '회동', words: /회동|회담|면담|만났|만나|만남|미팅/u },
+  { act: '인수', words: /인수|합병/u },
+  { act: '출시', words: /출시|선보[였이]|공개/u },
+  { act: '발표', words: /발표/u },
+  { act: '계약', words: /계약|체결|협약|수주/u },
+  { act: '투자', words: /투자/u },
+  { act: '착공', words: /착공|건설|짓는|짓기로|짓겠/u },
+  { act: '개발', words: /개발/u },
+];
+
+/** A participant of the main event is named in act sentences (or the headline) of more than this share of the reports. */
+export const PARTICIPANT_SHARE = 0.5;
+
+/** At most this many main participants: a title names three or four people, not a crowd. */
+export const MAX_PARTICIPANTS = 4;
+
+/** Places an event happens at: a building or site word ends the phrase before 에서. */
+export const PLACE_AT = /((?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:사옥|본사|호텔|청사|회관|센터|공항|백악관|캠퍼스|공장|대사관|본관|컨벤션|전시장|연구소))에서/gu;
+
+/** How long the act lasted, as written: 두 시간가량, 약 2시간, 40분간. */
+export const DURATION = /(?:약\s?)?(?:\d+|한|두|세|네|다섯)\s?시간(?:\s?\d+분)?(?:가량|여|쯤|동안|에 걸친)?|(?:약\s?)?\d+분(?:간|가량|여)/u;
+
+/** Words that place a quote after the act (회동을 마치고, 만난 뒤): the quote then tells the outcome. */
+export const AFTER_ACT = /(마치고|마친\s?(뒤|후)|끝난\s?(뒤|후)|끝내고|만난\s?(뒤|후)|나오면서)/u;
+
+/** The side event's act when its sentence names none of ACTS' nouns: a meeting told with a verb. */
+export const SIDE_ACT = '만남';
+
+/** A side event belongs to the same trip when it falls within this many days of the main event. */
+export const SIDE_EVENT_DAYS = 3;
+
+/** Timeline clauses (src/analyze/timeline.ts). */
+export const TIMELINE = {
+  /** Longest clause, in words, that is still one event; a longer one is background, not a timeline item. */
+  maxWords: 24,
+  /** A clause of at most this many words ending on 은/는 is a subject alone (올트먼 CEO는), no act. */
+  bareSubjectWords: 2,
+  /** A subject further into the sentence than this is inside a modifier, not the sentence's. */
+  subjectWithin: 12,
+  /** Titles that follow a name (올트먼 CEO): the subject is the two words. */
+  titles: /^(CEO|회장|대표|사장|부회장|장관|의원|대통령|총리|위원장|최고경영자)$/u,
+  /** Connectives that only join the clause to the sentence before; a timeline item stands alone. */
+  connective: /^(특히|또|또한|한편|이어|앞서|이후|그런데|그러나|하지만)[,\s]+/u,
+  /** Openers that point at an earlier sentence: the clause cannot stand alone in a timeline. */
+  refersBack: /^(?:(?:두|세|네) (?:사람|회사|기업|곳)|그|그녀|그들|이들|양측|양사|(?:이|그|해당) \S+?)(?:은|는|이|가|도|의)\s|^(?:이|그|해당) (?:회장|대표|사장|프로젝트|회사|기업|제품)/u,
+  /** Acts that need an object (발표했다): without one, the clause takes the topic of the sentence before. */
+  transitiveAct: /(발표|공개|출시|체결|인수)(했다|하였다|됐다)$/u,
+} as const;
