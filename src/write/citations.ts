@@ -1,46 +1,51 @@
-// Footnotes that name source documents. Numbers are handed out in order of first citation, because
-// kramdown and goldmark both number rendered footnotes that way; labels and shown numbers then agree.
-import type { NewsDoc } from '../types.js';
+// Who a post cites and how: one name per source a reader can recognise, and footnotes. A sentence
+// gets ONE mark listing all its sources (marks side by side render as one number, `[^1][^2]` → "12");
+// one note per distinct set of sources, numbered in order of first use, because kramdown and goldmark
+// both number rendered footnotes that way.
+import type { NewsDoc, SourceEntry } from '../types.js';
 
-export class Citations {
-  private readonly numbers = new Map<string, number>();
-  constructor(private readonly docs: Map<string, NewsDoc>) {}
+/** The name a reader knows a source by: the outlet, the site that re-posted it, its domain, or "기사 N". */
+export function sourceEntries(members: NewsDoc[]): Map<string, SourceEntry> {
+  return new Map(members.map((d, i) => [d.id, {
+    document: d.id,
+    name: d.outlet ?? d.aggregator ?? domainOf(d.url) ?? `기사 ${i + 1}`,
+    title: d.title,
+    date: d.publishedAt ? d.publishedAt.slice(0, 10) : null,
+    url: d.url,
+  }]));
+}
 
-  /** `[^1][^3]` for the given documents (unknown ids are ignored; order follows first citation). */
-  cite(ids: Iterable<string>): string {
+/** `www.hankyung.com` → `hankyung.com`; null without a web address. */
+function domainOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^(www|m|mobile|news)\./, '');
+    return host || null;
+  } catch {
+    return null;
+  }
+}
+
+export class Footnotes {
+  private readonly sets = new Map<string, { n: number; ids: string[] }>();
+  /** `order`: the documents in the order their names are listed inside a note (reports first). */
+  constructor(private readonly order: string[]) {}
+
+  /** The one mark for a sentence with these sources (unknown ids ignored), or '' when none is known. */
+  mark(ids: Iterable<string>): string {
     const wanted = new Set(ids);
-    // New numbers follow the documents' order (reports first, earliest first), not the caller's order.
-    const known = [...this.docs.keys()].filter((id) => wanted.has(id));
-    for (const id of known) if (!this.numbers.has(id)) this.numbers.set(id, this.numbers.size + 1);
-    return known
-      .map((id) => this.numbers.get(id)!)
-      .sort((a, b) => a - b)
-      .map((n) => `[^${n}]`)
-      .join('');
+    const known = this.order.filter((id) => wanted.has(id));
+    if (!known.length) return '';
+    const key = known.join(' ');
+    let note = this.sets.get(key);
+    if (!note) this.sets.set(key, (note = { n: this.sets.size + 1, ids: known }));
+    return `[^${note.n}]`;
   }
 
-  get size(): number {
-    return this.numbers.size;
+  /** The notes in number order, each with its documents in listing order. */
+  notes(): { n: number; ids: string[] }[] {
+    return [...this.sets.values()];
   }
-
-  /** The footnote definitions, in number order. */
-  definitions(): string[] {
-    return [...this.numbers].map(([id, n]) => `[^${n}]: ${describeSource(this.docs.get(id)!)}`);
-  }
-}
-
-export function outletName(doc: NewsDoc): string {
-  return doc.outlet ?? doc.aggregator ?? (doc.kind === 'derivative' ? '참고 글' : '출처 미상');
-}
-
-/** `중앙일보, 「제목」, 2025-02-04, <https://…>` — outlet, title, date, link or path. */
-function describeSource(doc: NewsDoc): string {
-  const parts = [outletName(doc)];
-  if (doc.title) parts.push(`「${escapeInline(doc.title)}」`);
-  if (doc.publishedAt) parts.push(doc.publishedAt.slice(0, 10));
-  parts.push(doc.url ? `<${doc.url}>` : `\`${doc.source.replace(/`/g, "'")}\``);
-  if (doc.kind === 'derivative') parts.push('참고(2차 저작물)');
-  return parts.join(', ');
 }
 
 /**

@@ -43,6 +43,7 @@ function clusterJson(c: WrittenCluster) {
     numbers: c.numbers,
     quotes: c.quotes,
     timeline: c.timeline,
+    event: c.event ?? null,
     summary: c.summary.map((s) => s.text),
     findings: c.findings,
     post: c.post,

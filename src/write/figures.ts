@@ -1,7 +1,6 @@
 // Rows of the figures table: one row per amount, every wording of it as the outlets wrote it, the
 // sentence it stands in, and a note when outlets converted it to won differently. Nothing is computed.
-import type { NewsDoc, NumberMention } from '../types.js';
-import { outletName } from './citations.js';
+import type { NewsDoc, NumberMention, SourceEntry } from '../types.js';
 import { sentenceAt } from './sentences.js';
 import { POST } from './tunables.js';
 
@@ -31,7 +30,7 @@ function context(n: NumberMention, doc: NewsDoc): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
 }
 
-export function figureRows(numbers: NumberMention[], docs: Map<string, NewsDoc>): FigureRow[] {
+export function figureRows(numbers: NumberMention[], docs: Map<string, NewsDoc>, names: Map<string, SourceEntry>): FigureRow[] {
   const groups = new Map<string, NumberMention[]>();
   for (const n of numbers) {
     if (NOT_FIGURES.has(n.unit) || !docs.has(n.document)) continue;
@@ -41,7 +40,7 @@ export function figureRows(numbers: NumberMention[], docs: Map<string, NewsDoc>)
     const variants = new Map<string, Set<string>>();
     for (const n of group) {
       const text = n.text.replace(/\s+/g, ' ').trim();
-      variants.set(text, (variants.get(text) ?? new Set()).add(outletName(docs.get(n.document)!)));
+      variants.set(text, (variants.get(text) ?? new Set()).add(names.get(n.document)!.name));
     }
     const krw = new Set(group.map((n) => n.krw).filter((k): k is number => k !== null));
     return {

@@ -1,7 +1,7 @@
 // write: an analysed cluster → its key sentences and its post. The LLM polish (async) lives in llm/.
 import type { AnalyzedCluster, NewsDoc, WrittenCluster } from '../types.js';
 import { selectKeySentences } from './key-sentences.js';
-import { writePost, type WriteOptions } from './post.js';
+import { eventStatements, writePost, type WriteOptions } from './post.js';
 
 export function writeCluster(
   cluster: AnalyzedCluster,
@@ -10,7 +10,9 @@ export function writeCluster(
   taken: Set<string>,
 ): WrittenCluster {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
-  const summary = cluster.summary.length ? cluster.summary : selectKeySentences(members, { count: options.summarySentences, quotes: cluster.quotes });
+  const summary = cluster.summary.length ? cluster.summary : selectKeySentences(members, {
+    count: options.summarySentences, quotes: cluster.quotes, sameFact: eventStatements(cluster),
+  });
   const withSummary = { ...cluster, summary };
   const { post, messages } = writePost(withSummary, docs, options, taken);
   return { ...withSummary, messages: [...cluster.messages, ...messages], post };

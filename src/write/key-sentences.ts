@@ -30,6 +30,8 @@ interface GroupIndex {
   utterances: Set<string>;
   /** Cosine with a candidate's vector, by the candidate's text (equal texts have equal vectors). */
   cosines: Map<string, number>;
+  /** The group states the main event (see `sameFact`). */
+  fact: boolean;
 }
 
 
@@ -119,26 +121,33 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
   return out.length >= K.min ? out : pick(K.fallbackMinChars);
 }
 
-/** Merges near-identical sentences across documents; the earliest, most complete wording leads. */
-function group(cands: Candidate[], vectors: Vector[]): SentenceGroup[] {
+/**
+ * Merges sentences that say one thing: near-identical wording across documents, quotes of one
+ * utterance, and the statements of the main event itself (`sameFact`: who met whom, said five ways
+ * by five outlets, is one fact). The earliest, most complete wording leads.
+ */
+function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>): SentenceGroup[] {
   const groups: SentenceGroup[] = [];
   const index: GroupIndex[] = [];
+  const fact = (c: Candidate) => sameFact.has(`${c.doc.id}:${c.sentence.start}`);
   cands.forEach((c, i) => {
     const text = c.sentence.text;
     const at = groups.findIndex((g, k) => {
       const x = index[k];
+      if (fact(c) && x.fact) return true;
       if (x.docs.has(c.doc.id)) return false;
       let cos = x.cosines.get(text);
       if (cos === undefined) x.cosines.set(text, (cos = cosine(g.vector, vectors[i])));
-      return cos >= K.duplicateCosine || (cos >= K.sameUtteranceCosine && [...c.utterances].some((u) => x.utterances.has(u)));
+      return cos >= K.duplicateCosine || [...c.utterances].some((u) => x.utterances.has(u));
     });
     if (at < 0) {
       groups.push({ members: [], vector: vectors[i], score: 0 });
-      index.push({ docs: new Set(), utterances: new Set(), cosines: new Map() });
+      index.push({ docs: new Set(), utterances: new Set(), cosines: new Map(), fact: false });
     }
     const k = at < 0 ? groups.length - 1 : at;
     groups[k].members.push(c);
     index[k].docs.add(c.doc.id);
+    index[k].fact ||= fact(c);
     for (const u of c.utterances) index[k].utterances.add(u);
   });
   return groups;
@@ -149,9 +158,11 @@ export interface KeySentenceOptions {
   count?: number;
   /** The cluster's analysed quotes: sentences quoting one utterance are merged. */
   quotes?: Quote[];
+  /** `document:start` of sentences that all state one fact (the main event); they are merged. */
+  sameFact?: Set<string>;
 }
 
-function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = []): SentenceGroup[] {
+function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact = new Set<string>()): SentenceGroup[] {
   const cands = candidates(members, quotes);
   if (!cands.length) return [];
   const titles = [...new Set(members.flatMap((d) => [d.title, ...d.subtitles]).filter((t): t is string => !!t))];
@@ -159,7 +170,7 @@ function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = []): SentenceG
   const titleCounts = titles.map(ngrams);
   const vectors = tfidf(counts);
   const titleVectors = tfidf(titleCounts, counts);
-  const groups = group(cands, vectors);
+  const groups = group(cands, vectors, sameFact);
   const sim = groups.map((a) => groups.map((b) => cosine(a.vector, b.vector)));
   const centrality = minmax(lexRank(sim));
   const docCount = new Set(cands.map((c) => c.doc.id)).size;
@@ -178,7 +189,7 @@ function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = []): SentenceG
 }
 
 export function selectKeySentences(members: NewsDoc[], options: KeySentenceOptions = {}): KeySentence[] {
-  const groups = rankSentenceGroups(members, options.quotes);
+  const groups = rankSentenceGroups(members, options.quotes, options.sameFact);
   if (!groups.length) return [];
   const count = Math.min(groups.length,
     options.count ?? Math.max(K.min, Math.min(K.max, Math.round(groups.length * K.ratio))));

@@ -1,14 +1,23 @@
-// The post for one cluster, in Korean, extractive: every prose sentence is a source sentence and ends
-// in footnotes naming the documents that carry it. Sections with nothing to say are left out.
-import type { AnalyzedCluster, Mention, Message, NewsDoc, Post, PostSentence } from '../types.js';
+// The post for one cluster, as a Korean blogger would publish it: the event told first in newsdesk's
+// own words (filled from the event data), then what the sources say, each sentence standing on its
+// own, attributed in the prose and footnoted once; derivatives only under 참고. The post is built as
+// data (PostModel) and rendered to Markdown last (render.ts).
+import type {
+  AnalyzedCluster, Entity, Mention, Message, ModelSentence, NewsDoc, NewsEvent, Post, PostBlock, PostModel, PostSection,
+  Quote, Sentence,
+} from '../types.js';
 import { message } from '../messages.js';
+import { josa } from '../text/josa.js';
 import { slugify, uniqueName } from './slug.js';
-import { Citations, escapeInline, outletName } from './citations.js';
-import { DEFAULT_PRESET, frontMatter, type PresetName } from './front-matter.js';
-import { documentSentences, sentenceAt } from './sentences.js';
-import { CLICKBAIT_PATTERNS, POST } from './tunables.js';
+import { sourceEntries } from './citations.js';
+import { DEFAULT_PRESET, type PresetName } from './front-matter.js';
+import { documentSentences, headingLike, sentenceAt } from './sentences.js';
+import { CLICKBAIT_PATTERNS, POST, POST_SENTENCE_END } from './tunables.js';
 import { figureRows } from './figures.js';
 import { fold } from '../text/fold.js';
+import { Context, displayName, plainText } from './context.js';
+import { renderPost } from './render.js';
+import { findingSentence, IN_POST } from './findings.js';
 
 export interface WriteOptions {
   preset: PresetName;
@@ -52,21 +61,20 @@ export function cleanTitle(title: string): string {
 }
 
 /**
- * The event's name: the report headline that shares most with the other headlines and the key
- * sentences (the consensus wording), cleaned; the top key sentence when no member has a title.
+ * Without an event, the event's name is the report headline that shares most with the other
+ * headlines and the key sentences (the consensus wording), cleaned.
  */
-function clusterTitle(members: NewsDoc[], keyTexts: string[] = []): string {
+function consensusTitle(members: NewsDoc[], keyTexts: string[]): string | null {
   const titled = members.filter((d) => d.title && d.kind === 'report');
   const pool = (titled.length ? titled : members.filter((d) => d.title)).map((d) => d.title!);
-  if (!pool.length) return cleanTitle(keyTexts[0] ?? members[0]?.sentences[0]?.text ?? '제목 없음');
+  if (!pool.length) return keyTexts[0] ? cleanTitle(keyTexts[0]) : null;
   const grams = (s: string) => new Set([...s.replace(/\s+/g, '')].map((_, i, a) => a.slice(i, i + 2).join('')));
   const others = [...pool, ...keyTexts.slice(0, 3)].map(grams);
   const score = (t: string) => {
     const g = grams(t);
     return others.reduce((sum, o) => sum + [...g].filter((x) => o.has(x)).length / Math.max(1, g.size), 0);
   };
-  const best = pool.map((t, i) => ({ t, s: score(t) - i * 1e-6 })).sort((a, b) => b.s - a.s)[0].t;
-  return cleanTitle(best);
+  return cleanTitle(pool.map((t, i) => ({ t, s: score(t) - i * 1e-6 })).sort((a, b) => b.s - a.s)[0].t);
 }
 
 function clusterDate(members: NewsDoc[], fallback: string): string {
@@ -74,207 +82,297 @@ function clusterDate(members: NewsDoc[], fallback: string): string {
   return dates[0] ?? fallback;
 }
 
-const PEOPLE_AND_COMPANIES = new Set(['person', 'organization', 'project', 'product']);
-const TYPE_LABEL: Record<string, string> = {
-  person: '인물', organization: '기업·기관', project: '프로젝트', product: '제품', place: '장소', other: '기타',
-};
-
-const FINDING_LABEL: Record<string, string> = {
-  'conversion-variance': '환산 차이', 'arithmetic-check': '계산 확인', 'differing-figures': '수치 차이',
-  agreement: '일치', 'coverage-gap': '보도 범위 차이',
-};
-
-const QUOTED = /[“"'‘].{8,}[”"'’]/u;
-const MONEY_OR_PERCENT = /\d[\d,.]*\s*(?:억|조|만)?\s*(?:달러|원|%)/g;
+const key = (m: { document: string; start: number }) => `${m.document}:${m.start}`;
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+const dayWords = (iso: string) => `${Number(iso.slice(5, 7))}월 ${Number(iso.slice(8, 10))}일`;
 
 export interface PostResult {
   post: Post;
   messages: Message[];
 }
 
-export function writePost(
-  cluster: AnalyzedCluster,
-  docs: Map<string, NewsDoc>,
-  options: WriteOptions,
-  taken: Set<string>,
-): PostResult {
+/** Builds the post model of a cluster: sections of sentences with their sources. */
+export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, options: WriteOptions): { model: PostModel; messages: Message[] } {
   const members = orderedMembers(cluster, docs);
+  const reports = members.filter((d) => d.kind === 'report');
+  const prosePool = reports.length ? reports : members;
   const memberMap = new Map(members.map((d) => [d.id, d]));
-  const notes = new Citations(memberMap);
+  const names = sourceEntries(members);
   const messages: Message[] = [];
   const where = { source: members[0]?.source ?? cluster.id };
-  const lines: string[] = [];
-  const prose: PostSentence[] = [];
-  const shown = new Set<string>();
+  const ctx = new Context({ entities: cluster.entities, quotes: cluster.quotes });
+  const event = cluster.event ?? null;
+  const entityOf = (name: string) => cluster.entities.find((e) => e.name === name);
+  const used = new Set<string>();
+  const usedUtterances = new Set<string>();
+  const side = new Set((event?.side ?? []).flatMap((s) => s.mentions.map(key)));
+  const cast = castOf(cluster);
+  const statements = eventStatements(cluster);
 
-  const sentence = (prefix: string, text: string, mentions: Mention[]) => {
-    const cite = notes.cite(mentions.map((m) => m.document));
-    const markdown = `${prefix}${escapeInline(text)}${cite}`;
-    prose.push({ text, markdown, mentions });
-    lines.push(markdown);
-    shown.add(fold(text));
-  };
-  const section = (heading: string, body: () => void) => {
-    const at = lines.length;
-    lines.push(`## ${heading}`, '');
-    const before = lines.length;
-    body();
-    if (lines.length <= before) lines.length = at;
-    else lines.push('');
-  };
+  /** Every report that carries the same sentence (whitespace aside), with its span. */
+  const carriers = (text: string): Mention[] => prosePool.flatMap((d) => documentSentences(d)
+    .filter((s) => fold(s.text) === fold(text)).slice(0, 1)
+    .map((s) => ({ document: d.id, start: s.start, end: s.end })));
+  const utterancesIn = (doc: NewsDoc, s: Sentence) => cluster.quotes.filter((q) => q.document === doc.id && q.start >= s.start && q.end <= s.end).map((q) => q.utterance);
+  const isEventStatement = (doc: NewsDoc, s: Sentence) => statements.has(key({ document: doc.id, start: s.start }));
 
+  /** A source sentence, made to stand alone and attributed to the outlets that carry it; null when it cannot. */
+  const told = (doc: NewsDoc, s: Sentence): ModelSentence | null => {
+    if (doc.kind === 'derivative' && reports.length) return null;
+    if (!POST_SENTENCE_END.test(s.text) || headingLike(s, documentSentences(doc), doc.title)) return null;
+    if (used.has(fold(s.text)) || utterancesIn(doc, s).some((u) => usedUtterances.has(u))) return null;
+    const runs = ctx.resolve(doc, s);
+    if (!runs) return null;
+    const mentions = carriers(s.text);
+    const by = mentions.length ? mentions : [{ document: doc.id, start: s.start, end: s.end }];
+    const sources = uniq(by.map((m) => m.document));
+    used.add(fold(s.text));
+    for (const u of utterancesIn(doc, s)) usedUtterances.add(u);
+    const attributed = /따르면/.test(s.text) ? [] : [{ text: `${uniq(sources.map((id) => names.get(id)!.name)).join('·')}에 따르면 `, by: 'newsdesk' as const }];
+    return { runs: [...attributed, ...runs], sources, mentions: by };
+  };
+  const own = (text: string, mentions: Mention[]): ModelSentence => ({
+    runs: [{ text, by: 'newsdesk' }], sources: uniq(mentions.map((m) => m.document)).filter((d) => memberMap.has(d)), mentions,
+  });
+  const size = (ss: ModelSentence[]) => ss.reduce((n, s) => n + plainText(s.runs).length, 0);
+
+  // --- title, lead, tags: the event in newsdesk's words -------------------------------------------
   const keyTexts = cluster.summary.map((s) => s.text);
-  const title = clusterTitle(members, keyTexts);
-  // The lead says what happened: the best key sentence that is not somebody's quote (news leads rarely are).
-  const lead = cluster.summary.find((k) => !QUOTED.test(k.text)) ?? cluster.summary[0];
-  const rest = cluster.summary.filter((k) => k !== lead);
-  const events = [...cluster.timeline].sort((a, b) => a.when.localeCompare(b.when));
+  const lead: ModelSentence[] = event && cast.length ? eventLead(event, cast, entityOf) : [];
+  const title = event && cast.length ? eventTitle(event, cast) : consensusTitle(members, keyTexts) ?? `${names.get(members[0]?.id ?? '')?.name ?? '기사'} 보도`;
+  if (!lead.length) {
+    const first = cluster.summary.map((k) => firstIn(k.mentions, memberMap)).find((x) => x && !isEventStatement(x.doc, x.s) && told(x.doc, x.s));
+    if (first) {
+      used.delete(fold(first.s.text));
+      const s = told(first.doc, first.s);
+      if (s) lead.push(s);
+    }
+  }
+  if (!lead.length) messages.push(message('write', 'no-key-sentence', 'no sentence of the cluster could lead the post', where));
 
-  if (lead) {
-    sentence('', lead.text, lead.mentions);
-    lines.push('');
-  } else {
-    messages.push(message('write', 'no-key-sentence', 'no sentence of the cluster could lead the post', where));
+  // --- 핵심 요약: distinct facts, best first --------------------------------------------------------
+  const summary: ModelSentence[] = [];
+  const outcome = event?.spans.outcome?.[0];
+  if (outcome) {
+    const doc = memberMap.get(outcome.document);
+    const s = doc && sentenceAt(doc, outcome.start);
+    const m = doc && s && told(doc, s);
+    if (m) summary.push(m);
+  }
+  for (const k of cluster.summary) {
+    if (summary.length >= POST.maxSummary) break;
+    const at = firstIn(k.mentions, memberMap);
+    if (!at || side.has(key({ document: at.doc.id, start: at.s.start })) || (event && isEventStatement(at.doc, at.s))) continue;
+    const m = told(at.doc, at.s);
+    if (m) summary.push(m);
   }
 
-  section('핵심 요약', () => {
-    for (const k of rest) sentence('- ', k.text, k.mentions);
-  });
-
-  section('무슨 일이 있었나', () => {
-    let n = 0;
-    for (const e of events) {
-      if (n >= POST.maxNarrative) break;
-      const m = e.mentions[0];
-      const doc = m && memberMap.get(m.document);
-      if (!doc) continue;
-      const s = sentenceAt(doc, m.start);
-      if (!s || shown.has(fold(s.text))) continue;
-      sentence('', s.text, carriers(s.text, members));
-      lines.push('');
-      n++;
-    }
-    if (lines[lines.length - 1] === '') lines.pop();
-  });
-
-  section('주요 인물·기업', () => {
-    const ranked = cluster.entities
-      .filter((e) => PEOPLE_AND_COMPANIES.has(e.type) && e.documents.some((d) => memberMap.has(d)))
-      .map((e, i) => ({ e, i }))
-      .sort((a, b) => b.e.mentions.length - a.e.mentions.length || a.i - b.i)
-      .slice(0, POST.maxEntities);
-    for (const { e } of ranked) {
-      const role = e.role ? ` — ${escapeInline(e.role)}` : '';
-      const cite = notes.cite(e.documents);
-      lines.push(`- **${escapeInline(e.name)}** (${TYPE_LABEL[e.type] ?? e.type})${role}${cite}`);
-    }
-  });
-
-  const rows = figureRows(cluster.numbers, memberMap).slice(0, POST.maxFigures);
-  section('숫자로 보는 이번 소식', () => {
-    if (!rows.length) return;
-    lines.push('| 수치 (기사 표기) | 맥락 | 출처 |', '|---|---|---|');
-    for (const r of rows) {
-      const written = r.variants.map((v) => `${escapeInline(v.text)} (${escapeInline(v.outlets.join('·'))})`);
-      const figure = r.variants.length === 1 ? escapeInline(r.variants[0].text) : written.join('<br>');
-      const note = r.conversionNote ? ` ${r.conversionNote}` : '';
-      lines.push(`| ${figure} | ${escapeInline(r.context)}${note} | ${notes.cite(r.documents)} |`);
-    }
-  });
-
-  section('발언', () => {
-    const byUtterance = new Map<string, typeof cluster.quotes>();
-    for (const q of cluster.quotes) {
-      if (!memberMap.has(q.document)) continue;
-      byUtterance.set(q.utterance, [...(byUtterance.get(q.utterance) ?? []), q]);
-    }
-    for (const quotes of byUtterance.values()) {
-      const [first, ...others] = quotes;
-      const who = first.speaker ? `**${escapeInline(first.speaker)}**: ` : '';
-      const said = escapeInline(outletName(memberMap.get(first.document)!));
-      lines.push(`${who}“${escapeInline(first.text)}” (${said})${notes.cite([first.document])}`, '');
-      const seen = new Set([fold(first.text)]);
-      for (const q of others) {
-        if (seen.has(fold(q.text))) continue;
-        seen.add(fold(q.text));
-        lines.push(`- ${escapeInline(outletName(memberMap.get(q.document)!))}: “${escapeInline(q.text)}”${notes.cite([q.document])}`);
+  // --- 무슨 일이 있었나: the main event from the reports, then each side event ----------------------
+  const narrative: PostBlock[] = [];
+  let eventToldOnce = !event;
+  const byWeight = [...prosePool].sort((a, b) => (event?.spans.act ?? []).filter((m) => m.document === b.id).length - (event?.spans.act ?? []).filter((m) => m.document === a.id).length);
+  let budget = POST.narrativeChars;
+  for (const doc of byWeight) {
+    const paragraph: ModelSentence[] = [];
+    for (const s of documentSentences(doc)) {
+      if (budget - size(paragraph) <= 0 || paragraph.length >= POST.maxParagraphSentences) break;
+      if (side.has(key({ document: doc.id, start: s.start })) || s.text.length < POST.minProseChars) continue;
+      if (event && !relevant(doc, s, cluster, event)) continue;
+      if (event && isEventStatement(doc, s)) {
+        if (eventToldOnce) continue;
+        eventToldOnce = true;
       }
-      if (lines[lines.length - 1] !== '') lines.push('');
+      const m = told(doc, s);
+      if (m) paragraph.push(m);
     }
-    while (lines[lines.length - 1] === '') lines.pop();
-  });
-
-  section('타임라인', () => {
-    for (const e of events) {
-      const docsOf = e.documents.filter((d) => memberMap.has(d));
-      if (!docsOf.length) continue;
-      const guess = e.inferred ? ' (날짜 추정)' : '';
-      lines.push(`- **${escapeInline(e.when.replace('T', ' '))}**${guess} ${escapeInline(e.what)}${notes.cite(docsOf)}`);
+    if (paragraph.length) narrative.push({ kind: 'paragraph', sentences: paragraph });
+    budget -= size(paragraph);
+    if (budget <= 0) break;
+  }
+  for (const e of event?.side ?? []) {
+    const host = e.participants.filter((p) => cast.some((c) => c.name === p.name)).map((p) => entityOf(p.name)!).filter(Boolean);
+    const guests = e.participants.filter((p) => !cast.some((c) => c.name === p.name)).map((p) => entityOf(p.name)!).filter(Boolean);
+    if (!host.length || !guests.length) continue;
+    const when = e.when && e.when.length >= 10 ? `${dayWords(e.when)} ` : '';
+    const guestNames = guests.slice(0, POST.maxSideGuests).map(displayName).join(', ') + (guests.length > POST.maxSideGuests ? ' 등' : '');
+    const intro = own(`${when}${josa(host.map(displayName).join('·'), '은/는')} ${josa(guestNames, '와/과')}도 따로 만났다.`, e.mentions.slice(0, 1));
+    const paragraph: ModelSentence[] = [intro];
+    for (const m of e.mentions) {
+      const doc = memberMap.get(m.document);
+      const s = doc && sentenceAt(doc, m.start);
+      if (!doc || !s || paragraph.length > POST.maxSideSentences) continue;
+      if (!guests.some((g) => g.mentions.some((x) => x.document === doc.id && !x.field && x.start >= s.start && x.end <= s.end))) continue;
+      const t = told(doc, s);
+      if (t) paragraph.push(t);
     }
-  });
+    narrative.push({ kind: 'paragraph', sentences: paragraph });
+  }
 
-  section('엇갈린 보도', () => {
-    const sourceText = fold(members.map((d) => d.body).join('\n'));
-    for (const f of cluster.findings) {
-      const docsOf = f.documents.filter((d) => memberMap.has(d));
-      if (!docsOf.length) continue;
-      let note = f.note ?? '';
-      // A verdict may compute figures (rates, ratios) no source wrote; the post only states figures as written.
-      const invented = (note.match(MONEY_OR_PERCENT) ?? []).filter((x) => !sourceText.includes(fold(x)));
-      if (invented.length) {
-        messages.push(message('write', 'finding-note-figure',
-          `finding note "${note}" left out: ${invented.join(', ')} is not written in any source`, where, 'info'));
-        note = '';
+  // --- 발언: each utterance once, in the sentence that gives its occasion ---------------------------
+  const quotes: ModelSentence[] = [];
+  for (const group of utteranceGroups(cluster.quotes, memberMap)) {
+    if (quotes.length >= POST.maxQuotes) break;
+    for (const q of group) {
+      const doc = memberMap.get(q.document)!;
+      const s = sentenceAt(doc, q.start);
+      if (!s || usedUtterances.has(q.utterance)) break;
+      const m = told(doc, s);
+      if (m) {
+        quotes.push(m);
+        break;
       }
-      const label = FINDING_LABEL[f.kind] ?? f.kind;
-      const values = f.values.map(escapeInline).join(' / ');
-      lines.push(`- **${escapeInline(f.about)}** (${escapeInline(label)}): ${values}${note ? ` — ${escapeInline(note)}` : ''}${notes.cite(docsOf)}`);
     }
-  });
+  }
 
-  section('출처', () => {
-    const entry = (d: NewsDoc) => {
-      const date = d.publishedAt ? ` (${d.publishedAt.slice(0, 10)})` : '';
-      const link = d.url ? `<${d.url}>` : `\`${d.source.replace(/`/g, "'")}\``;
-      return `- **${escapeInline(outletName(d))}** 「${escapeInline(d.title ?? '제목 없음')}」${date} — ${link}`;
-    };
-    const reports = members.filter((d) => d.kind === 'report');
-    const derived = members.filter((d) => d.kind === 'derivative');
-    lines.push(...reports.map(entry));
-    if (derived.length) {
-      if (reports.length) lines.push('');
-      lines.push('### 참고', '', ...derived.map(entry));
-    }
-  });
+  // --- 타임라인: one item per event, whole clauses, dates as stated ----------------------------------
+  const items = [...cluster.timeline]
+    .filter((e) => e.documents.some((d) => memberMap.has(d) && memberMap.get(d)!.kind === 'report') && !/…/.test(e.what))
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.documents.length - a.e.documents.length || Number(b.e.when.length) - Number(a.e.when.length) || a.i - b.i)
+    .slice(0, POST.maxTimeline)
+    .map(({ e }) => e)
+    .sort((a, b) => a.when.localeCompare(b.when));
+  const timeline: PostBlock[] = items.length ? [{
+    kind: 'dated',
+    items: items.map((e) => ({
+      when: e.when.replace('T', ' '),
+      sentence: { runs: [{ text: e.what, by: 'source' }], sources: e.documents.filter((d) => memberMap.has(d)), mentions: e.mentions },
+    })),
+  }] : [];
+  if (items.some((e) => e.inferred)) {
+    timeline.push({ kind: 'paragraph', sentences: [own('날짜를 밝히지 않은 기사의 날짜는 같은 사건을 다룬 다른 기사의 날짜에서 추정했다.', [])] });
+  }
 
-  if (notes.size) lines.push(...notes.definitions());
+  // --- 엇갈린 보도: only what a reader should know -------------------------------------------------
+  const differences = cluster.findings
+    .filter((f) => IN_POST(f) && f.documents.some((d) => memberMap.has(d)))
+    .map((f) => findingSentence(f, names))
+    .filter((s): s is ModelSentence => !!s);
 
-  const date = clusterDate(members, options.fallbackDate);
-  const tags = [...new Set([...tagsFrom(cluster), ...options.tags])];
-  const head = frontMatter(options.preset, {
-    title, date, category: options.category, tags, author: options.author,
-    description: lead ? lead.text.slice(0, 160) : null,
-  });
-  const path = uniqueName(`${date.slice(0, 10)}-${slugify(title) || slugify(cluster.id) || 'post'}`, taken) + '.md';
-  const markdown = `${head}\n${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
-  return { post: { path, markdown, sentences: prose }, messages };
+  // --- 자료: the full figures table and every quote variant, after the sources ----------------------
+  const rows = figureRows(cluster.numbers, memberMap, names).slice(0, POST.maxFigures);
+  const appendix: PostBlock[] = [];
+  if (rows.length) {
+    appendix.push({ kind: 'heading', text: '수치' }, {
+      kind: 'table', head: ['수치 (기사 표기)', '맥락'],
+      rows: rows.map((r) => ({
+        cells: [r.variants.map((v) => (r.variants.length > 1 ? `${v.text} (${v.outlets.join('·')})` : v.text)).join(' / '), r.context + (r.conversionNote ? ` ${r.conversionNote}` : '')],
+        sources: r.documents,
+      })),
+    });
+  }
+  const variants = utteranceGroups(cluster.quotes, memberMap).filter((g) => g.length > 1)
+    .flatMap((g) => g.map((q) => own(`${q.speaker ?? '발언자 미상'} (${names.get(q.document)!.name}): “${q.text}”`, [{ document: q.document, start: q.start, end: q.end }])));
+  if (variants.length) appendix.push({ kind: 'heading', text: '발언의 여러 표기' }, { kind: 'list', items: variants });
+
+  const sourcesOf = (kind: 'report' | 'derivative') => members.filter((d) => d.kind === kind).map((d) => names.get(d.id)!);
+  const sources: PostBlock[] = [{ kind: 'sources', entries: sourcesOf('report') }];
+  if (sourcesOf('derivative').length) sources.push({ kind: 'heading', text: '참고' }, { kind: 'sources', entries: sourcesOf('derivative') });
+
+  const sections: PostSection[] = [
+    { heading: null, blocks: lead.length ? [{ kind: 'paragraph', sentences: lead }] : [] },
+    { heading: '핵심 요약', blocks: summary.length ? [{ kind: 'list', items: summary }] : [] },
+    { heading: '무슨 일이 있었나', blocks: narrative },
+    { heading: '발언', blocks: quotes.length ? [{ kind: 'list', items: quotes }] : [] },
+    { heading: '타임라인', blocks: timeline },
+    { heading: '엇갈린 보도', blocks: differences.length ? [{ kind: 'list', items: differences }] : [] },
+    { heading: '출처', blocks: sources },
+    { heading: '자료', blocks: appendix },
+  ];
+  const tags = uniq([...tagsFrom(cluster, cast), ...options.tags]);
+  const description = lead.length ? plainText(lead[0].runs).slice(0, 160) : null;
+  const model: PostModel = {
+    title, date: clusterDate(members, options.fallbackDate), tags, category: options.category, author: options.author,
+    description, preset: options.preset, sections, sources: members.map((d) => names.get(d.id)!),
+  };
+  return { model, messages };
 }
 
-/** Every member that carries the same sentence (whitespace aside), with its span. */
-function carriers(text: string, members: NewsDoc[]): Mention[] {
-  const want = fold(text);
-  return members.flatMap((d) => documentSentences(d)
-    .filter((s) => fold(s.text) === want)
-    .slice(0, 1)
-    .map((s) => ({ document: d.id, start: s.start, end: s.end })));
+export function writePost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>): PostResult {
+  const { model, messages } = buildPost(cluster, docs, options);
+  const { markdown, sentences } = renderPost(model, options.preset);
+  const path = uniqueName(`${model.date.slice(0, 10)}-${slugify(model.title) || slugify(cluster.id) || 'post'}`, taken) + '.md';
+  return { post: { path, markdown, model, sentences }, messages };
 }
 
-/** Tags: the most mentioned people, companies and projects. */
-function tagsFrom(cluster: AnalyzedCluster): string[] {
-  return cluster.entities
+/** The main event's principals as entities. */
+function castOf(cluster: AnalyzedCluster): Entity[] {
+  return (cluster.event?.participants ?? []).filter((p) => !p.present)
+    .map((p) => cluster.entities.find((e) => e.name === p.name)).filter((e): e is Entity => !!e);
+}
+
+/**
+ * `document:start` of the sentences that state the main event itself (its act with two of its
+ * principals): five outlets saying who met whom is one fact, told once.
+ */
+export function eventStatements(cluster: AnalyzedCluster): Set<string> {
+  const cast = castOf(cluster);
+  return new Set((cluster.event?.spans.act ?? [])
+    .filter((s) => cast.filter((e) => e.mentions.some((m) => m.document === s.document && !m.field && m.start >= s.start && m.end <= s.end)).length >= Math.min(2, cast.length))
+    .map(key));
+}
+
+/** The first mention of a key sentence that stands in a member, with its sentence. */
+function firstIn(mentions: Mention[], members: Map<string, NewsDoc>): { doc: NewsDoc; s: Sentence } | null {
+  for (const m of mentions) {
+    const doc = members.get(m.document);
+    const s = doc && sentenceAt(doc, m.start);
+    if (doc && s && doc.kind === 'report') return { doc, s };
+  }
+  return null;
+}
+
+/** A sentence about the main event: it names one of its people, its subject, or is one the event was read from. */
+function relevant(doc: NewsDoc, s: Sentence, cluster: AnalyzedCluster, event: NewsEvent): boolean {
+  const names = new Set([...event.participants.map((p) => p.name), ...(event.topic ? [event.topic] : [])]);
+  return cluster.entities.some((e) => names.has(e.name) && e.mentions.some((m) => m.document === doc.id && !m.field && m.start >= s.start && m.end <= s.end));
+}
+
+/** The quotes of each utterance, reports first; utterances in the order they were first quoted. */
+function utteranceGroups(quotes: Quote[], members: Map<string, NewsDoc>): Quote[][] {
+  const groups = new Map<string, Quote[]>();
+  for (const q of quotes) if (members.has(q.document)) groups.set(q.utterance, [...(groups.get(q.utterance) ?? []), q]);
+  return [...groups.values()].map((g) => [...g].sort((a, b) => Number(members.get(a.document)!.kind === 'derivative') - Number(members.get(b.document)!.kind === 'derivative')));
+}
+
+/** `이재용·손정의·샘 올트먼, 서초사옥서 3자 회동…스타게이트 논의` from the event's slots. */
+function eventTitle(event: NewsEvent, cast: Entity[]): string {
+  const who = cast.map((e) => e.name).join('·');
+  const place = event.where ? `${event.where.split(' ').pop()}서 ` : '';
+  const count = cast.length === 3 && event.act === '회동' ? '3자 ' : '';
+  const topic = event.topic ? `…${event.topic} ${event.act === '회동' ? '논의' : '관련'}` : '';
+  return cleanTitle(`${who}, ${place}${count}${event.act}${topic}`);
+}
+
+/** The lead: who met (or acted) when and where, how long, and who else was there, in newsdesk's words. */
+function eventLead(event: NewsEvent, cast: Entity[], entityOf: (n: string) => Entity | undefined): ModelSentence[] {
+  const full = (e: Entity) => (e.role ? `${e.name} ${e.role}` : e.name);
+  const cite = (...slots: (keyof NewsEvent['spans'])[]) => slots.flatMap((s) => event.spans[s] ?? []);
+  const sentence = (text: string, mentions: Mention[]): ModelSentence => ({ runs: [{ text, by: 'newsdesk' }], sources: uniq(mentions.map((m) => m.document)), mentions });
+  const when = event.when && event.when.length >= 10 ? `${dayWords(event.when)} ` : '';
+  const at = event.where ? `${event.where}에서 ` : '';
+  const who = cast.map(full);
+  const castMentions = event.participants.filter((p) => !p.present).flatMap((p) => p.mentions);
+  const out: ModelSentence[] = [];
+  if (event.act === '회동') {
+    out.push(sentence(`${who.slice(0, -1).join(', ')}${who.length > 1 ? ', ' : ''}${josa(who[who.length - 1], '이/가')} ${when}${at}만났다.`, [...castMentions, ...cite('when', 'where')]));
+    const present = event.participants.filter((p) => p.present).map((p) => entityOf(p.name)).filter((e): e is Entity => !!e);
+    if (present.length) {
+      out.push(sentence(`${present.map(full).join(', ')}도 자리를 함께했다.`, event.participants.filter((p) => p.present).flatMap((p) => p.mentions)));
+    }
+    if (event.duration) out.push(sentence(`회동은 ${event.duration} 이어졌다.`, cite('duration')));
+  } else {
+    out.push(sentence(`${when}${who.join(', ')} 관련 ${josa(event.act, '이/가')} 보도됐다.`, [...castMentions, ...cite('act', 'when')]));
+  }
+  return out.filter((s) => s.sources.length);
+}
+
+/** Tags: the event's participants first, then its subject, then the most mentioned people and companies. */
+function tagsFrom(cluster: AnalyzedCluster, cast: Entity[]): string[] {
+  const ranked = cluster.entities
     .filter((e) => e.type !== 'other' && e.type !== 'place')
     .map((e, i) => ({ e, i }))
     .sort((a, b) => b.e.mentions.length - a.e.mentions.length || a.i - b.i)
-    .slice(0, POST.maxTags)
     .map(({ e }) => e.name);
+  return uniq([...cast.map((e) => e.name), ...(cluster.event?.topic ? [cluster.event.topic] : []), ...ranked]).slice(0, POST.maxTags);
 }

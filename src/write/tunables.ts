@@ -22,8 +22,6 @@ export const KEY_SENTENCES = {
   positionScale: 5,
   /** MMR trade-off between relevance and novelty (merging near-duplicates already removes most repetition). */
   mmrLambda: 0.75,
-  /** Two sentences quoting the same utterance (per the analysis) are one statement above this cosine. */
-  sameUtteranceCosine: 0.3,
   /** How many to pick: about a quarter of the distinct sentences (hand-picked summaries of Korean news take 20–25%). */
   ratio: 0.25,
   /** Even short articles make a point in several sentences (gold picks at least 3, often 4). */
@@ -42,10 +40,44 @@ export const POST = {
   maxFigures: 12,
   /** Characters of context shown beside a figure, each side. */
   figureContext: 28,
-  /** Sentences in the timeline narrative. */
-  maxNarrative: 8,
+  /** Bullets under 핵심 요약: more than five is no longer a summary. */
+  maxSummary: 5,
+  /** Characters of source prose under 무슨 일이 있었나: with lead, summary and quotes the main text stays near 2,000–3,000. */
+  narrativeChars: 1100,
+  /** Sentences taken from one report in a row: beyond this one outlet's article would be retold. */
+  maxParagraphSentences: 4,
+  /** Shorter sentences are asides and fragments (사진=연합뉴스). */
+  minProseChars: 20,
+  /** Guests a side event names before "등". */
+  maxSideGuests: 2,
+  /** Source sentences told under one side event. */
+  maxSideSentences: 3,
+  /** Utterances under 발언. */
+  maxQuotes: 5,
+  /** Timeline items: about ten keeps it a timeline. */
+  maxTimeline: 10,
   /** Titles longer than this are cut at a word boundary. */
   maxTitle: 80,
+} as const;
+
+/** Sentences that point back at the sentence before them (src/write/context.ts). */
+export const CONTEXT = {
+  /** How many sentences back a reference may point: further back, a reader would not follow it either. */
+  lookBack: 3,
+  /** Connectives that only add or order (특히, 또한, 이어): the fact stands without them, so they go. */
+  stripOpeners: /^(?:특히|또한|또|아울러|이어서|이어|이후|이와 함께|이와 관련해|한편|실제로|더불어|뿐만 아니라|이 밖에|이밖에|앞서)\s*,?\s+/u,
+  /** Connectives that argue from the sentence before (그러나, 이에 따라): without it the claim is wrong. */
+  dropOpeners: /^(?:이에|이에 따라|그러나|하지만|반면|다만|그런데|따라서|결국|이러한|이런|이처럼|이 때문에|그래서|그럼에도|이 과정에서|이를|이번 기회에)[\s,]/u,
+  /** A sentence dating itself: 앞서 may go. */
+  ownDate: /지난해|지난달|\d+년|\d+월|\d+일/u,
+  groupOpener: /^(?:(두|세|네) (?:사람|회사|기업|곳|정상)|이들|양측|양사|양국|그들)(?:은|는|이|가|도|의)\s/u,
+  pronoun: /^(그|그녀)(는|가|의|도)\s/u,
+  demonstrative: /^(이|그|해당|이번|같은) (회장|대표|사장|장관|의원|CEO|프로젝트|회사|기업|제품|모델)(?=(?:은|는|이|가|도|의|에|을|를)?\s)/u,
+  personTitles: ['회장', '대표', '사장', '장관', '의원', 'CEO'] as string[],
+  thingTypes: { 프로젝트: ['project'], 제품: ['product'], 모델: ['product'], 회사: ['organization'], 기업: ['organization'] } as Record<string, string[]>,
+  /** Relative days, with the day some outlets add in brackets (전날(3일)). */
+  relativeDay: /(이날|전날|다음날|이튿날|당일|같은 날|그날)(?:\((\d{1,2})일\))?/gu,
+  dayShift: { 전날: -1, 다음날: 1, 이튿날: 1 } as Record<string, number>,
 } as const;
 
 /** Title prefixes and marks that sell rather than name an event. */
@@ -58,3 +90,6 @@ export const CLICKBAIT_PATTERNS: RegExp[] = [
 
 /** Words that mark a headline-like line (cross-head, title) when it also lacks sentence-final punctuation. */
 export const SENTENCE_END = /(?:[.!?。]|[.!?]?[”"’'」』)])\s*$/u;
+
+/** A prose sentence ends a sentence: a final mark or 다 (a quote may close after it); headlines and captions do not. */
+export const POST_SENTENCE_END = /(?:[.!?。]|다)[”"’'」』)]*\s*$/u;

@@ -32,9 +32,10 @@ test('llm-faithful: every faithful rewording is kept, with the original footnote
   assert.deepEqual(JSON.parse(requests[0].messages[1].content), draft.sentences!.map((s) => s.text));
   assert.deepEqual(rules(messages), []);
   assert.ok(post.sentences!.every((s) => s.llm));
-  assert.match(post.markdown, /^누리테크는 11일 부산 강서구에 2조원 규모의 인공지능\(AI\) 데이터센터를 짓겠다고 발표했다\.\[\^1\]\[\^2\]$/m);
+  assert.match(post.markdown, /^누리테크는 11일 부산 강서구에 2조원 규모의 인공지능\(AI\) 데이터센터를 짓겠다고 발표했다\.\[\^1\]$/m);
   assert.match(post.markdown, /^- 최민호 부산시장은 "행정 절차를 최대한 빠르게 지원하겠다"고 약속했다\.\[\^2\]$/m);
-  assert.ok(!post.markdown.includes('짓는다고 11일 밝혔다.[^1][^2]'), 'the extractive lead was replaced');
+  assert.ok(!post.markdown.includes('짓는다고 11일 밝혔다.[^1]'), 'the extractive lead was replaced');
+  assert.equal(post.model!.sections[0].blocks.length, draft.model!.sections[0].blocks.length, 'the model was polished, not the Markdown');
 });
 
 test('llm-invented-figure: the sentence with a figure no source wrote falls back to the source sentence', async () => {
@@ -42,7 +43,7 @@ test('llm-invented-figure: the sentence with a figure no source wrote falls back
   assert.deepEqual(rules(messages), ['llm-guard-invented-figure']);
   assert.match(messages[0].reason, /3조원/);
   assert.equal(messages[0].stage, 'write');
-  assert.equal(messages[0].place.source, 'inputs/hanbit-daily.html');
+  assert.equal(messages[0].place.source, 'inputs/saenuri-econ.html');
   assert.ok(!post.markdown.includes('3조원'));
   assert.ok(post.markdown.includes(draft.sentences![0].markdown), 'the extractive lead stands');
   assert.equal(post.sentences!.filter((s) => s.llm).length, draft.sentences!.length - 1);

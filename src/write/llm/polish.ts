@@ -1,9 +1,10 @@
-// Optional LLM prose: the extractive post's sentences go to an OpenAI-compatible chat endpoint to be
+// Optional LLM prose: the post model's prose sentences go to an OpenAI-compatible chat endpoint to be
 // reworded into fluent Korean; each reworded sentence passes the guard or the extractive one stays.
-// Footnotes never go to the model: they are re-attached to whatever sentence stands in the post.
-import type { Message, NewsDoc, Post, PostSentence, WrittenCluster } from '../../types.js';
+// The model is changed, never the Markdown: the post is rendered again from it, footnotes and all.
+import type { Message, ModelSentence, NewsDoc, Post, PostSentence, WrittenCluster } from '../../types.js';
 import { message } from '../../messages.js';
-import { escapeInline } from '../citations.js';
+import { proseSentences, renderPost } from '../render.js';
+import { plainText } from '../context.js';
 import { checkSentence, type Facts } from './guard.js';
 import { LLM } from './tunables.js';
 
@@ -40,15 +41,17 @@ export interface PolishResult {
 export async function polishPost(cluster: WrittenCluster, docs: Map<string, NewsDoc>, chat: ChatFn): Promise<PolishResult> {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
   const facts: Facts = { docs: members, entities: cluster.entities, numbers: cluster.numbers, quotes: cluster.quotes };
-  const sentences = cluster.post.sentences ?? [];
+  const model = cluster.post.model;
   const messages: Message[] = [];
+  if (!model) return { post: cluster.post, messages };
+  const prose = proseSentences(model);
+  const sentences: PostSentence[] = prose.map((s) => ({ text: plainText(s.runs), markdown: '', mentions: s.mentions }));
   const placeOf = (s: PostSentence) => {
     const m = s.mentions[0];
     return { source: docs.get(m?.document ?? '')?.source ?? cluster.post.path, ...(m ? { span: { start: m.start, end: m.end } } : {}) };
   };
-  let markdown = cluster.post.markdown;
-  const out: PostSentence[] = [];
-  let kept = 0, replaced = 0;
+  const reworded = new Map<ModelSentence, string>();
+  let kept = 0;
 
   for (let from = 0; from < sentences.length; from += LLM.batchSize) {
     const batch = sentences.slice(from, from + LLM.batchSize);
@@ -66,35 +69,40 @@ export async function polishPost(cluster: WrittenCluster, docs: Map<string, News
     batch.forEach((s, i) => {
       const candidate = answer?.[i]?.trim();
       if (!candidate || candidate === s.text) {
-        out.push(s);
         kept++;
         return;
       }
       const verdict = checkSentence(candidate, s, facts);
       if (!verdict.ok) {
         messages.push(message('write', verdict.rule, `${verdict.reason}; kept the source sentence instead`, placeOf(s)));
-        out.push(s);
         kept++;
         return;
       }
-      const escaped = escapeInline(s.text);
-      const at = s.markdown.indexOf(escaped);
-      const line = s.markdown.slice(0, at) + escapeInline(candidate) + s.markdown.slice(at + escaped.length);
-      markdown = replaceLine(markdown, s.markdown, line);
-      out.push({ ...s, text: candidate, markdown: line, llm: true });
-      replaced++;
+      reworded.set(prose[from + i], candidate);
     });
   }
   messages.push(message('write', 'llm-polish',
-    `LLM reworded ${replaced} of ${sentences.length} sentences; ${kept} extractive sentences kept`, { source: cluster.post.path }, 'info'));
-  return { post: { ...cluster.post, markdown, sentences: out }, messages };
+    `LLM reworded ${reworded.size} of ${sentences.length} sentences; ${kept} extractive sentences kept`, { source: cluster.post.path }, 'info'));
+  const polished = replaceSentences(model, reworded);
+  const { markdown, sentences: rendered } = renderPost(polished);
+  return { post: { ...cluster.post, markdown, model: polished, sentences: rendered }, messages };
 }
 
-function replaceLine(markdown: string, line: string, next: string): string {
-  const lines = markdown.split('\n');
-  const i = lines.indexOf(line);
-  if (i >= 0) lines[i] = next;
-  return lines.join('\n');
+/** A copy of the model with the reworded sentences' runs replaced by the LLM's words (newsdesk's, not a source's). */
+function replaceSentences(model: NonNullable<Post['model']>, reworded: Map<ModelSentence, string>): NonNullable<Post['model']> {
+  const swap = (s: ModelSentence): ModelSentence => {
+    const text = reworded.get(s);
+    return text === undefined ? s : { ...s, runs: [{ text, by: 'newsdesk' }], llm: true };
+  };
+  return {
+    ...model,
+    sections: model.sections.map((section) => ({
+      ...section,
+      blocks: section.blocks.map((b) => (b.kind === 'paragraph' ? { ...b, sentences: b.sentences.map(swap) }
+        : b.kind === 'list' ? { ...b, items: b.items.map(swap) }
+          : b)),
+    })),
+  };
 }
 
 /** Polishes every cluster of a run in place, adding the guard's decisions to cluster and run messages. */
