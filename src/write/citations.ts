@@ -47,17 +47,3 @@ export class Footnotes {
     return [...this.sets.values()];
   }
 }
-
-/**
- * Escapes what Markdown (kramdown and goldmark alike) would read as markup in source text: emphasis,
- * links, HTML, table pipes and tildes (GFM strikethrough pairs `~` in ranges like 1~2월).
- */
-export function escapeInline(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]|])/g, '\\$1')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/~/g, '&#126;')
-    .replace(/^(#+|[-+]|\d+[.)])(\s)/, '\\$1$2');
-}

@@ -1,6 +1,7 @@
 // Front matter presets for the static-site generators our users publish with.
 import { stringify } from 'yaml';
 import { ConfigError } from '../messages.js';
+import { plainField } from './escape.js';
 
 export const PRESETS = ['jekyll', 'jekyll-minimal-mistakes', 'hugo'] as const;
 export type PresetName = (typeof PRESETS)[number];
@@ -22,7 +23,10 @@ export function checkPreset(name: string, where: string): PresetName {
   throw new ConfigError(`unknown preset "${name}" in ${where}; use one of: ${PRESETS.join(', ')}`);
 }
 
-function fields(preset: PresetName, f: FrontMatterInput): Record<string, unknown> {
+function fields(preset: PresetName, input: FrontMatterInput): Record<string, unknown> {
+  // Source text (title, tags, description) is data for the YAML library to quote; it only loses what no
+  // theme should print: control characters and line breaks.
+  const f = { ...input, title: plainField(input.title), tags: input.tags.map(plainField), description: input.description && plainField(input.description) };
   const common = { title: f.title, date: f.date };
   const extra = {
     ...(f.author ? { author: f.author } : {}),
