@@ -6,15 +6,17 @@ import type { Removal } from '../types.js';
 import { norm, type SourceLine } from './lines.js';
 import {
   BOARD_HEADER, BOARD_ROW, BYLINE_BRACKET, BYLINE_OUTLET_ONLY, BYLINE_COLUMN, BYLINE_DATELINE, BYLINE_REPORTER_PREFIX, CAPTION_CREDIT_END,
-  CAPTION_START, CAPTION_TEXT_MIN_CHARS, COPYRIGHT_HOLDER, CREDIT_LINE, DATELINE_KIND, DOMAIN_IN_TEXT, EMAIL_ALL, LINE_RULES,
-  LIST_HEADER, LIST_NUMBERED_ITEM, NOT_BYLINE_TAGS, NOT_DATELINE_PLACES, PROSE_END, REPORTER_IN_LINE, RULE, TOOLBAR_MIN_WORDS, TOOLBAR_WORDS,
+  CAPTION_START, CAPTION_TEXT_MIN_CHARS, COPYRIGHT_HOLDER, CREDIT_LINE, DATELINE_KIND, DOMAIN_IN_TEXT, EMAIL_ALL, END_MARK_TAIL, ENGLISH_BYLINE,
+  LINE_RULES, LIST_HEADER, LIST_NUMBERED_ITEM, NOT_BYLINE_TAGS, NOT_DATELINE_PLACES, PROSE_END, RECOMMEND_HEADER, REPORTER_IN_LINE, RULE,
+  SIGNOFF_SPOKEN, SIGNOFF_WRITTEN, TOOLBAR_MIN_WORDS, TOOLBAR_WORDS, WIRE_DATELINE,
 } from './noise-rules.js';
 import { outletByDomain, outletByName } from './outlets.js';
 import {
   BOARD_MIN_ROWS, CAPTION_MAX_CHARS, DUPLICATE_MAX_BLOCK, LIST_ITEM_MAX_CHARS, LIST_MAX_ITEMS,
 } from './tunables.js';
 
-export type ClueField = 'outlet' | 'aggregator' | 'reporter' | 'email' | 'publishedAt' | 'modifiedAt';
+/** `datelineDay` is a month and day without a year (`April 19` of an English wire dateline). */
+export type ClueField = 'outlet' | 'aggregator' | 'reporter' | 'email' | 'publishedAt' | 'modifiedAt' | 'datelineDay';
 
 /** Something a line told us about the article, with where it came from. */
 export interface Clue {
@@ -55,10 +57,17 @@ export function cleanLines(input: readonly SourceLine[]): Cleaned {
     // A byline prefix is metadata; the rest of the line is the first paragraph.
     const prefix = readBylinePrefix(n, line.no, clues);
     if (prefix) {
-      removed.push({ text: prefix.text, rule: RULE.byline, line: line.no });
+      removed.push({ text: prefix.text, rule: prefix.rule ?? RULE.byline, line: line.no });
       text = stripPrefix(text, prefix.text);
       n = norm(text);
       if (!n) return;
+    }
+    // A wire end mark closing the last paragraph goes; the paragraph stays.
+    const end = text.match(END_MARK_TAIL);
+    if (end) {
+      removed.push({ text: end[0].trim(), rule: RULE.endMark, line: line.no });
+      text = text.slice(0, end.index).trimEnd();
+      n = norm(text);
     }
     // A caption sentence before its credit outweighs the © a wire credit may carry (`… 2026.4.7/뉴스1
     // © News1 홍길동 기자`): read captions with text before the credit ahead of the line rules.
@@ -134,7 +143,7 @@ function stripPrefix(text: string, prefix: string): string {
   return text.slice(i).replace(/^[\s\u00a0\u200b\u3000]+/, '');
 }
 
-interface Prefix { text: string }
+interface Prefix { text: string; rule?: string }
 
 function readBylinePrefix(n: string, no: number, clues: Clue[]): Prefix | null {
   let m = n.match(BYLINE_BRACKET);
@@ -155,6 +164,13 @@ function readBylinePrefix(n: string, no: number, clues: Clue[]): Prefix | null {
     clues.push({ field: 'outlet', value: m[2], evidence: 'byline', line: no });
     if (m[3]) clues.push({ field: 'reporter', value: m[3].trim(), evidence: 'byline', line: no });
     return { text: m[0].trim() };
+  }
+  m = n.match(WIRE_DATELINE);
+  if (m) {
+    const wire = outletByName(m[4]);
+    if (wire) clues.push({ field: 'outlet', value: wire.name, evidence: RULE.wireDateline, line: no });
+    if (m[2]) clues.push({ field: 'datelineDay', value: `${m[2]} ${m[3]}`, evidence: RULE.wireDateline, line: no });
+    return { text: m[0].trim(), rule: RULE.wireDateline };
   }
   m = n.match(BYLINE_COLUMN);
   const column = m ? outletByName(m[1]) : undefined;
@@ -185,8 +201,22 @@ function readClues(rule: string, n: string, no: number, clues: Clue[]) {
     const named = outletByName(first);
     if (named && rule === RULE.reporterLine) clues.push({ field: 'outlet', value: named.name, evidence: rule, line: no });
   }
+  const signoff = rule === RULE.broadcastSignoff ? n.match(SIGNOFF_SPOKEN) ?? n.match(SIGNOFF_WRITTEN) : null;
+  if (signoff) {
+    const o = outletByName(signoff[1]) ?? outletByName(signoff[1].replace(/\s*뉴스$/, ''));
+    if (o) clues.push({ field: 'outlet', value: o.name, evidence: rule, line: no });
+    clues.push({ field: 'reporter', value: signoff[2], evidence: rule, line: no });
+  }
+  if (rule === RULE.englishByline) {
+    const names = n.match(ENGLISH_BYLINE)![1].trim();
+    const o = outletByName(names);
+    if (o) clues.push({ field: 'outlet', value: o.name, evidence: rule, line: no });
+    else clues.push({ field: 'reporter', value: names, evidence: rule, line: no });
+  }
+  // Staff and tip-line addresses are not the reporter's; their domain still names the outlet.
+  const personal = rule !== RULE.staffCredit && rule !== RULE.tipLine;
   for (const e of emails) {
-    clues.push({ field: 'email', value: e, evidence: rule, line: no });
+    if (personal) clues.push({ field: 'email', value: e, evidence: rule, line: no });
     const o = outletByDomain(e);
     if (o) clues.push({ field: o.kind === 'aggregator' ? 'aggregator' : 'outlet', value: o.name, evidence: 'email-domain', line: no });
   }
@@ -240,8 +270,10 @@ function markBoardListings(norms: string[], takenBy: (string | null)[], input: r
 
 function markRelatedLists(norms: string[], takenBy: (string | null)[]) {
   for (let i = 0; i < norms.length; i++) {
-    if (takenBy[i] || !LIST_HEADER.test(norms[i])) continue;
-    takenBy[i] = RULE.relatedList;
+    if (takenBy[i]) continue;
+    const rule = LIST_HEADER.test(norms[i]) ? RULE.relatedList : RECOMMEND_HEADER.test(norms[i]) ? RULE.recommendation : null;
+    if (!rule) continue;
+    takenBy[i] = rule;
     let items = 0;
     let rank = 0;
     for (let j = i + 1; j < norms.length && items < LIST_MAX_ITEMS && !takenBy[j]; j++, items++) {
@@ -251,7 +283,7 @@ function markRelatedLists(norms: string[], takenBy: (string | null)[]) {
       const next = listRank(n) === rank + 1;
       rank = next ? rank + 1 : 0;
       if (!next && PROSE_END.test(n)) break;
-      takenBy[j] = RULE.relatedList;
+      takenBy[j] = rule;
     }
   }
 }

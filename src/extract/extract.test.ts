@@ -71,3 +71,19 @@ for (const name of readdirSync(root).sort()) {
     for (const r of doc.removed) if (r.rule !== RULE.duplicateBlock && r.text.length > 6) assert.ok(!doc.body.split('\n').includes(r.text), `removed line not in body: ${r.text}`);
   });
 }
+
+test('one copyright line gives one outlet, by one rule, from a .txt file and from HTML', () => {
+  const line = 'ⓒ 가상경제 & gasang-econ.co.kr, 무단 전재, 재배포 및 AI학습 이용 금지';
+  const story = ['가상의 항구 도시에서 올해 첫 크루즈선이 입항했다. 승객 2천여명이 시내 관광에 나섰다.', '시는 하반기까지 크루즈선 14척이 더 들어올 것으로 내다봤다.'];
+  const read = (format: Format, text: string) => extractDocument({
+    id: `d-${format}`, source: `copyright.${format}`, key: `/tmp/copyright.${format}`, format, encoding: 'utf-8', contentHash: '', text, messages: [],
+  });
+  const txt = read('txt', ['크루즈선 첫 입항', ...story, line].join('\n'));
+  const html = read('html', `<html><head><title>크루즈선 첫 입항</title></head><body><article><h1>크루즈선 첫 입항</h1>${[...story, line].map((p) => `<p>${p.replace('&', '&amp;')}</p>`).join('')}</article></body></html>`);
+  for (const doc of [txt, html]) {
+    assert.equal(doc.outlet, '가상경제', doc.format);
+    assert.equal(doc.evidence.outlet, 'copyright-line', doc.format);
+    assert.deepEqual(doc.removed.filter((r) => r.text.includes('무단 전재')).map((r) => r.rule), ['copyright-line'], doc.format);
+  }
+  assert.equal(html.body, txt.body);
+});

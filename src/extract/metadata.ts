@@ -7,7 +7,7 @@ import type { Clue, ClueField } from './clean.js';
 import { norm, type SourceLine } from './lines.js';
 import { fold } from '../text/fold.js';
 import { hangulRatio } from '../text/hangul.js';
-import { KOREAN_SENTENCE_END, PROSE_END } from './noise-rules.js';
+import { KOREAN_SENTENCE_END, PROSE_END, RULE, TITLE_WIRE_TAGS } from './noise-rules.js';
 import { toKst } from '../dates.js';
 import { outletByDomain, outletByName } from './outlets.js';
 import {
@@ -56,20 +56,20 @@ export function readMetadata(input: MetadataInput): Metadata {
   // title: front matter, HTML metadata, a Markdown heading, or a headline-like first line
   let title: string | null = null;
   let titleFromLines = false;
-  const fmTitle = typeof frontMatter?.title === 'string' ? frontMatter.title.trim() : '';
-  let htmlTitle = html?.title ? stripSiteSuffix(html.title, html.siteName) : '';
+  const fmTitle = typeof frontMatter?.title === 'string' ? stripWireTags(frontMatter.title.trim()) : '';
+  let htmlTitle = html?.title ? stripWireTags(stripSiteSuffix(html.title, html.siteName)) : '';
   // Some pages put only the site's name in og:title; that is no title.
   if (htmlTitle && ((html?.siteName && fold(htmlTitle) === fold(html.siteName)) || outletByName(htmlTitle))) htmlTitle = '';
   if (fmTitle || htmlTitle) {
     title = fmTitle || htmlTitle;
     evidence.title = fmTitle ? 'front-matter' : html?.evidence.title ?? 'html-meta';
-    if (lines.length && sameTitle(lines[0].text, title)) {
+    if (lines.length && sameTitle(stripWireTags(lines[0].text), title)) {
       lines.shift();
       titleFromLines = true;
     }
   } else if (lines.length > 1 && (lines[0].heading || isHeadline(lines[0].text, lines[1].text))) {
     const first = lines.shift()!;
-    title = norm(first.text);
+    title = stripSiteSuffix(stripWireTags(first.text), null);
     titleFromLines = true;
     evidence.title = first.heading ? 'markdown-heading' : 'first-line';
   } else if (hints.title?.trim()) {
@@ -110,7 +110,9 @@ export function readMetadata(input: MetadataInput): Metadata {
   };
   let outlet: string | null = null;
   let aggregator: string | null = null;
-  const outletClue = pick('outlet', ['byline', 'copyright-line', 'outlet-credit', 'copyright-line-domain', 'column-byline', 'reporter-line', 'email-domain']);
+  const outletClue = pick('outlet', [
+    'byline', RULE.wireDateline, 'copyright-line', RULE.broadcastSignoff, 'outlet-credit', 'copyright-line-domain', 'column-byline', 'reporter-line', RULE.englishByline, 'email-domain',
+  ]);
   const candidates: { value: string; evidence: string }[] = [];
   if (outletClue) candidates.push(outletClue);
   const strongText = outletClue && outletClue.evidence !== 'email-domain';
@@ -140,12 +142,12 @@ export function readMetadata(input: MetadataInput): Metadata {
   }
   if (aggregator && aggregator === outlet) aggregator = null;
 
-  const reporterClue = pick('reporter', ['byline', 'reporter-line', 'email-line']);
+  const reporterClue = pick('reporter', ['byline', 'reporter-line', RULE.englishByline, RULE.broadcastSignoff, 'email-line']);
   let reporter: string | null = reporterClue?.value ?? null;
   if (reporter) evidence.reporter = reporterClue!.evidence;
   else if (html?.reporter) { reporter = html.reporter; evidence.reporter = html.evidence.reporter ?? 'html-meta'; }
   else if (hints.author?.trim()) { reporter = norm(hints.author); evidence.reporter = 'feed'; }
-  const emailClue = pick('email', ['reporter-line', 'email-line', 'byline']);
+  const emailClue = pick('email', ['reporter-line', RULE.broadcastSignoff, 'email-line', 'byline']);
   let email: string | null = emailClue?.value ?? null;
   if (email) evidence.email = emailClue!.evidence;
   else if (html?.email) { email = html.email; evidence.email = html.evidence.email ?? 'html-meta'; }
@@ -167,6 +169,11 @@ export function readMetadata(input: MetadataInput): Metadata {
   if (!publishedAt && hints.publishedAt) {
     publishedAt = toKst(hints.publishedAt);
     if (publishedAt) evidence.publishedAt = 'feed';
+  }
+  if (!publishedAt) {
+    const day = input.clues.find((c) => c.field === 'datelineDay');
+    publishedAt = day ? datelineDate(day.value, url) : null;
+    if (publishedAt) evidence.publishedAt = `${day!.evidence} (year from the URL)`;
   }
   if (url) evidence.url = html?.url ? html.evidence.url ?? 'html-meta' : 'key';
 
@@ -218,6 +225,25 @@ function sameTitle(line: string, title: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return long.startsWith(short) && short.length / long.length >= 0.6;
+}
+
+/** `(2nd LD) 제목` → `제목`: wire desk tags are for editors. */
+const stripWireTags = (title: string): string => title.replace(TITLE_WIRE_TAGS, '').trim();
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The date of an English wire dateline (`April 19`), which has no year: the year comes from a date in
+ * the page's URL (`/AEN20250419…`, `/2025/04/19/`), never from the clock. A dateline month after the
+ * URL's month is the previous year's (copy filed on 31 December, posted in January). Null without a year.
+ */
+function datelineDate(day: string, url: string | null): string | null {
+  const [monthName, d] = day.split(' ');
+  const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+  const found = url?.match(/(?<!\d)(20\d{2})[/_-]?(0[1-9]|1[0-2])/);
+  if (!month || !found) return null;
+  const year = Number(found[1]) - (month > Number(found[2]) ? 1 : 0);
+  return toKst(`${year}-${String(month).padStart(2, '0')}-${d.padStart(2, '0')}`);
 }
 
 /** `제목 - 매일경제` / `제목 | 중앙일보` / `제목 : 네이버 뉴스` → `제목`. */

@@ -16,6 +16,16 @@ export const RULE = {
   commentBox: 'comment-box',
   categoryNotice: 'category-notice',
   promoLine: 'promo-line',
+  tipLine: 'tip-line',
+  broadcastSignoff: 'broadcast-signoff',
+  staffCredit: 'staff-credit',
+  scriptCue: 'script-cue',
+  hashtagRow: 'hashtag-row',
+  endMark: 'end-mark',
+  editorNote: 'editor-note',
+  englishByline: 'english-byline',
+  wireDateline: 'wire-dateline',
+  recommendation: 'recommendation-widget',
   shareToolbar: 'share-toolbar',
   outletCredit: 'outlet-credit',
   boardListing: 'board-listing',
@@ -37,6 +47,39 @@ const PERSON = '[가-힣]{2,4}(?:\\s*[·,]\\s*[가-힣]{2,4})*';
 const EMAIL_SRC = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
 
 export const EMAIL = new RegExp(EMAIL_SRC);
+
+// Broadcast and wire copy: what the script and the wire desk leave around the story.
+/** A broadcaster's name as its reporters say it on air: KBS, MBN, JTBC, 채널A, TV조선, 연합뉴스TV (optionally 뉴스 / a region). */
+const BROADCASTER = '(?:[A-Z][A-Za-z0-9]{1,5}|채널A|TV조선|연합뉴스\\s*TV)(?:\\s*뉴스)?';
+const BRACKETED_EMAIL = `[\\[(<]\\s*${EMAIL_SRC}\\s*[\\])>]`;
+/** `MBN뉴스 홍길동입니다. [x@mbn.co.kr]`, `지금까지 KBS 뉴스 홍길동이었습니다.`: broadcaster (1) and reporter (2). */
+export const SIGNOFF_SPOKEN = new RegExp(
+  `^(?:지금까지\\s*)?(${BROADCASTER})\\s*([가-힣]{2,4}?)\\s*(?:기자\\s*)?(?:입니다|이었습니다|였습니다)\\.?\\s*(?:${BRACKETED_EMAIL})?$`,
+);
+/** `YTN 홍길동 (x@ytn.co.kr)`: the written form, broadcaster (1), reporter (2) and the address. */
+export const SIGNOFF_WRITTEN = new RegExp(`^(${BROADCASTER})\\s+([가-힣]{2,4})\\s*${BRACKETED_EMAIL}$`);
+/** Production roles credited at the end of a broadcast script. */
+const STAFF_ROLE = '(?:영상\\s*(?:취재|편집|촬영|구성|디자인)|촬영(?:\\s*기자)?|카메라|그래픽|CG|편집|작가|구성|연출|디자인|자료\\s*조사|취재\\s*지원|PD|VJ|리포터|내레이션|인턴)';
+/** Staff titles after (or before) a name: 홍길동 PD, PD 홍길동, 홍길동 작가. */
+const STAFF_TITLE = '(?:PD|VJ|작가|촬영\\s*기자|영상\\s*기자|카메라\\s*기자)';
+/** A wire end mark: (끝), <끝>, /끝/, -끝-, (END). */
+const END_MARK = '(?:[(<\\[]\\s*(?:끝|END)\\s*[)>\\]]|/\\s*끝\\s*/|-\\s*끝\\s*-)';
+/** An end mark closing the last paragraph (`… 밝혔다. (끝)`): cut from the line, listed as removed. */
+export const END_MARK_TAIL = new RegExp(`(?<=[.!?"'”’다])\\s*${END_MARK}$`, 'i');
+/** Wire desk tags in front of a headline: (LEAD), (2nd LD), (3rd LD, ATTN: …), (URGENT), (CORRECTED). */
+const WIRE_TAG = "\\(\\s*(?:LEAD|URGENT|CORRECTED|REPEAT|\\d+(?:st|nd|rd|th)\\s*LD)\\b[^)]{0,80}\\)";
+/** Wire desk tags at the start of a title; metadata.ts cuts them. */
+export const TITLE_WIRE_TAGS = new RegExp(`^(?:${WIRE_TAG}\\s*)+`, 'i');
+/** One name in an English byline: capitalised words (Kim Eun-jung, LEE SU-MIN, Jane O'Neil). */
+const EN_NAME = "[A-Z][A-Za-z'’.-]*(?:\\s+[A-Z][A-Za-z'’.-]*){0,3}";
+/** `By Kim Eun-jung`, `By Kim Eun-jung and Park Ji-won`, `BY LEE SU-MIN [x@…]`, `By Jane Doe, Staff reporter`:
+ *  the names (1); a short role after a comma or bar, and an address, may follow. */
+export const ENGLISH_BYLINE = new RegExp(
+  `^(?:By|BY)\\s+(${EN_NAME}(?:\\s*(?:,|and|&)\\s*${EN_NAME})*?)(?:\\s*[,|•]\\s*[A-Za-z][A-Za-z .'-]{0,40})?\\s*(?:${BRACKETED_EMAIL}|${EMAIL_SRC})?$`,
+);
+/** `SEOUL, April 19 (Yonhap) -- ` opening the first paragraph of English wire copy: place (1), month (2),
+ *  day (3) and wire (4); the month and day may be missing (`SEOUL (Yonhap) -- `). */
+export const WIRE_DATELINE = /^([A-Z][A-Z .'-]{1,30}),?\s+(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\s+)?\(([A-Z][A-Za-z .&-]{1,30})\)\s*(?:--|—|–)\s*/;
 
 /**
  * Line rules, tried in order on every line. Captions, outlet credits, bylines and the block rules
@@ -77,7 +120,7 @@ export const LINE_RULES: readonly LineRule[] = [
     name: RULE.reporterLine,
     reason: 'the reporter sign-off (홍길동 기자 hong@x.co.kr); read as reporter and e-mail',
     patterns: [
-      new RegExp(`^[/▶]?\\s*(?:(?:글|글·사진|정리|취재)\\s*=\\s*)?(?:\\S{2,12}\\s+)?${PERSON}\\s*${REPORTER_TITLE}\\s*[(<\\[]?\\s*(?:${EMAIL_SRC})?\\s*[)>\\]]?$`),
+      new RegExp(`^[/▶]?\\s*(?:(?:글|글·사진|정리|취재)\\s*=\\s*)?(?:\\S{2,12}\\s+){0,2}${PERSON}\\s*${REPORTER_TITLE}\\s*[(<\\[]?\\s*(?:${EMAIL_SRC})?\\s*[)>\\]]?$`),
       new RegExp(`^[\\[【]\\s*[^\\]】=]{1,20}?\\s*=\\s*${PERSON}\\s*${REPORTER_TITLE}\\s*[\\]】]$`),
     ],
     maxChars: CREDIT_MAX_CHARS,
@@ -86,6 +129,51 @@ export const LINE_RULES: readonly LineRule[] = [
     name: RULE.emailLine,
     reason: 'a bare e-mail address is contact data, not text; read as the e-mail',
     patterns: [new RegExp(`^[(<\\[]?\\s*${EMAIL_SRC}\\s*[)>\\]]?$`)],
+    maxChars: CREDIT_MAX_CHARS,
+  },
+  {
+    name: RULE.broadcastSignoff,
+    reason: 'the broadcast reporter\'s sign-off (MBN뉴스 홍길동입니다. [x@mbn.co.kr], YTN 홍길동 (x@ytn.co.kr)); read as outlet, reporter and e-mail',
+    patterns: [SIGNOFF_SPOKEN, SIGNOFF_WRITTEN],
+    maxChars: CREDIT_MAX_CHARS,
+  },
+  {
+    name: RULE.staffCredit,
+    reason: 'broadcast script credits (영상취재 : …, 영상편집:…, 그래픽 : …, 홍길동 PD (x@yna.co.kr)): production staff, not text',
+    patterns: [
+      new RegExp(`^(?:[\\[(]?\\s*${STAFF_ROLE}\\s*[:：=]\\s*[^:：=/|]{1,40}?\\s*[\\])]?\\s*(?:[/|,·]\\s*|\\s(?=${STAFF_ROLE})|$))+$`),
+      new RegExp(`^(?:${PERSON}\\s*${STAFF_TITLE}|${STAFF_TITLE}\\s*${PERSON})\\s*(?:[(<\\[]\\s*${EMAIL_SRC}\\s*[)>\\]])?$`),
+    ],
+    maxChars: CREDIT_MAX_CHARS + 40,
+  },
+  {
+    name: RULE.scriptCue,
+    reason: 'broadcast script cues ([앵커], [기자], <앵커 멘트>) mark who speaks next; they are not text',
+    patterns: [/^[\[<]\s*(?:앵커|기자|리포트|앵커\s*멘트|기자\s*멘트|앵커\s*리포트|클로징)\s*[\]>]$/],
+    maxChars: 12,
+  },
+  {
+    name: RULE.hashtagRow,
+    reason: 'a row of hashtags (#전세사기 #금융위) is the page\'s tag list, not a sentence',
+    patterns: [/^(?:#[^\s#]{1,30}\s*)+$/],
+    maxChars: 300,
+  },
+  {
+    name: RULE.endMark,
+    reason: 'wire end marks ((끝), (END), /끝/) close the copy; they are not text',
+    patterns: [new RegExp(`^${END_MARK}$`, 'i')],
+    maxChars: 12,
+  },
+  {
+    name: RULE.editorNote,
+    reason: 'wire editor\'s notes ((ATTN: ADDS …), (LEAD), (2nd LD)) speak to editors, not readers',
+    patterns: [/^\(\s*(?:ATTN|EDS?|EDITORS?'?\s*NOTE|CORRECTS?|ADDS|UPDATES|REPEAT)\b[^)]*\)$/i, new RegExp(`^(?:${WIRE_TAG}\\s*)+$`, 'i')],
+    maxChars: 200,
+  },
+  {
+    name: RULE.englishByline,
+    reason: 'an English byline (By Kim Eun-jung, BY LEE SU-MIN [x@joongang.co.kr]); read as reporter',
+    patterns: [ENGLISH_BYLINE],
     maxChars: CREDIT_MAX_CHARS,
   },
   {
@@ -114,15 +202,25 @@ export const LINE_RULES: readonly LineRule[] = [
     maxChars: 80,
   },
   {
+    name: RULE.tipLine,
+    reason: 'where to send tips (제보는 카카오톡 …, 기사문의 및 제보 : 카톡/라인 …, YTN\'s [카카오톡]/[전화]/[메일] rows)',
+    patterns: [
+      /^\[?(?:기사\s*)?제보\]?\s*(?:하기)?\s*(?:[:：].*)?$/,
+      /(?:카카오톡|카톡|메일|전화)\s*[:：]?\s*.{0,30}\s*(?:제보|문의)/,
+      // 제보는 카카오톡 okjebo, 기사 제보: 이메일 …, 기사문의 및 제보 : 카톡/라인 jebo
+      /^[\[(■※]?\s*(?:기사\s*)?(?:문의|제보)(?:는|하기|\s*및\s*(?:기사\s*)?(?:문의|제보))?\s*[\])]?\s*[:：]?\s*(?:카카오톡|카톡|라인|이메일|메일|전화|문자|홈페이지|☎|\d{2,4}-)/,
+      // the broadcasters' tip appeals and their channel rows
+      /제보를\s*기다립니다|제보가\s*뉴스가\s*됩니다/,
+      /^\[\s*(?:카카오톡|카톡|전화|메일|이메일|문자)\s*\]\s*\S/,
+    ],
+    maxChars: NOTICE_MAX_CHARS,
+  },
+  {
     name: RULE.promoLine,
     reason: 'subscribe / tip-off / app promotions appended by the outlet (▶ 구독하세요, 기사 제보)',
     patterns: [
       /^[▶☞▷►]\s*.*(?:구독|바로\s*가기|제보|클릭|다운로드|이벤트|채널\s*추가|앱\s|무료|신청|보러\s*가기|확인하세요)/,
       /에서\s*.{1,20}(?:을|를)\s*(?:구독|팔로우)\s*하세요/,
-      /^\[?(?:기사\s*)?제보\]?\s*(?:하기)?\s*(?:[:：].*)?$/,
-      /(?:카카오톡|카톡|메일|전화)\s*[:：]?\s*.{0,30}\s*(?:제보|문의)/,
-      // the tip line itself: 제보는 카카오톡 okjebo, 기사 제보: 이메일 …
-      /^[\[(]?(?:기사\s*)?제보(?:는|하기|\s*및\s*문의)?[\])]?\s*[:：]?\s*(?:카카오톡|카톡|이메일|메일|전화|문자|홈페이지|☎)/,
       // follow-the-reporter and subscribe buttons: 홍길동 기자 구독, 기자 구독+, 이데일리 구독하기
       new RegExp(`^(?:${PERSON}\\s*)?${REPORTER_TITLE}\\s*(?:구독|팔로우)(?:하기)?\\s*[+＋]?$`),
       // (a bare 구독 needs its button mark: 유료 구독 may be a cross-head of an article on subscriptions)
@@ -247,6 +345,21 @@ export const LIST_HEADER = new RegExp(
 /** A ranked list item `1 헤드라인`, `01. 헤드라인`, `① 헤드라인`; group 1 or 2 is its rank. Under a list
  *  header, items ranked 1, 2, 3 … in turn are headlines even when they end like a sentence. */
 export const LIST_NUMBERED_ITEM = /^(?:(\d{1,2})(?:[.)]\s*|\s+)|([①-⑳])\s*)\S/;
+/** Headers of recommendation widgets (당신이 관심 있을 만한 이슈, 이 기사와 함께 본 뉴스, AI 추천 뉴스, You may also like);
+ *  the headlines under them go with them, as under a related list. */
+export const RECOMMEND_HEADER = new RegExp(
+  '^[\\[<【]?\\s*(?:' +
+    [
+      '당신이\\s*(?:관심\\s*(?:있을|가질)|좋아할|놓친)\\s*만한\\s*(?:이슈|뉴스|기사|콘텐츠|소식)',
+      '(?:이\\s*기사와\\s*)?함께\\s*(?:많이\\s*)?(?:본|읽은|볼\\s*만한|읽을\\s*만한)\\s*(?:뉴스|기사|콘텐츠)',
+      '(?:AI|맞춤(?:형)?|당신을\\s*위한|나를\\s*위한|오늘의)\\s*추천(?:\\s*(?:뉴스|기사|콘텐츠))?',
+      '놓치면\\s*안\\s*될\\s*(?:뉴스|기사|이슈)',
+      '(?:you|we think you)\\s*(?:may|might|will)\\s*(?:also\\s*)?(?:like|enjoy)',
+      'recommended\\s*(?:for\\s*you|stories|articles|reading)',
+    ].join('|') +
+    ')\\s*[\\]>】]?\\s*(?:[>›▶+]|더\\s*보기)?$',
+  'i',
+);
 export const LIST_REASON = 'related / most-read lists link other stories; they are page chrome';
 
 export const DUPLICATE_REASON = 'the scraper printed the same block twice in a row; the first copy is kept';

@@ -15,7 +15,7 @@ export interface Outlet {
 
 export const OUTLETS: readonly Outlet[] = [
   // wire services
-  { name: '연합뉴스', kind: 'wire', domains: ['yna.co.kr', 'yonhapnews.co.kr'], aliases: ['Yonhap', 'Yonhap News'] },
+  { name: '연합뉴스', kind: 'wire', domains: ['yna.co.kr', 'yonhapnews.co.kr'], aliases: [] },
   { name: '뉴시스', kind: 'wire', domains: ['newsis.com'], aliases: ['NEWSIS'] },
   { name: '뉴스1', kind: 'wire', domains: ['news1.kr'], aliases: ['News1', '뉴스원'] },
   // national dailies
@@ -66,9 +66,21 @@ export const OUTLETS: readonly Outlet[] = [
   { name: '채널A', kind: 'broadcast', domains: ['ichannela.com'], aliases: [] },
   { name: 'TV조선', kind: 'broadcast', domains: ['tvchosun.com'], aliases: [] },
   { name: '연합뉴스TV', kind: 'broadcast', domains: ['yonhapnewstv.co.kr'], aliases: [] },
-  // English-language Korean dailies
-  { name: '코리아헤럴드', kind: 'english', domains: ['koreaherald.com'], aliases: ['The Korea Herald', 'Korea Herald'] },
-  { name: '코리아타임스', kind: 'english', domains: ['koreatimes.co.kr'], aliases: ['The Korea Times', 'Korea Times'] },
+  // English-language Korean outlets: named as their readers know them. `Yonhap` in English copy is the
+  // English service (its datelines say `(Yonhap)`); en.yna.co.kr beats yna.co.kr as the longer domain.
+  { name: 'Yonhap News Agency', kind: 'english', domains: ['en.yna.co.kr', 'm-en.yna.co.kr'], aliases: ['Yonhap', 'Yonhap News', '연합뉴스 영문'] },
+  { name: 'The Korea Herald', kind: 'english', domains: ['koreaherald.com'], aliases: ['Korea Herald', '코리아헤럴드'] },
+  { name: 'The Korea Times', kind: 'english', domains: ['koreatimes.co.kr'], aliases: ['Korea Times', '코리아타임스'] },
+  { name: 'Korea JoongAng Daily', kind: 'english', domains: ['koreajoongangdaily.joins.com', 'koreajoongangdaily.joongang.co.kr'], aliases: ['JoongAng Daily', '코리아중앙데일리'] },
+  { name: 'The Chosun Daily', kind: 'english', domains: ['english.chosun.com'], aliases: ['Chosun Daily', 'The Chosun Ilbo English'] },
+  { name: 'The Dong-A Ilbo English', kind: 'english', domains: ['english.donga.com'], aliases: [] },
+  { name: 'The Hankyoreh English', kind: 'english', domains: ['english.hani.co.kr'], aliases: [] },
+  { name: 'The Korea Economic Daily', kind: 'english', domains: ['kedglobal.com'], aliases: ['KED Global'] },
+  { name: 'Pulse by Maeil Business News Korea', kind: 'english', domains: ['pulse.mk.co.kr'], aliases: ['Maeil Business News Korea'] },
+  { name: 'Arirang News', kind: 'english', domains: ['arirang.com'], aliases: ['Arirang', 'Arirang TV'] },
+  { name: 'KBS World', kind: 'english', domains: ['world.kbs.co.kr'], aliases: ['KBS World Radio'] },
+  { name: 'BusinessKorea', kind: 'english', domains: ['businesskorea.co.kr'], aliases: ['Business Korea'] },
+  { name: 'Korea Bizwire', kind: 'english', domains: ['koreabizwire.com'], aliases: [] },
   // aggregators and boards: they re-post, they are not the outlet
   { name: '네이버 뉴스', kind: 'aggregator', domains: ['news.naver.com', 'n.news.naver.com'], aliases: ['네이버뉴스'] },
   { name: '다음 뉴스', kind: 'aggregator', domains: ['v.daum.net', 'news.daum.net'], aliases: ['다음뉴스'] },

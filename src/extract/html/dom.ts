@@ -5,7 +5,7 @@ import type { Removal } from '../../types.js';
 import { toKst } from '../../dates.js';
 import {
   BLOCK_TAGS, BOILERPLATE_LINES, CAPTION_SELECTORS, DROP_TAGS, HEADING_TAGS, JUNK_NAME,
-  JUNK_SHORT_LINE, KEEP_NAME, DATELINE, DATELINE_MAX, LEAD_BYLINE, LEAD_PROSE, TAIL_SECTION, TAIL_SECTION_AFTER, LAYOUT_NAME, STORY_INSIDE, WRAPPER_PROSE_SHARE, MAX_BLOCK_LINK_DENSITY, PROTECTED_TAGS, SHORT_BLOCK,
+  JUNK_SHORT_LINE, KEEP_NAME, DATELINE, DATELINE_MAX, LEAD_PROSE, TAIL_SECTION, TAIL_SECTION_AFTER, LAYOUT_NAME, STORY_INSIDE, WRAPPER_PROSE_SHARE, MAX_BLOCK_LINK_DENSITY, PROTECTED_TAGS, SHORT_BLOCK,
 } from './tunables.js';
 
 /**
@@ -153,7 +153,7 @@ const isDateline = (text: string) =>
 
 /**
  * Drops link lists, lone boilerplate lines and separators; before the first real paragraph also the
- * repeated headline, datelines and "By …" bylines (the metadata carries them); and from a
+ * repeated headline and datelines (the metadata carries them); and from a
  * "related stories" heading in the second half of the text, everything after it.
  */
 export function filterBlocks(blocks: Block[], removed: Removal[], titles: string[]): Block[] {
@@ -172,7 +172,6 @@ export function filterBlocks(blocks: Block[], removed: Removal[], titles: string
     else if (/^https?:\/\/\S+$/.test(b.text)) rule = HTML_RULE.urlLine;
     else if (lead && titleSet.has(norm(b.text))) rule = HTML_RULE.titleRepeat;
     else if (lead && isDateline(b.text)) rule = HTML_RULE.dateline;
-    else if (lead && LEAD_BYLINE.test(b.text)) rule = HTML_RULE.byline;
     else if (seen > total * TAIL_SECTION_AFTER && TAIL_SECTION.test(b.text)) {
       for (const rest of blocks.slice(i)) removed.push({ text: rest.text, rule: HTML_RULE.tailSection });
       break;

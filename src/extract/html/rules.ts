@@ -7,7 +7,6 @@ export const HTML_RULE = {
   urlLine: 'html-url-line',
   titleRepeat: 'html-title-repeat',
   dateline: 'html-dateline',
-  byline: 'html-byline',
   tailSection: 'html-tail-section',
   notInJsonLd: 'html-not-in-json-ld',
   /** Followed by `:<outlet rule id>`: a block an outlet rule names as junk. */

@@ -104,14 +104,14 @@ export const JSONLD_PARAGRAPH_OVERLAP = 0.6;
 /** Use DOM paragraphs (which keep the breaks) when they cover this share of the JSON-LD words. */
 export const JSONLD_COVERAGE = 0.9;
 
-/** Whole-line boilerplate that survives inside article containers (English and Korean). */
+/** Whole-line boilerplate that survives inside article containers (English and Korean). Not copyright
+ * notices or bylines: those lines go on to the one line cleaner (../noise-rules.ts), which reads the outlet
+ * and the reporter from them. */
 export const BOILERPLATE_LINES: RegExp[] = [
   /^(?:advertisement|advertising|sponsored|story continues below(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles?| stories| coverage)?|see also|more from [\w .]+|recommended|share this( article| story)?|share|tweet|email|print|comments?|click here|sign up|subscribe|loading\.{0,3}|image|photo|video|caption|close|skip (?:to content|ad)|don't miss|trending|top stories)[.:!]?$/i,
   /^(?:광고|기사\s*공유|공유하기|좋아요|댓글|관련\s*기사|관련\s*뉴스|많이\s*본\s*뉴스|추천\s*기사|이\s*시각\s*(?:주요|인기)\s*뉴스|구독|구독하기|기사\s*원문|원문\s*보기|글자\s*크기|인쇄|스크랩|닫기|더보기)$/,
-  /^(?:©|copyright\b|\(c\)\s)/i,
   /^(?=.{0,220}$)(?=.*\b(?:newsletters?|inbox|email alerts|news alerts)\b)(?=.*\b(?:sign up|subscribe|get|delivered|deliver)\b).*/i,
   /^(?:advert|this slideshow requires javascript\.?|like this (?:story|article)\? share it.*|breaking news emails)$/i,
-  /^(?:ⓒ|<저작권자|무단\s*전재|저작권자\s*ⓒ).*$/,
 ];
 
 /** Before the first paragraph of at least this weight, headline repeats, datelines and bylines are page furniture. */
@@ -120,8 +120,6 @@ export const LEAD_PROSE = 120;
 export const DATELINE_MAX = 80;
 /** Dateline shapes Date cannot read: "Nov 18, 2019 at 9:24 pm ET • 2 min read", "Updated 5:27 am CST, Wednesday, …". */
 export const DATELINE = /^(?:(?:updated|published|posted)\b.{0,60}\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?:,? (?:at )?\d{1,2}:\d{2}\s*[ap]\.?m\.?.*)?)$/i;
-/** English bylines at the top of a story ("By Jane Doe", "By Reuters"); Korean bylines stay for the cleaner. */
-export const LEAD_BYLINE = /^by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}(?:\s*[,|•-].{0,40})?$/;
 /** Headings that open a block of other stories; from one of these on, the rest is not the story.
  * (Not "read also"-style lines: those point at one story from inside the text, which goes on.) */
 export const TAIL_SECTION = /^(?:our latest stories|latest stories|more stories(?: like this(?: one)?)?|more from [\w .'-]{1,40}|related (?:stories|articles|coverage|content|posts|reading)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| stories| reading)?|explore further|most (?:popular|read)|trending(?: now)?|você pode gostar\.*|관련\s*기사|관련\s*뉴스|많이\s*본\s*(?:뉴스|기사)|추천\s*기사|이\s*시각\s*(?:주요|인기)\s*뉴스)$/i;
