@@ -5,12 +5,16 @@
 //      exactly one cluster, no cluster may mix a seed with another story, and merges among the 50 are listed.
 //      The margin is printed: the weakest cosine between two seeds (reports only, then with the derived
 //      post) against the strongest between documents of different stories, as the clusterer weighs them.
+//   3. Same outlet, same day, different stories (fixtures/cluster/same-outlet-en, same-outlet-ko: our own
+//      wire copy sharing datelines, bylines, end marks, copyright lines and related-news lists, plus one
+//      other outlet's report of one story): documents of different stories in one cluster are false
+//      merges, counted per language; the margin (weakest same-story pair, strongest cross-story pair) is printed.
 // Usage: npm run eval:cluster   (builds first; exits 1 below a floor in eval/floors.json → "cluster")
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pairCosines, separation } from '../src/cluster/margins.js';
+import { pairCosines, separation, type PairSimilarity } from '../src/cluster/margins.js';
 import { CLUSTER_TUNABLES } from '../src/cluster/tunables.js';
 import { digestToJson, readFloors, root, shared } from './harness.mjs';
 
@@ -18,6 +22,7 @@ const floors = readFloors().cluster as {
   vimsBcubedF1: number;
   koreanFalseMerges: number;
   seedClusterExact: boolean;
+  sameOutletFalseMerges: number;
 };
 
 const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-eval-cluster-'));
@@ -25,6 +30,7 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root
 // The problem lists of 1000 documents would bury the report; they stay with the error if a run fails.
 const digest = (inputs: string[], out: string): number => digestToJson(inputs, out, { stderr: 'pipe' });
 const failures: string[] = [];
+const showPair = (p: PairSimilarity | null, name: Map<string, string>) => (p ? `${p.cosine.toFixed(3)} (${name.get(p.a)} + ${name.get(p.b)})` : 'n/a');
 
 try {
   // 1. vims-dev
@@ -55,7 +61,7 @@ try {
   console.log(`  seeds: ${seedClusters.length} cluster(s), sizes ${seedClusters.map((c) => c.members.length).join(',')}; mixed with other stories: ${mixed.length}`);
   console.log(`  merges among the 50 unrelated stories: ${falseMerges}${merged.map((c) => `\n    ${c.members.map((m) => name.get(m)).join(' + ')}`).join('')}`);
   const storyOf = (id: string) => (isSeed(id) ? 'seeds' : null);
-  const show = (p: { a: string; b: string; cosine: number } | null) => (p ? `${p.cosine.toFixed(3)} (${name.get(p.a)} + ${name.get(p.b)})` : 'n/a');
+  const show = (p: PairSimilarity | null) => showPair(p, name);
   const reports = separation(pairCosines(ko.documents.filter((d) => d.kind !== 'derivative')), storyOf);
   const all = separation(pairCosines(ko.documents), storyOf);
   console.log(`  margin, reports: weakest seed pair ${show(reports.weakestSame)}; strongest pair of different stories ${show(reports.strongestOther)}; join threshold ${CLUSTER_TUNABLES.joinThreshold}`);
@@ -65,6 +71,34 @@ try {
   if (reports.weakestSame && reports.weakestSame.cosine < CLUSTER_TUNABLES.joinThreshold) failures.push(`two seed reports fall below the join threshold: ${show(reports.weakestSame)}`);
   if (floors.seedClusterExact && !seedExact) failures.push('the five seeds do not form exactly one cluster of their own');
   if (falseMerges > floors.koreanFalseMerges) failures.push(`${falseMerges} merges among unrelated Korean stories > floor ${floors.koreanFalseMerges}`);
+
+  // 3. same outlet, same day, different stories
+  for (const [language, fixture] of [['English', 'same-outlet-en'], ['Korean', 'same-outlet-ko']]) {
+    const dir = join(root, 'fixtures', 'cluster', fixture);
+    const stories = (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { stories: string[][] }).stories;
+    const storyOfFile = new Map(stories.flatMap((s, i) => s.map((f) => [`${f}.txt`, i] as const)));
+    const out = join(scratch, `${fixture}.json`);
+    digest([dir], out);
+    const got = JSON.parse(readFileSync(out, 'utf8')) as { documents: { id: string; source: string; title: string | null; body: string }[]; clusters: { members: string[] }[] };
+    const file = new Map(got.documents.map((d) => [d.id, basename(d.source)]));
+    const story = (id: string) => storyOfFile.get(file.get(id)!) ?? -1;
+    // A cluster's false merges: its members that are not of its most common story.
+    let merges = 0;
+    const mixed: string[] = [];
+    for (const c of got.clusters) {
+      const counts = new Map<number, number>();
+      for (const m of c.members) counts.set(story(m), (counts.get(story(m)) ?? 0) + 1);
+      const extra = c.members.length - Math.max(...counts.values());
+      if (extra) mixed.push(c.members.map((m) => file.get(m)).join(' + '));
+      merges += extra;
+    }
+    const joined = stories.filter((s) => s.length > 1 && got.clusters.some((c) => s.every((f) => c.members.some((m) => file.get(m) === `${f}.txt`)))).length;
+    const margin = separation(pairCosines(got.documents), (id) => String(story(id)));
+    console.log(`same outlet, same day (${language}): ${got.documents.length} documents of ${stories.length} stories → ${got.clusters.length} clusters; false merges ${merges}${mixed.map((m) => `\n    ${m}`).join('')}`);
+    const show = (p: PairSimilarity | null) => showPair(p, file);
+    console.log(`  same-story groups joined: ${joined}/${stories.filter((s) => s.length > 1).length}; margin: weakest same-story pair ${show(margin.weakestSame)}, strongest cross-story pair ${show(margin.strongestOther)}; join threshold ${CLUSTER_TUNABLES.joinThreshold}`);
+    if (merges > floors.sameOutletFalseMerges) failures.push(`${merges} false merges among same-outlet ${language} stories > floor ${floors.sameOutletFalseMerges}`);
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addTerms, documentTerms, pairId, termId, titleOf, type TermCounts } from './features.js';
+import { addTerms, documentTerms, isEnglish, pairId, termId, titleOf, type TermCounts } from './features.js';
 import { CLUSTER_TUNABLES } from './tunables.js';
 
 const terms = (text: string) => {
@@ -45,4 +45,17 @@ test('title terms count more than body terms', () => {
 test('without a title, a headline-like first line stands in, but a menu label does not', () => {
   assert.equal(titleOf({ title: null, body: '누리시 밤새 폭설…버스 운행 중단\n본문' }), '누리시 밤새 폭설…버스 운행 중단');
   assert.equal(titleOf({ title: null, body: '메뉴 바로가기\n본문' }), '');
+});
+
+test('English is told from Vietnamese and Korean; its function words carry no weight and break bigrams', () => {
+  assert.ok(isEnglish('The city said on Tuesday that exports rose 6 percent from a year earlier.'));
+  assert.ok(!isEnglish('Thành phố cho biết xuất khẩu tăng 6% so với cùng kỳ năm trước.'), 'Vietnamese marks most syllables');
+  assert.ok(!isEnglish('한빛전자가 AI 반도체를 공개했다.'));
+  const en = documentTerms({ title: null, body: 'Exports of the chips rose, the ministry said.' });
+  for (const w of ['the', 'of', 'said']) assert.ok(!en.has(termId(w)), `${w} is skipped`);
+  for (const w of ['exports', 'chips', 'ministry']) assert.ok(en.has(termId(w)), `${w} is kept`);
+  assert.ok(!en.has(pairId(termId('exports'), termId('chips'))), 'no bigram across a skipped word');
+  assert.ok(en.has(pairId(termId('chips'), termId('rose'))));
+  const vi = documentTerms({ title: null, body: 'Đà Nẵng to the gió mạnh về đêm.' });
+  assert.ok(vi.has(termId('to')) && vi.has(termId('the')), 'a Vietnamese text keeps every word');
 });

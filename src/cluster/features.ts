@@ -1,6 +1,9 @@
 // Text → term counts, without a dictionary. Korean (and Chinese/Japanese) words get character 3- to
 // 5-grams inside each word, so a stem matches whatever particle follows it (삼성전자가 / 삼성전자는);
 // space-separated scripts (Latin, Vietnamese, Cyrillic ...) get lower-cased words and word bigrams.
+// English text is told apart (plain Latin letters, no Vietnamese or other marks): its function words
+// (the, of, said, percent ...) are shared by any two English stories, and in a batch where English is
+// rare they weigh as much as names; they are skipped, and a bigram never spans one.
 //
 // Terms are never stored as strings: each is a 32-bit hash of its text (`termId`), computed straight
 // from the character codes, so no substring is allocated and no vocabulary is kept. At 50k documents
@@ -54,9 +57,29 @@ export function titleOf(doc: Pick<NewsDoc, 'title' | 'body'>, t: ClusterTunables
   return first.length >= t.fallbackTitleMinChars && first.length <= t.fallbackTitleMaxChars ? first : '';
 }
 
-/** Adds the terms of `text` to `counts`, each occurrence counting `weight`. */
-export function addTerms(text: string, counts: TermCounts, weight = 1, t: ClusterTunables = CLUSTER_TUNABLES): void {
+/** Letters of English text: plain Latin; any other letter (Hangul, ă, ư, é ...) counts against it. */
+const PLAIN_LATIN = /[A-Za-z]/g;
+const LETTER = /\p{L}/gu;
+
+/** Whether a text is English-like: at least `englishMinShare` of its letters are plain Latin. */
+export function isEnglish(text: string, t: ClusterTunables = CLUSTER_TUNABLES): boolean {
+  const sample = text.slice(0, 4000);
+  const letters = sample.match(LETTER)?.length ?? 0;
+  return letters > 0 && (sample.match(PLAIN_LATIN)?.length ?? 0) / letters >= t.englishMinShare;
+}
+
+const stopwordSets = new WeakMap<readonly string[], Set<number>>();
+/** The term ids of the stopword list, built once per list. */
+function stopwordIds(words: readonly string[]): Set<number> {
+  let ids = stopwordSets.get(words);
+  if (!ids) stopwordSets.set(words, (ids = new Set(words.map(termId))));
+  return ids;
+}
+
+/** Adds the terms of `text` to `counts`, each occurrence counting `weight`; `english` skips English function words. */
+export function addTerms(text: string, counts: TermCounts, weight = 1, t: ClusterTunables = CLUSTER_TUNABLES, english = false): void {
   const sizes = t.ngramSizes;
+  const stop = english ? stopwordIds(t.englishStopwords) : null;
   const bump = (id: number) => counts.set(id, (counts.get(id) ?? 0) + weight);
   let previousWord = 0;
   for (const line of text.normalize('NFC').toLowerCase().split('\n')) {
@@ -76,6 +99,10 @@ export function addTerms(text: string, counts: TermCounts, weight = 1, t: Cluste
           }
         } else {
           const word = termId(run);
+          if (stop?.has(word)) {
+            previousWord = 0;
+            continue;
+          }
           bump(word);
           if (t.wordBigrams && previousWord !== 0) bump(pairId(previousWord, word));
           previousWord = word;
@@ -88,8 +115,9 @@ export function addTerms(text: string, counts: TermCounts, weight = 1, t: Cluste
 /** Term counts of one document: body once, title `titleWeight` times more. */
 export function documentTerms(doc: Pick<NewsDoc, 'title' | 'body'>, t: ClusterTunables = CLUSTER_TUNABLES): TermCounts {
   const counts: TermCounts = new Map();
-  addTerms(doc.body, counts, 1, t);
+  const english = isEnglish(doc.body, t);
+  addTerms(doc.body, counts, 1, t, english);
   const title = titleOf(doc, t);
-  if (title) addTerms(title, counts, t.titleWeight, t);
+  if (title) addTerms(title, counts, t.titleWeight, t, english);
   return counts;
 }

@@ -13,6 +13,20 @@ const DEFAULTS = {
   fallbackTitleMinChars: 10,
   /** ...and at most this long (longer is a paragraph, not a headline). */
   fallbackTitleMaxChars: 160,
+  /** A text is English when at least this share of its letters are plain Latin (Vietnamese marks most syllables; a Korean text with a few English names stays far below). */
+  englishMinShare: 0.97,
+  /** English function and reporting words: every English story has them, so they say nothing about the event (the five unrelated wire stories that merged shared mostly these). */
+  englishStopwords: [
+    'a', 'an', 'the', 'and', 'or', 'but', 'if', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'into', 'about',
+    'after', 'before', 'over', 'under', 'than', 'between', 'through', 'during', 'amid', 'since', 'until', 'up', 'down', 'out', 'off',
+    'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could',
+    'may', 'might', 'should', 'must', 'shall', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'their', 'they', 'them',
+    'he', 'his', 'him', 'she', 'her', 'we', 'our', 'us', 'you', 'your', 'i', 'who', 'whom', 'which', 'what', 'when', 'where', 'while',
+    'how', 'why', 'not', 'no', 'also', 'so', 'such', 'more', 'most', 'other', 'some', 'any', 'all', 'each', 'both', 'only', 'just',
+    'very', 'said', 'says', 'say', 'saying', 'told', 'according', 'percent', 'pct', 'year', 'years', 'month', 'months', 'week',
+    'day', 'days', 'last', 'next', 'first', 'new', 'one', 'two', 'three', 's', 't', 'mr', 'ms', 'monday', 'tuesday', 'wednesday',
+    'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'compared', 'data', 'showed', 'officials', 'official',
+  ] as readonly string[],
   /** Documents with fewer distinct terms than this cannot be placed reliably; they stay alone with a message. */
   minTerms: 5,
   /** Cap on stored terms per document when document frequencies are not known up front (watch mode): bounds memory. */
