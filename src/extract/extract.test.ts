@@ -27,6 +27,8 @@ interface Expected {
   bodyExcludes?: string[];
   bodyStartsWith?: string;
   sentences?: string[];
+  /** Which candidate gave the text (evidence.text): a DOM method, json-ld, or a script state blob. */
+  evidenceText?: string;
 }
 
 export function loadCase(name: string): { doc: NewsDoc; expected: Expected } {
@@ -66,6 +68,7 @@ for (const name of readdirSync(root).sort()) {
     for (const s of e.bodyIncludes ?? []) assert.ok(doc.body.includes(s), `body includes: ${s}\n body: ${doc.body}`);
     for (const s of e.bodyExcludes ?? []) assert.ok(!doc.body.includes(s), `body excludes: ${s}\n body: ${doc.body}`);
     if (e.bodyStartsWith) assert.ok(doc.body.startsWith(e.bodyStartsWith), `body starts with: ${e.bodyStartsWith}\n body: ${doc.body}`);
+    if (e.evidenceText) assert.equal(doc.evidence.text, e.evidenceText, 'evidence.text');
     if (e.sentences) assert.deepEqual(doc.sentences.map((s) => s.text), e.sentences, 'sentences');
     for (const c of doc.captions) assert.ok(!doc.body.includes(c), 'captions are not in the body');
     for (const r of doc.removed) if (r.rule !== RULE.duplicateBlock && r.text.length > 6) assert.ok(!doc.body.split('\n').includes(r.text), `removed line not in body: ${r.text}`);

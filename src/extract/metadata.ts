@@ -120,6 +120,8 @@ export function readMetadata(input: MetadataInput): Metadata {
   const url = html?.url ?? (/^https?:\/\//i.test(input.key) ? input.key : null) ?? stringField(frontMatter, 'url');
   const fromUrl = url ? outletByDomain(url) : undefined;
   if (fromSite) (strongText ? candidates.push(fromSite) : candidates.unshift(fromSite));
+  // A portal's copy names its publisher explicitly (press logo, og:article:author): that outranks what the text says.
+  if (html?.publisher) candidates.unshift({ value: html.publisher, evidence: html.evidence.publisher ?? 'publisher' });
   if (fromUrl) candidates.push({ value: fromUrl.name, evidence: 'url-domain' });
   for (const c of candidates) {
     const known = outletByName(c.value) ?? outletByDomain(c.value);
@@ -176,6 +178,8 @@ export function readMetadata(input: MetadataInput): Metadata {
     if (publishedAt) evidence.publishedAt = `${day!.evidence} (year from the URL)`;
   }
   if (url) evidence.url = html?.url ? html.evidence.url ?? 'html-meta' : 'key';
+  // Which HTML candidate gave the text (a DOM method, json-ld, or a script state blob).
+  if (html?.evidence.text) evidence.text = html.evidence.text;
 
   return {
     outlet, aggregator, title, subtitles, section, reporter, email, publishedAt, url, evidence,

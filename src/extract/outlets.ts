@@ -82,8 +82,8 @@ export const OUTLETS: readonly Outlet[] = [
   { name: 'BusinessKorea', kind: 'english', domains: ['businesskorea.co.kr'], aliases: ['Business Korea'] },
   { name: 'Korea Bizwire', kind: 'english', domains: ['koreabizwire.com'], aliases: [] },
   // aggregators and boards: they re-post, they are not the outlet
-  { name: '네이버 뉴스', kind: 'aggregator', domains: ['news.naver.com', 'n.news.naver.com'], aliases: ['네이버뉴스'] },
-  { name: '다음 뉴스', kind: 'aggregator', domains: ['v.daum.net', 'news.daum.net'], aliases: ['다음뉴스'] },
+  { name: '네이버 뉴스', kind: 'aggregator', domains: ['news.naver.com', 'n.news.naver.com', 'entertain.naver.com', 'sports.naver.com'], aliases: ['네이버뉴스', '네이버 엔터', '네이버 스포츠', 'NAVER'] },
+  { name: '다음 뉴스', kind: 'aggregator', domains: ['v.daum.net', 'news.daum.net'], aliases: ['다음뉴스', 'Daum'] },
   { name: '네이트 뉴스', kind: 'aggregator', domains: ['news.nate.com'], aliases: ['네이트뉴스'] },
   { name: '랭크뉴스', kind: 'aggregator', domains: [], aliases: [] },
   { name: '줌 뉴스', kind: 'aggregator', domains: ['news.zum.com'], aliases: ['줌뉴스'] },

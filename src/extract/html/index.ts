@@ -15,16 +15,18 @@ import { densityCandidate } from './density.js';
 import { cleanLdBody, findArticle, readJsonLd } from './json-ld.js';
 import { EMAIL, meta, metaMap, readMetadata, type HtmlMetadata } from './metadata.js';
 import { ruleForUrl, type OutletRule } from './outlet-rules.js';
+import { findStateBlobs, readScriptArticle, type StateBlob } from './state-blobs.js';
+import { toKst } from '../../dates.js';
 import {
   CONFIDENT_CHARS, CONFIDENT_PARAGRAPHS, GENERIC_BODY_SELECTORS, GENERIC_NESTED_SHARE, JSONLD_COVERAGE, JSONLD_MIN_CHARS, JSONLD_MIN_SHARE,
-  JSONLD_PARAGRAPH_OVERLAP, MIN_READABILITY_PAGE, MIN_RULE_CHARS, MIN_SELECTOR_CHARS, TAIL_BLOCKS,
+  JSONLD_PARAGRAPH_OVERLAP, MIN_READABILITY_PAGE, MIN_RULE_CHARS, MIN_SELECTOR_CHARS, STATE_DOM_SHARE, TAIL_BLOCKS,
 } from './tunables.js';
 
 export type { HtmlMetadata } from './metadata.js';
 export { OUTLET_RULES, ruleForUrl, type OutletRule } from './outlet-rules.js';
 
 /** Which candidate produced the text. */
-export type HtmlMethod = 'outlet-rule' | 'selector' | 'density' | 'readability' | 'json-ld' | 'page' | 'none';
+export type HtmlMethod = 'outlet-rule' | 'selector' | 'density' | 'readability' | 'json-ld' | 'arc-fusion' | 'next-data' | 'nuxt-data' | 'page' | 'none';
 
 export interface HtmlExtraction {
   /** Main text: paragraphs separated by a blank line, headings on their own line. */
@@ -127,6 +129,36 @@ function applyJsonLd(ldBody: string, best: Candidate | null, removed: Removal[])
   return { method: 'json-ld', blocks: paragraphs.map((text) => ({ text, heading: false, linkChars: 0 })), chars: textWeight(ldBody), cut: [] };
 }
 
+/**
+ * The article of a script state blob, when the DOM candidate does not already hold it (it covers few of
+ * the script's words and has much less text): the DOM then held the page's chrome. Fills the headline,
+ * date and author the page's metadata lacks, from the same script object.
+ */
+function applyScriptArticle(blobs: StateBlob[], best: Candidate | null, metadata: HtmlMetadata): Candidate | null {
+  const article = readScriptArticle(blobs);
+  if (!article) return null;
+  const text = article.paragraphs.join('\n');
+  const chars = textWeight(text);
+  if (best) {
+    const domWords = new Set(words(best.blocks.map((b) => b.text).join(' ')));
+    const scriptWords = words(text);
+    const covered = scriptWords.filter((w) => domWords.has(w)).length / (scriptWords.length || 1);
+    if (covered >= JSONLD_COVERAGE || best.chars >= chars * STATE_DOM_SHARE) return null;
+  }
+  // The DOM's <title> and <h1> belonged to the chrome the DOM held; og:title and JSON-LD still name the story.
+  const weakTitle = !metadata.title || ['h1', 'title-tag'].includes(metadata.evidence.title ?? '');
+  const fill = (field: 'title' | 'publishedAt' | 'reporter', value: string | null) => {
+    if ((!metadata[field] || (field === 'title' && weakTitle)) && value) {
+      metadata[field] = value;
+      metadata.evidence[field] = article.kind;
+    }
+  };
+  fill('title', article.title);
+  fill('publishedAt', toKst(article.date));
+  fill('reporter', article.author);
+  return { method: article.kind, blocks: article.paragraphs.map((t) => ({ text: t, heading: false, linkChars: 0 })), chars, cut: [] };
+}
+
 export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction {
   const messages: Message[] = [];
   const removed: Removal[] = [];
@@ -148,6 +180,8 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction 
   const metadata = readMetadata(document, metas, article, rule, pageUrl);
   if (rule) metadata.evidence.outletRule = rule.id;
 
+  // Script state is read before the scripts go; it is parsed only if the DOM turns out to hold no story.
+  const blobs = findStateBlobs(document);
   // Clean in place: captions first (they hide inside figures), then non-text tags, outlet junk, named furniture.
   const captions = takeCaptions(document, rule?.caption);
   dropNonText(document);
@@ -218,6 +252,13 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction 
     if (viaLd) {
       metadata.evidence.text = viaLd.method === 'json-ld' ? 'json-ld' : `${viaLd.method}+json-ld-filter`;
       best = viaLd;
+    }
+  }
+  if (blobs.length && !metadata.evidence.text) {
+    const viaScript = applyScriptArticle(blobs, best, metadata);
+    if (viaScript) {
+      best = viaScript;
+      metadata.evidence.text = viaScript.method;
     }
   }
   if (best && !metadata.evidence.text) metadata.evidence.text = best.method;

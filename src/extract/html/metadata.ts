@@ -5,6 +5,7 @@ import { toKst } from '../../dates.js';
 import { ldText, type LdNode } from './json-ld.js';
 import type { OutletRule } from './outlet-rules.js';
 import { collectBlocks, squash } from './dom.js';
+import { COPYRIGHT_HOLDER } from '../noise-rules.js';
 
 /** What the page itself says about the article (publishedAt in KST), before the outlet name is
  *  normalised; the NewsDoc's own fields where they mean the same, plus what only HTML carries. */
@@ -12,6 +13,8 @@ export type HtmlMetadata = Pick<NewsDoc, 'title' | 'subtitles' | 'section' | 're
   modifiedAt: string | null;
   /** Outlet name as the page states it (og:site_name, JSON-LD publisher), not yet normalised. */
   siteName: string | null;
+  /** On a portal's copy: the original publisher (press logo, og:article:author, copyright holder), not yet normalised. */
+  publisher: string | null;
 };
 
 export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -74,6 +77,23 @@ const firstDate = (doc: Document, selectors: string[] | undefined): { value: str
   return null;
 };
 
+/** The publisher a portal page names: a logo's alt text, or the holder of a copyright line (the line cleaner's pattern). */
+function firstPublisher(doc: Document, selectors: string[]): string | null {
+  for (const s of selectors) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(s);
+    } catch {
+      continue;
+    }
+    if (!el) continue;
+    const text = el.tagName.toLowerCase() === 'img' ? squash(el.getAttribute('alt')) : squash(el.textContent);
+    const value = COPYRIGHT_HOLDER.test(text) ? text.match(COPYRIGHT_HOLDER)![1].trim() : el.tagName.toLowerCase() === 'img' ? text : '';
+    if (value) return value;
+  }
+  return null;
+}
+
 /** "홍길동 기자 hong@example.com" → name "홍길동" (role words dropped), email separately. */
 export function splitByline(raw: string): { name: string | null; email: string | null } {
   const email = EMAIL.exec(raw)?.[0] ?? null;
@@ -104,6 +124,7 @@ export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | nu
 
   const title = pick(
     'title',
+    [`outlet-rule:${rule?.id}`, () => firstText(doc, rule?.title)?.value],
     ['json-ld', () => ldText(article?.headline)],
     ['og:title', () => meta(metas, ['og:title'])],
     ['twitter:title', () => meta(metas, ['twitter:title'])],
@@ -156,13 +177,20 @@ export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | nu
     ['meta', () => toKst(meta(metas, ['article:modified_time', 'og:updated_time', 'dateModified']))],
   );
 
-  const publisher = article?.publisher as LdNode | undefined;
+  const ldPublisher = article?.publisher as LdNode | undefined;
   const siteName = pick(
     'siteName',
     ['og:site_name', () => meta(metas, ['og:site_name'])],
-    ['json-ld', () => ldText(publisher?.name ?? null)],
+    ['json-ld', () => ldText(ldPublisher?.name ?? null)],
     [`outlet-rule:${rule?.id}`, () => rule?.name],
   );
+
+  // Only portal rules name a publisher; there og:article:author is the press ("연합뉴스 | 네이버"), not a reporter.
+  const publisher = rule?.publisher ? pick(
+    'publisher',
+    [`outlet-rule:${rule.id}`, () => firstPublisher(doc, rule.publisher!)],
+    ['og:article:author', () => meta(metas, ['og:article:author'])?.replace(/\s*[|ㅣ]\s*(?:네이버|다음|NAVER|Daum).*$/i, '') || null],
+  ) : null;
 
   const resolve = (u: string | null | undefined): string | null => {
     if (!u) return null;
@@ -180,5 +208,5 @@ export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | nu
     ['json-ld', () => resolve(ldText(article?.url) ?? (typeof mainEntity === 'string' ? mainEntity : ldText((mainEntity as LdNode | undefined)?.['@id'])))],
   );
 
-  return { title, subtitles, section, reporter, email, publishedAt: published, modifiedAt: modified, siteName, url, evidence };
+  return { title, subtitles, section, reporter, email, publishedAt: published, modifiedAt: modified, siteName, publisher, url, evidence };
 }

@@ -21,6 +21,10 @@ export interface OutletRule {
   date?: string[];
   /** Deck / subtitle lines. */
   subtitle?: string[];
+  /** The article's own headline, where the page's <title> and og:title may be the site's. */
+  title?: string[];
+  /** Portals: where the original publisher is named (press logo: its alt text; copyright line: its holder). */
+  publisher?: string[];
   /** Why the rule exists: what is special about the site. */
   reason: string;
 }
@@ -175,9 +179,14 @@ export const OUTLET_RULES: OutletRule[] = [
     junk: ['.media_end_summary', '.vod_player_wrap', '.ab_sub_heading', '.media_end_copyright', '.source', '.byline', '.reporter_area', '.link_news', '.end_photo_org .img_desc'],
     caption: ['.img_desc', 'em.img_desc', '.end_photo_org em', 'figcaption'],
     byline: ['.media_end_head_journalist_name', '.byline_s', '.byline span', 'em.media_end_head_journalist_name'],
-    date: ['.media_end_head_info_datestamp_time', '._ARTICLE_DATE_TIME', '.t11', '.author em'],
+    date: ['.media_end_head_info_datestamp_time', '._ARTICLE_DATE_TIME', '[class*="NewsEndMain_article_head_date_info"] .date', '.t11', '.author em'],
     subtitle: ['.media_end_summary', 'strong.media_end_summary'],
-    reason: 'Portal copy of a partner article: #dic_area holds text with <br>, summary box and photo captions inside',
+    title: ['#title_area', '.media_end_head_headline', '[class*="NewsEndMain_article_title"]', '#articleTitle'],
+    publisher: [
+      '.media_end_head_top_logo img[alt]', '[class*="NewsEndMain_article_head_press_logo"] img[alt]', '.press_logo img[alt]',
+      '.media_end_copyright', '[class*="NewsEndMain_copyright"]', '.c_text',
+    ],
+    reason: 'Portal copy of a partner article: #dic_area holds text with <br>, summary box and photo captions inside; the press logo names the publisher',
   },
   {
     id: 'daum', name: '다음 뉴스', hosts: ['v.daum.net', 'news.v.daum.net', 'm.news.daum.net'],
@@ -187,7 +196,9 @@ export const OUTLET_RULES: OutletRule[] = [
     byline: ['.info_view .txt_info:first-child', '.info_view .txt_info'],
     date: ['.info_view .num_date', '.num_date'],
     subtitle: ['.summary_view'],
-    reason: 'Portal copy: paragraphs are p[dmcf-ptype="general"] in section[dmcf-sid]; figures carry figcaption.txt_caption',
+    title: ['.tit_view', '.head_view h3'],
+    publisher: ['.info_cp img[alt]', '.link_cp img[alt]', '.head_view .thumb_g[alt]', '.txt_copyright', '.copyright_view'],
+    reason: 'Portal copy: paragraphs are p[dmcf-ptype="general"] in section[dmcf-sid]; figures carry figcaption.txt_caption; the press logo names the publisher',
   },
 ];
 

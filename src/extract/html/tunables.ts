@@ -128,3 +128,17 @@ export const TAIL_SECTION_AFTER = 0.5;
 
 /** Texts up to this length with only these characters are separators or counters ("1 / 8", "···"). */
 export const JUNK_SHORT_LINE = /^[\s\d\/|·•…\-–—:.,()[\]]{0,12}$/;
+
+// --- articles inside scripts (state-blobs.ts) ----------------------------------------------------
+/** State blobs larger than this are not read (a 10 MB page cap already applies; this bounds the JSON parse). */
+export const STATE_BLOB_MAX_CHARS = 3_000_000;
+/** Fields that hold the article body in Arc XP, Next.js and Nuxt page state (string, or a list of text elements). */
+export const STATE_BODY_KEYS = ['content_elements', 'articleBody', 'body', 'bodyHtml', 'body_html', 'content', 'contentHtml', 'html', 'text', 'paragraphs'] as const;
+/** Headline fields next to the body (Arc: headlines.basic). */
+export const STATE_TITLE_KEYS = ['headlines.basic', 'headline', 'title'] as const;
+/** Publication time fields next to the body. */
+export const STATE_DATE_KEYS = ['first_publish_date', 'display_date', 'datePublished', 'publishedAt', 'published_at', 'publishDate', 'regDate', 'createdAt', 'date'] as const;
+/** Author fields next to the body (Arc: credits.by[0].name). */
+export const STATE_AUTHOR_KEYS = ['credits.by', 'author', 'authors', 'byline', 'reporterName', 'writer'] as const;
+/** The script's article replaces the DOM text when the DOM candidate holds less than this share of it: the DOM held the chrome. */
+export const STATE_DOM_SHARE = 0.5;
