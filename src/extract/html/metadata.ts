@@ -46,7 +46,8 @@ export function meta(metas: MetaMap, names: string[]): string | null {
   return null;
 }
 
-const firstText = (doc: Document, selectors: string[] | undefined): { value: string; selector: string } | null => {
+/** The first value `read` finds in the elements `selectors` match, in selector order. */
+function firstValue(doc: Document, selectors: string[] | undefined, read: (el: Element) => string | null): { value: string; selector: string } | null {
   for (const s of selectors ?? []) {
     let el: Element | null = null;
     try {
@@ -54,45 +55,23 @@ const firstText = (doc: Document, selectors: string[] | undefined): { value: str
     } catch {
       continue; // a selector the DOM library cannot run is skipped, not fatal
     }
-    const v = squash(el?.textContent);
+    const v = el ? read(el) : null;
     if (v) return { value: v, selector: s };
   }
   return null;
-};
+}
 
-const firstDate = (doc: Document, selectors: string[] | undefined): { value: string; selector: string } | null => {
-  for (const s of selectors ?? []) {
-    let el: Element | null = null;
-    try {
-      el = doc.querySelector(s);
-    } catch {
-      continue;
-    }
-    if (!el) continue;
-    for (const raw of [el.getAttribute('data-date-time'), el.getAttribute('datetime'), el.getAttribute('content'), el.textContent]) {
-      const v = toKst(raw);
-      if (v) return { value: v, selector: s };
-    }
-  }
-  return null;
-};
+const firstText = (doc: Document, selectors: string[] | undefined) => firstValue(doc, selectors, (el) => squash(el.textContent) || null);
+
+const firstDate = (doc: Document, selectors: string[] | undefined) =>
+  firstValue(doc, selectors, (el) => [el.getAttribute('data-date-time'), el.getAttribute('datetime'), el.getAttribute('content'), el.textContent].map(toKst).find(Boolean) ?? null);
 
 /** The publisher a portal page names: a logo's alt text, or the holder of a copyright line (the line cleaner's pattern). */
-function firstPublisher(doc: Document, selectors: string[]): string | null {
-  for (const s of selectors) {
-    let el: Element | null = null;
-    try {
-      el = doc.querySelector(s);
-    } catch {
-      continue;
-    }
-    if (!el) continue;
-    const text = el.tagName.toLowerCase() === 'img' ? squash(el.getAttribute('alt')) : squash(el.textContent);
-    const value = COPYRIGHT_HOLDER.test(text) ? text.match(COPYRIGHT_HOLDER)![1].trim() : el.tagName.toLowerCase() === 'img' ? text : '';
-    if (value) return value;
-  }
-  return null;
-}
+const firstPublisher = (doc: Document, selectors: string[]) =>
+  firstValue(doc, selectors, (el) => {
+    if (el.tagName.toLowerCase() === 'img') return squash(el.getAttribute('alt')) || null;
+    return squash(el.textContent).match(COPYRIGHT_HOLDER)?.[1].trim() || null;
+  })?.value ?? null;
 
 /** "홍길동 기자 hong@example.com" → name "홍길동" (role words dropped), email separately. */
 export function splitByline(raw: string): { name: string | null; email: string | null } {
