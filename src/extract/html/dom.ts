@@ -4,7 +4,7 @@ import { HTML_RULE } from './rules.js';
 import type { Removal } from '../../types.js';
 import { toKst } from '../../dates.js';
 import {
-  BLOCK_TAGS, BOILERPLATE_LINES, CAPTION_SELECTORS, DROP_TAGS, HEADING_TAGS, JUNK_NAME,
+  BLOCK_TAGS, BOILERPLATE_LINES, CAPTION_SELECTORS, DROP_ROLES, DROP_TAGS, HEADING_TAGS, JUNK_NAME,
   JUNK_SHORT_LINE, KEEP_NAME, DATELINE, DATELINE_MAX, LEAD_PROSE, TAIL_SECTION, TAIL_SECTION_AFTER, LAYOUT_NAME, STORY_INSIDE, WRAPPER_PROSE_SHARE, MAX_BLOCK_LINK_DENSITY, PROTECTED_TAGS, SHORT_BLOCK,
 } from './tunables.js';
 
@@ -26,16 +26,6 @@ function attached(node: Node): boolean {
   return n.nodeType === 9;
 }
 
-/** Drops elements matching `selector` (inside `root`), returning how many went. */
-export function dropAll(root: ParentNode, selector: string): number {
-  let n = 0;
-  for (const el of root.querySelectorAll(selector)) {
-    el.remove();
-    n++;
-  }
-  return n;
-}
-
 /** Takes caption elements out of the page and returns their text, in page order, without repeats. */
 export function takeCaptions(root: ParentNode, extra: string[] = []): string[] {
   const selector = [CAPTION_SELECTORS, ...extra].join(',');
@@ -53,13 +43,17 @@ export function takeCaptions(root: ParentNode, extra: string[] = []): string[] {
   return captions;
 }
 
-/** Drops script/nav/footer-like tags, hidden elements and figures (whose captions were already taken). */
+/** Drops script/nav/footer-like tags, hidden elements and figures (whose captions were already taken).
+ *  One walk over the elements: a selector list of two dozen parts costs a full match per element per part. */
 export function dropNonText(root: ParentNode): void {
-  dropAll(root, DROP_TAGS);
-  for (const el of root.querySelectorAll('[style]')) {
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) el.remove();
+  const figures: Element[] = [];
+  for (const el of [...root.querySelectorAll('*')]) {
+    const tag = el.tagName.toLowerCase();
+    if (DROP_TAGS.has(tag) || el.hasAttribute('hidden') || DROP_ROLES.has(el.getAttribute('role') ?? '')) el.remove();
+    else if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) el.remove();
+    else if (tag === 'figure') figures.push(el);
   }
-  for (const el of root.querySelectorAll('figure')) {
+  for (const el of figures) {
     if (attached(el) && squash(el.textContent).length < 300) el.remove();
   }
 }
@@ -75,15 +69,17 @@ export function dropJunkBlocks(root: ParentNode, removed: Removal[]): void {
     return n;
   };
   const pageProse = proseOf(root);
+  // Story containers, found once: asking each junk-named element for them again was most of this step.
+  const stories = [...root.querySelectorAll(STORY_INSIDE)];
   for (const el of [...root.querySelectorAll('[class],[id]')]) {
     const tag = el.tagName.toLowerCase();
     if (PROTECTED_TAGS.has(tag)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!JUNK_NAME.test(names) || KEEP_NAME.test(names)) continue;
     if (!attached(el)) continue;
-    const text = squash(el.textContent);
-    if (el.querySelector(STORY_INSIDE)) continue;
+    if (stories.some((s) => s !== el && el.contains(s))) continue;
     if (LAYOUT_NAME.test(names) && pageProse && proseOf(el) > pageProse * WRAPPER_PROSE_SHARE) continue;
+    const text = squash(el.textContent);
     if (text.length >= 20) removed.push({ text: text.slice(0, 300), rule: HTML_RULE.junkBlock });
     el.remove();
   }

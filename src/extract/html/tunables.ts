@@ -2,11 +2,12 @@
 
 /** Elements that never carry article text; dropped before anything else looks at the page.
  * (Not <form>: ASP.NET pages wrap the whole page in one.) */
-export const DROP_TAGS = [
+export const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
   'button', 'select', 'textarea', 'input', 'nav', 'footer', 'aside', 'dialog', 'link', 'meta',
-  '[hidden]', '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]',
-].join(',');
+]);
+/** ARIA roles of page chrome; elements with them are dropped like DROP_TAGS (and so are [hidden] ones). */
+export const DROP_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /** Class/id words that mark navigation, promotion and other blocks around the story (as in Readability's list, plus news
  * furniture). Not "paywall": sites wrap the story itself in it. */
