@@ -22,8 +22,12 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\
 const DOTTED_OR_KOREAN =
   /(\d{4})\s*[.\/년-]\s*(\d{1,2})\s*[.\/월-]\s*(\d{1,2})\s*[.일]?\s*(?:\([^)]*\)\s*)?T?\s*(?:(오전|오후|AM|PM)\s*)?(?:(\d{1,2})\s*[:시]\s*(\d{1,2})?\s*분?(?:\s*:?\s*(\d{1,2})\s*초?)?\s*(AM|PM)?)?/i;
 
+/** Days in a month of a year (month 1-12); Date.UTC's day 0 of the next month is this month's last day. */
+const daysIn = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getUTCDate();
+
+/** News dates are from 1990 to 2100; a day must exist in its month (no 2026-02-30, which Date would roll over). */
 const valid = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
-  y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 60;
+  y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 60;
 
 /**
  * Reads a date or date-time and returns it in KST, or null when it is not a date.
@@ -62,6 +66,23 @@ export function toKst(raw: string | null | undefined): string | null {
     if (!Number.isNaN(ms)) return /\d{1,2}:\d{2}/.test(s) ? formatKst(ms) : formatKst(ms).slice(0, 10);
   }
   return null;
+}
+
+/** Why a text written as a date is not one (2026-02-30, 1850-01-01, 2025.13.01 25:00), or null when it is a
+ *  real date or not written as a date at all: the caller says so in a message instead of dropping it. */
+export function dateProblem(raw: string | null | undefined): string | null {
+  if (!raw || toKst(raw)) return null;
+  const s = raw.trim().replace(/\s+/g, ' ');
+  if (!ISO.test(s) && !DOTTED_OR_KOREAN.test(s)) return null;
+  return `"${s.slice(0, 40)}" is written as a date but is not one (year 1990-2100, a day its month has, a real time of day); left out`;
+}
+
+/** toKst, adding to `rejected` why a value written as a date is not one (for a message). */
+export function toKstNoting(raw: string | null | undefined, rejected: string[]): string | null {
+  const v = toKst(raw);
+  const problem = v ? null : dateProblem(raw);
+  if (problem) rejected.push(problem);
+  return v;
 }
 
 const ZONES: Record<string, string> = {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
 import { fixtureDocs } from './fixture-docs.js';
+import type { Message } from '../types.js';
 
 function run(folder: string) {
   const docs = fixtureDocs(`analyze-quotes/${folder}`);
@@ -21,6 +22,14 @@ test('quote patterns: 기자들에게 “…”고 말했다, 그는 “…”�
   assert.ok(quotes.every((q) => q.speaker === '정민호'), 'pronoun and surname+title resolve to the canonical name');
   assert.equal(quotes[1].utterance, quotes[2].utterance, '…라며 chains one statement');
   assert.notEqual(quotes[0].utterance, quotes[1].utterance);
+});
+
+test('markup and attribute values left in a text are not quotes; the real remark still is', () => {
+  const docs = fixtureDocs('analyze-quotes/markup');
+  const messages: Message[] = [];
+  const quotes = findQuotes(docs, findEntities(docs), messages);
+  assert.deepEqual(quotes.map((q) => q.text), ['책 읽는 밤', '밤에도 책을 읽을 수 있는 공간을 만들고 싶었다']);
+  assert.equal(messages.filter((m) => m.rule === 'quote-in-markup').length, 5, 'each skipped value is said, at info level');
 });
 
 test('a quote with no name in its sentence takes the subject of the sentence before', () => {

@@ -50,6 +50,10 @@ export function findQuotes(docs: NewsDoc[], entities: Entity[], messages: Messag
       const after = doc.body.slice(end + 1, sentence.end);
       const speech = saysAfter(after);
       if (m[3] !== undefined && !speech) continue; // ‘term’
+      if (inMarkup(doc.body, m.index!, inner)) {
+        messages.push(message('analyze', 'quote-in-markup', `not a quote: “${inner.slice(0, 30)}” is markup or an attribute value`, { source: doc.id, span: { start, end } }, 'info'));
+        continue;
+      }
       if (inner.replace(/\s+/g, '').length < MIN_QUOTE_CHARS && !speech) continue;
       // Chained to the quote just before in the same sentence (“A”라며 “B”라고 말했다).
       const between = doc.body.slice(prevEnd + 1, m.index!);
@@ -74,6 +78,15 @@ export function findQuotes(docs: NewsDoc[], entities: Entity[], messages: Messag
   }
   const utterances = groupUtterances(raws);
   return raws.map((q, i) => ({ start: q.start, end: q.end, speaker: q.speaker, text: q.text, document: q.doc, utterance: utterances[i] }));
+}
+
+/** `alt="…"`, `<a href="…">`, a quoted tag: markup left in a text is not anyone's speech. `at` is the
+ *  opening quote mark; only its own line is looked at, so the check stays linear. */
+function inMarkup(body: string, at: number, inner: string): boolean {
+  const line = body.slice(body.lastIndexOf('\n', at - 1) + 1, at);
+  if (/[\w-]\s*=\s*$/.test(line)) return true; // an attribute value
+  if (line.lastIndexOf('<') > line.lastIndexOf('>') && /<[a-z!/]/i.test(line.slice(line.lastIndexOf('<')))) return true; // inside a tag
+  return /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i.test(inner);
 }
 
 /** Person (then organization) mentions in one document, with their canonical names. */

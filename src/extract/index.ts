@@ -21,12 +21,19 @@ export function extractDocument(file: TextFile): NewsDoc {
   try {
     return extract(file);
   } catch (e) {
-    // A bug must not sink the whole run: keep the text as it is, and say so loudly.
-    const doc = emptyDoc(file, file.text.trim());
-    doc.messages.push(message('extract', 'extract-failed', `extraction failed, text kept as is: ${(e as Error).message}`, { source: file.source }, 'error'));
-    doc.sentences = splitSentences(doc.body);
-    return doc;
+    return failedExtraction(file, e as Error);
   }
+}
+
+/** A bug must not sink the whole run: plain text is kept as it is, and said so loudly. An HTML page keeps
+ *  no body at all (like a page with no main text): its markup must never be published as prose. */
+export function failedExtraction(file: TextFile, error: Error): NewsDoc {
+  const html = file.format === 'html';
+  const doc = emptyDoc(file, html ? '' : file.text.trim());
+  const kept = html ? 'the page is left without a body (its markup is never published)' : 'text kept as is';
+  doc.messages.push(message('extract', 'extract-failed', `extraction failed, ${kept}: ${error.message}`, { source: file.source }, 'error'));
+  doc.sentences = splitSentences(doc.body);
+  return doc;
 }
 
 function extract(file: TextFile): NewsDoc {
@@ -62,6 +69,7 @@ function extract(file: TextFile): NewsDoc {
   const evidence = { ...meta.evidence, kind: cues.join(', ') || 'no derivative cues' };
 
   if (!body) messages.push(message('extract', 'empty-body', 'no running text left after cleaning; see removed', { source: file.source }));
+  for (const why of [...(html?.rejectedDates ?? []), ...meta.rejectedDates]) messages.push(message('extract', 'bad-date', why, { source: file.source }));
   if (!meta.title) messages.push(message('extract', 'no-title', 'no title line found; title left empty', { source: file.source }, 'info'));
   const boardRows = removed.filter((r) => r.rule === RULE.boardListing).length;
   if (boardRows) {

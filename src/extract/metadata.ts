@@ -8,7 +8,7 @@ import { norm, type SourceLine } from './lines.js';
 import { fold } from '../text/fold.js';
 import { hangulRatio } from '../text/hangul.js';
 import { KOREAN_SENTENCE_END, PROSE_END, RULE, TITLE_WIRE_TAGS } from './noise-rules.js';
-import { toKst } from '../dates.js';
+import { toKst, toKstNoting } from '../dates.js';
 import { outletByDomain, outletByName } from './outlets.js';
 import {
   DECK_MIN_HANGUL_RATIO, HEADING_MAX_CHARS, SECTION_LABELS, SECTION_MAX_CHARS, SECTION_PATTERN,
@@ -34,6 +34,8 @@ export type Metadata = Pick<
 > & {
   /** The lines that make the body: everything but the section and title lines. */
   bodyLines: SourceLine[];
+  /** Why date values the text, front matter or feed gave were left out (see dateProblem), for messages. */
+  rejectedDates: string[];
 };
 
 
@@ -154,9 +156,11 @@ export function readMetadata(input: MetadataInput): Metadata {
   if (email) evidence.email = emailClue!.evidence;
   else if (html?.email) { email = html.email; evidence.email = html.evidence.email ?? 'html-meta'; }
 
+  const rejectedDates: string[] = [];
+  const kst = (raw: string | null | undefined) => toKstNoting(raw, rejectedDates);
   let publishedAt: string | null = null;
   for (const c of [...input.clues.filter((x) => x.field === 'publishedAt'), ...input.clues.filter((x) => x.field === 'modifiedAt')]) {
-    publishedAt = toKst(c.value);
+    publishedAt = kst(c.value);
     if (publishedAt) { evidence.publishedAt = c.field === 'publishedAt' ? c.evidence : `${c.evidence} (수정)`; break; }
   }
   if (!publishedAt && html?.publishedAt) {
@@ -165,11 +169,11 @@ export function readMetadata(input: MetadataInput): Metadata {
   }
   if (!publishedAt && frontMatter?.date != null) {
     // YAML's core schema leaves dates as strings; String() also covers a number or a Date.
-    publishedAt = toKst(String(frontMatter.date));
+    publishedAt = kst(String(frontMatter.date));
     if (publishedAt) evidence.publishedAt = 'front-matter';
   }
   if (!publishedAt && hints.publishedAt) {
-    publishedAt = toKst(hints.publishedAt);
+    publishedAt = kst(hints.publishedAt);
     if (publishedAt) evidence.publishedAt = 'feed';
   }
   if (!publishedAt) {
@@ -183,7 +187,7 @@ export function readMetadata(input: MetadataInput): Metadata {
 
   return {
     outlet, aggregator, title, subtitles, section, reporter, email, publishedAt, url, evidence,
-    bodyLines: lines, headings,
+    bodyLines: lines, headings, rejectedDates,
   };
 }
 

@@ -1,7 +1,7 @@
 // Page metadata from JSON-LD, OpenGraph / meta tags, outlet rules and generic byline markup.
 // Each value records where it came from in `evidence`, so a reader can judge it.
 import type { NewsDoc } from '../../types.js';
-import { toKst } from '../../dates.js';
+import { toKst, toKstNoting } from '../../dates.js';
 import { ldText, type LdNode } from './json-ld.js';
 import type { OutletRule } from './outlet-rules.js';
 import { collectBlocks, squash } from './dom.js';
@@ -15,6 +15,8 @@ export type HtmlMetadata = Pick<NewsDoc, 'title' | 'subtitles' | 'section' | 're
   siteName: string | null;
   /** On a portal's copy: the original publisher (press logo, og:article:author, copyright holder), not yet normalised. */
   publisher: string | null;
+  /** Why date values the page gave were left out (see dateProblem), for messages. */
+  rejectedDates: string[];
 };
 
 export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -89,6 +91,8 @@ export function splitByline(raw: string): { name: string | null; email: string |
 /** Reads the page's own metadata (no body text is touched). */
 export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | null, rule: OutletRule | null, pageUrl?: string): HtmlMetadata {
   const evidence: Record<string, string> = {};
+  const rejectedDates: string[] = [];
+  const kst = (raw: string | null | undefined) => toKstNoting(raw, rejectedDates);
   // Tries are thunks: later sources (DOM queries) only run when the earlier ones found nothing.
   const pick = <T>(field: string, ...tries: [string, () => T | null | undefined][]): T | null => {
     for (const [source, get] of tries) {
@@ -145,15 +149,15 @@ export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | nu
 
   const published = pick(
     'publishedAt',
-    ['json-ld', () => toKst(ldText(article?.datePublished))],
-    ['meta', () => toKst(meta(metas, ['article:published_time', 'og:regDate', 'og:article:published_time', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']))],
+    ['json-ld', () => kst(ldText(article?.datePublished))],
+    ['meta', () => kst(meta(metas, ['article:published_time', 'og:regDate', 'og:article:published_time', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']))],
     [`outlet-rule:${rule?.id}`, () => firstDate(doc, rule?.date)?.value],
     ['time-tag', () => firstDate(doc, GENERIC_DATE)?.value],
   );
   const modified = pick(
     'modifiedAt',
-    ['json-ld', () => toKst(ldText(article?.dateModified))],
-    ['meta', () => toKst(meta(metas, ['article:modified_time', 'og:updated_time', 'dateModified']))],
+    ['json-ld', () => kst(ldText(article?.dateModified))],
+    ['meta', () => kst(meta(metas, ['article:modified_time', 'og:updated_time', 'dateModified']))],
   );
 
   const ldPublisher = article?.publisher as LdNode | undefined;
@@ -187,5 +191,5 @@ export function readMetadata(doc: Document, metas: MetaMap, article: LdNode | nu
     ['json-ld', () => resolve(ldText(article?.url) ?? (typeof mainEntity === 'string' ? mainEntity : ldText((mainEntity as LdNode | undefined)?.['@id'])))],
   );
 
-  return { title, subtitles, section, reporter, email, publishedAt: published, modifiedAt: modified, siteName, publisher, url, evidence };
+  return { title, subtitles, section, reporter, email, publishedAt: published, modifiedAt: modified, siteName, publisher, url, evidence, rejectedDates };
 }
