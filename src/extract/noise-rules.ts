@@ -75,7 +75,7 @@ const EN_NAME = "[A-Z][A-Za-z'’.-]*(?:\\s+[A-Z][A-Za-z'’.-]*){0,3}";
 /** `By Kim Eun-jung`, `By Kim Eun-jung and Park Ji-won`, `BY LEE SU-MIN [x@…]`, `By Jane Doe, Staff reporter`:
  *  the names (1); a short role after a comma or bar, and an address, may follow. */
 export const ENGLISH_BYLINE = new RegExp(
-  `^(?:By|BY)\\s+(${EN_NAME}(?:\\s*(?:,|and|&)\\s*${EN_NAME})*?)(?:\\s*[,|•]\\s*[A-Za-z][A-Za-z .'-]{0,40})?\\s*(?:${BRACKETED_EMAIL}|${EMAIL_SRC})?$`,
+  `^(?:By|BY)\\s+(${EN_NAME}(?:(?:\\s*[,&]|\\s+and)\\s+${EN_NAME})*?)(?:\\s*[,|•]\\s*[A-Za-z][A-Za-z .'-]{0,40})?\\s*(?:${BRACKETED_EMAIL}|${EMAIL_SRC})?$`,
 );
 /** `SEOUL, April 19 (Yonhap) -- ` opening the first paragraph of English wire copy: place (1), month (2),
  *  day (3) and wire (4); the month and day may be missing (`SEOUL (Yonhap) -- `). */
