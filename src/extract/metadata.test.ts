@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUTLETS, outletByDomain, outletByName } from './outlets.js';
-import { isHeadline, isSectionLabel } from './metadata.js';
+import { isHeadline, isSectionLabel, readMetadata } from './metadata.js';
 import { toKst } from '../dates.js';
 import { classifyKind } from './derivative.js';
 
@@ -41,4 +41,11 @@ test('derivative: front matter or blog cues make a derivative; a signed report s
   assert.equal(classifyKind({ ...base, body: '제가 오늘 포스팅에서 정리해 봤습니다. 여러분의 생각은 어떤가요?' }).kind, 'derivative');
   assert.equal(classifyKind({ ...base, body: '정부가 예산안을 발표했다.' }).kind, 'report');
   assert.equal(classifyKind({ ...base, body: '제가 보기엔 여러분의 선택이 중요하다.', hasOutlet: true, hasByline: true }).kind, 'report');
+});
+
+test('an English wire dateline gives the date only with a year from the URL; December copy posted in January is last year', () => {
+  const at = (day: string, key: string) => readMetadata({ lines: [], clues: [{ field: 'datelineDay', value: day, evidence: 'wire-dateline', line: 1 }], html: null, frontMatter: null, format: 'txt', key });
+  assert.equal(at('April 19', 'https://en.yna.co.kr/view/AEN20250419000351315').publishedAt, '2025-04-19');
+  assert.equal(at('December 31', 'https://en.yna.co.kr/view/AEN20260101000100315').publishedAt, '2025-12-31');
+  assert.equal(at('April 19', '/tmp/story.txt').publishedAt, null, 'no year, no date: never the clock');
 });
