@@ -11,7 +11,8 @@ export const ACTS: { act: string; words: RegExp }[] = [
   { act: '발표', words: /발표/u },
   { act: '계약', words: /계약|체결|협약|수주/u },
   { act: '투자', words: /투자/u },
-  { act: '착공', words: /착공|건설|짓는|짓기로|짓겠/u },
+  { act: '착공', words: /착공/u },
+  { act: '건설', words: /건설|짓는|짓기로|짓겠/u },
   { act: '개발', words: /개발/u },
 ];
 

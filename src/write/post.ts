@@ -12,7 +12,7 @@ import { slugify, uniqueName } from './slug.js';
 import { sourceEntries } from './citations.js';
 import { DEFAULT_PRESET, type PresetName } from './front-matter.js';
 import { documentSentences, headingLike, sentenceAt } from './sentences.js';
-import { CLICKBAIT_PATTERNS, POST, POST_SENTENCE_END } from './tunables.js';
+import { CLICKBAIT_PATTERNS, ELIDED, POST, POST_SENTENCE_END } from './tunables.js';
 import { figureRows } from './figures.js';
 import { fold } from '../text/fold.js';
 import { Context, displayName, plainText } from './context.js';
@@ -61,12 +61,15 @@ export function cleanTitle(title: string): string {
 }
 
 /**
- * Without an event, the event's name is the report headline that shares most with the other
- * headlines and the key sentences (the consensus wording), cleaned.
+ * Without a meeting to template, the event's name is the report headline that shares most with the
+ * other headlines and the key sentences (the consensus wording), cleaned; among those that name the
+ * event's principals when any does, so that a headline naming only a side person is never chosen.
  */
-function consensusTitle(members: NewsDoc[], keyTexts: string[]): string | null {
+function consensusTitle(members: NewsDoc[], keyTexts: string[], cast: Entity[]): string | null {
   const titled = members.filter((d) => d.title && d.kind === 'report');
-  const pool = (titled.length ? titled : members.filter((d) => d.title)).map((d) => d.title!);
+  const all = (titled.length ? titled : members.filter((d) => d.title)).map((d) => d.title!);
+  const naming = all.filter((t) => cast.some((e) => [e.name, ...e.aliases].some((a) => t.includes(a))));
+  const pool = naming.length ? naming : all;
   if (!pool.length) return keyTexts[0] ? cleanTitle(keyTexts[0]) : null;
   const grams = (s: string) => new Set([...s.replace(/\s+/g, '')].map((_, i, a) => a.slice(i, i + 2).join('')));
   const others = [...pool, ...keyTexts.slice(0, 3)].map(grams);
@@ -119,7 +122,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   /** A source sentence, made to stand alone and attributed to the outlets that carry it; null when it cannot. */
   const told = (doc: NewsDoc, s: Sentence): ModelSentence | null => {
     if (doc.kind === 'derivative' && reports.length) return null;
-    if (!POST_SENTENCE_END.test(s.text) || headingLike(s, documentSentences(doc), doc.title)) return null;
+    if (!POST_SENTENCE_END.test(s.text) || ELIDED.test(s.text) || headingLike(s, documentSentences(doc), doc.title)) return null;
     if (used.has(fold(s.text)) || utterancesIn(doc, s).some((u) => usedUtterances.has(u))) return null;
     const runs = ctx.resolve(doc, s);
     if (!runs) return null;
@@ -138,14 +141,19 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
 
   // --- title, lead, tags: the event in newsdesk's words -------------------------------------------
   const keyTexts = cluster.summary.map((s) => s.text);
-  const lead: ModelSentence[] = event && cast.length ? eventLead(event, cast, entityOf) : [];
-  const title = event && cast.length ? eventTitle(event, cast) : consensusTitle(members, keyTexts) ?? `${names.get(members[0]?.id ?? '')?.name ?? '기사'} 보도`;
+  // A meeting is told by a template that cannot misstate it (who met, when, where); other acts keep
+  // the sources' own wording for who did what to whom, so their title and lead come from the sources.
+  const meeting = !!event && event.act === POST.templateAct && cast.length >= 2 && reports.length >= 2;
+  const lead: ModelSentence[] = meeting ? eventLead(event!, cast, entityOf) : [];
+  const title = meeting ? eventTitle(event!, cast) : consensusTitle(members, keyTexts, cast) ?? `${names.get(members[0]?.id ?? '')?.name ?? '기사'} 보도`;
   if (!lead.length) {
-    const first = cluster.summary.map((k) => firstIn(k.mentions, memberMap)).find((x) => x && !isEventStatement(x.doc, x.s) && told(x.doc, x.s));
-    if (first) {
-      used.delete(fold(first.s.text));
-      const s = told(first.doc, first.s);
-      if (s) lead.push(s);
+    const keys = cluster.summary.map((k) => firstIn(k.mentions, memberMap)).filter((x): x is { doc: NewsDoc; s: Sentence } => !!x);
+    for (const at of [...keys.filter((x) => isEventStatement(x.doc, x.s)), ...keys]) {
+      const s = told(at.doc, at.s);
+      if (s) {
+        lead.push(s);
+        break;
+      }
     }
   }
   if (!lead.length) messages.push(message('write', 'no-key-sentence', 'no sentence of the cluster could lead the post', where));
@@ -335,16 +343,16 @@ function utteranceGroups(quotes: Quote[], members: Map<string, NewsDoc>): Quote[
   return [...groups.values()].map((g) => [...g].sort((a, b) => Number(members.get(a.document)!.kind === 'derivative') - Number(members.get(b.document)!.kind === 'derivative')));
 }
 
-/** `이재용·손정의·샘 올트먼, 서초사옥서 3자 회동…스타게이트 논의` from the event's slots. */
+/** `이재용·손정의·샘 올트먼, 서초사옥서 3자 회동…스타게이트 논의` from a meeting's slots. */
 function eventTitle(event: NewsEvent, cast: Entity[]): string {
   const who = cast.map((e) => e.name).join('·');
   const place = event.where ? `${event.where.split(' ').pop()}서 ` : '';
-  const count = cast.length === 3 && event.act === '회동' ? '3자 ' : '';
-  const topic = event.topic ? `…${event.topic} ${event.act === '회동' ? '논의' : '관련'}` : '';
+  const count = cast.length === 3 ? '3자 ' : '';
+  const topic = event.topic ? `…${event.topic} 논의` : '';
   return cleanTitle(`${who}, ${place}${count}${event.act}${topic}`);
 }
 
-/** The lead: who met (or acted) when and where, how long, and who else was there, in newsdesk's words. */
+/** The lead of a meeting: who met when and where, who else was there, and how long, in newsdesk's words. */
 function eventLead(event: NewsEvent, cast: Entity[], entityOf: (n: string) => Entity | undefined): ModelSentence[] {
   const full = (e: Entity) => (e.role ? `${e.name} ${e.role}` : e.name);
   const cite = (...slots: (keyof NewsEvent['spans'])[]) => slots.flatMap((s) => event.spans[s] ?? []);
@@ -354,15 +362,13 @@ function eventLead(event: NewsEvent, cast: Entity[], entityOf: (n: string) => En
   const who = cast.map(full);
   const castMentions = event.participants.filter((p) => !p.present).flatMap((p) => p.mentions);
   const out: ModelSentence[] = [];
-  if (event.act === '회동') {
+  {
     out.push(sentence(`${who.slice(0, -1).join(', ')}${who.length > 1 ? ', ' : ''}${josa(who[who.length - 1], '이/가')} ${when}${at}만났다.`, [...castMentions, ...cite('when', 'where')]));
     const present = event.participants.filter((p) => p.present).map((p) => entityOf(p.name)).filter((e): e is Entity => !!e);
     if (present.length) {
       out.push(sentence(`${present.map(full).join(', ')}도 자리를 함께했다.`, event.participants.filter((p) => p.present).flatMap((p) => p.mentions)));
     }
     if (event.duration) out.push(sentence(`회동은 ${event.duration} 이어졌다.`, cite('duration')));
-  } else {
-    out.push(sentence(`${when}${who.join(', ')} 관련 ${josa(event.act, '이/가')} 보도됐다.`, [...castMentions, ...cite('act', 'when')]));
   }
   return out.filter((s) => s.sources.length);
 }

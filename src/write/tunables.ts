@@ -54,6 +54,8 @@ export const POST = {
   maxSideSentences: 3,
   /** Utterances under 발언. */
   maxQuotes: 5,
+  /** The act told from a template (who met whom, when, where): symmetric, so no wording can misstate who did what. */
+  templateAct: '회동',
   /** Timeline items: about ten keeps it a timeline. */
   maxTimeline: 10,
   /** Titles longer than this are cut at a word boundary. */
@@ -90,6 +92,9 @@ export const CLICKBAIT_PATTERNS: RegExp[] = [
 
 /** Words that mark a headline-like line (cross-head, title) when it also lacks sentence-final punctuation. */
 export const SENTENCE_END = /(?:[.!?。]|[.!?]?[”"’'」』)])\s*$/u;
+
+/** An elision or a deck-line marker (…, ◇, ▶): the line is a headline cut short, not a sentence a reader can take whole. */
+export const ELIDED = /…|\.{3}|^[◇◆▶▷■□●○※]/u;
 
 /** A prose sentence ends a sentence: a final mark or 다 (a quote may close after it); headlines and captions do not. */
 export const POST_SENTENCE_END = /(?:[.!?。]|다)[”"’'」』)]*\s*$/u;
