@@ -158,6 +158,7 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
     .replace(TIMELINE.connective, '');
   // A subject alone (올트먼 CEO는, before the next date) tells no act.
   if (/(은|는)$/.test(s) && s.split(' ').length <= TIMELINE.bareSubjectWords) return '';
+  const endsOnSubject = /\S(은|는)$/.test(s);
   s = s.replace(/(\S)(은|는)$/, '$1'); // 입국한 올트먼 CEO는 → …CEO: a modifier clause ends on its subject
   if (TIMELINE.refersBack.test(s)) return '';
   let words = s.split(' ').filter(Boolean);
@@ -165,6 +166,8 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
     const subject = subjectOf(body.slice(sentence.start, dates[k].start).replace(/\s+/g, ' ').split(' '));
     if (subject) words = [josa(subject, '은/는'), ...words];
   }
+  // No actor at all (항소심에서 … 출근하며 …): who did it is in another sentence; no timeline item.
+  if (!endsOnSubject && !words.some((w) => SUBJECT.test(w))) return '';
   const object = topicOf(previous);
   if (object && TIMELINE.transitiveAct.test(s) && !words.some((w) => /[을를]$/.test(w))) {
     const subj = words.findIndex((w) => /[이가]$/.test(w));

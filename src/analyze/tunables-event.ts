@@ -23,7 +23,7 @@ export const PARTICIPANT_SHARE = 0.5;
 export const MAX_PARTICIPANTS = 4;
 
 /** Places an event happens at: a building or site word ends the phrase before 에서. */
-export const PLACE_AT = /((?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:사옥|본사|호텔|청사|회관|센터|공항|백악관|캠퍼스|공장|대사관|본관|컨벤션|전시장|연구소))에서/gu;
+export const PLACE_AT = /((?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:사옥|본사|호텔|청사|회관|센터|공항|백악관|캠퍼스|공장|대사관|본관|컨벤션|전시장|연구소|타워|빌딩|청와대|관저))에서/gu;
 
 /** How long the act lasted, as written: 두 시간가량, 약 2시간, 40분간. */
 export const DURATION = /(?:약\s?)?(?:\d+|한|두|세|네|다섯)\s?시간(?:\s?\d+분)?(?:가량|여|쯤|동안|에 걸친)?|(?:약\s?)?\d+분(?:간|가량|여)/u;

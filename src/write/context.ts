@@ -32,7 +32,8 @@ function named(doc: NewsDoc, span: { start: number; end: number }, entities: Ent
     .map((x) => x.e);
 }
 
-const and = (names: string[]) => names.map((n, i) => (i < names.length - 1 ? josa(n, '와/과') : n)).join(' ');
+/** `A와 B`, `A·B·C`. */
+const and = (names: string[]) => (names.length === 2 ? `${josa(names[0], '와/과')} ${names[1]}` : names.join('·'));
 
 function dayWords(iso: string): string {
   const [, m, d] = iso.split('-').map(Number);
@@ -78,9 +79,12 @@ export class Context {
 
     const pronoun = CONTEXT.pronoun.exec(text);
     if (pronoun) {
-      const who = back.map((x) => named(doc, x, entities, ['person'])).find((list) => list.length > 0);
+      // 그는 points at the subject of the sentence before; if that subject is not a known person, drop.
+      const who = back.length ? this.subject(doc, back[0]) : null;
       if (!who) return null;
-      runs.push({ text: josa(displayName(who[0]), pronoun[2] === '가' ? '이/가' : pronoun[2] === '의' ? '은/는' : '은/는').replace(/[은는]$/, pronoun[2] === '의' ? '의' : pronoun[2] === '도' ? '도' : '$&'), by: 'inserted' });
+      const name = displayName(who);
+      const particle = pronoun[2];
+      runs.push({ text: particle === '는' ? josa(name, '은/는') : particle === '가' ? josa(name, '이/가') : `${name}${particle}`, by: 'inserted' });
       text = text.slice(pronoun[1].length + pronoun[2].length);
     }
 
@@ -120,6 +124,15 @@ export class Context {
     const speaker = this.unnamedSpeaker(doc, s);
     if (speaker && !runs.some((r) => r.by === 'inserted')) runs.unshift({ text: josa(displayName(speaker), '은/는'), by: 'inserted' }, { text: ' ', by: 'source' });
     return merge(runs);
+  }
+
+  /** The person a sentence is about: named right before a subject or topic marker (최 회장은, 강 대표가). */
+  private subject(doc: NewsDoc, s: Sentence): Entity | null {
+    for (const e of named(doc, s, this.facts.entities, ['person'])) {
+      const m = e.mentions.find((x) => x.document === doc.id && within(x, s))!;
+      if (CONTEXT.subjectAfterName.test(doc.body.slice(m.end, m.end + 12))) return e;
+    }
+    return null;
   }
 
   private unnamedSpeaker(doc: NewsDoc, s: Sentence): Entity | null {

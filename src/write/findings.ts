@@ -13,10 +13,11 @@ const LABEL: Record<string, (values: string, outlets: string) => string> = {
   'arithmetic-check': (v, o) => `기사의 비율·합계 표기가 함께 적힌 수치로 계산한 값과 맞지 않는다(${v}; ${o}).`,
 };
 
+/** `names` holds the reports only: a derivative never stands as the source of a finding. */
 export function findingSentence(f: Finding, names: Map<string, SourceEntry>): ModelSentence | null {
   const label = LABEL[f.kind];
   const sources = f.documents.filter((d) => names.has(d));
   if (!label || !sources.length) return null;
   const outlets = [...new Set(sources.map((d) => names.get(d)!.name))].join('·');
-  return { runs: [{ text: label(f.values.join(', '), outlets), by: 'newsdesk' }], sources, mentions: f.mentions ?? [] };
+  return { runs: [{ text: label(f.values.join(', '), outlets), by: 'newsdesk' }], sources, mentions: (f.mentions ?? []).filter((m) => names.has(m.document)) };
 }

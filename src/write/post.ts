@@ -101,6 +101,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const prosePool = reports.length ? reports : members;
   const memberMap = new Map(members.map((d) => [d.id, d]));
   const names = sourceEntries(members);
+  const isReport = (d: string) => memberMap.get(d)?.kind === 'report';
   const messages: Message[] = [];
   const where = { source: members[0]?.source ?? cluster.id };
   const ctx = new Context({ entities: cluster.entities, quotes: cluster.quotes });
@@ -208,12 +209,16 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     for (const m of e.mentions) {
       const doc = memberMap.get(m.document);
       const s = doc && sentenceAt(doc, m.start);
-      if (!doc || !s || paragraph.length > POST.maxSideSentences) continue;
-      if (!guests.some((g) => g.mentions.some((x) => x.document === doc.id && !x.field && x.start >= s.start && x.end <= s.end))) continue;
+      if (!doc || !s || paragraph.length > POST.maxSideSentences + 1) continue;
       const t = told(doc, s);
-      if (t) paragraph.push(t);
+      // Told as part of the side event only when it names a guest, itself or through what was resolved.
+      const namesGuest = guests.some((g) => g.mentions.some((x) => x.document === doc.id && !x.field && x.start >= s.start && x.end <= s.end)
+        || t?.runs.some((r) => r.by === 'inserted' && r.text.includes(g.name)));
+      if (t && namesGuest) paragraph.push(t);
+      else if (t) used.delete(fold(s.text));
     }
-    narrative.push({ kind: 'paragraph', sentences: paragraph });
+    // The template only stands in when no report's own sentence tells the side event.
+    narrative.push({ kind: 'paragraph', sentences: paragraph.length > 1 ? paragraph.slice(1) : paragraph });
   }
 
   // --- 발언: each utterance once, in the sentence that gives its occasion ---------------------------
@@ -233,18 +238,31 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   }
 
   // --- 타임라인: one item per event, whole clauses, dates as stated ----------------------------------
+  // Dates and acts as the reports state them: an item only a derivative tells is left out, and a
+  // derivative never stands as an item's source.
+  const meetingItem = (e: { what: string }) => meeting && e.what.endsWith(` ${event!.act}`) && e.what.startsWith(cast.map((c) => c.name).join('·'));
   const items = [...cluster.timeline]
-    .filter((e) => e.documents.some((d) => memberMap.has(d) && memberMap.get(d)!.kind === 'report') && !/…/.test(e.what))
+    .filter((e) => isReport(e.mentions[0]?.document ?? '') && !/…/.test(e.what))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => b.e.documents.length - a.e.documents.length || Number(b.e.when.length) - Number(a.e.when.length) || a.i - b.i)
     .slice(0, POST.maxTimeline)
     .map(({ e }) => e)
     .sort((a, b) => a.when.localeCompare(b.when));
+  // A meeting is one item, in newsdesk's words from the event; the clauses that state it are folded in.
+  if (meeting && event!.when) {
+    const stated = items.filter((e) => e.when.startsWith(event!.when!) && e.mentions.some((m) => statements.has(key({ document: m.document, start: sentenceAt(memberMap.get(m.document)!, m.start)?.start ?? -1 }))));
+    for (const e of stated) items.splice(items.indexOf(e), 1);
+    items.push({
+      when: event!.when, what: `${cast.map((e) => e.name).join('·')}${event!.where ? `, ${event!.where}에서` : ''} ${event!.act}`,
+      documents: event!.documents.filter(isReport), mentions: [...(event!.spans.when ?? []), ...stated.flatMap((e) => e.mentions)],
+    });
+    items.sort((a, b) => a.when.localeCompare(b.when));
+  }
   const timeline: PostBlock[] = items.length ? [{
     kind: 'dated',
     items: items.map((e) => ({
       when: e.when.replace('T', ' '),
-      sentence: { runs: [{ text: e.what, by: 'source' }], sources: e.documents.filter((d) => memberMap.has(d)), mentions: e.mentions },
+      sentence: { runs: [{ text: e.what, by: e.mentions.length && !meetingItem(e) ? 'source' : 'newsdesk' }], sources: e.documents.filter(isReport), mentions: e.mentions.filter((m) => isReport(m.document)) },
     })),
   }] : [];
   if (items.some((e) => e.inferred)) {
@@ -254,11 +272,11 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   // --- 엇갈린 보도: only what a reader should know -------------------------------------------------
   const differences = cluster.findings
     .filter((f) => IN_POST(f) && f.documents.some((d) => memberMap.has(d)))
-    .map((f) => findingSentence(f, names))
+    .map((f) => findingSentence(f, new Map([...names].filter(([id]) => isReport(id)))))
     .filter((s): s is ModelSentence => !!s);
 
   // --- 자료: the full figures table and every quote variant, after the sources ----------------------
-  const rows = figureRows(cluster.numbers, memberMap, names).slice(0, POST.maxFigures);
+  const rows = figureRows(cluster.numbers.filter((n) => isReport(n.document) || !reports.length), memberMap, names).slice(0, POST.maxFigures);
   const appendix: PostBlock[] = [];
   if (rows.length) {
     appendix.push({ kind: 'heading', text: '수치' }, {
@@ -269,7 +287,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
       })),
     });
   }
-  const variants = utteranceGroups(cluster.quotes, memberMap).filter((g) => g.length > 1)
+  const variants = utteranceGroups(cluster.quotes.filter((q) => isReport(q.document) || !reports.length), memberMap).filter((g) => g.length > 1)
     .flatMap((g) => g.map((q) => own(`${q.speaker ?? '발언자 미상'} (${names.get(q.document)!.name}): “${q.text}”`, [{ document: q.document, start: q.start, end: q.end }])));
   if (variants.length) appendix.push({ kind: 'heading', text: '발언의 여러 표기' }, { kind: 'list', items: variants });
 
@@ -289,6 +307,8 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   ];
   const tags = uniq([...tagsFrom(cluster, cast), ...options.tags]);
   const description = lead.length ? plainText(lead[0].runs).slice(0, 160) : null;
+  // Derivatives never stand as a source of what the post says: they are listed under 참고 and nowhere else.
+  if (reports.length) for (const section of sections) if (section.heading !== '출처') keepReports(section, isReport);
   const model: PostModel = {
     title, date: clusterDate(members, options.fallbackDate), tags, category: options.category, author: options.author,
     description, preset: options.preset, sections, sources: members.map((d) => names.get(d.id)!),
@@ -301,6 +321,20 @@ export function writePost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const { markdown, sentences } = renderPost(model, options.preset);
   const path = uniqueName(`${model.date.slice(0, 10)}-${slugify(model.title) || slugify(cluster.id) || 'post'}`, taken) + '.md';
   return { post: { path, markdown, model, sentences }, messages };
+}
+
+/** Cites only reports in a section (derivatives are read, never cited for a fact). */
+function keepReports(section: PostSection, isReport: (id: string) => boolean) {
+  const cite = (s: ModelSentence) => {
+    s.sources = s.sources.filter(isReport);
+    s.mentions = s.mentions.filter((m) => isReport(m.document));
+  };
+  for (const b of section.blocks) {
+    if (b.kind === 'paragraph') b.sentences.forEach(cite);
+    else if (b.kind === 'list') b.items.forEach(cite);
+    else if (b.kind === 'dated') b.items.forEach((i) => cite(i.sentence));
+    else if (b.kind === 'table') for (const r of b.rows) r.sources = r.sources.filter(isReport);
+  }
 }
 
 /** The main event's principals as entities. */

@@ -71,9 +71,11 @@ export const CONTEXT = {
   /** Connectives that argue from the sentence before (그러나, 이에 따라): without it the claim is wrong. */
   dropOpeners: /^(?:이에|이에 따라|그러나|하지만|반면|다만|그런데|따라서|결국|이러한|이런|이처럼|이 때문에|그래서|그럼에도|이 과정에서|이를|이번 기회에)[\s,]/u,
   /** A sentence dating itself: 앞서 may go. */
-  ownDate: /지난해|지난달|\d+년|\d+월|\d+일/u,
+  ownDate: /지난해|지난달|\d+년|\d+월|\d+일|이날|전날|당일/u,
   groupOpener: /^(?:(두|세|네) (?:사람|회사|기업|곳|정상)|이들|양측|양사|양국|그들)(?:은|는|이|가|도|의)\s/u,
   pronoun: /^(그|그녀)(는|가|의|도)\s/u,
+  /** After a name: an optional title, then a subject or topic marker (최하늘 회장은, 강 대표가, 올트먼 CEO는). */
+  subjectAfterName: /^(?:\s?(?:회장|대표|사장|부회장|장관|의원|CEO|최고경영자|총리|대통령|위원장|교수|[가-힣A-Za-z]+ (?:회장|대표|사장|CEO)))?(?:은|는|이|가)(?:\s|$)/u,
   demonstrative: /^(이|그|해당|이번|같은) (회장|대표|사장|장관|의원|CEO|프로젝트|회사|기업|제품|모델)(?=(?:은|는|이|가|도|의|에|을|를)?\s)/u,
   personTitles: ['회장', '대표', '사장', '장관', '의원', 'CEO'] as string[],
   thingTypes: { 프로젝트: ['project'], 제품: ['product'], 모델: ['product'], 회사: ['organization'], 기업: ['organization'] } as Record<string, string[]>,
