@@ -16,7 +16,7 @@ let t = performance.now();
 warmTokenizer();
 const buildMs = performance.now() - t;
 
-const { documents } = readDocuments(files.map((f) => readRaw({ source: f, key: f })), files.length);
+const { documents } = await readDocuments(files.map((f) => readRaw({ source: f, key: f })), files.length);
 const byId = new Map(documents.map((d) => [d.id, d]));
 const cluster = { id: 'bench', members: documents.map((d) => d.id), duplicates: [] };
 const chars = documents.reduce((n, d) => n + d.body.length, 0);

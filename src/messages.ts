@@ -31,3 +31,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** An unexpected exception in one document or cluster, as a message; the stack only when debugging. */
+export function internalError(stage: Stage, error: { message: string; stack?: string }, place: Place, debug = false): Message {
+  const reason = `unexpected error (a bug; the run went on without this item): ${error.message}`;
+  return message(stage, 'internal-error', debug && error.stack ? `${reason}\n${error.stack}` : reason, place, 'error');
+}

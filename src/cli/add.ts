@@ -16,6 +16,7 @@ export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
   --max-file-mb N   refuse pages larger than N MB (default: 10)
   --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
+  --debug           show the stack trace of an internal error
 ${WEB_USAGE}
 `;
 
@@ -36,7 +37,7 @@ export async function addCommand(argv: string[]): Promise<number> {
   const inputs = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
     progress.update('ingest', n, total, label), listOptionsFrom(values),
   );
-  const read = readDocuments(inputs.raws, inputs.total, { decode: decodeOptionsFrom(fetcherOptions), progress: progress.update });
+  const read = await readDocuments(inputs.raws, inputs.total, { decode: decodeOptionsFrom(fetcherOptions), progress: progress.update, debug: values.debug });
   progress.done();
   const { documents } = read;
   // The same shape as a digest's result, without clusters: run messages, then the documents' problems.

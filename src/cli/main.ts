@@ -40,6 +40,7 @@ Usage:
   --max-file-mb N   refuse inputs larger than N MB (default: 10)
   --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
+  --debug           show the stack trace of an internal error
   -h, --help        this help
 ${WEB_USAGE}
 `;
@@ -82,13 +83,14 @@ async function digest(argv: string[]) {
   const listing = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
     progress.update('ingest', n, total, label), listOptionsFrom(values),
   );
-  const result = runDigest(listing.raws, listing.total, {
+  const result = await runDigest(listing.raws, listing.total, {
     decode: decodeOptionsFrom(fetcherOptions),
     write: writeOptions,
     progress: progress.update,
+    debug: values.debug,
   });
   progress.done();
-  result.messages.unshift(...listing.messages);
+  result.messages = [...listing.messages, ...result.messages]; // no spread into a call: 150k messages overflow the stack
   if (llm) await polishClusters(result.clusters, new Map(result.documents.map((d) => [d.id, d])), openAiChat(llm), result.messages);
 
   const stored = persistRun(values.db!, result, argv, startedAt);
@@ -131,5 +133,7 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((e) => {
   if (e instanceof ConfigError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
-  throw e;
+  // A bug outside any one document or cluster: one line, the stack only when asked for.
+  if (process.argv.includes('--debug')) fail(`internal error: ${(e as Error).stack ?? e}`, 1);
+  fail(`internal error: ${(e as Error).message ?? e} (run again with --debug for the stack trace)`, 1);
 });

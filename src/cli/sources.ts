@@ -26,6 +26,7 @@ export const INPUT_ARG_OPTIONS = {
   'max-file-mb': { type: 'string' },
   'max-files': { type: 'string' },
   quiet: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   ...WEB_ARG_OPTIONS,
 } as const;

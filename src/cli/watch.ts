@@ -74,7 +74,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
   try {
     if (o.paths?.length) {
       const listing = listInputs(o.paths);
-      const read = readDocuments(listing.files.map((f) => readRaw(f, o.decode)), listing.files.length, { decode: o.decode });
+      const read = await readDocuments(listing.files.map((f) => readRaw(f, o.decode)), listing.files.length, { decode: o.decode });
       for (const d of read.documents) documents.set(d.id, d);
     }
     for (;;) {
@@ -82,7 +82,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
       poll++;
       const started = Date.now();
       const web = await collectWeb(o.urls, fetcher, { seen });
-      const read = readDocuments(web.raws, web.raws.length, { decode: o.decode });
+      const read = await readDocuments(web.raws, web.raws.length, { decode: o.decode });
       const fresh = read.documents.filter((d) => !documents.has(d.id));
       for (const d of read.documents) documents.set(d.id, d);
       const problems = problemsOf([...web.messages, ...read.messages]);
@@ -94,7 +94,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
           clusterer = new EventClusterer({ prepared: all, open: true });
           addBatch(clusterer, all);
         } else addBatch(clusterer, fresh, all);
-        clusters = digestClusters(clusterer.clusters(), all, { write: o.write });
+        clusters = digestClusters(clusterer.clusters(), all, { write: o.write }, problems);
         const result = { documents: all, clusters, messages: problems };
         if (o.outDir) {
           for (const c of clusters) {

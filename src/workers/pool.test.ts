@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WorkerPool, type Outcome } from './pool.js';
+import type { TestTask } from './test-worker.js';
+
+const SCRIPT = new URL(`./test-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+async function runAll(tasks: TestTask[], options = { size: 2, budgetMs: 2000, heapMb: 64 }) {
+  const pool = new WorkerPool<TestTask, string>(SCRIPT, options);
+  const out: Outcome<string>[] = [];
+  try {
+    for await (const o of pool.map(tasks)) out.push(o);
+  } finally {
+    await pool.close();
+  }
+  return out;
+}
+
+const summary = (os: Outcome<string>[]) => os.map((o) => (o.ok ? o.value : o.failure));
+
+test('outcomes come back in input order, whichever worker finishes first', async () => {
+  const tasks: TestTask[] = [{ echo: 'a', sleepMs: 300 }, { echo: 'b' }, { echo: 'c', sleepMs: 100 }, { echo: 'd' }, { echo: 'e' }];
+  assert.deepEqual(summary(await runAll(tasks)), ['A', 'B', 'C', 'D', 'E']);
+});
+
+test('a task over its time budget is stopped by the watchdog and the next tasks still run', async () => {
+  const out = await runAll([{ echo: 'a' }, { hang: true }, { echo: 'b' }, { hang: true }, { echo: 'c' }], { size: 1, budgetMs: 500, heapMb: 64 });
+  assert.deepEqual(summary(out), ['A', 'budget', 'B', 'budget', 'C']);
+  const failed = out[1];
+  assert.ok(!failed.ok && /500 ms/.test(failed.error));
+});
+
+test('a task that throws is a crash outcome with its message and stack; the worker goes on', async () => {
+  const out = await runAll([{ throw: 'broken page' }, { echo: 'after' }], { size: 1, budgetMs: 2000, heapMb: 64 });
+  assert.deepEqual(summary(out), ['crash', 'AFTER']);
+  const failed = out[0];
+  assert.ok(!failed.ok && failed.error === 'broken page' && /test-worker/.test(failed.stack ?? ''));
+});
+
+test('a worker that exits or runs out of its heap is replaced', async () => {
+  const out = await runAll([{ exit: 3 }, { echo: 'x' }, { bloat: true }, { echo: 'y' }], { size: 1, budgetMs: 20_000, heapMb: 32 });
+  assert.deepEqual(summary(out), ['crash', 'X', 'memory', 'Y']);
+});

@@ -1,0 +1,130 @@
+// A reusable pool of worker threads with a per-task time budget. Tasks go in, outcomes come back in
+// input order; a watchdog terminates a worker that runs over budget (or dies) and starts a fresh one,
+// so one bad input costs its own outcome and nothing else.
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+
+export type Outcome<R> =
+  | { ok: true; value: R }
+  /** `budget`: stopped by the watchdog; `memory`: over the worker's heap limit; `crash`: threw or died. */
+  | { ok: false; failure: 'budget' | 'memory' | 'crash'; error: string; stack?: string };
+
+export interface PoolOptions {
+  /** Workers at most (started lazily). */
+  size: number;
+  /** Wall time one task may take before its worker is terminated. */
+  budgetMs: number;
+  /** Heap limit per worker, in MB. */
+  heapMb?: number;
+}
+
+interface Job<T, R> {
+  task: T;
+  resolve: (o: Outcome<R>) => void;
+}
+
+export class WorkerPool<T, R> {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job<T, R>[] = [];
+  private readonly all = new Set<Worker>();
+  private starting = 0;
+  private closed = false;
+
+  /** `script`: a module that calls `serveTasks` (a `.js` file in dist, or the `.ts` source under tsx). */
+  constructor(private readonly script: URL, private readonly options: PoolOptions) {}
+
+  /** Runs one task; never rejects. */
+  run(task: T): Promise<Outcome<R>> {
+    if (this.closed) throw new Error('WorkerPool.run after close');
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Outcomes of `tasks` in input order, with at most twice the pool size in flight (tasks are pulled lazily). */
+  async *map(tasks: Iterable<T>): AsyncGenerator<Outcome<R>> {
+    const pending: Promise<Outcome<R>>[] = [];
+    for (const task of tasks) {
+      pending.push(this.run(task));
+      if (pending.length >= this.options.size * 2) yield await pending.shift()!;
+    }
+    while (pending.length) yield await pending.shift()!;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+    this.idle.length = 0;
+  }
+
+  private dispatch() {
+    while (this.queue.length) {
+      const worker = this.idle.pop();
+      if (!worker) {
+        // Start another worker only for tasks no starting worker will take.
+        if (this.all.size < this.options.size && this.starting < this.queue.length) this.spawn();
+        return;
+      }
+      this.start(worker, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): void {
+    const resourceLimits = this.options.heapMb ? { maxOldGenerationSizeMb: this.options.heapMb } : undefined;
+    const worker = this.script.pathname.endsWith('.ts')
+      ? // Under tsx (tests and benches run from source) the worker registers tsx before loading the script.
+        new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(this.script.href)}); })`, { eval: true, resourceLimits })
+      : new Worker(fileURLToPath(this.script), { resourceLimits });
+    this.all.add(worker);
+    this.starting++;
+    // Tasks are sent once the script has loaded ('ready'), so start-up time never counts against a budget.
+    const started = (ok: boolean, error?: Error) => {
+      this.starting--;
+      worker.off('message', onReady).off('error', onFail).off('exit', onFail);
+      if (ok) {
+        worker.unref(); // a running task's watchdog keeps the process alive; idle workers must not
+        this.idle.push(worker);
+      } else {
+        // A script that cannot start would fail every task: fail one, so the run neither hangs nor spins.
+        this.retire(worker);
+        const e = error ?? new Error('worker exited while starting');
+        this.queue.shift()?.resolve({ ok: false, failure: 'crash', error: e.message, stack: e.stack });
+      }
+      if (!this.closed) this.dispatch();
+    };
+    const onReady = () => started(true);
+    const onFail = (e: unknown) => started(false, e instanceof Error ? e : undefined);
+    worker.on('message', onReady).on('error', onFail).on('exit', onFail);
+  }
+
+  private start(worker: Worker, job: Job<T, R>) {
+    let settled = false;
+    const finish = (outcome: Outcome<R>, healthy: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (healthy && !this.closed) this.idle.push(worker);
+      else this.retire(worker);
+      job.resolve(outcome);
+      if (!this.closed) this.dispatch();
+    };
+    const onMessage = (reply: Outcome<R>) => finish(reply, true); // a task that threw leaves a healthy worker
+    const onError = (e: Error & { code?: string }) =>
+      finish({ ok: false, failure: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash', error: e.message, stack: e.stack }, false);
+    const onExit = (code: number) => finish({ ok: false, failure: 'crash', error: `worker exited with code ${code}` }, false);
+    const watchdog = setTimeout(
+      () => finish({ ok: false, failure: 'budget', error: `over the time budget of ${this.options.budgetMs} ms` }, false),
+      this.options.budgetMs,
+    );
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job.task);
+  }
+
+  private retire(worker: Worker) {
+    this.all.delete(worker);
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,14 @@
+// Budgets for work done in worker threads: one document must never hang or exhaust a run.
+import { availableParallelism } from 'node:os';
+
+/** Workers in the extraction pool: one per core (the main thread mostly waits while they work). */
+export const POOL_SIZE = Math.max(1, availableParallelism());
+
+/** Wall time one document may take to decode and extract; ordinary pages take well under 100 ms. */
+export const DOC_TIME_BUDGET_MS = 10_000;
+
+/** Heap one worker may use; a page that needs more is stopped, not the whole run (the cap on RSS is 1.5 GB). */
+export const WORKER_HEAP_MB = 384;
+
+/** Body characters kept for analysis per document; a longer body is cut at a paragraph with a warning. */
+export const MAX_DOC_CHARS = 1_000_000;
