@@ -12,11 +12,22 @@ export interface SourceLine {
 /** Folds every run of whitespace (NBSP and zero-width space included) into one space, for matching. */
 export const norm = (s: string): string => s.replace(/[\s\u00a0\u200b\u3000\ufeff]+/g, ' ').trim();
 
+const SPACE = /[\s\u00a0\u200b\u3000\ufeff]/;
+
+/** Trims white space (zero-width space included) by scanning from both ends: linear even on a line of blanks. */
+export function trimSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && SPACE.test(s[start])) start++;
+  while (end > start && SPACE.test(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
 /** Plain text → non-blank trimmed lines, numbered from `firstLine`. */
 export function plainLines(text: string, firstLine = 1): SourceLine[] {
   const out: SourceLine[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const t = raw.replace(/^[\s\u00a0\u200b\u3000\ufeff]+|[\s\u00a0\u200b\u3000\ufeff]+$/g, '');
+    const t = trimSpace(raw);
     if (t) out.push({ no: firstLine + i, text: t });
   });
   return out;

@@ -22,7 +22,9 @@ const STOPS = new Set(['.', '?', '!', '。']);
 const LATIN = /[A-Za-z]/;
 const SPACE = /\s/;
 /** Korean particles and verbs that continue a sentence after a closing quote (”라고, ” 하고). */
-const QUOTE_CONTINUES = /^(?:라고|라며|라면서|이라고|이라며|고\s|며\s|하고|하며|라는|란|는|을|를|이|가|와|과|에|로|등)/;
+const QUOTE_CONTINUES = /(?:라고|라며|라면서|이라고|이라며|고\s|며\s|하고|하며|라는|란|는|을|를|이|가|와|과|에|로|등)/y;
+/** A letter, digit or dot of the word before a full stop (U.S., 1.5). */
+const WORD_CHAR = /[\p{L}\p{N}.]/u;
 
 /** Splits the whole body; each sentence knows its paragraph (blank-line separated block). */
 export function splitSentences(body: string): Sentence[] {
@@ -91,12 +93,17 @@ export function splitText(text: string): [number, number][] {
 
 /** Whether a single full stop at `i` ends the sentence that began at `start`. */
 function endsAtStop(text: string, start: number, i: number): boolean {
-  const word = text.slice(start, i).match(/([\p{L}\p{N}.]+)$/u)?.[1] ?? '';
+  // Scanned back from the stop, never re-reading the sentence so far: a long sentence stays linear.
+  let from = i;
+  while (from > start && WORD_CHAR.test(text[from - 1])) from--;
+  const word = text.slice(from, i);
   if (!word) return true;
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: J. R. R. Tolkien
   // a list marker: 1. / 2. at the start of the sentence
-  if (/^\d{1,2}$/.test(word) && text.slice(start, i).trim() === word) return false;
+  let before = from;
+  while (before > start && SPACE.test(text[before - 1])) before--;
+  if (/^\d{1,2}$/.test(word) && before === start) return false;
   return true;
 }
 
@@ -104,9 +111,11 @@ function endsAtStop(text: string, start: number, i: number): boolean {
 function endsQuotedSentence(text: string, close: number): boolean {
   const before = text[close - 1] ?? '';
   if (!STOPS.has(before)) return false;
-  const rest = text.slice(close + 1);
-  if (!rest || !SPACE.test(rest[0])) return false;
-  return !QUOTE_CONTINUES.test(rest.trimStart());
+  if (!SPACE.test(text[close + 1] ?? '')) return false;
+  let next = close + 1;
+  while (next < text.length && SPACE.test(text[next])) next++;
+  QUOTE_CONTINUES.lastIndex = next; // sticky: read where the text goes on, without copying the rest
+  return next === text.length || !QUOTE_CONTINUES.test(text);
 }
 
 /** Quote marks whose openings and closings pair up in this text; the others are ignored. */

@@ -2,7 +2,8 @@
 // worker (read-worker.ts), so a document that hangs or bloats is stopped without stopping the run.
 import type { Message, NewsDoc, RawFile } from '../types.js';
 import { decodeFile, type DecodeOptions } from '../ingest/index.js';
-import { extractDocument, splitSentences } from '../extract/index.js';
+import { extractDocument } from '../extract/index.js';
+import { splitSentences } from '../text/sentences.js';
 import { message } from '../messages.js';
 import { MAX_DOC_CHARS } from './tunables.js';
 
