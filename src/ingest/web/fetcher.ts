@@ -24,6 +24,8 @@ export interface FetcherOptions {
   maxRetries?: number;
   retryBaseMs?: number;
   maxRetryAfterMs?: number;
+  /** Wall time one source may take in all (retries, redirects and a slow body included). */
+  sourceBudgetMs?: number;
   /** Hosts or addresses that found URLs may point at even though they are loopback/private. */
   allowHosts?: string[];
   /** Validator cache for conditional GETs; without one every fetch is unconditional. */
@@ -65,7 +67,15 @@ type Outcome =
   | { kind: 'timeout'; phase: string }
   | { kind: 'network'; code: string; detail: string }
   | { kind: 'bad-encoding'; detail: string }
-  | { kind: 'aborted' };
+  | { kind: 'aborted' }
+  | { kind: 'budget' };
+
+/** How one source's requests are bounded: when they must be done, and whether a body past `keepHead`
+ *  bytes is cut there and kept (robots.txt) instead of refused. */
+interface ReadLimits {
+  deadline: number;
+  keepHead?: number;
+}
 
 const RETRY_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'EAI_AGAIN']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -112,6 +122,7 @@ export class Fetcher {
       maxRetries: options.maxRetries ?? T.MAX_RETRIES,
       retryBaseMs: options.retryBaseMs ?? T.RETRY_BASE_MS,
       maxRetryAfterMs: options.maxRetryAfterMs ?? T.MAX_RETRY_AFTER_MS,
+      sourceBudgetMs: options.sourceBudgetMs ?? T.SOURCE_BUDGET_MS,
     };
     const o = this.options;
     for (const [name, v] of Object.entries(o)) {
@@ -158,6 +169,7 @@ export class Fetcher {
     if (!parsed.ok) return fail(parsed.rule, parsed.reason);
     const typedHost = origin === 'typed' ? normaliseHost(parsed.url.hostname) : null;
     const visited = new Set<string>();
+    const deadline = Date.now() + this.options.sourceBudgetMs;
     let url = parsed.url;
     for (let hop = 0; ; hop++) {
       if (this.signal?.aborted) return fail('aborted', 'stopped before this source was fetched');
@@ -179,7 +191,7 @@ export class Fetcher {
       if (cached?.etag) headers['if-none-match'] = cached.etag;
       if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
 
-      const outcome = await this.withRetries(url, headers, messages, place);
+      const outcome = await this.withRetries(url, headers, messages, place, { deadline });
       if ('failed' in outcome) return fail(outcome.rule, outcome.reason);
       const { status, headers: h, bytes } = outcome;
       if (REDIRECTS.has(status)) {
@@ -216,16 +228,26 @@ export class Fetcher {
     }
   }
 
-  /** One request through the host queue, repeated on 429, 5xx, timeouts and dropped connections. */
+  /**
+   * One request through the host queue, repeated on 429, 5xx, timeouts and dropped connections, all
+   * before `limits.deadline` (the source's time budget: a body dripping a byte at a time ends there).
+   */
   private async withRetries(
     url: URL,
     headers: Record<string, string>,
     messages: Message[],
     place: { source: string },
+    limits: ReadLimits,
   ): Promise<{ status: number; headers: Record<string, string>; bytes: Uint8Array } | { failed: true; rule: string; reason: string }> {
     const o = this.options;
+    const overBudget = (): { failed: true; rule: string; reason: string } =>
+      ({ failed: true, rule: 'timeout', reason: `gave up on ${url.href} after the per-source budget of ${o.sourceBudgetMs / 1000} s (retries and slow bodies included)` });
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.queue.run(hostKey(url), () => this.once(url, headers), this.signal);
+      const outcome = await this.queue.run(hostKey(url), () => {
+        const left = limits.deadline - Date.now();
+        return left > 0 ? this.once(url, headers, Math.min(o.totalTimeoutMs, left), limits.keepHead) : Promise.resolve<Outcome>({ kind: 'budget' });
+      }, this.signal);
+      if (outcome.kind === 'budget' || (outcome.kind === 'timeout' && Date.now() >= limits.deadline)) return overBudget();
       let retryable = false;
       let wait: number | null = null;
       let what = '';
@@ -258,6 +280,7 @@ export class Fetcher {
       if (retryable && attempt <= o.maxRetries && !this.signal?.aborted) {
         const backoff = o.retryBaseMs * 2 ** (attempt - 1) * (1 + Math.random() * 0.25);
         const delay = wait ?? backoff;
+        if (Date.now() + delay >= limits.deadline) return overBudget();
         messages.push(
           message('ingest', 'retry', `${what}; retry ${attempt} of ${o.maxRetries} in ${(delay / 1000).toFixed(1)} s${wait !== null ? ' (Retry-After)' : ''}`, place, 'info'),
         );
@@ -289,15 +312,15 @@ export class Fetcher {
     }
   }
 
-  /** One GET: reads at most maxBodyBytes of (decompressed) body, under the total timeout. */
-  private async once(url: URL, extra: Record<string, string>): Promise<Outcome> {
+  /** One GET: reads at most maxBodyBytes (or the first `keepHead`) of (decompressed) body, within `timeoutMs`. */
+  private async once(url: URL, extra: Record<string, string>, timeoutMs: number, keepHead?: number): Promise<Outcome> {
     const o = this.options;
     const ac = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       ac.abort();
-    }, o.totalTimeoutMs);
+    }, timeoutMs);
     const onAbort = () => ac.abort();
     this.signal?.addEventListener('abort', onAbort, { once: true });
     let body: Readable | null = null;
@@ -323,11 +346,11 @@ export class Fetcher {
       }
       const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
       const declared = Number(headers['content-length']);
-      if (encoding === 'identity' && declared > o.maxBodyBytes) {
+      if (encoding === 'identity' && declared > o.maxBodyBytes && keepHead === undefined) {
         res.body.destroy();
         return { kind: 'too-large', bytes: declared };
       }
-      const read = await readCapped(res.body, encoding, o.maxBodyBytes);
+      const read = await readCapped(res.body, encoding, keepHead ?? o.maxBodyBytes, keepHead !== undefined);
       if (read.kind === 'too-large') ac.abort();
       return read.kind === 'bytes' ? { kind: 'response', status: res.statusCode, headers, bytes: read.bytes } : read;
     } catch (e) {
@@ -365,9 +388,11 @@ export class Fetcher {
 
   private async loadRobots(robotsUrl: URL): Promise<Robots> {
     const place = { source: robotsUrl.href };
+    // RFC 9309 §2.5: at least 500 KiB are parsed; the rest of a larger file is never read.
+    const limits = { deadline: Date.now() + this.options.sourceBudgetMs, keepHead: T.ROBOTS_MAX_BYTES };
     let url = robotsUrl;
     for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
-      const out = await this.withRetries(url, {}, [], place);
+      const out = await this.withRetries(url, {}, [], place, limits);
       if ('failed' in out) {
         // RFC 9309: an unreachable robots.txt means "assume complete disallow" until it can be read
         // …but when the host itself is unreachable, say that rather than blame robots.txt
@@ -385,7 +410,9 @@ export class Fetcher {
         continue;
       }
       if (out.status >= 400) return ALLOW_ALL; // 4xx: no robots.txt, everything allowed
-      const robots = parseRobots(new TextDecoder('utf-8').decode(out.bytes), T.ROBOTS_AGENT_TOKEN);
+      const text = new TextDecoder('utf-8').decode(out.bytes);
+      // A file cut at the cap ends mid-line: that line is dropped, not misread.
+      const robots = parseRobots(out.bytes.length >= T.ROBOTS_MAX_BYTES ? text.slice(0, text.lastIndexOf('\n') + 1) : text, T.ROBOTS_AGENT_TOKEN);
       if (robots.crawlDelayMs) this.queue.setHostDelay(hostKey(url), Math.min(robots.crawlDelayMs, T.MAX_CRAWL_DELAY_MS));
       return robots;
     }
@@ -393,11 +420,13 @@ export class Fetcher {
   }
 }
 
-/** Streams a body through the right decompressor, stopping as soon as it passes `max` bytes. */
+/** Streams a body through the right decompressor, stopping as soon as it passes `max` bytes; with
+ *  `keepHead` the first `max` bytes are the result instead of a refusal. */
 async function readCapped(
   body: Readable,
   encoding: string,
   max: number,
+  keepHead = false,
 ): Promise<{ kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large'; bytes: null } | { kind: 'bad-encoding'; detail: string }> {
   let stream: Readable = body;
   if (encoding !== 'identity' && encoding !== '') {
@@ -431,7 +460,9 @@ async function readCapped(
     if (total > max) {
       stream.destroy();
       body.destroy();
-      return { kind: 'too-large', bytes: null };
+      if (!keepHead) return { kind: 'too-large', bytes: null };
+      chunks.push((chunk as Buffer).subarray(0, (chunk as Buffer).length - (total - max)));
+      break;
     }
     chunks.push(chunk as Buffer);
   }

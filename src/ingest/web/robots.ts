@@ -62,14 +62,29 @@ export function parseRobots(text: string, agentToken: string): Robots {
   };
 }
 
-/** Matches a robots pattern (`*` any run, trailing `$` end) against a path+query. Returns the match length or -1. */
-function matchLength(pattern: string, path: string): number {
+/**
+ * Matches a robots pattern (`*` any run, trailing `$` end) against a path+query; returns the match
+ * length or -1. No regular expression: the pieces between stars are found left to right, each at its
+ * first place after the previous one (which is always safe for `*`), so a pattern written to make
+ * matching backtrack costs no more than a scan per piece.
+ */
+export function matchLength(pattern: string, path: string): number {
   const anchored = pattern.endsWith('$');
-  const body = anchored ? pattern.slice(0, -1) : pattern;
-  const re = new RegExp(
-    '^' + body.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + (anchored ? '$' : ''),
-  );
-  return re.test(path) ? pattern.length : -1;
+  const pieces = (anchored ? pattern.slice(0, -1) : pattern).split('*');
+  const first = pieces[0];
+  if (!path.startsWith(first)) return -1;
+  if (pieces.length === 1) return !anchored || path.length === first.length ? pattern.length : -1;
+  let at = first.length;
+  const last = pieces.length - 1;
+  for (let i = 1; i < last; i++) {
+    const found = path.indexOf(pieces[i], at);
+    if (found < 0) return -1;
+    at = found + pieces[i].length;
+  }
+  // The last piece: anywhere after `at`, or (anchored) exactly at the end.
+  const tail = pieces[last];
+  if (anchored) return path.length - tail.length >= at && path.endsWith(tail) ? pattern.length : -1;
+  return path.indexOf(tail, at) >= 0 ? pattern.length : -1;
 }
 
 /** The longest matching rule wins; on a tie Allow wins; no match allows. `/robots.txt` is always allowed. */

@@ -9,6 +9,10 @@ export const ROBOTS_AGENT_TOKEN = 'newsdesk';
 export const CONNECT_TIMEOUT_MS = 10_000;
 /** Whole-request budget (headers + body); a news page that takes longer is a stuck server. */
 export const TOTAL_TIMEOUT_MS = 30_000;
+/** One source's whole budget (robots, retries, redirects, a slow-dripping body): a source never holds a run longer. */
+export const SOURCE_BUDGET_MS = 60_000;
+/** robots.txt read at most (RFC 9309 §2.5: crawlers parse at least 500 KiB; the rest is ignored). */
+export const ROBOTS_MAX_BYTES = 500 * 1024;
 /** Bodies larger than this are aborted mid-stream: a news page is far smaller (same as ingest's file cap). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** More hops than this is a misconfigured site; browsers allow ~20, articles need 1–2. */
