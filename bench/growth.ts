@@ -1,0 +1,142 @@
+// npm run bench:growth — time each rule module on growing pathological inputs (10 kB, 100 kB, 1 MB)
+// and print how its time grows per 10× of input. Linear code grows ~10×; above GROWTH_LIMIT a module
+// is super-linear and the script exits non-zero. A step predicted to take over SKIP_MS is not run
+// (its growth is already known to be super-linear).
+import type { NewsDoc, TextFile } from '../src/types.js';
+import { newDoc } from '../src/doc.js';
+import { extractDocument } from '../src/extract/index.js';
+import { splitSentences } from '../src/text/sentences.js';
+import { plainLines } from '../src/extract/lines.js';
+import { cleanLines } from '../src/extract/clean.js';
+import { looksLikeMarkdown, markdownLines } from '../src/extract/markdown.js';
+import { findEntities } from '../src/analyze/entities.js';
+import { findQuotes } from '../src/analyze/quotes.js';
+import { findNumbers } from '../src/analyze/numbers.js';
+import { buildTimeline } from '../src/analyze/timeline.js';
+import { compareSources } from '../src/analyze/findings.js';
+import { analyzeCluster } from '../src/analyze/index.js';
+import { warmTokenizer } from '../src/analyze/morph.js';
+import { selectKeySentences } from '../src/write/key-sentences.js';
+import { writePost, DEFAULT_WRITE_OPTIONS } from '../src/write/post.js';
+
+const SIZES = [10_000, 100_000, 1_000_000];
+const GROWTH_LIMIT = 12;
+const SKIP_MS = 8_000;
+const MIN_MS = 50;
+const only = process.argv.slice(2);
+
+/** Ordinary fictional news sentences (our own), varied so no two sentences are identical. */
+function news(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; out.join('').length < n; i++) {
+    out.push(
+      `한빛전자는 ${i + 1}일 서울 본사에서 신제품 ${i}호를 공개했다고 밝혔다. 김민준 대표는 “올해 매출 ${(i % 90) + 10}조 ${i % 9}천억원을 목표로 한다”고 말했다. ` +
+        `회사 측은 2025년 ${(i % 12) + 1}월 ${(i % 28) + 1}일 출시 예정이며 가격은 ${(i % 50) + 1},${String(i % 1000).padStart(3, '0')}원이라고 설명했다. ` +
+        `업계에서는 점유율이 ${(i % 40) + 1}.${i % 10}% 오를 것으로 내다봤다.\n\n`,
+    );
+  }
+  return out.join('').slice(0, n);
+}
+
+const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+/** The pathological inputs named in issue 12, each built to n characters. */
+const INPUTS: Record<string, (n: number) => string> = {
+  news,
+  'run of 억': repeat('억'),
+  'run of 조': repeat('조'),
+  'digits with commas': repeat('1,000,000,'),
+  'run of ·': repeat('·'),
+  'dates repeated': repeat('2025년 2월 4일 '),
+  'spaces inside words': repeat('삼 성 전 자 는 '),
+  'no spaces (ASCII)': repeat('a'),
+  'no spaces (Hangul)': repeat('가'),
+  'spaces then a word': (n) => ' '.repeat(n - 1) + 'x',
+  autolinks: repeat('<https://example.com/a> '),
+  'open “ never closed': (n) => '“' + repeat('그는 말했다 ')(n - 1),
+  '기자 repeated': repeat('기자 '),
+  'bracketed bylines': repeat('[홍길동 기자] '),
+  'brackets (': repeat('한빛전자(한빛 '),
+  'dots in a word': repeat('a.'),
+  'quote marks “': repeat('“'),
+};
+
+type Step = (text: string) => unknown;
+const doc = (text: string): NewsDoc => {
+  const d = newDoc({ id: 'g', source: 'g.txt', body: text, outlet: '한빛일보', publishedAt: '2025-02-04' });
+  d.sentences = splitSentences(text);
+  return d;
+};
+const file = (text: string): TextFile => ({ id: 'g', source: 'g.txt', key: 'g.txt', format: 'txt', encoding: 'utf-8', contentHash: 'g', text, messages: [] });
+const cluster = { id: 'g', members: ['g'], duplicates: [] };
+
+/** Each module with the untimed preparation its input needs. */
+const MODULES: Record<string, { prepare?: (text: string) => any; run: (prepared: any) => unknown }> = {
+  'extract/lines (plainLines)': { run: (t: string) => plainLines(t) },
+  'extract/markdown (looksLikeMarkdown)': { run: (t: string) => looksLikeMarkdown(t) },
+  'extract/markdown (markdownLines)': { run: (t: string) => markdownLines(t, 1) },
+  'extract/clean (cleanLines)': { prepare: (t) => plainLines(t), run: (l) => cleanLines(l) },
+  'extract/sentences': { run: (t: string) => splitSentences(t) },
+  'extract (whole document)': { prepare: file, run: (f) => extractDocument(f) },
+  'analyze/entities': { prepare: doc, run: (d) => findEntities([d], []) },
+  'analyze/quotes': { prepare: (t) => { const d = doc(t); return { d, e: findEntities([d], []) }; }, run: ({ d, e }) => findQuotes([d], e, []) },
+  'analyze/numbers': { prepare: doc, run: (d) => findNumbers([d]) },
+  'analyze/timeline': { prepare: doc, run: (d) => buildTimeline([d]) },
+  'analyze/findings': {
+    prepare: (t) => { const d = doc(t); const a = analyzeCluster(cluster, new Map([['g', d]])); return { d, a }; },
+    run: ({ d, a }) => compareSources([d], a),
+  },
+  'write/key-sentences': { prepare: doc, run: (d) => selectKeySentences([d]) },
+  'write/post': {
+    prepare: (t) => { const d = doc(t); const a = analyzeCluster(cluster, new Map([['g', d]])); return { d, a: { ...a, summary: selectKeySentences([d]) } }; },
+    run: ({ d, a }) => writePost(a, new Map([['g', d]]), DEFAULT_WRITE_OPTIONS, new Set()),
+  },
+};
+
+warmTokenizer();
+const rows: string[][] = [];
+let failed = false;
+for (const [mod, m] of Object.entries(MODULES)) {
+  if (only.length && !only.some((o) => mod.includes(o))) continue;
+  let worst = { growth: 0, input: '', times: [] as (number | null)[] };
+  for (const [name, make] of Object.entries(INPUTS)) {
+    const times: (number | null)[] = [];
+    for (const n of SIZES) {
+      const prev = times[times.length - 1];
+      const prev2 = times[times.length - 2];
+      const predicted = prev != null && prev2 != null ? prev * Math.max(10, prev / Math.max(prev2, 0.05)) : prev != null ? prev * 100 : 0;
+      if (prev === null || predicted > SKIP_MS) { times.push(null); continue; }
+      times.push(timeOf(m.run, m.prepare ? m.prepare(make(n)) : make(n)));
+    }
+    const growth = growthOf(times);
+    if (growth > worst.growth) worst = { growth, input: name, times };
+  }
+  const superLinear = worst.growth > GROWTH_LIMIT;
+  failed ||= superLinear;
+  rows.push([mod, worst.input, ...worst.times.map((t) => (t === null ? 'skipped' : `${t.toFixed(1)} ms`)), `${worst.growth.toFixed(1)}×`, superLinear ? 'SUPER-LINEAR' : 'ok']);
+  console.error(`${mod}: worst ${worst.input} ${worst.growth.toFixed(1)}×`);
+}
+
+/** Mean time of one run, repeating short runs until MIN_MS has passed so timer noise stays small. */
+function timeOf(run: (p: any) => unknown, prepared: unknown): number {
+  let reps = 0;
+  const t0 = performance.now();
+  do {
+    run(prepared);
+    reps++;
+  } while (performance.now() - t0 < MIN_MS && reps < 1000);
+  return (performance.now() - t0) / reps;
+}
+
+/** Growth per 10× of input: the mean of the two steps (one step alone is at the mercy of GC); a skipped step is unbounded. */
+function growthOf(times: (number | null)[]): number {
+  if (times.some((t) => t === null)) return Infinity;
+  const [a, b, c] = times as number[];
+  return Math.sqrt(c / a);
+}
+
+const head = ['module', 'worst input', '10 kB', '100 kB', '1 MB', 'growth per 10×', ''];
+const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
+console.log([line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+if (failed) process.exitCode = 1;
