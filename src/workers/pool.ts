@@ -54,7 +54,11 @@ export class WorkerPool<T, R> {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.all].map((w) => w.terminate()));
+    // Ref'd again while they stop: with only unref'd workers left, Node would exit mid-await, before the caller goes on.
+    await Promise.all([...this.all].map((w) => {
+      w.ref();
+      return w.terminate();
+    }));
     this.all.clear();
     this.idle.length = 0;
   }
