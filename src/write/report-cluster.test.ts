@@ -10,7 +10,7 @@ import { runDigest } from '../pipeline.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/write/report-cluster/', import.meta.url));
 const { files } = listInputs([dir]);
-const result = runDigest(files.map((f) => readRaw(f)), files.length, { write: { fallbackDate: '2026-01-01' } });
+const result = await runDigest(files.map((f) => readRaw(f)), files.length, { write: { fallbackDate: '2026-01-01' } });
 const [cluster] = result.clusters;
 const md = cluster.post.markdown;
 const main = md.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n## 출처')[0];
