@@ -17,6 +17,7 @@ test('a value written as a date but out of range gets a reason; other text does 
   assert.match(dateProblem('2026-03-01 25:00')!, /not one/);
   assert.equal(dateProblem('2026-03-01'), null);
   assert.equal(dateProblem('어제 오후'), null);
+  assert.equal(dateProblem('0001-01-01T00:00:00Z'), null, "a CMS's empty date is no claim");
   const rejected: string[] = [];
   assert.equal(toKstNoting('2026-02-30', rejected), null);
   assert.equal(toKstNoting('2026-02-28', rejected), '2026-02-28');

@@ -74,6 +74,7 @@ export function dateProblem(raw: string | null | undefined): string | null {
   if (!raw || toKst(raw)) return null;
   const s = raw.trim().replace(/\s+/g, ' ');
   if (!ISO.test(s) && !DOTTED_OR_KOREAN.test(s)) return null;
+  if (/^000[01]\D/.test(s)) return null; // 0001-01-01, 0000-00-00: a CMS's "no date", not a claim about one
   return `"${s.slice(0, 40)}" is written as a date but is not one (year 1990-2100, a day its month has, a real time of day); left out`;
 }
 

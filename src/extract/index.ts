@@ -69,7 +69,7 @@ function extract(file: TextFile): NewsDoc {
   const evidence = { ...meta.evidence, kind: cues.join(', ') || 'no derivative cues' };
 
   if (!body) messages.push(message('extract', 'empty-body', 'no running text left after cleaning; see removed', { source: file.source }));
-  for (const why of [...(html?.rejectedDates ?? []), ...meta.rejectedDates]) messages.push(message('extract', 'bad-date', why, { source: file.source }));
+  for (const why of new Set([...(html?.rejectedDates ?? []), ...meta.rejectedDates])) messages.push(message('extract', 'bad-date', why, { source: file.source }));
   if (!meta.title) messages.push(message('extract', 'no-title', 'no title line found; title left empty', { source: file.source }, 'info'));
   const boardRows = removed.filter((r) => r.rule === RULE.boardListing).length;
   if (boardRows) {
