@@ -3,7 +3,7 @@
 // each stage adds to it and never reaches back into an earlier one.
 
 /** A pipeline stage, or an edge that talks to the outside world. */
-export type Stage = 'ingest' | 'extract' | 'cluster' | 'analyze' | 'write' | 'store' | 'cli';
+export type Stage = 'ingest' | 'extract' | 'cluster' | 'analyze' | 'write' | 'store' | 'cli' | 'server';
 
 /** A half-open range of UTF-16 offsets, [start, end), into a document's `body` unless noted. */
 export interface Span {

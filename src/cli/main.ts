@@ -14,6 +14,7 @@ import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOpt
 import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from '../server/serve.js';
 import { decodeOptionsFrom, printProblems, writeDigestJson } from './output.js';
 import { writeFileAtomic } from './atomic-file.js';
 
@@ -24,6 +25,7 @@ Usage:
   newsdesk add SOURCE... [--db FILE]            only fetch/read sources into the store (add --help)
   newsdesk watch SOURCE... [--every 10m]        poll feeds; update clusters and posts (watch --help)
   newsdesk search WORD... [--db FILE]           find stored documents by title and body (search --help)
+  newsdesk serve [--db FILE] [--port 4321]      the web workbench on http://127.0.0.1:4321/ (serve --help)
 
   PATH              a file or a folder (read recursively): .txt, .md, .html/.htm, optionally .gz
   --json FILE       write the digest JSON (the whole analysis) to FILE
@@ -128,6 +130,7 @@ async function main(argv: string[]) {
   if (command === 'add') return void (process.exitCode = await addCommand(rest));
   if (command === 'watch') return void (process.exitCode = await watchCommand(rest));
   if (command === 'search') return void (process.exitCode = searchCommand(rest));
+  if (command === 'serve') return void (process.exitCode = await serveCommand(rest));
   fail(`unknown command "${command}"\n\n${USAGE}`);
 }
 

@@ -4,7 +4,7 @@ import type { DigestResult, NewsDoc, WrittenCluster } from '../types.js';
 
 export const DIGEST_VERSION = 1;
 
-function documentJson(d: NewsDoc) {
+export function documentJson(d: NewsDoc) {
   return {
     id: d.id,
     source: d.source,
@@ -35,7 +35,7 @@ function documentJson(d: NewsDoc) {
   };
 }
 
-function clusterJson(c: WrittenCluster) {
+export function clusterJson(c: WrittenCluster) {
   return {
     id: c.id,
     members: c.members,

@@ -1,0 +1,113 @@
+// Adding sources from the browser: each request becomes a job that reads its sources one by one,
+// reports every source's state as it goes (the page follows it by server-sent events), then runs the
+// pipeline over the store and saves the run. Jobs live in memory; what they read lives in the store.
+import { EventEmitter } from 'node:events';
+import type { Message, NewsDoc, RawFile } from '../../types.js';
+import { sha256 } from '../../ids.js';
+import { problems } from '../../messages.js';
+import { digestAll, fetchSources, readSource } from '../run.js';
+import type { Workbench } from '../workbench.js';
+import { JOB_RETENTION_MS } from '../tunables.js';
+
+export type SourceInput =
+  | { kind: 'text'; label: string; text: string }
+  | { kind: 'file'; label: string; bytes: Uint8Array }
+  | { kind: 'url'; label: string };
+
+export interface SourceProgress {
+  label: string;
+  kind: SourceInput['kind'];
+  state: 'waiting' | 'reading' | 'done' | 'error';
+  documents: number;
+  /** The source's problems, as a person reads them. */
+  errors: string[];
+}
+
+export interface JobState {
+  id: string;
+  sources: SourceProgress[];
+  finished: boolean;
+  /** Documents read and events formed, once finished. */
+  result: { documents: number; events: number } | null;
+}
+
+export class Job extends EventEmitter {
+  readonly state: JobState;
+  /** Settles when the job has finished (tests and the API wait on it). */
+  done: Promise<void> = Promise.resolve();
+  constructor(id: string, inputs: SourceInput[]) {
+    super();
+    this.state = { id, finished: false, result: null,
+      sources: inputs.map((i) => ({ label: i.label, kind: i.kind, state: 'waiting', documents: 0, errors: [] })) };
+  }
+  update(): void {
+    this.emit('update', this.state);
+  }
+}
+
+function rawOf(input: Exclude<SourceInput, { kind: 'url' }>): RawFile {
+  const bytes = input.kind === 'text' ? new TextEncoder().encode(input.text) : input.bytes;
+  return { source: input.label, key: `${input.kind === 'text' ? 'paste' : 'upload'}:${input.label}:${sha256(bytes)}`, bytes };
+}
+
+export class Jobs {
+  private readonly jobs = new Map<string, Job>();
+  private next = 1;
+  constructor(private readonly bench: Workbench) {}
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Starts a job; it runs in the background and its state can be followed at once. */
+  start(inputs: SourceInput[]): Job {
+    const job = new Job(String(this.next++), inputs);
+    this.jobs.set(job.state.id, job);
+    const finished = this.run(job, inputs).catch((e: Error) => {
+      for (const s of job.state.sources) if (s.state !== 'done') Object.assign(s, { state: 'error', errors: [...s.errors, `internal error: ${e.message}`] });
+    }).finally(() => {
+      job.state.finished = true;
+      job.update();
+      setTimeout(() => this.jobs.delete(job.state.id), JOB_RETENTION_MS).unref();
+    });
+    job.done = finished;
+    return job;
+  }
+
+  private async run(job: Job, inputs: SourceInput[]): Promise<void> {
+    const added: NewsDoc[] = [];
+    const messages: Message[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const progress = job.state.sources[i];
+      progress.state = 'reading';
+      job.update();
+      let raws: RawFile[];
+      if (input.kind === 'url') {
+        const fetched = await fetchSources([input.label], this.bench.options.fetcher, this.bench.store.location);
+        raws = [...fetched.raws];
+        messages.push(...fetched.messages);
+        progress.errors.push(...problems(fetched.messages).filter((m) => m.severity === 'error').map((m) => `${m.place.source}: ${m.reason}`));
+      } else raws = [rawOf(input)];
+      for (const raw of raws) {
+        const read = await readSource(raw);
+        messages.push(...read.messages);
+        progress.errors.push(...read.messages.filter((m) => m.severity === 'error').map((m) => m.reason));
+        added.push(...read.documents);
+        progress.documents += read.documents.length;
+      }
+      progress.state = progress.documents ? 'done' : 'error';
+      if (!progress.documents && !progress.errors.length) progress.errors.push('no document could be read from this source');
+      job.update();
+    }
+    if (!added.length) {
+      job.state.result = { documents: 0, events: 0 };
+      return;
+    }
+    const keys = new Set(added.map((d) => d.key));
+    const documents = [...this.bench.allDocuments().filter((d) => !keys.has(d.key)), ...added];
+    const result = digestAll(documents, this.bench.options.write);
+    this.bench.store.persist({ documents: added, clusters: result.clusters, messages: [...messages, ...result.messages] },
+      ['serve', 'add', ...inputs.map((i) => i.label)]);
+    job.state.result = { documents: added.length, events: result.clusters.length };
+  }
+}

@@ -1,0 +1,103 @@
+// The workbench's view of the store: the current events, their documents with the lines a person
+// restored put back, post revisions, and the runs it starts (through run.ts only).
+import type { NewsDoc, WrittenCluster } from '../types.js';
+import { toNewsDoc, type SqliteStore, type StoredCluster, type StoredDocument } from '../store/index.js';
+import type { WriteOptions } from '../write/post.js';
+import type { FetcherOptions } from '../ingest/web/fetcher.js';
+import { message } from '../messages.js';
+import { WorkbenchTables, type Restoration } from './tables.js';
+import { rerunCluster, writeStoredCluster } from './run.js';
+
+export interface WorkbenchOptions {
+  /** The `_posts` folder exports go to (and never outside of). */
+  postsDir: string;
+  write: Partial<WriteOptions>;
+  fetcher: FetcherOptions;
+  /** Events per page of the list (EVENTS_PER_PAGE unless a test wants more pages). */
+  eventsPerPage?: number;
+}
+
+/** A document's body with the restored lines appended as paragraphs of their own, each with a message. */
+export function applyRestorations(doc: NewsDoc, restorations: Restoration[]): NewsDoc {
+  if (!restorations.length) return doc;
+  let body = doc.body;
+  const sentences = [...doc.sentences];
+  const messages = [...doc.messages];
+  let paragraph = sentences.reduce((max, s) => Math.max(max, s.paragraph), -1);
+  for (const r of restorations) {
+    const start = body ? body.length + 2 : 0;
+    body = body ? `${body}\n\n${r.text}` : r.text;
+    const span = { start, end: start + r.text.length };
+    sentences.push({ ...span, text: r.text, paragraph: ++paragraph });
+    const rule = doc.removed[r.removal]?.rule ?? 'unknown';
+    messages.push(message('server', 'restored-line', `a person put this line back into the body (extract had removed it by rule ${rule})`, { source: doc.source, span }, 'info'));
+  }
+  const gone = new Set(restorations.map((r) => r.removal));
+  return { ...doc, body, sentences, messages, removed: doc.removed.filter((_, i) => !gone.has(i)) };
+}
+
+export class Workbench {
+  readonly tables: WorkbenchTables;
+
+  constructor(readonly store: SqliteStore, readonly options: WorkbenchOptions) {
+    this.tables = new WorkbenchTables(store.db);
+  }
+
+  /** The events of the latest run that formed any (an `add` forms none and leaves them as they were). */
+  clusters(): StoredCluster[] {
+    const run = this.store.runs().reverse().find((r) => {
+      const c = r.counts.clusters;
+      return c && c.inserted + c.updated + c.unchanged > 0;
+    });
+    return run ? this.store.clusters(run.id) : [];
+  }
+
+  cluster(id: string): StoredCluster | null {
+    return this.clusters().find((c) => c.id === id) ?? null;
+  }
+
+  stored(id: string): StoredDocument | null {
+    return this.store.document(id);
+  }
+
+  document(id: string): NewsDoc | null {
+    const d = this.store.document(id);
+    return d ? applyRestorations(toNewsDoc(d), this.tables.restorations(id)) : null;
+  }
+
+  /** Every stored document, restorations applied (the input of a workbench run). */
+  allDocuments(): NewsDoc[] {
+    return this.store.documents().map((d) => applyRestorations(toNewsDoc(d), this.tables.restorations(d.id)));
+  }
+
+  members(cluster: StoredCluster): Map<string, NewsDoc> {
+    const docs = cluster.members.map((id) => this.document(id)).filter((d): d is NewsDoc => !!d);
+    return new Map(docs.map((d) => [d.id, d]));
+  }
+
+  /** Puts removed line `removal` of a document back into its body; false when it was already back. */
+  restoreLine(documentId: string, removal: number): boolean {
+    const d = this.store.document(documentId);
+    const line = d?.removed[removal];
+    if (!line) return false;
+    return this.tables.restore(documentId, removal, line.text);
+  }
+
+  /** The post as the writer makes it from the stored analysis. */
+  generatedPost(cluster: StoredCluster): WrittenCluster {
+    return writeStoredCluster(cluster, this.members(cluster), this.options.write);
+  }
+
+  /**
+   * The post's current text: the latest saved revision, or (saved as revision 1) the post as a run over
+   * the cluster's documents writes it now, so that regenerating with nothing changed shows no diff.
+   */
+  currentPost(cluster: StoredCluster) {
+    return this.tables.latestRevision(cluster.id) ?? this.tables.saveRevision(cluster.id, this.regenerate(cluster).post.markdown, 'generated');
+  }
+
+  /** The cluster analysed and written again over its documents as they are now (restorations included). */
+  regenerate(cluster: StoredCluster): WrittenCluster {
+    return rerunCluster(cluster, [...this.members(cluster).values()], this.options.write);
+  }
+}
