@@ -56,7 +56,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-serve-'));
   const db = join(dir, 'bench.db');
   const raws = sources();
-  const result = runDigest(raws, raws.length);
+  const result = await runDigest(raws, raws.length);
   persistRun(db, result, ['bench:serve']);
   const biggest = [...result.clusters].sort((a, b) => b.members.length - a.members.length)[0];
   const running = await startServer({ db, port: 0, host: '127.0.0.1', postsDir: join(dir, '_posts'), write: {}, fetcher: {} });
