@@ -26,9 +26,11 @@ const pages = walk(siteDir).map((path) => ({ path: path.slice(siteDir.length + 1
 const posts = readdirSync(postsDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(postsDir, f), 'utf8'));
 /** A script element that runs: any but the theme's JSON-LD data block (jekyll-seo-tag), which browsers do not execute. */
 const live = (tag) => /^<script\b/i.test(tag) && !/^<script type="application\/ld\+json">$/i.test(tag);
-const tags = pages.flatMap((p) => [...p.html.matchAll(/<[a-z][^>]*>/gi)].map((m) => ({ page: p.path, tag: m[0] })));
-/** The attribute names of a tag (values, where hostile text may sit quoted, are not names). */
-const attributeNames = (tag) => [...tag.replace(/^<[a-z0-9-]+/i, '').matchAll(/([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((m) => m[1].toLowerCase());
+const tags = pages.flatMap((p) => [...p.html.matchAll(/<[a-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi)].map((m) => ({ page: p.path, tag: m[0] })));
+/** A tag's attributes as [name, value] (a value is hostile text quoted, never a name or another attribute). */
+const attributes = (tag) => [...tag.replace(/^<[a-z0-9-]+/i, '').matchAll(/([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)]
+  .map((m) => [m[1].toLowerCase(), decode((m[2] ?? '').replace(/^["']|["']$/g, '')).trim()]);
+const attributeNames = (tag) => attributes(tag).map(([n]) => n);
 const handler = (tag) => attributeNames(tag).some((n) => /^on/.test(n));
 const text = pages.map((p) => textOf(p.html)).join('\n');
 
@@ -47,7 +49,7 @@ const checks = [
   ['no live <script> element', !tags.some((t) => live(t.tag)), tags.filter((t) => live(t.tag)).map((t) => `${t.page}: ${t.tag}`).slice(0, 3).join(' | ')],
   ['no event-handler attribute', !tags.some((t) => handler(t.tag)), tags.filter((t) => handler(t.tag)).map((t) => `${t.page}: ${t.tag}`).slice(0, 3).join(' | ')],
   ...(() => {
-    const links = tags.flatMap((t) => [...t.tag.matchAll(/\s(?:href|src|action|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)].map((m) => ({ ...t, url: decode(m[1].replace(/^["']|["']$/g, '')).trim() })));
+    const links = tags.flatMap((t) => attributes(t.tag).filter(([n]) => ['href', 'src', 'action', 'formaction'].includes(n)).map(([, url]) => ({ ...t, url })));
     const bad = links.filter((l) => /^[a-z][a-z0-9+.-]*:/i.test(l.url) && !/^(https?|mailto):/i.test(l.url));
     return [['links only http(s), mailto or relative', bad.length === 0, bad.map((l) => `${l.page}: ${l.url}`).slice(0, 3).join(' | ')]];
   })(),
