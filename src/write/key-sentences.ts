@@ -6,7 +6,15 @@ import { KEY_SENTENCES as K } from './tunables.js';
 import { documentSentences, headingLike } from './sentences.js';
 import { fold } from '../text/fold.js';
 
-type Vector = Map<string, number>;
+/**
+ * A unit TF-IDF vector: n-gram ids and weights in the order the n-grams first occur in the sentence
+ * (a dot product sums over the smaller vector in that order), and the same by id for lookups.
+ */
+interface Vector {
+  ids: Int32Array;
+  ws: Float64Array;
+  byId: Map<number, number>;
+}
 
 interface Candidate {
   doc: NewsDoc;
@@ -45,29 +53,75 @@ function ngrams(text: string): Map<string, number> {
   return counts;
 }
 
-function tfidf(counts: Map<string, number>[], idfFrom: Map<string, number>[] = counts): Vector[] {
+function tfidf(counts: Map<string, number>[], gramIds: Map<string, number>, idfFrom: Map<string, number>[] = counts): Vector[] {
   const df = new Map<string, number>();
   for (const c of idfFrom) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
   const n = idfFrom.length;
   return counts.map((c) => {
-    const v: Vector = new Map();
+    const ids = new Int32Array(c.size);
+    const ws = new Float64Array(c.size);
     let norm = 0;
+    let k = 0;
     for (const [g, tf] of c) {
       const w = (1 + Math.log(tf)) * Math.log(1 + n / (df.get(g) ?? 1));
-      v.set(g, w);
+      if (!gramIds.has(g)) gramIds.set(g, gramIds.size);
+      ids[k] = gramIds.get(g)!;
+      ws[k++] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [g, w] of v) v.set(g, w / norm);
-    return v;
+    const byId = new Map<number, number>();
+    for (let i = 0; i < ids.length; i++) byId.set(ids[i], (ws[i] /= norm));
+    return { ids, ws, byId };
   });
 }
 
+/** Sums over the smaller vector (the second on a tie), looking each n-gram up in the larger. */
 function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  const [small, large] = a.ids.length < b.ids.length ? [a, b] : [b, a];
   let dot = 0;
-  for (const [g, w] of small) dot += w * (large.get(g) ?? 0);
+  for (let k = 0; k < small.ids.length; k++) dot += small.ws[k] * (large.byId.get(small.ids[k]) ?? 0);
   return dot;
+}
+
+/**
+ * One vector spread over a dense array, so the cosines it is the larger side of cost one array read per
+ * n-gram of the smaller side instead of a hash lookup: the same products summed in the same order, so the
+ * same numbers as cosine().
+ */
+class DenseVector {
+  private readonly dense: Float64Array;
+  private held: Vector | null = null;
+
+  constructor(dims: number) {
+    this.dense = new Float64Array(dims);
+  }
+
+  hold(v: Vector): void {
+    if (this.held) for (const id of this.held.ids) this.dense[id] = 0;
+    for (let k = 0; k < v.ids.length; k++) this.dense[v.ids[k]] = v.ws[k];
+    this.held = v;
+  }
+
+  /** cosine(small, held) for a vector no larger than the held one. */
+  dot(small: Vector): number {
+    let dot = 0;
+    for (let k = 0; k < small.ids.length; k++) dot += small.ws[k] * this.dense[small.ids[k]];
+    return dot;
+  }
+}
+
+/** sim[i][j] = cosine(vs[i], vs[j]) for all pairs, each vector held dense once for the products it is the larger side of. */
+function similarities(vs: Vector[], dense: DenseVector): number[][] {
+  const sim = vs.map(() => new Array<number>(vs.length));
+  vs.forEach((large, l) => {
+    dense.hold(large);
+    vs.forEach((v, k) => {
+      if (v.ids.length < large.ids.length) sim[k][l] = dense.dot(v); // cosine(v, large) sums over v
+      if (v.ids.length <= large.ids.length) sim[l][k] = dense.dot(v); // cosine(large, v) sums over v, also on a tie
+    });
+  });
+  return sim;
 }
 
 /** Power iteration over the thresholded, row-normalised similarity graph. */
@@ -126,18 +180,22 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
  * utterance, and the statements of the main event itself (`sameFact`: who met whom, said five ways
  * by five outlets, is one fact). The earliest, most complete wording leads.
  */
-function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>): SentenceGroup[] {
+function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, dense: DenseVector): SentenceGroup[] {
   const groups: SentenceGroup[] = [];
   const index: GroupIndex[] = [];
   const fact = (c: Candidate) => sameFact.has(`${c.doc.id}:${c.sentence.start}`);
   cands.forEach((c, i) => {
     const text = c.sentence.text;
+    const v = vectors[i];
+    dense.hold(v);
+    /** cosine(group vector, v), through the dense copy of v when v is the larger side. */
+    const cosineWith = (g: Vector) => (g.ids.length < v.ids.length ? dense.dot(g) : cosine(g, v));
     const at = groups.findIndex((g, k) => {
       const x = index[k];
       if (fact(c) && x.fact) return true;
       if (x.docs.has(c.doc.id)) return false;
       let cos = x.cosines.get(text);
-      if (cos === undefined) x.cosines.set(text, (cos = cosine(g.vector, vectors[i])));
+      if (cos === undefined) x.cosines.set(text, (cos = cosineWith(g.vector)));
       return cos >= K.duplicateCosine || [...c.utterances].some((u) => x.utterances.has(u));
     });
     if (at < 0) {
@@ -168,10 +226,12 @@ function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact =
   const titles = [...new Set(members.flatMap((d) => [d.title, ...d.subtitles]).filter((t): t is string => !!t))];
   const counts = cands.map((c) => ngrams(c.sentence.text));
   const titleCounts = titles.map(ngrams);
-  const vectors = tfidf(counts);
-  const titleVectors = tfidf(titleCounts, counts);
-  const groups = group(cands, vectors, sameFact);
-  const sim = groups.map((a) => groups.map((b) => cosine(a.vector, b.vector)));
+  const gramIds = new Map<string, number>();
+  const vectors = tfidf(counts, gramIds);
+  const titleVectors = tfidf(titleCounts, gramIds, counts);
+  const dense = new DenseVector(gramIds.size);
+  const groups = group(cands, vectors, sameFact, dense);
+  const sim = similarities(groups.map((g) => g.vector), dense);
   const centrality = minmax(lexRank(sim));
   const docCount = new Set(cands.map((c) => c.doc.id)).size;
   groups.forEach((g, i) => {
