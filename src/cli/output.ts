@@ -1,10 +1,10 @@
 // What every reading command (digest, add, watch) does after a run: show problems, write the JSON.
 import type { DigestResult, Message } from '../types.js';
 import { formatMessage, problems } from '../messages.js';
-import { toDigestJson } from '../write/digest-json.js';
+import { digestJsonChunks } from '../write/digest-json.js';
 import type { DecodeOptions } from '../ingest/index.js';
 import type { FetcherOptions } from '../ingest/web/fetcher.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { AtomicFile } from './atomic-file.js';
 
 /** Prints the warnings and errors among `messages` on stderr under a count; nothing when there are none. */
 export function printProblems(messages: Message[]): void {
@@ -14,9 +14,29 @@ export function printProblems(messages: Message[]): void {
   for (const m of shown) process.stderr.write(`  ${formatMessage(m)}\n`);
 }
 
-/** Writes the digest JSON contract to `path` (whole or not at all), creating its folder. */
+/** Characters of JSON gathered before a write: few system calls, memory bounded by this, not by the digest. */
+const JSON_WRITE_CHARS = 1 << 20;
+
+/**
+ * Writes the digest JSON contract to `path` (whole or not at all), creating its folder. It streams a
+ * document at a time, so its size is bounded by the disk, not by the longest string Node can hold.
+ */
 export function writeDigestJson(path: string, result: DigestResult): void {
-  writeFileAtomic(path, JSON.stringify(toDigestJson(result), null, 2) + '\n');
+  const file = new AtomicFile(path);
+  try {
+    let pending = '';
+    for (const chunk of digestJsonChunks(result)) {
+      pending += chunk;
+      if (pending.length < JSON_WRITE_CHARS) continue;
+      file.write(pending);
+      pending = '';
+    }
+    file.write(pending);
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+  file.commit();
 }
 
 /** --max-file-mb caps files read from disk as it caps pages fetched from the web. */

@@ -54,11 +54,26 @@ export function clusterJson(c: WrittenCluster) {
   };
 }
 
-export function toDigestJson(result: DigestResult) {
-  return {
-    version: DIGEST_VERSION,
-    documents: result.documents.map(documentJson),
-    clusters: result.clusters.map(clusterJson),
-    messages: result.messages,
-  };
+/** `value` as JSON.stringify(…, null, 2) writes it at `depth` levels of nesting. */
+const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+
+function* arrayChunks<T>(items: T[], toJson: (item: T) => unknown): Generator<string> {
+  if (!items.length) return yield '[]';
+  for (let i = 0; i < items.length; i++) yield `${i ? ',' : '['}\n    ${nested(toJson(items[i]), 2)}`;
+  yield '\n  ]';
+}
+
+/**
+ * The digest JSON as pieces of text, one document or cluster at a time, so a file can take it without
+ * the whole text ever being one string (a single string fails near 65k documents). The pieces joined are
+ * exactly JSON.stringify({ version, documents, clusters, messages }, null, 2) + '\n'.
+ */
+export function* digestJsonChunks(result: DigestResult): Generator<string> {
+  yield `{\n  "version": ${DIGEST_VERSION},\n  "documents": `;
+  yield* arrayChunks(result.documents, documentJson);
+  yield ',\n  "clusters": ';
+  yield* arrayChunks(result.clusters, clusterJson);
+  yield ',\n  "messages": ';
+  yield* arrayChunks(result.messages, (m) => m);
+  yield '\n}\n';
 }
