@@ -1,7 +1,8 @@
 // npm run bench:digest — whole `newsdesk digest` runs as a user runs them, each in its own process:
 //   (a) the 997 vims-dev articles;
 //   (b) one event of 50, 100, 200, 400 and 1,000 related Korean articles (bench/digest-corpus.ts);
-//   (c) 10,000 mixed articles into a file store, then a second digest after adding 100 new ones.
+//   (c) 10,000 mixed articles into a file store, then a second digest after adding 100 new ones
+//       (the baseline runs (c) only with --quick: at 10,000 it would take longer than all the rest).
 // Each run prints documents/s, peak RSS (GNU time), and per-stage shares read from the progress lines
 // on stderr (read+extract up to the last extract line, cluster up to the cluster line, analyze+write up
 // to the last analyze line, output = store + JSON + posts until exit). The baseline is another commit
@@ -11,6 +12,7 @@
 //   npm run bench:digest                      full sizes
 //   npm run bench:digest -- --quick           small sizes, for development
 //   options: --baseline REF (default main), --baseline-max N (largest event the baseline runs; default 200),
+//            --current REF (measure a commit instead of the working tree), --store N (size of (c)),
 //            --only a,b,c, --no-baseline
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -25,15 +27,17 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'main' },
+    current: { type: 'string' },
     'baseline-max': { type: 'string', default: '200' },
     'no-baseline': { type: 'boolean', default: false },
     only: { type: 'string', default: 'a,b,c' },
+    store: { type: 'string' },
   },
 });
 const quick = values.quick!;
 const only = new Set(values.only!.split(','));
 const EVENT_SIZES = quick ? [50, 100, 200] : [50, 100, 200, 400, 1000];
-const STORE_SIZE = quick ? 1000 : 10_000;
+const STORE_SIZE = values.store ? Number(values.store) : quick ? 1000 : 10_000;
 const ADDED = 100;
 /** A hang-catcher, not a measurement: a run past this is reported as unfinished. */
 const RUN_LIMIT_MS = 20 * 60_000;
@@ -44,13 +48,14 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 interface Build { label: string; cli: string }
 interface Run { seconds: number; docs: number; rssMb: number; shares: Record<string, number>; unfinished?: boolean }
 
-function buildBaseline(ref: string): Build {
+/** A commit exported with `git archive` and built in a temp folder: it stays fixed while the worktree changes. */
+function buildCommit(ref: string, role: string): Build {
   const sha = execFileSync('git', ['-C', repo, 'rev-parse', '--short', ref], { encoding: 'utf8' }).trim();
-  const dir = join(work, `base-${sha}`);
+  const dir = join(work, `${role}-${sha}`);
   execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${repo}" archive ${sha} | tar -x -C "${dir}"`]);
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', dir], { stdio: 'inherit' });
-  return { label: `base ${sha}`, cli: join(dir, 'dist', 'cli', 'main.js') };
+  return { label: `${role} ${sha}`, cli: join(dir, 'dist', 'cli', 'main.js') };
 }
 
 const STAGES = ['read+extract', 'cluster', 'analyze+write', 'output'] as const;
@@ -107,10 +112,14 @@ function line(label: string, r: Run, base?: Run) {
 
 async function main() {
   console.log(`bench:digest on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start${quick ? ' (quick sizes)' : ''}`);
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', repo], { stdio: 'inherit' });
-  const head = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  const current: Build = { label: `this ${head}`, cli: join(repo, 'dist', 'cli', 'main.js') };
-  const base = values['no-baseline'] ? null : buildBaseline(values.baseline!);
+  let current: Build;
+  if (values.current) current = buildCommit(values.current, 'this');
+  else {
+    execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', repo], { stdio: 'inherit' });
+    const head = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    current = { label: `this ${head}+worktree`, cli: join(repo, 'dist', 'cli', 'main.js') };
+  }
+  const base = values['no-baseline'] ? null : buildCommit(values.baseline!, 'base');
   const baseMax = Number(values['baseline-max']);
   console.log(`current: ${current.label}${base ? `; baseline: ${base.label} (events up to ${baseMax})` : ''}`);
 
