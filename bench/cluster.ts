@@ -8,36 +8,16 @@
 //
 //   npm run bench:cluster            (or: tsx bench/cluster.ts 1000 10000 50000)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cluster, NewsDoc } from '../src/types.js';
 import { clusterDocuments, CLUSTER_TUNABLES } from '../src/cluster/index.js';
 import { documentTerms } from '../src/cluster/features.js';
 import { DocFreq, dot, vectorize, type SparseVector } from '../src/cluster/tfidf.js';
 import { makeDoc } from '../src/cluster/fixture-docs.js';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const vims = join(here, '..', '..', 'shared', 'data', 'vims-dev');
-
-/** Deterministic PRNG (mulberry32) so every run builds the same corpus. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng, vietnameseSentences } from './digest-corpus.js';
 
 function corpus(n: number): { docs: NewsDoc[]; gold: Map<string, number> } {
-  const sentences: string[] = [];
-  for (const c of readdirSync(vims)) {
-    for (const f of readdirSync(join(vims, c))) {
-      const lines = readFileSync(join(vims, c, f), 'utf8').split('\n').slice(1);
-      for (const l of lines) for (const s of l.split(/(?<=\.)\s+/)) if (s.trim().length > 40) sentences.push(s.trim());
-    }
-  }
+  const sentences = vietnameseSentences();
   const r = rng(n);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   // Invented names stand in for the people, places and firms that make a real event distinct (30^4 ≈ 810k names).

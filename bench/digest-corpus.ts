@@ -37,8 +37,8 @@ function koreanSentences(): string[] {
   return out;
 }
 
-/** Vietnamese news sentences from vims-dev (the title line skipped). */
-function vietnameseSentences(): string[] {
+/** Vietnamese news sentences from vims-dev (the title line skipped), over 40 characters. */
+export function vietnameseSentences(): string[] {
   const out: string[] = [];
   const vims = join(SHARED, 'vims-dev');
   for (const c of readdirSync(vims)) {
