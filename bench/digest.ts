@@ -46,7 +46,7 @@ const work = mkdtempSync(join(tmpdir(), 'bench-digest-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 interface Build { label: string; cli: string }
-interface Run { seconds: number; docs: number; rssMb: number; shares: Record<string, number>; unfinished?: boolean }
+interface Run { seconds: number; docs: number; clusters: number; rssMb: number; shares: Record<string, number>; unfinished?: boolean }
 
 /** A commit exported with `git archive` and built in a temp folder: it stays fixed while the worktree changes. */
 function buildCommit(ref: string, role: string): Build {
@@ -89,20 +89,21 @@ function digest(build: Build, inputs: string[], db: string): Promise<Run> {
       clearTimeout(limit);
       const end = performance.now() - t0;
       const docs = Number(/read (\d+) of/.exec(stdout)?.[1] ?? 0);
+      const clusters = Number(/into (\d+) event cluster/.exec(stdout)?.[1] ?? 0);
       if (code !== 0 && !signal) return reject(new Error(`${build.label}: digest exited with ${code}\n${stdout}`));
       const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
       const ends = [marks.extract ?? 0, marks.cluster ?? marks.extract ?? 0, marks.analyze ?? marks.cluster ?? 0, end];
       const shares: Record<string, number> = {};
       STAGES.forEach((s, i) => (shares[s] = (ends[i] - (i ? ends[i - 1] : 0)) / end));
       rmSync(out, { recursive: true, force: true });
-      resolve({ seconds: end / 1000, docs, rssMb, shares, unfinished: !!signal });
+      resolve({ seconds: end / 1000, docs, clusters, rssMb, shares, unfinished: !!signal });
     });
   });
 }
 
 const fmt = (r: Run) =>
   r.unfinished ? `unfinished after ${(RUN_LIMIT_MS / 1000).toFixed(0)} s` :
-    `${r.seconds.toFixed(1).padStart(6)} s  ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s  peak RSS ${r.rssMb.toFixed(0).padStart(5)} MB  ` +
+    `${r.seconds.toFixed(1).padStart(6)} s  ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s  ${String(r.clusters).padStart(4)} clusters  peak RSS ${r.rssMb.toFixed(0).padStart(5)} MB  ` +
     STAGES.map((s) => `${s} ${(r.shares[s] * 100).toFixed(0)}%`).join(' · ');
 
 function line(label: string, r: Run, base?: Run) {
