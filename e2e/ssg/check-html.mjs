@@ -25,7 +25,7 @@ const plain = (md) => decode(md.replace(/\[\^\d+\]/g, '').replace(/\\([\\`*_[\]|
 
 const pages = walk(siteDir).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
 const posts = readdirSync(postsDir).filter((f) => f.endsWith('.md')).sort();
-const checks = { title: [], footnotes: [], tags: [], korean: [] };
+const checks = { title: [], footnotes: [], 'marks apart': [], 'note lines': [], tags: [], korean: [] };
 for (const file of posts) {
   const md = readFileSync(join(postsDir, file), 'utf8');
   const m = md.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/);
@@ -50,7 +50,16 @@ for (const file of posts) {
   const shown = [...content.matchAll(/<li class="tag">([\s\S]*?)<\/li>/g)].map((x) => decode(x[1]).trim());
   const missing = (fm.tags ?? []).filter((t) => !shown.includes(String(t)));
   checks.tags.push([file, missing.length === 0, `missing tags: ${missing.join(', ')}`]);
-  const lead = body.split('\n').find((l) => /\[\^\d+\]$/.test(l) && !l.startsWith('['));
+  // Footnote marks render as separate numbers: two marks side by side would read as one ("[^1][^2]" → 12).
+  const together = content.match(/<\/sup>\s*<sup[^>]*>\s*<a[^>]*href="#fn/g) ?? [];
+  checks['marks apart'].push([file, together.length === 0, `${together.length} marks side by side`]);
+  // One source per line inside a note, and no line a browser cannot wrap (a bare long URL scrolls the page sideways).
+  const notes = content.match(/<(?:div|section) class="footnotes"[\s\S]*?<\/(?:div|section)>/)?.[0] ?? '';
+  const noteLines = [...notes.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].flatMap((x) => x[1].split(/<br\s*\/?>/).map(textOf));
+  const overflowing = noteLines.filter((l) => (l.match(/\d{4}-\d{2}-\d{2}/g) ?? []).length > 1 || l.split(/\s+/).some((w) => w.length > 60));
+  checks['note lines'].push([file, overflowing.length === 0, `${overflowing.length} note lines hold several sources or an unbreakable run: ${overflowing[0]?.slice(0, 80) ?? ''}`]);
+  // The lead's first sentence (a lead paragraph has a mark after each sentence).
+  const lead = body.split('\n').find((l) => /\[\^\d+\]$/.test(l) && !l.startsWith('['))?.split(/\[\^\d+\]/)[0];
   const text = squash(textOf(content));
   const leadOk = lead ? text.includes(squash(plain(lead))) : text.includes(squash(String(fm.title)));
   const intact = !content.includes('\uFFFD') && /[\uAC00-\uD7A3]/.test(text);

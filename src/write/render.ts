@@ -67,14 +67,16 @@ export function renderPost(model: PostModel, preset: PresetName = model.preset a
     if (section.heading) lines.push(`## ${esc(section.heading)}`, '');
     lines.push(body.join('\n\n'), '');
   }
-  // One source per line inside a note: a hard break (two spaces) and the continuation indented.
+  // One source per line inside a note: a hard break (two spaces) and the continuation indented; a blank
+  // line between notes, or kramdown reads the next definition as a lazy continuation of this one.
   const byId = new Map(model.sources.map((s) => [s.document, s]));
   for (const n of notes.notes()) {
-    lines.push(`[^${n.n}]: ${n.ids.map((id) => sourceLine(byId.get(id)!, target)).join('  \n    ')}`);
+    lines.push(`[^${n.n}]: ${n.ids.map((id) => sourceLine(byId.get(id)!, target)).join('  \n    ')}`, '');
   }
   const head = frontMatter(preset, {
     title: model.title, date: model.date, category: model.category, tags: model.tags, author: model.author,
-    description: model.description,
+    // Layouts print the description as HTML: it is source text, so it passes the escaping layer too.
+    description: model.description ? esc(model.description) : null,
   });
   return { markdown: `${head}\n${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, sentences };
 }
