@@ -162,6 +162,7 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
       const docQuotes = quotesByDoc.get(doc.id) ?? [];
       let index = 0;
       for (const sentence of all) {
+        if (index >= K.maxPerDocument) break; // ranking compares every pair: the candidate set is capped
         if (fold(sentence.text).length < minChars || headingLike(sentence, all, doc.title)) continue;
         const utterances = new Set(docQuotes
           .filter((q) => q.start >= sentence.start && q.end <= sentence.end)

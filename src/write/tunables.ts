@@ -28,6 +28,8 @@ export const KEY_SENTENCES = {
   min: 4,
   /** Beyond this a summary stops being one. */
   max: 8,
+  /** Candidates per document, from its start: ranking compares every pair, and news puts its point first (articles run 10–60 sentences). */
+  maxPerDocument: 80,
 } as const;
 
 /** Post layout. */
