@@ -7,12 +7,13 @@
 import type { Entity, Finding, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
 import {
-  BARE_ENDINGS, CONVERSION_SLACK, CURRENCY_WORDS, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
+  BARE_ENDINGS, CONVERSION_SLACK, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
   TOPIC_STOPWORDS, TOPIC_WINDOW,
 } from './tunables-numbers.js';
 import { fold } from '../text/fold.js';
 import { hasFinalConsonant } from '../text/hangul.js';
 import { TOPIC_PARTICLES, stripParticle } from '../text/particles.js';
+import { CURRENCY_WORDS } from '../text/tunables-amount.js';
 
 export interface Facts {
   entities: Entity[];

@@ -1,20 +1,32 @@
-// Reads amounts written the Korean way out of running text: 7조3000억원, 150~250억 달러 이상,
-// 5000억 달러(약 718조원), 100만 토큰당 0.28달러, 4년5개월간, 두 시간가량, 지분 90%, 512GB, 3명.
-// Dates (2025년, 4일, 2월), times of day (2시 40분), ordinals and model names (S25, HBM3E, 1위)
-// are not amounts and are skipped. A pure function: text in, amounts with spans out.
+// Reads amounts written the Korean way out of running text: 7조3000억원, 4만3000원, 1만2천, 5천원, 2천달러,
+// 150~250억 달러 이상, 5000억 달러(약 718조원), 100만 토큰당 0.28달러, 80여억 원, 수백만 원, (-0.7%), ４５％,
+// 2.5%p, 4년5개월간, 두 시간가량, 512GB, 3명. Dates (2025년, 4일, 2월), times of day (2시 40분), ordinals and
+// model names (S25, HBM3E, 1위) are not amounts and are skipped. Pure functions: text in, amounts with spans out;
+// formatAmount writes a value back the Korean way with the same unit tables.
+//
+// Two spans per amount, because readers and records want different cuts (checked by eval/numbers.ts on KLUE):
+//   start/end/text  everything that belongs to the reading: `약 5000억 달러(약 718조원) 이상`. The qualifier
+//                   (약, 이상, 안팎…) is kept in `qualifier`, the conversion in `krw`.
+//   figure          the figure as a reader marks it: sign, number and unit; a range whole (`14∼15%`,
+//                   `20만∼30만 달러`); `여` inside the number (`80여억 원`); qualifier words outside (`45%` in
+//                   `45% 안팎`, `2억원` in `약 2억원`); the conversion is its own figure (`krwFigure`).
 import {
   BIG_UNITS, COUNTERS, CONVERSION_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATION_MARKERS, DURATION_UNITS,
   NATIVE_COUNTERS, NATIVE_TENS, NATIVE_UNITS, PER_LOOKBACK, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SMALL_UNITS,
-  SUFFIX_QUALIFIERS, TECH_UNITS, TIMES_WORDS,
-} from '../analyze/tunables-numbers.js';
+  SUFFIX_QUALIFIERS, TECH_UNITS, TIMES_WORDS, VAGUE_MULTIPLES,
+} from './tunables-amount.js';
 
 export type AmountKind = 'money' | 'percent' | 'duration' | 'count' | 'ratio' | 'measure';
+
+export interface Span { start: number; end: number }
 
 export interface ParsedAmount {
   /** UTF-16 offsets into the text, end exclusive; the span covers qualifiers and a conversion in parentheses. */
   start: number;
   end: number;
   text: string;
+  /** The figure as a reader marks it: sign, number and unit (a range whole, `여` inside), no 약/이상, no conversion. */
+  figure: Span;
   /** Base units (5000억 달러 → 500000000000); null for a range. */
   value: number | null;
   min: number | null;
@@ -24,6 +36,8 @@ export interface ParsedAmount {
   kind: AmountKind;
   /** The won amount given in parentheses beside a foreign one. */
   krw: number | null;
+  /** Where that won amount stands, marked like `figure`: `49달러(한화 약 [5만 8200원])`. */
+  krwFigure: Span | null;
   qualifier: string | null;
   /** What the amount is per (`100만 토큰` in `100만 토큰당 0.28달러`). */
   per: string | null;
@@ -32,8 +46,14 @@ export interface ParsedAmount {
 const isHangul = (c: string | undefined) => !!c && c >= '가' && c <= '힣';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
-/** Rounds away float noise (7.3 × 1e12) without touching real precision. */
-const clean = (v: number) => Number(v.toPrecision(12));
+/**
+ * Rounds away float noise (7.3 × 1e12 = 7299999999999.999) without touching real precision: a value within
+ * a trillionth of an integer is that integer (99조9999억9999만9999 stays exact); others keep 15 digits.
+ */
+function clean(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v - r) <= Math.abs(v) * 1e-12 ? r : Number(v.toPrecision(15));
+}
 
 /** What may follow a Korean unit inside the same word: particles and amount endings, not other nouns (원래, 개발). */
 const AFTER_UNIT = byLength([
@@ -55,40 +75,80 @@ interface Core {
   /** The largest big unit written (조, 억, 만), which a range's bare left end borrows: 150~250억. */
   topBig: number | null;
   native: boolean;
+  /** `여` stood inside the number (80여억, 9000여만): an approximate amount. */
+  approx: boolean;
 }
 
 const DIGITS = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/y;
 
-/** Arabic digits with Korean big units, chained largest first: 7조3000억, 1조 2,500억, 3억5천만. */
+/** True when a 천/백 right before `pos` multiplies the digits before it: `5천원`, `3천억`, `1천912`, `2천 달러`. */
+function smallUnitHolds(text: string, pos: number): boolean {
+  const c = text[pos];
+  return !isHangul(c) || !!BIG_UNITS[c] || c === '여' || wordEnds(text, pos) || unitWordAt(text, pos);
+}
+
+/**
+ * One group under a big unit: digits, with 천/백 steps inside it (3천500, 1천912, 8천3백), an optional `여`,
+ * and the big unit itself if one follows: `5천만` → 5000 × 만. Null when no digit stands at `p`.
+ */
+function readGroup(text: string, p: number): { end: number; value: number; big: number | null; approx: boolean } | null {
+  let q = p;
+  let value = 0;
+  let lastSmall = Infinity;
+  let read = false;
+  for (;;) {
+    DIGITS.lastIndex = q;
+    const m = DIGITS.exec(text);
+    if (!m) break;
+    const n = Number(m[1].replace(/,/g, '') + (m[2] ?? ''));
+    const r = q + m[0].length;
+    read = true;
+    const small = SMALL_UNITS[text[r]];
+    if (small && small < lastSmall && smallUnitHolds(text, r + 1)) {
+      value += n * small;
+      q = r + 1;
+      lastSmall = small;
+      continue;
+    }
+    value += n;
+    q = r;
+    break;
+  }
+  if (!read) return null;
+  const approx = text[q] === '여' && !!BIG_UNITS[text[q + 1]];
+  if (approx) q++;
+  const big = BIG_UNITS[text[q]] ?? null;
+  if (big !== null) { value *= big; q++; }
+  return { end: q, value, big, approx };
+}
+
+/**
+ * Arabic digits with Korean big units, chained largest first: 7조3000억, 1조 2,500억, 3억5천만, 4만3000,
+ * 5만 8200. Each later group must be smaller than the unit before it, and a group without a big unit
+ * (the ones: 4만[3000]) ends the chain.
+ */
 function readArabic(text: string, i: number): Core | null {
   let pos = i;
   let total = 0;
   let topBig: number | null = null;
   let lastBig = Infinity;
-  let chunks = 0;
+  let approx = false;
+  let groups = 0;
   for (;;) {
-    let p = pos;
-    if (chunks > 0 && text[p] === ' ') p++;
-    DIGITS.lastIndex = p;
-    const m = DIGITS.exec(text);
-    if (!m) break;
-    let q = p + m[0].length;
-    let v = Number(m[1].replace(/,/g, '') + (m[2] ?? ''));
-    const small = SMALL_UNITS[text[q]];
-    if (small && !isHangul(text[q + 1])) { v *= small; q++; } else if (small && BIG_UNITS[text[q + 1]]) { v *= small; q++; }
-    const big = BIG_UNITS[text[q]] ?? null;
-    // A later chunk must carry a smaller big unit than the one before it (조 > 억 > 만).
-    if (chunks > 0 && (big === null || big >= lastBig)) break;
-    if (big !== null) { v *= big; q++; }
-    total += v;
-    pos = q;
-    if (chunks === 0) topBig = big;
-    lastBig = big ?? 1;
-    chunks++;
-    if (big === null) break;
+    const p = groups > 0 && text[pos] === ' ' ? pos + 1 : pos;
+    const g = readGroup(text, p);
+    if (!g) break;
+    if (groups > 0 && ((g.big ?? 1) >= lastBig || g.value >= lastBig)) break;
+    total += g.value;
+    pos = g.end;
+    approx ||= g.approx;
+    if (groups === 0) topBig = g.big;
+    lastBig = g.big ?? 1;
+    groups++;
+    if (g.big === null) break;
   }
-  if (!chunks) return null;
-  return { start: i, end: pos, value: clean(total), topBig, native: false };
+  if (!groups) return null;
+  return { start: i, end: pos, value: clean(total), topBig, native: false, approx };
 }
 
 const NATIVE_RE = new RegExp(
@@ -101,7 +161,7 @@ function readNative(text: string, i: number): Core | null {
   const m = NATIVE_RE.exec(text);
   if (!m || !m[0]) return null;
   const value = (m[1] ? NATIVE_TENS[m[1]] : 0) + (m[2] ? NATIVE_UNITS[m[2]] : 0);
-  return { start: i, end: i + m[0].length, value, topBig: null, native: true };
+  return { start: i, end: i + m[0].length, value, topBig: null, native: true, approx: false };
 }
 
 interface Unit {
@@ -122,6 +182,12 @@ const MARKERS = byLength(DURATION_MARKERS);
 const SUFFIXES = byLength(Object.keys(SUFFIX_QUALIFIERS));
 /** Durations that need a marker (간, 동안, 만에…) because without one they are dates: 2025년, 4일, 2주(shares). */
 const DATE_LIKE = new Set(['년', '일', '주']);
+
+/** True when a unit word (currency, counter, duration, technical unit, 배) starts at `pos`, a space allowed before it. */
+function unitWordAt(text: string, pos: number): boolean {
+  const p = text[pos] === ' ' ? pos + 1 : pos;
+  return [CURRENCIES, COUNTER_WORDS, DURATIONS, TECH, TIMES_WORDS].some((words) => words.some((w) => text.startsWith(w, p)));
+}
 const NATIVE_DURATIONS: Record<string, { unit: string; factor: number }> = {
   시간: { unit: 'seconds', factor: 3600 }, 달: { unit: 'months', factor: 1 }, 해: { unit: 'months', factor: 12 },
   주: { unit: 'days', factor: 7 },
@@ -178,7 +244,6 @@ function readUnit(text: string, core: Core): Unit | null {
   }
   for (const w of COUNTER_WORDS) {
     if (!text.startsWith(w, sp) || !wordEnds(text, sp + w.length) || text[sp + w.length] === '째') continue;
-    if (text[core.start - 1] === '제') return null; // 제3회: an ordinal
     return { unit: w, kind: 'count', factor: 1, end: sp + w.length };
   }
   for (const w of TIMES_WORDS) {
@@ -241,19 +306,20 @@ function suffixQualifier(text: string, end: number): { qualifier: string; end: n
 const CONVERSION_OPEN = new RegExp(
   `^(?:\\s|<\\/?[A-Za-z]+>|\\*\\*|__)*\\(\\s*(?:(?:${CONVERSION_PREFIXES.join('|')})\\s*)*`);
 
-/** A won amount in parentheses right after a foreign one: `(약 718조원)`, `(496조원)`. */
-function readConversion(text: string, end: number): { krw: number; end: number } | null {
+/** A won amount in parentheses right after a foreign one: `(약 718조원)`, `(496조원)`, `(1조8천3백억여원)`. */
+function readConversion(text: string, end: number): { krw: number; end: number; figure: Span } | null {
   const open = CONVERSION_OPEN.exec(text.slice(end, end + 30));
   if (!open) return null;
   const core = readArabic(text, end + open[0].length);
   if (!core) return null;
   let p = core.end;
+  if (text[p] === '여') p++;
   if (text[p] === ' ') p++;
   if (text[p] !== '원') return null;
   p++;
   const close = /^\s*(?:규모|상당)?\s*\)/.exec(text.slice(p, p + 8));
   if (!close) return null;
-  return { krw: core.value, end: p + close[0].length };
+  return { krw: core.value, end: p + close[0].length, figure: { start: core.start, end: p } };
 }
 
 const PER_WORDS = ['가구', '주', '톤', '배럴', '시간', '건', '명', '인', '개', '대', '회', '장', '평', '토큰', '리터', 'kWh', 'MWh', 'kg'];
@@ -274,7 +340,29 @@ function perPhrase(text: string, start: number): string | null {
 /** Skips things that look like numbers but are not amounts: 2025.02.05, 10:30, 010-1234-5678. */
 const NOT_AMOUNT = /\d{4}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?|\d{1,2}:\d{2}(?::\d{2})?|\d{2,4}-\d{3,4}-\d{4}/y;
 
-/** Reads one amount starting at `i` (at its number or currency symbol), or null. */
+/** Signs before a number: ASCII minus, en dash (`–18.8%`) and plus; the minus sign U+2212 is folded to `-` first. */
+const SIGNS: Record<string, number> = { '-': -1, '–': -1, '+': 1 };
+
+/** The sign right before `at` when it stands alone (`(-0.7%)`, ` –18.8%`), not inside `GPT-4` or `3-4`. */
+function signBefore(text: string, at: number): number | null {
+  const sign = SIGNS[text[at - 1]];
+  if (!sign) return null;
+  return at < 2 || /[\s(\[:,]/.test(text[at - 2]) ? sign : null;
+}
+
+const VAGUE_RE = /수(십|백|천)?(만|억|조)?/y;
+
+/** `수백만`, `수십억`, `수천`: "several" of a unit, read as a range of VAGUE_MULTIPLES times it. */
+function readVague(text: string, i: number): Core | null {
+  if (isHangul(text[i - 1])) return null;
+  VAGUE_RE.lastIndex = i;
+  const m = VAGUE_RE.exec(text);
+  if (!m || (!m[1] && !m[2])) return null;
+  const value = (m[1] ? SMALL_UNITS[m[1]] : 1) * (m[2] ? BIG_UNITS[m[2]] : 1);
+  return { start: i, end: i + m[0].length, value, topBig: m[2] ? BIG_UNITS[m[2]] : null, native: false, approx: false };
+}
+
+/** Reads one amount starting at `i` (at its number, currency symbol or `수`), or null. */
 function readAmountAt(text: string, i: number): ParsedAmount | null {
   let symbolUnit: string | null = null;
   let numberAt = i;
@@ -285,38 +373,40 @@ function readAmountAt(text: string, i: number): ParsedAmount | null {
   const c = text[numberAt];
   if (!c) return null;
   const digit = c >= '0' && c <= '9';
-  if (digit && !symbolUnit && /[A-Za-z0-9_.,\-]/.test(text[i - 1] ?? '')) return null; // S25, HBM3E, GPT-4
-  const left = digit ? readArabic(text, numberAt) : readNative(text, numberAt);
+  const sign = digit && !symbolUnit ? signBefore(text, i) : null;
+  if (digit && !symbolUnit && sign === null && /[A-Za-z0-9_.,\-]/.test(text[i - 1] ?? '')) return null; // S25, HBM3E, GPT-4
+  if (digit && text[i - 1] === '제') return null; // 제3회, 제1원전: ordinals
+  const vague = c === '수';
+  const left = digit ? readArabic(text, numberAt) : vague ? readVague(text, numberAt) : readNative(text, numberAt);
   if (!left) return null;
   if (!left.native && isLatin(text[left.end]) && !TECH.some((w) => text.startsWith(w, left.end))
     && !/^%|^\s/.test(text[left.end])) return null; // 3E, 5G
 
-  const prefix = symbolUnit ? null : prefixQualifier(text, i);
-  let qualifier = prefix?.qualifier ?? null;
-  const start = prefix?.start ?? i;
+  const figureStart = sign === null ? i : i - 1;
+  const prefix = symbolUnit ? null : prefixQualifier(text, figureStart);
+  let qualifier = vague ? 'several' : left.approx ? 'about' : prefix?.qualifier ?? null;
+  const start = prefix?.start ?? figureStart;
   let leftEnd = left.end;
-  const afterYeo = leftEnd + 1 + (text[leftEnd + 1] === ' ' ? 1 : 0);
-  if (!left.native && text[leftEnd] === '여'
-    && [...COUNTER_WORDS, ...DURATIONS, ...CURRENCIES].some((w) => text.startsWith(w, afterYeo))) {
-    qualifier = 'about'; // 100여명, 10여 년
+  if (digit && text[leftEnd] === '여' && unitWordAt(text, leftEnd + 1)) {
+    qualifier = 'about'; // 100여명, 10여 년, 4억여원
     leftEnd++;
   }
   const core: Core = { ...left, end: leftEnd };
 
   let unit: Unit | null = symbolUnit ? { unit: symbolUnit, kind: 'money', factor: 1, end: leftEnd } : readUnit(text, core);
-  let value: number | null = core.value;
+  let value: number | null = core.value * (sign ?? 1);
   let min: number | null = null;
   let max: number | null = null;
   let end = unit?.end ?? leftEnd;
 
   // A range: 150억~250억 달러, 150~250억 달러 (the bare left end borrows 억), 10~20%.
   const sepAt = text[end] === ' ' ? end + 1 : end;
-  if (!core.native && RANGE_SEPARATORS.includes(text[sepAt] ?? '\u0000') && text[sepAt]) {
+  if (digit && RANGE_SEPARATORS.includes(text[sepAt] ?? '\u0000') && text[sepAt]) {
     const rStart = text[sepAt + 1] === ' ' ? sepAt + 2 : sepAt + 1;
     const right = readArabic(text, rStart);
     const rightUnit = right && (symbolUnit ? { unit: symbolUnit, kind: 'money' as const, factor: 1, end: right.end } : readUnit(text, right));
     if (right && rightUnit && (!unit || unit.unit === rightUnit.unit)) {
-      let lo = core.value;
+      let lo = value;
       if (core.topBig === null && right.topBig !== null) lo *= right.topBig;
       unit = rightUnit;
       min = clean(lo * rightUnit.factor);
@@ -331,7 +421,11 @@ function readAmountAt(text: string, i: number): ParsedAmount | null {
   }
   if (!unit) return null;
 
-  if (value !== null) {
+  if (vague) {
+    min = clean(VAGUE_MULTIPLES[0] * core.value * unit.factor);
+    max = clean(VAGUE_MULTIPLES[1] * core.value * unit.factor);
+    value = null;
+  } else if (value !== null) {
     if (unit.fixed !== undefined) {
       value = clean(unit.fixed);
     } else if (unit.kind === 'duration' && !core.native) {
@@ -343,25 +437,32 @@ function readAmountAt(text: string, i: number): ParsedAmount | null {
       value = clean(value * unit.factor);
     }
   }
+  const figure = { start: figureStart, end };
 
   let krw: number | null = null;
+  let krwFigure: Span | null = null;
   if (unit.kind === 'money' && unit.unit !== 'KRW') {
     const conv = readConversion(text, end);
-    if (conv) { krw = conv.krw; end = conv.end; }
+    if (conv) { krw = conv.krw; end = conv.end; krwFigure = conv.figure; }
   }
   const suffix = suffixQualifier(text, end);
   if (suffix) { qualifier = suffix.qualifier; end = suffix.end; }
 
   return {
-    start, end, text: text.slice(start, end), value, min, max, unit: unit.unit, kind: unit.kind, krw, qualifier,
-    per: unit.kind === 'money' ? perPhrase(text, start) : null,
+    start, end, text: text.slice(start, end), figure, value, min, max, unit: unit.unit, kind: unit.kind, krw, krwFigure,
+    qualifier, per: unit.kind === 'money' ? perPhrase(text, start) : null,
   };
 }
 
+/** Fullwidth digits and signs (`４５％`, `－３`) and the minus sign, folded one character for one, so spans stay put. */
+const WIDE: Record<string, string> = { '％': '%', '，': ',', '．': '.', '－': '-', '＋': '+', '−': '-' };
+const foldWidth = (text: string) => text.replace(/[０-９％，．－＋−]/g, (c) => WIDE[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 const NATIVE_START = new Set([...Object.keys(NATIVE_TENS), ...Object.keys(NATIVE_UNITS)].map((w) => w[0]));
 
-/** Every amount in the text, left to right, with spans. */
-export function parseAmounts(text: string): ParsedAmount[] {
+/** Every amount in the text, left to right, with spans into it (fullwidth forms read like ASCII ones). */
+export function parseAmounts(original: string): ParsedAmount[] {
+  const text = foldWidth(original);
   const out: ParsedAmount[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -371,10 +472,10 @@ export function parseAmounts(text: string): ParsedAmount[] {
       const skip = NOT_AMOUNT.exec(text);
       if (skip && !/\d/.test(text[i - 1] ?? '')) { i += skip[0].length - 1; continue; }
     }
-    if (!digit && !CURRENCY_SYMBOLS[c] && !NATIVE_START.has(c)) continue;
+    if (!digit && !CURRENCY_SYMBOLS[c] && !NATIVE_START.has(c) && c !== '수') continue;
     const amount = readAmountAt(text, i);
     if (amount) {
-      out.push(amount);
+      out.push({ ...amount, text: original.slice(amount.start, amount.end) });
       i = amount.end - 1;
     } else if (digit) {
       // Step over the whole digit run so `2025년` is not re-read from `025`.
