@@ -15,6 +15,7 @@ import {
   NATIVE_COUNTERS, NATIVE_TENS, NATIVE_UNITS, PER_LOOKBACK, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SMALL_UNITS,
   SUFFIX_QUALIFIERS, TECH_UNITS, TIMES_WORDS, VAGUE_MULTIPLES,
 } from './tunables-amount.js';
+import { isHangulSyllable } from './hangul.js';
 
 export type AmountKind = 'money' | 'percent' | 'duration' | 'count' | 'ratio' | 'measure';
 
@@ -43,7 +44,6 @@ export interface ParsedAmount {
   per: string | null;
 }
 
-const isHangul = (c: string | undefined) => !!c && c >= '가' && c <= '힣';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 /**
@@ -64,7 +64,7 @@ const AFTER_UNIT = byLength([
 
 /** True when the unit that ends at `pos` is a whole word (the next Hangul, if any, is a particle or ending). */
 function wordEnds(text: string, pos: number): boolean {
-  if (!isHangul(text[pos])) return true;
+  if (!isHangulSyllable(text[pos])) return true;
   return AFTER_UNIT.some((w) => text.startsWith(w, pos));
 }
 
@@ -84,7 +84,7 @@ const DIGITS = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/y;
 /** True when a 천/백 right before `pos` multiplies the digits before it: `5천원`, `3천억`, `1천912`, `2천 달러`. */
 function smallUnitHolds(text: string, pos: number): boolean {
   const c = text[pos];
-  return !isHangul(c) || !!BIG_UNITS[c] || c === '여' || wordEnds(text, pos) || unitWordAt(text, pos);
+  return !isHangulSyllable(c) || !!BIG_UNITS[c] || c === '여' || wordEnds(text, pos) || unitWordAt(text, pos);
 }
 
 /**
@@ -156,7 +156,7 @@ const NATIVE_RE = new RegExp(
 
 /** Native numerals (두, 세, 열두, 스무) at the start of a word; a counter must follow (checked by the caller). */
 function readNative(text: string, i: number): Core | null {
-  if (isHangul(text[i - 1])) return null;
+  if (isHangulSyllable(text[i - 1])) return null;
   NATIVE_RE.lastIndex = i;
   const m = NATIVE_RE.exec(text);
   if (!m || !m[0]) return null;
@@ -198,7 +198,7 @@ function markerAt(text: string, pos: number): string | null {
   const m = MARKERS.find((w) => text.startsWith(w, p));
   if (!m) return null;
   // `만` and `여` are markers only as whole words (만에, 10년여), not the start of another one (만큼 is fine too).
-  if ((m === '만' || m === '여') && isHangul(text[p + 1]) && !['에', '이', '의', '큼'].includes(text[p + 1])) return null;
+  if ((m === '만' || m === '여') && isHangulSyllable(text[p + 1]) && !['에', '이', '의', '큼'].includes(text[p + 1])) return null;
   return m;
 }
 
@@ -296,7 +296,7 @@ function suffixQualifier(text: string, end: number): { qualifier: string; end: n
   const p = text[end] === ' ' ? end + 1 : end;
   for (const w of SUFFIXES) {
     if (!text.startsWith(w, p)) continue;
-    if (w === '여' && (p !== end || isHangul(text[p + 1]))) continue; // 2시간여, not 여러
+    if (w === '여' && (p !== end || isHangulSyllable(text[p + 1]))) continue; // 2시간여, not 여러
     if (!wordEnds(text, p + w.length) && !['넘게', '넘는'].includes(w)) continue;
     return { qualifier: SUFFIX_QUALIFIERS[w], end: p + w.length };
   }
@@ -354,7 +354,7 @@ const VAGUE_RE = /수(십|백|천)?(만|억|조)?/y;
 
 /** `수백만`, `수십억`, `수천`: "several" of a unit, read as a range of VAGUE_MULTIPLES times it. */
 function readVague(text: string, i: number): Core | null {
-  if (isHangul(text[i - 1])) return null;
+  if (isHangulSyllable(text[i - 1])) return null;
   VAGUE_RE.lastIndex = i;
   const m = VAGUE_RE.exec(text);
   if (!m || (!m[1] && !m[2])) return null;
