@@ -38,3 +38,28 @@ test('anonymised people with an age, time zones, institutions; stages and trade 
   assert.equal(known[0].text, '요한 닐센');
   assert.equal(known[0].role, '오르비스 최고경영자', 'an organization known from the cluster stands between name and title');
 });
+
+test('씨 forms: attached, spaced, with the age on either side; 김모 씨 keeps the surname only', () => {
+  assert.deepEqual(spans('도종환씨는 시청 앞에서 기다렸다.'), ['도종환/PS']);
+  assert.deepEqual(spans('예정화 씨는 지난달 가게를 열었다.'), ['예정화/PS']);
+  assert.deepEqual(spans('심만순 씨(45·여)가 병원으로 옮겨졌다.'), ['심만순/PS']);
+  assert.deepEqual(spans('주범 윤길자(69·여)씨의 남편이 출석했다.'), ['윤길자/PS']);
+  assert.deepEqual(spans('택시 기사 김모 씨(52)가 다쳤다.'), ['김/PS']);
+  assert.deepEqual(spans('그는 부모의 반대로 씨름을 그만뒀다.'), [], '부모 and 씨름 are no names');
+});
+
+test('countries: 남북 and 한미 stand for two states; a country or city that acts is an organization (agents convention)', () => {
+  assert.deepEqual(spans('남북 간 입장 차가 컸다.'), ['남/OG', '북/OG']);
+  assert.deepEqual(spans('한미합동군사연습이 끝났다.'), ['한/OG', '미/OG']);
+  assert.deepEqual(spans('북측이 회담에 나오지 않았다.'), ['북/OG']);
+  assert.deepEqual(spans('한미약품 주가가 올랐다.').includes('한/OG'), false, 'a company is not two initials');
+  assert.deepEqual(spans('수원시는 15일 예산안을 발표했다.'), ['수원시/OG']);
+  assert.deepEqual(spans('그는 수원시에서 태어났다.'), ['수원시/LC']);
+  assert.deepEqual(spans('북한이 미사일을 쐈다.'), ['북한/OG']);
+  assert.deepEqual(spans('미국인 관광객이 늘었다.'), ['미국/LC']);
+});
+
+test('acronyms of things and common nouns that look like names are no entities', () => {
+  assert.deepEqual(spans('정부는 FTA와 IPTV, GNP 통계를 발표했다.'), ['정부/OG']);
+  assert.deepEqual(spans('노부는 개성 있는 옷을 입었다.'), []);
+});

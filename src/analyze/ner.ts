@@ -2,10 +2,11 @@
 // by rules over words and ko-dic tags. Spans follow the KLUE convention: the name only, without
 // the title after it (회장, 씨) or the particle (은, 의). The pipeline and `npm run eval:ner` share it.
 import { tokenize, type Morph } from './morph.js';
+import { NATIVE_UNITS } from '../text/tunables-amount.js';
 import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import {
-  AMBIGUOUS_PLACES, DESCRIPTOR_KIND_WORDS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -27,10 +28,11 @@ export interface NerSpan {
   rule: string;
 }
 
-// The 60-odd surnames that cover almost every Korean; two-syllable ones are checked first.
+// The surnames that cover almost every Korean (도, 소, 추 included); two-syllable ones are checked first.
 const SURNAMES = new Set(
   ('김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 ' +
-    '채 원 천 방 공 현 함 변 염 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당')
+    '채 원 천 방 공 현 함 변 염 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당 ' +
+    '도 소 추 여 라 계 궁 빙 곡 뇌 판 래 묵 창')
     .split(' '),
 );
 const DOUBLE_SURNAMES = new Set('남궁 황보 제갈 선우 독고 사공 서문 동방'.split(' '));
@@ -165,6 +167,23 @@ function foreignPart(w: Word): boolean {
 }
 
 const ANON_AGE = /^\(\d{1,3}(?:[·,][^)]{1,6})?\)\s?(?:씨|군|양)/;
+/**
+ * `예정화 씨는`, `심만순 씨(45·여)가`, `윤길자(69·여)씨의`, `김모 씨(23)`: a name, then 씨 with the age (and sex)
+ * in brackets on either side. 씨 is followed by a particle or a non-letter, not by more of a word (씨름, 씨앗).
+ */
+const NAME_SSI = /(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,6})(?:\s?\(\d{1,3}(?:[·,]\s?[^)]{1,6})?\))?\s?씨(?=[^\uac00-\ud7a3]|[는의를가와도에께만]|$)/g;
+
+/** The name before a 씨 found by NAME_SSI, or null when the word is not a name (a verb form, a dictionary noun). */
+function nameBeforeSsi(name: string, morphs: Morph[], start: number): { length: number } | null {
+  if (NOT_NAMES.has(name) || PERSON_TITLES.has(name) || PLACES.has(name)) return null;
+  if (name.length === 2 && name[1] === '모' && isSurname(name[0])) return { length: 1 }; // 김모 씨: KLUE marks the surname
+  if (looksLikeKoreanName(name)) return { length: name.length };
+  if (name.length < 3 || /[된던는적인한을를의에서고며]$/.test(name)) return null;
+  const own = morphs.filter((m) => m.start >= start && m.end <= start + name.length);
+  // One dictionary noun (회사원 씨?) is a description, not a name; a foreign name splits into odd pieces.
+  if (own.length === 1 && own[0].pos === 'NNG') return null;
+  return own.some((m) => /^(V|E|XSV|XSA)/.test(m.pos)) ? null : { length: name.length };
+}
 const ZONE_TIME = /^(한국|미국|일본|중국|영국)(?:시각|시간)$/;
 
 /** A word that continues a place: 삼성동, 팔달구, 부평역, after a place already seen. */
@@ -174,6 +193,42 @@ function placeContinues(w: Word): boolean {
   if (own.length === 1 && own[0].pos === 'NNG' && own[0].start === w.start && own[0].end === w.coreEnd) return false;
   return /^[\uac00-\ud7a3\d-]{1,8}(특별시|광역시|시|도|군|구|동|읍|면|리|로|길|역|공원|광장|타워|청사|공항|호텔|빌딩|사거리|오거리|구역|지방|주|번지)$/.test(w.core)
     && !NOT_NAMES.has(w.core) && !PERSON_TITLES.has(w.core);
+}
+
+/** `남북`, `한미중`, `북측`: the country initials a word starts with, when they stand for states (see COUNTRY_INITIALS). */
+function countryChain(w: Word): number {
+  const c = w.core;
+  let n = 0;
+  while (n < c.length && COUNTRY_INITIALS.includes(c[n]) && !c.slice(0, n).includes(c[n])) n++;
+  const rest = c.slice(n) + w.particle;
+  if (n === 1 && c[0] === '북' && /^(측|핵)/.test(rest)) return 1; // 북측, 북핵
+  // 북한, 남한 are whole country names (places or agents by the rules below), not two initials.
+  if (n < 2 || PLACES.has(c.slice(0, 2))) return 0;
+  return rest === '' || COUNTRY_CHAIN_HEADS.some((h) => rest.startsWith(h)) ? n : 0;
+}
+
+/** `미국인`, `중국산`, `서울시민`: the place a compound word starts with, or ''. */
+function placePrefix(w: Word): string {
+  for (const h of PLACE_COMPOUND_HEADS) {
+    const stem = w.core.slice(0, w.core.length - h.length);
+    if (w.core.endsWith(h) && stem.length >= 2 && PLACES.has(stem) && !AMBIGUOUS_PLACES.has(stem)) return stem;
+  }
+  return '';
+}
+
+/** A place that acts (북한이, 서울시는, 미국 측): an organization by the agents convention (AGENT_PARTICLES). */
+const actsAsAgent = (w: Word, next?: Word): boolean =>
+  AGENT_PARTICLES.has(w.particle) || (!w.particle && !!next && next.before === '' && AGENT_SIDE_WORDS.has(next.core));
+
+/**
+ * After a region, a name ko-dic knows as one proper noun (not a person) or a named venue is the place
+ * within it: 경남 진해, 강원도 원산, 인천 계양체육관. KLUE keeps the whole as one place.
+ */
+function localName(w: Word): boolean {
+  const own = w.morphs.filter((m) => m.start < w.coreEnd);
+  if (!isHangul(w.core) || NOT_NAMES.has(w.core) || PERSON_TITLES.has(w.core) || orgRule(w)) return false;
+  if (VENUE_SUFFIXES.some((s) => w.core.length > s.length && w.core.endsWith(s))) return true;
+  return own.length === 1 && own[0].pos === 'NNP' && own[0].meaning !== '인명' && own[0].end === w.coreEnd;
 }
 
 /** Words i and i+1 sit side by side with only spaces between (an apposition can run across them). */
@@ -194,6 +249,14 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     for (let k = start; k < end; k++) taken.add(k);
     spans.push({ start, end, type, text: text.slice(start, end), rule, ...extra });
   };
+
+  // 0. Names with 씨 and an age in brackets, which the word rules below split apart.
+  for (const m of text.matchAll(NAME_SSI)) {
+    const found = nameBeforeSsi(m[1], morphs, m.index!);
+    if (!found) continue;
+    const at = { start: m.index!, coreEnd: m.index! + found.length } as Word;
+    add(at, at, 'PS', 'name-ssi');
+  }
 
   // 1. People before a title: [given] NAME [ORG|PLACE] [modifier] TITLE, and ORG NAME TITLE.
   for (let i = 1; i < words.length; i++) {
@@ -221,6 +284,7 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     }
     const name = words[j];
     if (!nameOk(name) && !isSurname(name.core)) continue;
+    if (NATIVE_UNITS[name.core] && !name.particle) continue; // 두 후보, 한 학생: a native numeral, not a surname
     if (orgRule(name) || placeRule(name)) continue;
     if (WEAK_TITLES.has(title) && !looksLikeKoreanName(name.core) && !isSurname(name.core) && !/^[A-Z]$/.test(name.core)) continue;
     let from = name;
@@ -255,7 +319,8 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     const c = w.core;
     if (!c) continue;
     // 2. Attached honorifics and anonymised names: 박씨, 김모씨, 김모(33)씨.
-    const ssi = c.match(/^([\uac00-\ud7a3]{1,3}|[A-Z])(?:모씨|씨|모)$/) ?? c.match(/^([A-Z])(?:군|양)$/);
+    // Lazy, so that 김모씨 gives the surname 김 (KLUE's cut) and 도종환씨 the whole name.
+    const ssi = c.match(/^([\uac00-\ud7a3]{1,3}?|[A-Z])(?:모씨|씨)$/) ?? c.match(/^([A-Z])(?:군|양)$/);
     if (ssi && (isSurname(ssi[1]) || /^[A-Z]$/.test(ssi[1]) || (ssi[1].length >= 2 && looksLikeKoreanName(ssi[1])))) {
       const end = w.start + ssi[1].length;
       add({ ...w, coreEnd: end }, { ...w, coreEnd: end }, 'PS', 'name-ssi');
@@ -280,21 +345,36 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       add(w, w, 'OG', cued ? 'org-cue' : 'org-source');
       continue;
     }
+    const chain = countryChain(w);
+    if (chain) {
+      for (let k = 0; k < chain; k++) {
+        const at = { start: w.start + k, coreEnd: w.start + k + 1 } as Word;
+        add(at, at, 'OG', 'country-initials');
+      }
+      continue;
+    }
     const org = orgRule(w, knownOrgs);
     if (org && org !== 'known-org' && !(org === 'org-suffix' && isDescriptor(words, i))) { add(w, w, 'OG', org); continue; }
     const place = placeRule(w, joined(words, i) ? words[i + 1] : undefined);
     if (place) {
       // KLUE keeps multi-word places as one span: 서울 삼성동, 경기 수원시 팔달구.
       let n = i;
-      while (joined(words, n) && (placeRule(words[n + 1]) || placeContinues(words[n + 1]))) n++;
+      while (joined(words, n) && !words[n].particle && (placeRule(words[n + 1]) || placeContinues(words[n + 1]) || localName(words[n + 1]))) n++;
       // A place before an organization names the organization: 부산 동래경찰서, 미국 경찰.
       if (joined(words, n) && orgRule(words[n + 1])) {
         add(w, words[n + 1], 'OG', 'place-org', { orgStart: words[n + 1].start });
         i = n + 1;
         continue;
       }
-      add(w, words[n], 'LC', place);
+      const agent = n === i && (PLACES.has(c) || /[시도]$/.test(c)) && actsAsAgent(w, words[i + 1]);
+      add(w, words[n], agent ? 'OG' : 'LC', agent ? 'agent-place' : place);
       i = n;
+      continue;
+    }
+    const prefix = placePrefix(w);
+    if (prefix) {
+      const at = { start: w.start, coreEnd: w.start + prefix.length } as Word;
+      add(at, at, 'LC', 'place-compound');
       continue;
     }
     // 3. ko-dic's person names, when the tag covers the whole word; foreign names run over several words.

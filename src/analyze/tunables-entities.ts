@@ -102,6 +102,9 @@ export const PRODUCT_WORDS = new Set(words('시리즈 모델 서비스 앱 플�
 export const PLACE_SUFFIXES = words('특별시 광역시 자치구 자치주 자치구 시 도 군 구 동 읍 면 리 로 길 역 공항 항 섬 산 강 반도 해협 만 주');
 export const WEAK_PLACE_SUFFIXES = new Set(words('시 도 군 구 동 읍 면 리 로 길 역 항 섬 산 강 만 주'));
 
+/** Endings of named venues that continue a place written before them (인천 계양체육관, 서울 올림픽공원). */
+export const VENUE_SUFFIXES = words('체육관 경기장 구장 공원 광장 센터 홀 궁 타워 빌딩 터미널 휴게소 나들목 분기점 해수욕장 시장');
+
 /** Countries, regions and big cities (KLUE tags them LC unless they act as a team or government). */
 export const PLACES = new Set(words(`
   한국 대한민국 남한 북한 북 남 미국 미 중국 중 일본 일 러시아 영국 프랑스 독일 이탈리아 스페인 포르투갈 네덜란드 벨기에 스위스
@@ -115,23 +118,54 @@ export const PLACES = new Set(words(`
   평양 개성 독도 제네바 다보스 하와이 텍사스 캘리포니아 플로리다 오키나와 규슈 홋카이도 신장 티베트 가자 크림반도
 `));
 
-/** Places that are also common words (경기: game, 선전: propaganda, 인도: sidewalk); only before another place. */
-export const AMBIGUOUS_PLACES = new Set(words('경기 선전 인도 강원 광주 수원 고양 남 북 미 중 일'));
+/** Places that are also common words (경기: game, 선전: propaganda, 인도: sidewalk, 개성: character); only before another place. */
+export const AMBIGUOUS_PLACES = new Set(words('경기 선전 인도 개성 남 북 미 중 일'));
 
-/** Bare nouns that lindera sometimes tags NNP but that are not names in news text. */
+/**
+ * Agents. The post's 주요 인물·기업 lists actors, and KLUE's annotators agree: a country or city that acts
+ * (북한이 발사했다, 서울시는 밝혔다, 미국 측) is tagged an organization (its government or team), one that is
+ * a place (서울에서, 미국의 도시) a place. So a place word is an organization when a subject or topic
+ * particle follows it, or the word 측 (side); otherwise it stays a place.
+ */
+export const AGENT_PARTICLES = new Set(words('이 가 은 는'));
+export const AGENT_SIDE_WORDS = new Set(words('측 당국'));
+
+/**
+ * One-syllable country names that stand for their states in compounds (남북, 한미, 한중일, 북미, 북측):
+ * each syllable is an organization (KLUE marks them so). A chain counts alone or before one of
+ * COUNTRY_CHAIN_HEADS, so that a company (한미약품) or a word (일정, 중간) is left alone.
+ */
+export const COUNTRY_INITIALS = '한미중일북남러';
+export const COUNTRY_CHAIN_HEADS = words(`
+  관계 정상 회담 회의 전 간 양국 3국 국방 합동 군사 연합 동맹 FTA 외교 갈등 공조 협력 월드컵 대회 장관 당국 적십자
+  경협 교류 무역 통상 협상 훈련 연습 핵 측 대화 공동 군 의 이 은 는 을 를 과 와
+`);
+
+/** What may follow a country inside one word and leave the country a place: 미국인, 한국계, 중국산, 중국판, 서울시민. */
+export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 시민 국민 국적 어선 대사관 영사관 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
+
+/**
+ * Bare nouns that lindera sometimes tags NNP but that are not names in news text, and kinship and group
+ * nouns that look like a surname + given name (노부 = old father, 여야 = both parties).
+ */
 export const NOT_NAMES = new Set(words(`
   이날 오늘 어제 내일 당시 최근 지난해 올해 내년 전날 다음날 이번 지난달 이달 현지 국내 해외 세계 글로벌 업계 관계자
   인공지능 반도체 데이터센터 스마트폰 기자 사진 뉴스 속보 단독 종합 인터뷰 영상 오전 오후 그룹 회사 기업 시장 사업 프로젝트
   AI IT TV PC CEO CTO CFO COO HBM API GPU CPU NPU IoT SNS URL PDF GB TB MB KB KST UTC VS OK DS AP CES MWC D램 낸드
   미 중 일 한 북 남 양국 한미 한중 한일 미중 북미 정상 대표 회장 사장 겸 이와 이상 이상이 이중 메르스 사드 드론 갤럭시 스페셜 헬로 강진이 자신 당신 그녀 우리 모두 각각
   관련 소속 유명 차기 이후 이전 직후 직전 현재 당일 그간 한편 특히 또한 대선 총선 공개 사건 당국자 측 쪽 등 및 또 더 그 이 저 각 한 두 세 네 총 약 단 첫 새 옛 본 현
+  노부 노모 부모 부부 모녀 부녀 모자 형제 자매 남매 여야 우리나라 위해 할리우드
 `));
 
-/** Latin words that are units or tech jargon rather than organizations. */
+/**
+ * Latin words that are units, tech jargon or acronyms of things rather than of bodies: indicators (GNP),
+ * treaties (FTA), services and devices (IPTV, CCTV, KTX), diseases (MERS, SFTS), zones (DMZ, NLL), roles (MC, DJ).
+ */
 export const LATIN_STOP = new Set(words(`
   AI IT TV PC CEO CTO CFO COO CSO CIO HBM HBM3 HBM3E HBM4 API GPU CPU NPU IoT SNS URL PDF GB TB MB KB KST UTC VS OK AP DS
   CES MWC DDR5 D램 CXL GAA nm LLM IP PR OS UI UX ESG IPO M&A R&D GDP CPI EV SUV OLED LCD LED USB QR ID PD BTS vs and the of
   SW HW B2B B2C VR AR XR MR NFT DX SDK
+  GNP FTA IPTV CCTV ICT ATM LTE RFID KTX SFTS MERS SARS DMZ NLL MC DJ FA TF BPS PCS SNL DNA CT MRI PPL
 `));
 
 /** Verbs of saying that attribute a quote (…라고 말했다, …라며, …고 밝혔다). */
