@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Entity } from '../types.js';
-import { compareSources, formatKorean } from './findings.js';
+import { compareSources } from './findings.js';
 import { findNumbers } from './numbers.js';
 import { loadDocs, readJson } from './fixture-docs.js';
 
@@ -41,8 +41,3 @@ for (const name of readdirSync(root).sort()) {
 
 const uniqKinds = (xs: string[]) => [...new Set(xs)];
 
-test('findings: formatKorean writes base units back the Korean way', () => {
-  assert.equal(formatKorean(4e10, 'USD'), '400억 달러');
-  assert.equal(formatKorean(7.3e12, 'KRW'), '7.3조 원');
-  assert.equal(formatKorean(2.5e4, 'KRW'), '2.5만 원');
-});

@@ -14,6 +14,7 @@ import { fold } from '../text/fold.js';
 import { hasFinalConsonant } from '../text/hangul.js';
 import { TOPIC_PARTICLES, stripParticle } from '../text/particles.js';
 import { CURRENCY_WORDS } from '../text/tunables-amount.js';
+import { currencyWord, formatAmount } from '../text/amount.js';
 
 export interface Facts {
   entities: Entity[];
@@ -22,21 +23,12 @@ export interface Facts {
   timeline: TimelineEvent[];
 }
 
-/** The amount reader's currency table, read both ways: ISO codes that are money, and each code's Korean word. */
+/** The amount reader's currency table: the ISO codes that are money. */
 const MONEY = new Set(Object.values(CURRENCY_WORDS));
-const CURRENCY_NAME: Record<string, string> = Object.fromEntries(Object.entries(CURRENCY_WORDS).map(([word, code]) => [code, word]));
 const near = (a: number, b: number, tol = SAME_VALUE_TOLERANCE) => Math.abs(a - b) <= Math.abs(b) * tol;
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 const mention = (n: { document: string } & Span): Mention => ({ document: n.document, start: n.start, end: n.end });
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
-
-/** 40000000000 USD → `400억 달러`; keeps one decimal so 7.3조 stays readable. */
-export function formatKorean(value: number, unit: string): string {
-  const name = CURRENCY_NAME[unit] ?? unit;
-  const scales: [number, string][] = [[1e12, '조'], [1e8, '억'], [1e4, '만']];
-  for (const [s, w] of scales) if (Math.abs(value) >= s) return `${fmt(value / s, 2).replace(/,/g, '')}${w} ${name}`;
-  return `${fmt(value, 2)} ${name}`;
-}
 
 /** The amount as written, without qualifiers and the conversion in parentheses: `최대 5000억 달러(약 718조 원)` → `5000억 달러`. */
 function bareText(n: NumberMention): string {
@@ -119,12 +111,12 @@ function conversionVariance(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const alone = numbers.filter((n) => n.unit === 'KRW' && n.value !== null && n.value >= lo && n.value <= hi);
     const value = group[0].value!;
     const wonTexts = [
-      ...group.map((n) => /\((?:한화|원화|약|대략|\s)*([^)]*?)\s*(?:규모|상당)?\)/.exec(n.text)?.[1] ?? formatKorean(n.krw!, 'KRW')),
+      ...group.map((n) => /\((?:한화|원화|약|대략|\s)*([^)]*?)\s*(?:규모|상당)?\)/.exec(n.text)?.[1] ?? formatAmount(n.krw!, 'KRW')),
       ...alone.map(bareText),
     ];
     const values = uniq(wonTexts.map((t) => t.trim())).filter((t, i, all) => all.findIndex((x) => fold(x) === fold(t)) === i);
     const rates = [...group.map((n) => n.krw! / value), ...alone.map((n) => n.value! / value)];
-    const per = CURRENCY_NAME[group[0].unit] ?? group[0].unit;
+    const per = currencyWord(group[0].unit);
     const all = [...group, ...alone];
     out.push({
       kind: 'conversion-variance',
@@ -152,7 +144,7 @@ function amountsAround(ctx: Ctx, numbers: NumberMention[], n: NumberMention): Nu
 }
 
 /** A figure for a note: plain for small prices (0.28), Korean units for big sums (5000억 달러). */
-const num = (n: NumberMention) => (n.value! >= 1e4 ? formatKorean(n.value!, n.unit) : fmt(n.value!, 2));
+const num = (n: NumberMention) => (n.value! >= 1e4 ? formatAmount(n.value!, n.unit) : fmt(n.value!, 2));
 
 function ratioChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
   const out: Finding[] = [];
@@ -194,7 +186,7 @@ function totalChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const lo = parts.reduce((sum, p) => sum + (p.value ?? p.min ?? 0), 0);
     const hi = parts.reduce((sum, p) => sum + (p.value ?? p.max ?? 0), 0);
     const within = t.value >= lo * (1 - SAME_VALUE_TOLERANCE) && t.value <= hi * (1 + SAME_VALUE_TOLERANCE);
-    const sum = lo === hi ? formatKorean(lo, t.unit) : `${formatKorean(lo, t.unit)}–${formatKorean(hi, t.unit)}`;
+    const sum = lo === hi ? formatAmount(lo, t.unit) : `${formatAmount(lo, t.unit)}–${formatAmount(hi, t.unit)}`;
     out.push({
       kind: 'arithmetic-check',
       about: `합계 계산 검증: ${t.text} vs 항목별 합`,

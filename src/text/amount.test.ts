@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseAmounts, type Span } from './amount.js';
+import { formatAmount, parseAmounts, type Span } from './amount.js';
 
 const root = new URL('../../fixtures/analyze-numbers/', import.meta.url);
 
@@ -135,5 +135,18 @@ test('property: a conversion in parentheses carries the won amount', () => {
     assert.equal(got[0].value, valueOf(usd));
     assert.equal(got[0].krw, valueOf(krw));
     assert.equal(got[0].text, written);
+  }), { numRuns: 200 });
+});
+
+test('formatAmount writes base units back the Korean way, and the reader reads it back', () => {
+  assert.equal(formatAmount(4e10, 'USD'), '400억 달러');
+  assert.equal(formatAmount(7.3e12, 'KRW'), '7.3조 원');
+  assert.equal(formatAmount(2.5e4, 'KRW'), '2.5만 원');
+  assert.equal(formatAmount(3200, 'CAD'), '3,200 캐나다달러');
+  fc.assert(fc.property(fc.integer({ min: 1, max: 99_9999_9999 }), fc.constantFrom('USD', 'KRW', 'JPY'), (value, unit) => {
+    const written = formatAmount(value, unit);
+    const [got] = parseAmounts(`총 ${written}이다.`);
+    assert.ok(got && Math.abs(got.value! - value) <= value * 0.005, `${value} → ${written} → ${got?.value}`);
+    assert.equal(got.unit, unit);
   }), { numRuns: 200 });
 });

@@ -484,3 +484,18 @@ export function parseAmounts(original: string): ParsedAmount[] {
   }
   return out;
 }
+
+const CURRENCY_NAME: Record<string, string> = Object.fromEntries(Object.entries(CURRENCY_WORDS).map(([word, code]) => [code, word]));
+/** A currency code's Korean word (USD → 달러): the reader's table read backwards; other units as they are. */
+export const currencyWord = (unit: string): string => CURRENCY_NAME[unit] ?? unit;
+const BIG_DESCENDING = Object.entries(BIG_UNITS).sort((a, b) => b[1] - a[1]);
+const upToTwoDecimals = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** A base-unit value written back the Korean way with the reader's tables: 4e10 USD → `400억 달러`, 7.3e12 KRW → `7.3조 원`. */
+export function formatAmount(value: number, unit: string): string {
+  const name = currencyWord(unit);
+  for (const [word, scale] of BIG_DESCENDING) {
+    if (Math.abs(value) >= scale) return `${upToTwoDecimals(value / scale).replace(/,/g, '')}${word} ${name}`;
+  }
+  return `${upToTwoDecimals(value)} ${name}`;
+}
