@@ -63,3 +63,9 @@ test('acronyms of things and common nouns that look like names are no entities',
   assert.deepEqual(spans('정부는 FTA와 IPTV, GNP 통계를 발표했다.'), ['정부/OG']);
   assert.deepEqual(spans('노부는 개성 있는 옷을 입었다.'), []);
 });
+
+test('a foreign name runs over its parts; a Korean name takes nothing from the words before it', () => {
+  assert.deepEqual(spans('결승에서 크리스 와이드먼에게 졌다.'), ['크리스 와이드먼/PS']);
+  assert.deepEqual(spans('서울에 박보검이 왔다.'), ['서울/LC', '박보검/PS']);
+  assert.deepEqual(spans('창고에서 발견된 모택동 사진이 공개됐다.'), ['모택동/PS']);
+});

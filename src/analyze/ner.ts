@@ -6,7 +6,7 @@ import { NATIVE_UNITS } from '../text/tunables-amount.js';
 import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -164,6 +164,22 @@ function foreignPart(w: Word): boolean {
   const tags = w.morphs.filter((m) => m.start < w.coreEnd);
   if (tags.some((m) => /^(M|J|E|XS|V|NR|SN|NNB)|\+E/.test(m.pos))) return false;
   return tags.length > 1 || tags.some((m) => m.pos === 'NNP' || m.pos === 'UNK');
+}
+
+/**
+ * A word beside a foreign name that can be another part of it, whatever the tagger made of its syllables
+ * (크리스 → NNG, 테드 → NNB+VCP): two or more syllables, no known word (title, place, organization, the
+ * descriptive nouns of NAME_NEIGHBOUR_STOP), and on the left no verb-modifier ending (된, 한: 발견된 모택동).
+ */
+function foreignNeighbour(w: Word, onLeft: boolean): boolean {
+  const c = w.core;
+  if (!isHangul(c) || c.length < 2 || c.length > 6 || (onLeft && w.particle)) return false;
+  if (!nameLike(w) || NAME_NEIGHBOUR_STOP.has(c) || ORG_KIND_WORDS.has(c) || TITLE_MODIFIERS.has(c) || orgRule(w) || placeRule(w)) return false;
+  const own = w.morphs.filter((m) => m.start < w.coreEnd);
+  // A dictionary noun (건물, 콘서트) or a compound title (국방장관) after a name describes it; a verb form or
+  // an adverb before a name (따르면, 앞서) leads into it.
+  if (!onLeft) return !(own.length === 1 && own[0].pos === 'NNG') && ![...PERSON_TITLES].some((t) => t.length >= 2 && c.endsWith(t));
+  return !/[된한는던할될인은운적의]$/.test(c) && !own.some((m) => /^(E|MA)|\+E/.test(m.pos));
 }
 
 const ANON_AGE = /^\(\d{1,3}(?:[·,][^)]{1,6})?\)\s?(?:씨|군|양)/;
@@ -380,10 +396,12 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     // 3. ko-dic's person names, when the tag covers the whole word; foreign names run over several words.
     if (kodicPerson(w)) {
       let a = i, b = i;
-      while (a > 0 && joined(words, a - 1) && (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1])) && !looksLikeKoreanName(words[a - 1].core)) a--;
-      // A full three-syllable Korean name is complete; the word after it is an organization or a title.
+      // A full three-syllable Korean name is complete: the words before it (무소속, 에 박보검) and after it
+      // (an organization, a title) are not part of it. A foreign name runs over its neighbours (크리스 와이드먼).
       const complete = looksLikeKoreanName(w.core) && w.core.length === 3;
-      while (!complete && !w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]))) { b++; if (words[b].particle) break; }
+      while (!complete && a > 0 && joined(words, a - 1) && !looksLikeKoreanName(words[a - 1].core) &&
+        (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1]) || foreignNeighbour(words[a - 1], true))) a--;
+      while (!complete && !w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]) || (a === i && b === i && foreignNeighbour(words[b + 1], false)))) { b++; if (words[b].particle) break; }
       add(words[a], words[b], 'PS', 'kodic-person');
       i = b;
       continue;

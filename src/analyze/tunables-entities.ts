@@ -102,6 +102,12 @@ export const PRODUCT_WORDS = new Set(words('시리즈 모델 서비스 앱 플�
 export const PLACE_SUFFIXES = words('특별시 광역시 자치구 자치주 자치구 시 도 군 구 동 읍 면 리 로 길 역 공항 항 섬 산 강 반도 해협 만 주');
 export const WEAK_PLACE_SUFFIXES = new Set(words('시 도 군 구 동 읍 면 리 로 길 역 항 섬 산 강 만 주'));
 
+/** Descriptive nouns that stand beside a foreign name without being part of it (남편 제이미 프롭, 투수 클레이턴 커쇼). */
+export const NAME_NEIGHBOUR_STOP = new Set(words(`
+  남편 아내 부인 아들 딸 동생 형 누나 언니 오빠 어머니 아버지 엄마 아빠 조카 손자 손녀 친구 애인 연인 팬 선배 후배 동료 신인
+  투수 타자 포수 공격수 수비수 미드필더 골키퍼 여배우 여가수 총격범 범인 용의자 피의자 피해자 무소속 남자 여자 소녀 소년 측 역
+`));
+
 /** Endings of named venues that continue a place written before them (인천 계양체육관, 서울 올림픽공원). */
 export const VENUE_SUFFIXES = words('체육관 경기장 구장 공원 광장 센터 홀 궁 타워 빌딩 터미널 휴게소 나들목 분기점 해수욕장 시장');
 
