@@ -69,3 +69,10 @@ test('a foreign name runs over its parts; a Korean name takes nothing from the w
   assert.deepEqual(spans('서울에 박보검이 왔다.'), ['서울/LC', '박보검/PS']);
   assert.deepEqual(spans('창고에서 발견된 모택동 사진이 공개됐다.'), ['모택동/PS']);
 });
+
+test('names in Hanja: a gloss after a name has its type; a lone run from a common surname is a person', () => {
+  assert.deepEqual(spans('김덕천(金德天) 선생이 강연했다.'), ['김덕천/PS', '金德天/PS']);
+  assert.deepEqual(spans('행사는 베이징(北京)에서 열렸다.'), ['베이징/LC', '北京/LC']);
+  assert.deepEqual(spans('朴正浩 교수가 참석했다.'), ['朴正浩/PS']);
+  assert.deepEqual(spans('韓美 정상이 만났다.'), [], 'country initials are no name');
+});

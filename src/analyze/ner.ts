@@ -6,7 +6,7 @@ import { NATIVE_UNITS } from '../text/tunables-amount.js';
 import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -181,6 +181,11 @@ function foreignNeighbour(w: Word, onLeft: boolean): boolean {
   if (!onLeft) return !(own.length === 1 && own[0].pos === 'NNG') && ![...PERSON_TITLES].some((t) => t.length >= 2 && c.endsWith(t));
   return !/[된한는던할될인은운적의]$/.test(c) && !own.some((m) => /^(E|MA)|\+E/.test(m.pos));
 }
+
+/** `(習近平)`, `( 北京,`: a Hanja run of one to six characters opening a bracket right after a name. */
+const HANJA_GLOSS = /^\((\s?)([\u4e00-\u9fff]{1,6})(?=[\s,.·\-)])/;
+/** A Hanja run of two or three characters standing alone: 金德天, 林漢洙 (checked against HANJA_SURNAMES). */
+const HANJA_NAME = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])/g;
 
 const ANON_AGE = /^\(\d{1,3}(?:[·,][^)]{1,6})?\)\s?(?:씨|군|양)/;
 /**
@@ -406,6 +411,20 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       i = b;
       continue;
     }
+  }
+  // 5. Names in Hanja: a gloss in brackets after a name has the name's type (시진핑(習近平), 베이징(北京));
+  // a lone Hanja run of two or three characters from a common surname is a person (金德天).
+  for (const sp of [...spans]) {
+    const gloss = HANJA_GLOSS.exec(text.slice(sp.end, sp.end + 12));
+    if (gloss) {
+      const at = { start: sp.end + 1 + gloss[1].length, coreEnd: sp.end + 1 + gloss[1].length + gloss[2].length } as Word;
+      add(at, at, sp.type, 'hanja-gloss');
+    }
+  }
+  for (const m of text.matchAll(HANJA_NAME)) {
+    if (!HANJA_SURNAMES.includes(m[0][0]) || /^[韓美中日北南英獨佛露]+$/.test(m[0])) continue; // 韓美: country initials
+    const at = { start: m.index!, coreEnd: m.index! + m[0].length } as Word;
+    add(at, at, 'PS', 'hanja-name');
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -108,6 +108,12 @@ export const NAME_NEIGHBOUR_STOP = new Set(words(`
   투수 타자 포수 공격수 수비수 미드필더 골키퍼 여배우 여가수 총격범 범인 용의자 피의자 피해자 무소속 남자 여자 소녀 소년 측 역
 `));
 
+/**
+ * Common Korean and Chinese surnames in Hanja: a lone run of two or three Hanja starting with one is read as a
+ * person's name (金德天, 習近平); runs of country initials (韓美) are not.
+ */
+export const HANJA_SURNAMES = '金李朴崔鄭姜趙尹張林吳徐申權黃安宋柳洪全高文梁孫裵白許劉沈盧河郭成車朱禹具閔辛任田羅習毛周胡溫馬孔孟楊王陳薄';
+
 /** Endings of named venues that continue a place written before them (인천 계양체육관, 서울 올림픽공원). */
 export const VENUE_SUFFIXES = words('체육관 경기장 구장 공원 광장 센터 홀 궁 타워 빌딩 터미널 휴게소 나들목 분기점 해수욕장 시장');
 
