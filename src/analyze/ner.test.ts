@@ -76,3 +76,8 @@ test('names in Hanja: a gloss after a name has its type; a lone run from a commo
   assert.deepEqual(spans('朴正浩 교수가 참석했다.'), ['朴正浩/PS']);
   assert.deepEqual(spans('韓美 정상이 만났다.'), [], 'country initials are no name');
 });
+
+test('kinds of things with an organization ending, and sources that are reports, are no organizations', () => {
+  assert.deepEqual(spans('걸그룹 멤버가 신용카드로 결제했다.'), []);
+  assert.deepEqual(spans('보도에 따르면 CNN방송이 먼저 알렸다.'), ['CNN방송/OG']);
+});

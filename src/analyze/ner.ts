@@ -6,7 +6,7 @@ import { NATIVE_UNITS } from '../text/tunables-amount.js';
 import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -75,7 +75,7 @@ function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   const suffix = orgSuffix(c);
   if (suffix && isHangul(c.slice(0, c.length - suffix.length)) || suffix && /[A-Za-z]/.test(c)) {
     const stem = c.slice(0, c.length - suffix.length);
-    if (NOT_NAMES.has(stem) || PLACES.has(c)) return null;
+    if (NOT_NAMES.has(stem) || PLACES.has(c) || GENERIC_ORG_STEMS.has(stem)) return null; // 걸그룹, 신용카드: a kind of thing
     if (!WEAK_ORG_SUFFIXES.has(suffix)) return stem.length >= 1 ? 'org-suffix' : null;
     // Short suffixes (외교부, 민주당, 경찰청) need a stem the tagger knows as a proper noun, or a known stem.
     if (w.morphs.some((m) => m.pos === 'NNP' && m.end <= w.start + stem.length + 1) && stem.length >= 2) return 'org-suffix-weak';
@@ -242,14 +242,15 @@ const actsAsAgent = (w: Word, next?: Word): boolean =>
   AGENT_PARTICLES.has(w.particle) || (!w.particle && !!next && next.before === '' && AGENT_SIDE_WORDS.has(next.core));
 
 /**
- * After a region, a name ko-dic knows as one proper noun (not a person) or a named venue is the place
- * within it: 경남 진해, 강원도 원산, 인천 계양체육관. KLUE keeps the whole as one place.
+ * After a region, a name ko-dic knows as a place or a named venue is the place within it: 경남 진해,
+ * 강원도 원산, 인천 계양체육관 (KLUE keeps the whole as one place). Other proper nouns there are teams and
+ * companies (뉴욕 메츠, 일본 버거킹) and stay out.
  */
 function localName(w: Word): boolean {
   const own = w.morphs.filter((m) => m.start < w.coreEnd);
   if (!isHangul(w.core) || NOT_NAMES.has(w.core) || PERSON_TITLES.has(w.core) || orgRule(w)) return false;
   if (VENUE_SUFFIXES.some((s) => w.core.length > s.length && w.core.endsWith(s))) return true;
-  return own.length === 1 && own[0].pos === 'NNP' && own[0].meaning !== '인명' && own[0].end === w.coreEnd;
+  return own.length === 1 && own[0].pos === 'NNP' && own[0].meaning === '지명' && own[0].end === w.coreEnd;
 }
 
 /** Words i and i+1 sit side by side with only spaces between (an apposition can run across them). */

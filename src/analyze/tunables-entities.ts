@@ -29,7 +29,7 @@ export const TITLE_MODIFIERS = new Set(words('선대 전 前 현 신임 초대 �
 
 /** Endings that make a word an organization (삼성전자, 한빛은행, 외교부). Longest first matters: see ORG_SUFFIX_RE. */
 export const ORG_SUFFIXES = words(`
-  전자 그룹 은행 증권 홀딩스 지주 재단 위원회 협회 연합회 협의회 연맹 연구원 연구소 대학교 대학 대학원 병원 의료원
+  전자 그룹 은행 증권 홀딩스 지주 재단 위원회 협회 연합회 협의회 연맹 연합 연구원 연구소 대학교 대학 대학원 병원 의료원
   방송 일보 신문 통신 뉴스 미디어 건설 화학 제약 바이오 자동차 모터스 항공 해운 중공업 생명 화재 보험 카드 캐피탈 텔레콤
   엔터테인먼트 컴퍼니 코리아 랩스 로보틱스 테크 테크놀로지 시스템즈 네트웍스 솔루션즈 소프트 인베스트먼트 파트너스 벤처스
   공사 공단 공기업 조합 노조 노동조합 구단 클럽 유나이티드 FC 당 부 처 청 군청 시청 도청 구청 경찰청 검찰청 지검 지법 법원
@@ -114,6 +114,11 @@ export const NAME_NEIGHBOUR_STOP = new Set(words(`
  */
 export const HANJA_SURNAMES = '金李朴崔鄭姜趙尹張林吳徐申權黃安宋柳洪全高文梁孫裵白許劉沈盧河郭成車朱禹具閔辛任田羅習毛周胡溫馬孔孟楊王陳薄';
 
+/** Common nouns before an organization ending that make a kind of thing, not a name (걸그룹, 신용카드, 저축은행). */
+export const GENERIC_ORG_STEMS = new Set(words(`
+  걸 보이 신용 체크 적립 교통 소셜 대형 저축 시중 지방 증인 팬 면 고위 전임 전국 정부 항공 해외 국내 외국 민간 대학 지역
+`));
+
 /** Endings of named venues that continue a place written before them (인천 계양체육관, 서울 올림픽공원). */
 export const VENUE_SUFFIXES = words('체육관 경기장 구장 공원 광장 센터 홀 궁 타워 빌딩 터미널 휴게소 나들목 분기점 해수욕장 시장');
 
@@ -167,6 +172,7 @@ export const NOT_NAMES = new Set(words(`
   미 중 일 한 북 남 양국 한미 한중 한일 미중 북미 정상 대표 회장 사장 겸 이와 이상 이상이 이중 메르스 사드 드론 갤럭시 스페셜 헬로 강진이 자신 당신 그녀 우리 모두 각각
   관련 소속 유명 차기 이후 이전 직후 직전 현재 당일 그간 한편 특히 또한 대선 총선 공개 사건 당국자 측 쪽 등 및 또 더 그 이 저 각 한 두 세 네 총 약 단 첫 새 옛 본 현
   노부 노모 부모 부부 모녀 부녀 모자 형제 자매 남매 여야 우리나라 위해 할리우드
+  보도 결과 집계 조사 측근 설명 발표 분석 자료 통계 주장 설문 소식통 스마트
 `));
 
 /**
