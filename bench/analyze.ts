@@ -1,10 +1,10 @@
-// npm run bench:analyze — time to analyze the five seeds as one cluster (readDocuments + analyzeCluster),
+// npm run bench:analyze — time to analyze the five seeds as one cluster (decode + extract, then analyzeCluster),
 // after the tokenizer is built, with the tokenizer alone over the same text as the in-run baseline.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readDocuments } from '../src/pipeline.js';
-import { readRaw } from '../src/ingest/read-files.js';
+import { decodeFile, readRaw } from '../src/ingest/index.js';
+import { extractDocument } from '../src/extract/index.js';
 import { analyzeCluster } from '../src/analyze/index.js';
 import { tokenize, warmTokenizer } from '../src/analyze/morph.js';
 
@@ -16,7 +16,7 @@ let t = performance.now();
 warmTokenizer();
 const buildMs = performance.now() - t;
 
-const { documents } = await readDocuments(files.map((f) => readRaw({ source: f, key: f })), files.length);
+const documents = files.map((f) => extractDocument(decodeFile(readRaw({ source: f, key: f })).file!));
 const byId = new Map(documents.map((d) => [d.id, d]));
 const cluster = { id: 'bench', members: documents.map((d) => d.id), duplicates: [] };
 const chars = documents.reduce((n, d) => n + d.body.length, 0);

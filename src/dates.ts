@@ -15,6 +15,9 @@ function formatKst(ms: number): string {
   );
 }
 
+/** The KST calendar day of an instant: `2025-02-04`. */
+export const kstDay = (at: Date): string => formatKst(at.getTime()).slice(0, 10);
+
 /** ISO-like, the whole text: 2025-02-04T05:40:00Z, 2025-02-04 14:40:00+0900, 2025-02-04T14:40. */
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 /** Korean and dotted forms, also after a label: 2025.02.04 14:40, 2025. 2. 4. 오후 2:40,

@@ -1,58 +1,168 @@
-// The orchestrator. Reads like the table of contents: ingest → extract → cluster → analyze → write.
-// Pure apart from the raw files it is handed (read lazily by the edge) and the progress callback.
-import type { Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster } from './types.js';
+// The orchestrator: one run for every entry point (digest, add, watch; the web workbench and queue
+// workers call the same `run`). Its steps, named once and in order:
+//   read → extract → persist documents → cluster → analyze → write → polish (optional) → persist clusters
+// The store is the working set: documents are stored as they are read (in batched transactions, so a
+// run killed later keeps them and the next run does not store them again), and the digest works on
+// what the store holds, not only on what this run read. `add` stops after storing documents.
+// Stages stay pure; the only I/O here is through the store handed in. Outputs (posts, JSON) are the
+// caller's: it calls `finish` once they are in place, so a run is recorded finished only then.
+import type {
+  AnalyzedCluster, Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster,
+} from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
-import { clusterDocuments } from './cluster/index.js';
+import { clusterDocuments, keepIdentity } from './cluster/index.js';
 import { analyzeCluster } from './analyze/index.js';
-import { inferDocumentDates } from './analyze/timeline.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/post.js';
 import { writeCluster } from './write/index.js';
-import { internalError, message, problems } from './messages.js';
+import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
 import { DOC_TIME_BUDGET_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
+import { kstDay } from './dates.js';
+import { countMessages, toNewsDoc, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster } from './store/index.js';
+
+export const STEPS = ['read', 'extract', 'persist-documents', 'cluster', 'analyze', 'write', 'polish', 'persist-clusters'] as const;
+export type Step = (typeof STEPS)[number];
 
 export type Progress = (stage: Stage, done: number, total: number, label?: string) => void;
 
-export interface PipelineOptions {
+/** New material for a run: raw files and pages (files are read lazily), and the problems met listing them. */
+export interface Inputs {
+  raws: Iterable<RawFile>;
+  total: number;
+  messages: Message[];
+}
+
+/** Documents stored per transaction while reading: small enough to lose little to a kill, large enough to be cheap. */
+export const PERSIST_BATCH = 50;
+
+export interface RunRequest {
+  store: Store;
+  /** What started the run (the command line), kept with the run. */
+  args: string[];
+  startedAt?: Date;
+  inputs?: Inputs;
+  /** false: stop once the documents are stored (`add`); 'if-new': digest only when this run stored something. */
+  digest?: boolean | 'if-new';
+  /** Which stored documents the digest works on (all by default); `onlyNew`: those this run stored or changed. */
+  select?: Omit<DocumentFilter, 'run'> & { onlyNew?: boolean };
   decode?: DecodeOptions;
   write?: Partial<WriteOptions>;
   progress?: Progress;
+  /** The optional polish step (the LLM rewording): changes posts in place, reports into `messages`. */
+  polish?: (clusters: WrittenCluster[], docs: Map<string, NewsDoc>, messages: Message[]) => Promise<void>;
   /** Internal errors carry their stack trace. */
   debug?: boolean;
 }
 
 const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
+export interface RunResult extends DigestResult {
+  runId: number;
+  /** Inputs read (decoded) this run, and of those, documents stored or changed by it. */
+  read: number;
+  fresh: string[];
+  counts: { documents: ChangeCounts; clusters: ChangeCounts };
+  /** Earlier clusters that match nothing any more: their posts go. */
+  gone: StoredCluster[];
+}
+
+/** One run, every step in order. Throws only ConfigError (and programmer errors); content problems are messages. */
+export async function run(req: RunRequest): Promise<RunResult> {
+  const { store } = req;
+  const startedAt = req.startedAt ?? new Date();
+  const runId = store.beginRun(req.args, startedAt);
+  const messages: Message[] = [...(req.inputs?.messages ?? [])];
+  const { read, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
+  const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
+  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, fresh, documents: [], clusters: [], messages, counts, gone: [] };
+
+  const { onlyNew, ...filter } = req.select ?? {};
+  const documents = store.documents(onlyNew ? { ...filter, run: runId } : filter).map(toNewsDoc);
+  const earlier = store.clusters().filter((c) => c.goneRun === null);
+  const identity = keepIdentity(clusterDocuments(documents), earlier, new Set(documents.map((d) => d.id)));
+  req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
+
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
+  // A cluster that continues keeps its post file; new clusters must not take those names.
+  const keptPaths = new Map(earlier.filter((c) => identity.kept.has(c.id) && c.postPath).map((c) => [c.id, c.postPath!]));
+  const taken = new Set([...keptPaths.values()].map((p) => p.replace(/\.md$/, '')));
+  const clusters: WrittenCluster[] = [];
+  identity.clusters.forEach((cluster, i) => {
+    const written = analyzeAndWrite(cluster, byId, writeOptions, taken, messages, req.debug);
+    req.progress?.('analyze', i + 1, identity.clusters.length);
+    if (!written) return;
+    const path = keptPaths.get(written.id);
+    clusters.push(path ? { ...written, post: { ...written.post, path } } : written);
+  });
+  if (req.polish) await req.polish(clusters, byId, messages);
+
+  counts.clusters = store.saveClusters(runId, clusters, identity.gone);
+  const freshSet = new Set(fresh);
+  return {
+    runId, read, fresh, counts, clusters,
+    documents,
+    // The problems of documents read now; earlier runs reported those of the others.
+    messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
+    gone: earlier.filter((c) => identity.gone.includes(c.id)),
+  };
+}
+
+/** Records the run finished: call once its outputs (posts, JSON) are in place. */
+export function finish(store: Store, result: RunResult): void {
+  store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) });
+}
+
 /**
- * ingest + extract in a worker pool, each document under a time and memory budget; a few files in
- * flight at a time so memory holds documents, not raw bytes. Documents come back in input order.
+ * read → extract (in the worker pool, each document under a time and memory budget) → persist
+ * documents, in batches as they come back; a document already stored with the same content is not
+ * stored again and does not count as new.
  */
-export async function readDocuments(raws: Iterable<RawFile>, total: number, options: PipelineOptions = {}) {
-  const documents: NewsDoc[] = [];
-  const messages: Message[] = [];
+async function readAndStore(req: RunRequest, runId: number, messages: Message[]) {
+  const documents = { inserted: 0, updated: 0, unchanged: 0 };
+  const fresh: string[] = [];
+  let batch: NewsDoc[] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    const c = req.store.saveDocuments(runId, batch);
+    documents.inserted += c.inserted;
+    documents.updated += c.updated;
+    documents.unchanged += c.unchanged;
+    fresh.push(...batch.map((d) => d.id));
+    batch = [];
+  };
   const pool = new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size: POOL_SIZE, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB });
   const sources: string[] = []; // of the tasks in flight, oldest first (outcomes arrive in that order)
+  const raws = req.inputs?.raws ?? [];
   const tasks = (function* () {
     for (const raw of raws) {
       sources.push(raw.source);
-      yield { raw, decode: options.decode };
+      yield { raw, decode: req.decode };
     }
   })();
+  let read = 0;
   let done = 0;
   try {
     for await (const outcome of pool.map(tasks)) {
       const source = sources.shift()!;
       if (outcome.ok) {
         messages.push(...outcome.value.messages);
-        if (outcome.value.doc) documents.push(outcome.value.doc);
-      } else messages.push(readFailure(outcome, source, options.debug));
-      options.progress?.('extract', ++done, total, source);
+        const doc = outcome.value.doc;
+        if (doc) {
+          read++;
+          if (req.store.hasDocument(doc.key, doc.contentHash)) documents.unchanged++;
+          else batch.push(doc);
+          if (batch.length >= PERSIST_BATCH) flush();
+        }
+      } else messages.push(readFailure(outcome, source, req.debug));
+      req.progress?.('extract', ++done, req.inputs!.total, source);
     }
   } finally {
     await pool.close();
   }
-  return { documents, messages };
+  flush();
+  return { read, fresh, documents };
 }
 
 function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, source: string, debug?: boolean): Message {
@@ -63,53 +173,35 @@ function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, sourc
   return message('extract', 'over-budget', `reading this file ${budget}; it was left out and the run went on`, { source }, 'error');
 }
 
-/** cluster → analyze → write, over documents already read. */
-export function digestDocuments(documents: NewsDoc[], options: PipelineOptions = {}, messages: Message[] = []): WrittenCluster[] {
-  const clusters = clusterDocuments(documents);
-  options.progress?.('cluster', clusters.length, clusters.length);
-  return digestClusters(clusters, documents, options, messages);
-}
-
-/**
- * analyze → write, over clusters already formed (watch mode keeps its own incremental clusterer).
- * A cluster whose analysis or writing throws is left out with an `internal-error` in `messages`.
- */
-export function digestClusters(clusters: Cluster[], documents: NewsDoc[], options: PipelineOptions = {}, messages: Message[] = []): WrittenCluster[] {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const writeOptions = { ...DEFAULT_WRITE_OPTIONS, ...options.write };
-  const taken = new Set<string>();
-  const written: WrittenCluster[] = [];
-  clusters.forEach((cluster, i) => {
-    let stage: Stage = 'analyze';
-    try {
-      fillInferredDates(cluster.members.map((id) => byId.get(id)!));
-      const analyzed = analyzeCluster(cluster, byId);
-      options.progress?.('analyze', i + 1, clusters.length);
-      stage = 'write';
-      written.push(writeCluster(analyzed, byId, writeOptions, taken));
-    } catch (e) {
-      const place = { source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` };
-      messages.push(internalError(stage, e instanceof Error ? e : new Error(String(e)), place, options.debug));
-    }
-  });
-  return written;
-}
-
-/** A page without a date takes the one its cluster implies, marked as inferred. */
-function fillInferredDates(members: NewsDoc[]) {
-  const inferred = inferDocumentDates(members);
-  for (const d of members) {
-    const guess = inferred.get(d.id);
-    if (!guess) continue;
-    d.publishedAt = guess.publishedAt;
-    d.publishedAtInferred = true;
-    d.evidence.publishedAt = `inferred from ${guess.evidence}`;
+/** analyze → write for one cluster; a failure becomes a message naming the cluster, and the run goes on. */
+function analyzeAndWrite(
+  cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], debug?: boolean,
+): WrittenCluster | null {
+  const place = { source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` };
+  let analyzed: AnalyzedCluster;
+  try {
+    analyzed = analyzeCluster(cluster, byId);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    messages.push(internalError('analyze', e instanceof Error ? e : new Error(String(e)), place, debug));
+    return null;
+  }
+  try {
+    return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    messages.push(internalError('write', e instanceof Error ? e : new Error(String(e)), place, debug));
+    return null;
   }
 }
 
-export async function runDigest(raws: Iterable<RawFile>, total: number, options: PipelineOptions = {}): Promise<DigestResult> {
-  const { documents, messages } = await readDocuments(raws, total, options);
-  const clusterMessages: Message[] = [];
-  const clusters = digestDocuments(documents, options, clusterMessages);
-  return { documents, clusters, messages: [...messages, ...problems(documents.flatMap((d) => d.messages)), ...clusterMessages] };
+/** The writer's view of the members: undated ones carry the date the analysis inferred (copies; documents never change). */
+export function datedMembers(cluster: AnalyzedCluster, byId: Map<string, NewsDoc>): Map<string, NewsDoc> {
+  if (!cluster.inferredDates.length) return byId;
+  const view = new Map(byId);
+  for (const g of cluster.inferredDates) {
+    const d = byId.get(g.document);
+    if (d) view.set(d.id, { ...d, publishedAt: g.publishedAt, publishedAtInferred: true, evidence: { ...d.evidence, publishedAt: `inferred from ${g.evidence}` } });
+  }
+  return view;
 }

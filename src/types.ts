@@ -277,7 +277,16 @@ export interface Analysis {
   timeline: TimelineEvent[];
   findings: Finding[];
   summary: KeySentence[];
+  /** Dates the analysis inferred for undated members, with their evidence (the documents keep none). */
+  inferredDates: InferredDate[];
   messages: Message[];
+}
+
+export interface InferredDate {
+  document: string;
+  publishedAt: string;
+  /** How it was found: `cluster-members` or `text-dates`. */
+  evidence: string;
 }
 
 export interface AnalyzedCluster extends Cluster, Analysis {}
@@ -350,6 +359,8 @@ export interface PostSection {
 export interface PostModel {
   title: string;
   date: string;
+  /** No source gave a date: `date` is the run's, and the post is held back from publishing. */
+  draft: boolean;
   tags: string[];
   category: string;
   author: string | null;

@@ -4,7 +4,7 @@ import type { AnalyzedCluster, Cluster, Message, NewsDoc } from '../types.js';
 import { findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
 import { findNumbers } from './numbers.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, inferDocumentDates } from './timeline.js';
 import { compareSources } from './findings.js';
 import { findEvent } from './event.js';
 
@@ -17,5 +17,6 @@ export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): An
   const timeline = buildTimeline(members, entities);
   const findings = compareSources(members, { entities, numbers, quotes, timeline });
   const event = findEvent(members, { entities, quotes, timeline });
-  return { ...cluster, event, entities, numbers, quotes, timeline, findings, summary: [], messages };
+  const inferredDates = [...inferDocumentDates(members)].map(([document, g]) => ({ document, publishedAt: g.publishedAt, evidence: g.evidence }));
+  return { ...cluster, event, entities, numbers, quotes, timeline, findings, summary: [], inferredDates, messages };
 }

@@ -1,54 +1,56 @@
 // `newsdesk add SOURCES…`: fetch (or read) sources and keep their documents in the store, without
-// clustering or writing posts; a later digest or watch builds on them.
-import { parseArgs } from 'node:util';
-import { readDocuments } from '../pipeline.js';
-import { persistRun, DEFAULT_DB_PATH } from '../store/index.js';
-import { ConfigError, problems } from '../messages.js';
+// clustering or writing posts; a later `digest` (with or without PATHs) builds on them.
+import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
+import { ConfigError } from '../messages.js';
+import { finish, run } from '../pipeline.js';
 import { createProgress } from './progress.js';
 import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom } from './sources.js';
-import { decodeOptionsFrom, printProblems } from './output.js';
+import { checkOutputPath, decodeOptionsFrom, printProblems } from './output.js';
+import { count, parseCommand } from './args.js';
 
 export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
 
   Fetches (or reads) the sources and stores their documents; nothing is clustered or written.
+  \`newsdesk digest\` (no PATH needed) then digests everything the store holds.
   SOURCE            a file, a folder, or an http(s) URL of an article, feed or sitemap
   --db FILE         SQLite store (default: ./${DEFAULT_DB_PATH})
   --max-file-mb N   refuse pages larger than N MB (default: 10)
   --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
-  --debug           show the stack trace of an internal error
 ${WEB_USAGE}
+
+  Exit status: 0 done; 1 nothing usable was read; 2 usage or configuration error.
 `;
 
 export async function addCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: INPUT_ARG_OPTIONS,
-  });
+  const { values, positionals } = parseCommand('add', argv, INPUT_ARG_OPTIONS);
   if (values.help) {
     process.stdout.write(ADD_USAGE);
     return 0;
   }
-  if (!positionals.length && !values.sources?.length) throw new ConfigError(`add needs at least one SOURCE\n\n${ADD_USAGE}`);
+  if (!positionals.length && !values.sources?.length) throw new ConfigError(`add needs at least one SOURCE (newsdesk add --help)`);
+  if (values.db !== MEMORY_DB) checkOutputPath('--db', values.db!, 'file');
   const startedAt = new Date();
   const progress = createProgress(process.stderr, values.quiet);
   const fetcherOptions = fetcherOptionsFrom(values);
   const inputs = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
     progress.update('ingest', n, total, label), listOptionsFrom(values),
   );
-  const read = await readDocuments(inputs.raws, inputs.total, { decode: decodeOptionsFrom(fetcherOptions), progress: progress.update, debug: values.debug });
-  progress.done();
-  const { documents } = read;
-  // The same shape as a digest's result, without clusters: run messages, then the documents' problems.
-  const messages = [...inputs.messages, ...read.messages, ...problems(documents.flatMap((d) => d.messages))];
-  const stored = persistRun(values.db!, { documents, clusters: [], messages }, ['add', ...argv], startedAt);
-  printProblems(messages);
-  const d = stored.documents;
-  process.stdout.write(
-    `added ${documents.length} document(s) to ${values.db}` +
-      (stored.runId !== null ? ` (run ${stored.runId}: ${d.inserted} new, ${d.updated} updated, ${d.unchanged} unchanged)` : '') +
-      '\n',
-  );
-  return documents.length ? 0 : 1;
+  const store = openStore(values.db!);
+  try {
+    const result = await run({
+      store, args: ['add', ...argv], startedAt, inputs, digest: false,
+      decode: decodeOptionsFrom(fetcherOptions), progress: progress.update, debug: values.debug,
+    });
+    progress.done();
+    finish(store, result);
+    printProblems(result.messages);
+    const d = result.counts.documents;
+    process.stdout.write(
+      `added ${count(result.read, 'document')} to ${values.db} (run ${result.runId}: ${d.inserted} new, ${d.updated} changed, ${d.unchanged} already stored)\n`,
+    );
+    return result.read ? 0 : 1;
+  } finally {
+    store.close();
+  }
 }

@@ -27,7 +27,7 @@ function digest(args: string[], cwd: string): Run {
 
 /** The problem lines printed at the end: `  severity stage/rule source — reason`. */
 const problemLines = (stderr: string) => {
-  const at = stderr.indexOf('problem(s):\n');
+  const at = stderr.search(/^\d+ problems?:$/m);
   return at < 0 ? [] : stderr.slice(at).split('\n').slice(1).filter(Boolean);
 };
 
@@ -74,7 +74,7 @@ describe('newsdesk digest: bad input', () => {
     for (const [source, want] of good) {
       assert.equal(bySource.get(source)!.encoding, want.encoding, source);
     }
-    assert.match(run.stdout, new RegExp(`read ${good.size} of ${good.size + bad.size} file\\(s\\)`));
+    assert.match(run.stdout, new RegExp(`^read ${good.size} of ${good.size + bad.size} inputs \\(${good.size} new\\)$`, 'm'));
   });
 
   test('every unusable file gets one error line naming its rule and path', () => {
@@ -129,7 +129,7 @@ describe('newsdesk digest: report', () => {
   test('says where the digest JSON and the posts went, and they are there', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^digest JSON: out\/digest\.json$/m);
-    const posts = run.stdout.match(/^posts: (\d+) in out\/posts\/$/m);
+    const posts = run.stdout.match(/^posts: (\d+) written in out\/posts\/$/m);
     assert.ok(posts, run.stdout);
     assert.ok(existsSync(join(work, 'out', 'digest.json')));
     assert.equal(readdirSync(join(work, 'out', 'posts')).filter((f) => f.endsWith('.md')).length, Number(posts[1]));
@@ -144,7 +144,7 @@ describe('newsdesk digest: report', () => {
 
   test('lists per-file problems at the end, after the progress', () => {
     const lines = run.stderr.trimEnd().split('\n');
-    const header = lines.findIndex((l) => /^\d+ problem\(s\):$/.test(l));
+    const header = lines.findIndex((l) => /^\d+ problems?:$/.test(l));
     assert.ok(header > 0, run.stderr);
     const lastProgress = lines.findLastIndex((l) => /^[a-z]+: \d+\/\d+$/.test(l));
     assert.ok(lastProgress < header, 'problems come after the progress lines');
@@ -181,13 +181,13 @@ describe('newsdesk digest: store', () => {
   test('the default store is ./newsdesk.db, and a re-run leaves documents and clusters unchanged', () => {
     const first = digest(['news', '--no-posts'], work);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^store: newsdesk\.db \(run 1: 2 new, 0 updated, 0 unchanged document\(s\)\)$/m);
+    assert.match(first.stdout, /^read 2 of 2 inputs \(2 new\)\n.*\nstore: newsdesk\.db \(run 1\)$/m);
     const db = join(work, 'newsdesk.db');
     const before = tables(db);
     assert.equal(before.documents.length, 2);
     const second = digest(['news', '--no-posts'], work);
     assert.equal(second.status, 0, second.stderr);
-    assert.match(second.stdout, /^store: newsdesk\.db \(run 2: 0 new, 0 updated, 2 unchanged document\(s\)\)$/m);
+    assert.match(second.stdout, /^read 2 of 2 inputs \(2 already stored\)\n.*\nstore: newsdesk\.db \(run 2\)$/m);
     const after = tables(db);
     assert.deepEqual(after.documents, before.documents);
     assert.deepEqual(after.clusters, before.clusters);
@@ -199,7 +199,7 @@ describe('newsdesk digest: store', () => {
     writeFileSync(rail, readFileSync(rail, 'utf8').replace('2029년 개통을', '2030년 개통을'));
     const r = digest(['news', '--no-posts'], work);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /\(run 3: 0 new, 1 updated, 1 unchanged document\(s\)\)/);
+    assert.match(r.stdout, /^read 2 of 2 inputs \(1 changed, 1 already stored\)$/m);
     assert.equal(tables(join(work, 'newsdesk.db')).documents.length, 2);
   });
 

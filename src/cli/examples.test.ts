@@ -32,7 +32,7 @@ test('digest examples/: clusters follow the event folders, boilerplate is gone, 
   try {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /digest JSON: .*digest\.json/);
-    assert.match(run.stdout, /posts: 3 in /);
+    assert.match(run.stdout, /posts: 3 written in /);
     const digest: Digest = JSON.parse(readFileSync(json, 'utf8'));
     const rel = (d: Doc) => relative(examples, d.source);
     const byId = new Map(digest.documents.map((d) => [d.id, d]));

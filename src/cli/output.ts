@@ -1,16 +1,23 @@
-// What every reading command (digest, add, watch) does after a run: show problems, write the JSON.
+// What every reading command (digest, add, watch) does around a run: check where outputs go before
+// anything is written, show problems, write the JSON (to a file, or to stdout with `--json -`).
+import { accessSync, constants, existsSync, statSync, statfsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { DigestResult, Message } from '../types.js';
-import { formatMessage, problems } from '../messages.js';
+import { ConfigError, formatMessage, problems } from '../messages.js';
 import { digestJsonChunks } from '../write/digest-json.js';
 import type { DecodeOptions } from '../ingest/index.js';
 import type { FetcherOptions } from '../ingest/web/fetcher.js';
 import { AtomicFile } from './atomic-file.js';
+import { count } from './args.js';
+
+/** `--json -`: the digest JSON goes to stdout, and everything else to stderr. */
+export const STDOUT = '-';
 
 /** Prints the warnings and errors among `messages` on stderr under a count; nothing when there are none. */
 export function printProblems(messages: Message[]): void {
   const shown = problems(messages);
   if (!shown.length) return;
-  process.stderr.write(`\n${shown.length} problem(s):\n`);
+  process.stderr.write(`\n${count(shown.length, 'problem')}:\n`);
   for (const m of shown) process.stderr.write(`  ${formatMessage(m)}\n`);
 }
 
@@ -18,27 +25,56 @@ export function printProblems(messages: Message[]): void {
 const JSON_WRITE_CHARS = 1 << 20;
 
 /**
- * Writes the digest JSON contract to `path` (whole or not at all), creating its folder. It streams a
- * document at a time, so its size is bounded by the disk, not by the longest string Node can hold.
+ * Writes the digest JSON contract to `path` (whole or not at all, creating its folder), or to stdout
+ * for `-`. It streams a document at a time, so its size is bounded by the disk, not by the longest
+ * string Node can hold.
  */
 export function writeDigestJson(path: string, result: DigestResult): void {
-  const file = new AtomicFile(path);
+  const file = path === STDOUT ? null : new AtomicFile(path);
+  const write = (text: string) => (file ? file.write(text) : process.stdout.write(text));
   try {
     let pending = '';
     for (const chunk of digestJsonChunks(result)) {
       pending += chunk;
       if (pending.length < JSON_WRITE_CHARS) continue;
-      file.write(pending);
+      write(pending);
       pending = '';
     }
-    file.write(pending);
+    write(pending);
   } catch (e) {
-    file.abort();
+    file?.abort();
     throw e;
   }
-  file.commit();
+  file?.commit();
 }
 
 /** --max-file-mb caps files read from disk as it caps pages fetched from the web. */
 export const decodeOptionsFrom = (fetcher: FetcherOptions): DecodeOptions =>
   fetcher.maxBodyBytes ? { maxFileBytes: fetcher.maxBodyBytes } : {};
+
+// Kernel file systems where nothing newsdesk writes belongs (statfs magic numbers).
+const PSEUDO_FS = new Map([[0x9fa0, 'proc'], [0x62656572, 'sysfs'], [0x64626720, 'debugfs'], [0x27e0eb, 'cgroup'], [0x63677270, 'cgroup2']]);
+
+/**
+ * Checks, before the run writes anything (store included), that `path` can become a folder (`dir`)
+ * or a file: nothing in the way, no file among its parents, the nearest existing folder writable and
+ * on a real file system. Throws a one-line ConfigError naming the flag.
+ */
+export function checkOutputPath(flag: string, path: string, want: 'dir' | 'file'): void {
+  const full = resolve(path);
+  if (existsSync(full)) {
+    const isDir = statSync(full).isDirectory();
+    if (want === 'dir' && !isDir) throw new ConfigError(`${flag} ${path} is a file, not a folder; pass a folder for the posts`);
+    if (want === 'file' && isDir) throw new ConfigError(`${flag} ${path} is a folder; pass a file name`);
+  }
+  let parent = want === 'dir' && existsSync(full) ? full : dirname(full);
+  while (!existsSync(parent)) parent = dirname(parent);
+  if (!statSync(parent).isDirectory()) throw new ConfigError(`${flag} ${path} is under ${parent}, which is a file, not a folder`);
+  const fs = PSEUDO_FS.get(Number(statfsSync(parent).type));
+  if (fs) throw new ConfigError(`${flag} ${path} is on the kernel's ${fs} file system, where files cannot be written; pass a path on a disk`);
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch {
+    throw new ConfigError(`${flag} ${path}: cannot write in ${parent} (permission denied); pass a path you can write to`);
+  }
+}

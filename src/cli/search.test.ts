@@ -23,7 +23,7 @@ test('search finds stored Korean documents by every word, says when nothing matc
 
     const none = cli('search', '휴머노이드', '--db', db);
     assert.equal(none.status, 1);
-    assert.match(none.stderr, /0 hit\(s\)/);
+    assert.match(none.stderr, /^0 hits$/m);
 
     const missing = cli('search', '풍력', '--db', join(dir, 'nope.db'));
     assert.equal(missing.status, 2);

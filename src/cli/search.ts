@@ -1,9 +1,9 @@
 // `newsdesk search WORDS`: finds stored documents (from earlier digest/add/watch runs) by title and body.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { printable } from '../printable.js';
+import { count, parseCommand } from './args.js';
 
 export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
 
@@ -14,22 +14,18 @@ export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--
 `;
 
 export function searchCommand(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      db: { type: 'string', default: DEFAULT_DB_PATH },
-      limit: { type: 'string', default: '20' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommand('search', argv, {
+    db: { type: 'string', default: DEFAULT_DB_PATH },
+    limit: { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     process.stdout.write(SEARCH_USAGE);
     return 0;
   }
   const limit = Number(values.limit);
-  if (!positionals.length) throw new ConfigError(`search needs at least one WORD\n\n${SEARCH_USAGE}`);
+  if (!positionals.length) throw new ConfigError('search needs at least one WORD (newsdesk search --help)');
   if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit takes a whole number of hits, not "${values.limit}"`);
   if (values.db === MEMORY_DB || !existsSync(values.db!)) {
     throw new ConfigError(`no store at ${values.db}: run \`newsdesk digest PATH --db ${values.db}\` first, or pass --db FILE`);
@@ -44,7 +40,7 @@ export function searchCommand(argv: string[]): number {
         process.stdout.write(`${printable(head)}\n  ${printable(h.snippet)}\n  ${printable(h.source)}\n`);
       }
     }
-    if (!values.json) process.stderr.write(`${hits.length} hit(s)\n`);
+    if (!values.json) process.stderr.write(`${count(hits.length, 'hit')}\n`);
     return hits.length ? 0 : 1;
   } finally {
     store.close();

@@ -1,13 +1,15 @@
 // Source arguments for `digest`, `add` and `watch`: files and folders, http(s) URLs of articles,
 // feeds and sitemaps, and source lists (`--sources FILE`, or a `.sources`/`.list` file named directly).
 import type { Message, RawFile } from '../types.js';
+import type { Inputs } from '../pipeline.js';
 import { message, ConfigError } from '../messages.js';
 import { listInputs, readRaw, type ListOptions } from '../ingest/index.js';
 import { Fetcher, type FetcherOptions } from '../ingest/web/fetcher.js';
 import { collectWeb, type CollectOptions, type WebCollected } from '../ingest/web/collect.js';
 import { readSourceList } from '../ingest/web/source-list.js';
 import { looksLikeUrl, parseFetchable } from '../ingest/web/url.js';
-import { MemoryHttpCache, SqliteHttpCache, type HttpCache } from '../store/sqlite/http-cache.js';
+import { SqliteHttpCache } from '../store/sqlite/http-cache.js';
+import { MemoryHttpCache, type HttpCache } from '../ingest/web/http-cache.js';
 import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 
 /** parseArgs options shared by every command that reads web sources. */
@@ -45,13 +47,13 @@ export const WEB_USAGE = `
   robots.txt is honoured (user agent "newsdesk"); unchanged pages are revalidated with
   ETag/Last-Modified and reused from the store.`;
 
-/** `10m`, `30s`, `200ms`, `1h`, or a bare number of seconds → milliseconds. */
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `10m`, `30s`, `200ms`, `1h`, `2d`, or a bare number of seconds → milliseconds. */
 export function parseDuration(text: string, flag: string): number {
-  const m = text.trim().match(/^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i);
-  if (!m) throw new ConfigError(`${flag} takes a duration like 500ms, 30s, 10m or 1h, not "${text}"`);
-  const n = Number(m[1]);
-  const unit = (m[2] ?? 's').toLowerCase();
-  return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000));
+  const m = text.trim().match(/^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i);
+  if (!m) throw new ConfigError(`${flag} takes a duration like 500ms, 30s, 10m, 1h or 2d, not "${text}"`);
+  return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]);
 }
 
 function count(text: string | undefined, flag: string, min: number): number | undefined {
@@ -125,14 +127,7 @@ export function splitSources(args: string[], lists: string[] = []): SplitSources
   return out;
 }
 
-export interface Inputs {
-  /** File inputs are read lazily, one at a time; web inputs are already in memory. */
-  raws: Iterable<RawFile>;
-  total: number;
-  messages: Message[];
-}
-
-/** Lists files and fetches web sources; the result feeds `runDigest`/`readDocuments`. */
+/** Lists files (read lazily, one at a time) and fetches web sources (in memory); the result feeds a run. */
 export async function gatherInputs(
   args: string[],
   lists: string[],

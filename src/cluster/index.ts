@@ -9,6 +9,7 @@ import { EventClusterer } from './clusterer.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 
 export { EventClusterer } from './clusterer.js';
+export { keepIdentity, type EarlierCluster, type Identity } from './identity.js';
 export { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 
 export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CLUSTER_TUNABLES): Cluster[] {

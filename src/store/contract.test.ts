@@ -9,6 +9,7 @@ import type { DigestResult, NewsDoc, WrittenCluster } from '../types.js';
 import { sha256, shortId } from '../ids.js';
 import { ConfigError } from '../messages.js';
 import { openStore, persistRun, toNewsDoc, type SqliteStore } from './index.js';
+import { MIGRATIONS } from './sqlite/migrations.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
 
@@ -34,7 +35,7 @@ function cluster(docs: NewsDoc[], name = docs.map((d) => d.id).join('+')): Writt
     id: shortId('c', name), members: docs.map((d) => d.id), duplicates: [],
     entities: [{ name: first.title!.split(',')[0], type: 'organization', aliases: [], role: null, documents: [first.id],
       mentions: [{ document: first.id, start: 0, end: 3 }] }],
-    numbers: [], quotes: [], timeline: [], findings: [], messages: [],
+    numbers: [], quotes: [], timeline: [], findings: [], inferredDates: [], messages: [],
     summary: [{ text: first.body.split('\n')[0], score: 1, mentions: [{ document: first.id, start: 0, end: 5 }] }],
     post: { path: `2025-03-12-${name.slice(0, 8)}.md`, markdown: '---\ntitle: x\n---\n' },
   };
@@ -171,7 +172,7 @@ for (const backend of BACKENDS) {
 }
 
 describe('store: sqlite file specifics', () => {
-  test('a file store keeps its rows across opens, in WAL mode, at schema version 1', () => {
+  test('a file store keeps its rows across opens, in WAL mode, at the latest schema version', () => {
     const path = join(dir, 'reopen', 'nested', 'newsdesk.db');
     const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
     const first = persistRun(path, result([harbor], [cluster([harbor])]), ['digest']);
@@ -180,7 +181,7 @@ describe('store: sqlite file specifics', () => {
     const store = openStore(path);
     try {
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
-      assert.equal(store.db.prepare('SELECT max(version) FROM schema_version').pluck().get(), 1);
+      assert.equal(store.db.prepare('SELECT max(version) FROM schema_version').pluck().get(), MIGRATIONS.at(-1)!.version);
       assert.deepEqual(store.documents().map((d) => d.id), [harbor.id]);
       assert.equal(store.search('자율운항').length, 1);
     } finally {

@@ -7,7 +7,7 @@ import type { RunSummary } from './store.js';
 
 export type * from './store.js';
 export { toNewsDoc } from './store.js';
-export { SqliteStore } from './sqlite/index.js';
+export { SqliteStore, countMessages } from './sqlite/index.js';
 export { DEFAULT_DB_PATH, MEMORY_DB } from './tunables.js';
 
 /** Opens (creating and migrating when needed) the store at `path`; `:memory:` keeps nothing. */

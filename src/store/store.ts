@@ -1,6 +1,6 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
-import type { Analysis, DigestResult, DocKind, Format, Message, NewsDoc, Removal, Span } from '../types.js';
+import type { Analysis, DigestResult, DocKind, Format, Message, NewsDoc, Removal, Span, WrittenCluster } from '../types.js';
 
 export interface ChangeCounts {
   inserted: number;
@@ -58,6 +58,27 @@ export interface StoredCluster {
   members: string[];
   analysis: Analysis & { duplicates: string[][] };
   postPath: string | null;
+  /** The run after which the cluster matched nothing any more, or null while it is current. */
+  goneRun: number | null;
+}
+
+/** A post file newsdesk wrote into `outDir`, with the sha256 of what it wrote. */
+export interface StoredPost {
+  outDir: string;
+  path: string;
+  cluster: string;
+  checksum: string;
+  run: number;
+}
+
+/** Which stored documents a digest works on; all of them by default. */
+export interface DocumentFilter {
+  /** Documents dated (or, undated, stored) at or after this ISO time. */
+  since?: string;
+  /** Documents whose source contains this text (a folder, a host). */
+  sourcePattern?: string;
+  /** Only documents first stored or changed by this run. */
+  run?: number;
 }
 
 export interface RunRecord {
@@ -83,13 +104,27 @@ export interface SearchHit {
 export interface Store {
   /** The path given to openStore (`:memory:` for a store that keeps nothing). */
   readonly location: string;
-  /** Saves one run in one transaction: a runs row, its documents and clusters. Idempotent on the
-   *  same input: documents and clusters rows come out the same; only the runs table grows. */
+  /** Saves one run in one go (begin, documents, clusters, finish). Idempotent on the same input:
+   *  documents and clusters rows come out the same; only the runs table grows. */
   persist(result: DigestResult, args: string[], startedAt?: Date): RunSummary;
+  /** Starts a run: a runs row without finished_at until finishRun. */
+  beginRun(args: string[], startedAt?: Date): number;
+  /** Saves a batch of documents in one transaction (a run persists as it reads). */
+  saveDocuments(run: number, documents: NewsDoc[]): ChangeCounts;
+  /** True when a document with this key and content is stored: the run need not extract it again. */
+  hasDocument(key: string, contentHash: string): boolean;
+  /** Saves the run's clusters in one transaction and marks `gone` clusters as gone with this run. */
+  saveClusters(run: number, clusters: WrittenCluster[], gone?: string[]): ChangeCounts;
+  /** Marks the run finished; called only once its outputs are in place. */
+  finishRun(run: number, counts: RunCounts): void;
   document(id: string): StoredDocument | null;
-  documents(): StoredDocument[];
+  documents(filter?: DocumentFilter): StoredDocument[];
   /** All clusters (latest version of each), or the clusters a given run produced, in its order. */
   clusters(run?: number): StoredCluster[];
+  /** The posts newsdesk wrote into `outDir`. */
+  posts(outDir: string): StoredPost[];
+  savePost(post: StoredPost): void;
+  forgetPost(outDir: string, path: string): void;
   runs(): RunRecord[];
   /** Documents whose title or body contain every whitespace-separated term (Korean works). */
   search(query: string, limit?: number): SearchHit[];

@@ -28,3 +28,14 @@ function shared(a: Set<string>, b: Set<string>): number {
   for (const x of small) if (large.has(x)) n++;
   return n;
 }
+
+/** Levenshtein distance (insertions, deletions, substitutions): how far a misspelling is from a word. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}

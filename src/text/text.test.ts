@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fold } from './fold.js';
 import { hangulRatio, hasFinalConsonant, isHangul, isHangulSyllable, jamoOf } from './hangul.js';
 import { PARTICLES, TOPIC_PARTICLES, endingIn, stripParticle } from './particles.js';
-import { bigrams, dice, jaccard } from './similarity.js';
+import { bigrams, dice, editDistance, jaccard } from './similarity.js';
 
 test('fold ignores spacing, quote marks, thousands separators, width and case', () => {
   assert.equal(fold('“가상 전자” 1,000억 ＡＩ'), fold('「가상전자」1000억 ai'));
@@ -39,4 +39,10 @@ test('bigram similarity', () => {
   assert.equal(jaccard(new Set(['a', 'b']), new Set(['b', 'c'])), 1 / 3);
   assert.equal(dice(new Set(['a', 'b']), new Set(['b', 'c'])), 0.5);
   assert.equal(dice(new Set(), new Set(['a'])), 0);
+});
+
+test('edit distance', () => {
+  assert.equal(editDistance('--jsn', '--json'), 1);
+  assert.equal(editDistance('kitten', 'sitting'), 3);
+  assert.equal(editDistance('', 'abc'), 3);
 });

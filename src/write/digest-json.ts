@@ -1,10 +1,14 @@
-// The digest JSON of ../shared/contracts/digest-json.md (version 1). Contract fields keep their names;
+// The digest JSON of docs/digest-json.md (version 1). Contract fields keep their names;
 // extra fields (spans, rules, messages) are additions the contract allows.
-import type { DigestResult, NewsDoc, WrittenCluster } from '../types.js';
+import type { DigestResult, InferredDate, NewsDoc, WrittenCluster } from '../types.js';
 
 export const DIGEST_VERSION = 1;
 
-export function documentJson(d: NewsDoc) {
+/** A document as the contract shows it: with the date its cluster's analysis inferred, marked as inferred. */
+export function documentJson(doc: NewsDoc, inferred?: InferredDate) {
+  const d = inferred && !doc.publishedAt
+    ? { ...doc, publishedAt: inferred.publishedAt, publishedAtInferred: true, evidence: { ...doc.evidence, publishedAt: `inferred from ${inferred.evidence}` } }
+    : doc;
   return {
     id: d.id,
     source: d.source,
@@ -69,8 +73,9 @@ function* arrayChunks<T>(items: T[], toJson: (item: T) => unknown): Generator<st
  * exactly JSON.stringify({ version, documents, clusters, messages }, null, 2) + '\n'.
  */
 export function* digestJsonChunks(result: DigestResult): Generator<string> {
+  const inferred = new Map(result.clusters.flatMap((c) => c.inferredDates.map((g) => [g.document, g] as const)));
   yield `{\n  "version": ${DIGEST_VERSION},\n  "documents": `;
-  yield* arrayChunks(result.documents, documentJson);
+  yield* arrayChunks(result.documents, (d) => documentJson(d, inferred.get(d.id)));
   yield ',\n  "clusters": ';
   yield* arrayChunks(result.clusters, clusterJson);
   yield ',\n  "messages": ';

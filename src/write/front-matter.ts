@@ -12,6 +12,8 @@ export interface FrontMatterInput {
   title: string;
   /** YYYY-MM-DD, or an ISO date-time when the sources give a time. */
   date: string;
+  /** True when no source gave a date: the post is held back (Jekyll `published: false`, Hugo `draft: true`). */
+  draft: boolean;
   category: string;
   tags: string[];
   author: string | null;
@@ -28,6 +30,7 @@ function fields(preset: PresetName, input: FrontMatterInput): Record<string, unk
   // theme should print: control characters and line breaks.
   const f = { ...input, title: plainField(input.title), tags: input.tags.map(plainField), description: input.description && plainField(input.description) };
   const common = { title: f.title, date: f.date };
+  const held = f.draft ? { published: false } : {};
   const extra = {
     ...(f.author ? { author: f.author } : {}),
     ...(f.description ? { description: f.description } : {}),
@@ -36,12 +39,12 @@ function fields(preset: PresetName, input: FrontMatterInput): Record<string, unk
     case 'jekyll-minimal-mistakes':
       return {
         layout: 'single', ...common, categories: [f.category], tags: f.tags, toc: true, toc_sticky: true,
-        author_profile: false, sidebar: { nav: 'docs' }, ...extra,
+        author_profile: false, sidebar: { nav: 'docs' }, ...held, ...extra,
       };
     case 'jekyll':
-      return { layout: 'post', ...common, categories: [f.category], tags: f.tags, ...extra };
+      return { layout: 'post', ...common, categories: [f.category], tags: f.tags, ...held, ...extra };
     case 'hugo':
-      return { ...common, draft: false, tags: f.tags, categories: [f.category], ...extra };
+      return { ...common, draft: f.draft, tags: f.tags, categories: [f.category], ...extra };
   }
 }
 

@@ -17,6 +17,7 @@ import { figureRows } from './figures.js';
 import { fold } from '../text/fold.js';
 import { Context, displayName, plainText } from './context.js';
 import { renderPost } from './render.js';
+import { kstDay } from '../dates.js';
 import { findingSentence, IN_POST } from './findings.js';
 
 export interface WriteOptions {
@@ -26,8 +27,8 @@ export interface WriteOptions {
   author: string | null;
   /** Extra tags added to every post, after the entity tags. */
   tags: string[];
-  /** Used when no member has a date, so that output is reproducible. */
-  fallbackDate: string;
+  /** The run's day (YYYY-MM-DD): a post none of whose sources has a date takes it, marked as a draft. */
+  runDate: string;
   /** Number of key sentences; undefined = chosen from the cluster's size. */
   summarySentences?: number;
 }
@@ -37,7 +38,7 @@ export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
   category: 'news',
   author: null,
   tags: [],
-  fallbackDate: '1970-01-01',
+  runDate: kstDay(new Date()),
 };
 
 /** The members' reports first (derivatives are commentary), earliest first, input order otherwise. */
@@ -80,9 +81,9 @@ function consensusTitle(members: NewsDoc[], keyTexts: string[], cast: Entity[]):
   return cleanTitle(pool.map((t, i) => ({ t, s: score(t) - i * 1e-6 })).sort((a, b) => b.s - a.s)[0].t);
 }
 
-function clusterDate(members: NewsDoc[], fallback: string): string {
-  const dates = members.map((d) => d.publishedAt).filter((d): d is string => !!d).sort();
-  return dates[0] ?? fallback;
+/** The event's date: the earliest its members give, or null when none gives one. */
+function clusterDate(members: NewsDoc[]): string | null {
+  return members.map((d) => d.publishedAt).filter((d): d is string => !!d).sort()[0] ?? null;
 }
 
 const key = (m: { document: string; start: number }) => `${m.document}:${m.start}`;
@@ -309,8 +310,14 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const description = lead.length ? plainText(lead[0].runs).slice(0, 160) : null;
   // Derivatives never stand as a source of what the post says: they are listed under 참고 and nowhere else.
   if (reports.length) for (const section of sections) if (section.heading !== '출처') keepReports(section, isReport);
+  const eventDate = clusterDate(members);
+  if (!eventDate) {
+    messages.push(message('write', 'undated-post',
+      `no source gives a date: the post takes the run's date ${options.runDate} and is marked as a draft (not published)`,
+      { source: members[0]?.source ?? cluster.id }));
+  }
   const model: PostModel = {
-    title, date: clusterDate(members, options.fallbackDate), tags, category: options.category, author: options.author,
+    title, date: eventDate ?? options.runDate, draft: !eventDate, tags, category: options.category, author: options.author,
     description, preset: options.preset, sections, sources: members.map((d) => names.get(d.id)!),
   };
   return { model, messages };

@@ -74,7 +74,7 @@ export function renderPost(model: PostModel, preset: PresetName = model.preset a
     lines.push(`[^${n.n}]: ${n.ids.map((id) => sourceLine(byId.get(id)!, target)).join('  \n    ')}`, '');
   }
   const head = frontMatter(preset, {
-    title: model.title, date: model.date, category: model.category, tags: model.tags, author: model.author,
+    title: model.title, date: model.date, draft: model.draft, category: model.category, tags: model.tags, author: model.author,
     // Layouts print the description as HTML: it is source text, so it passes the escaping layer too.
     description: model.description ? esc(model.description) : null,
   });

@@ -9,7 +9,8 @@ import { startWebServer, type WebServer } from '../../../test/web-server/server.
 import { Fetcher, parseRetryAfter, type FetcherOptions, type FetchResult } from './fetcher.js';
 import { collectWeb } from './collect.js';
 import { USER_AGENT } from './tunables.js';
-import { MemoryHttpCache, SqliteHttpCache } from '../../store/sqlite/http-cache.js';
+import { SqliteHttpCache } from '../../store/sqlite/http-cache.js';
+import { MemoryHttpCache } from './http-cache.js';
 import { decodeFile } from '../decode.js';
 
 /** Small delays keep the suite quick; the politeness rules are the same at any scale. */

@@ -6,7 +6,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Message } from '../../types.js';
 import { ConfigError, message } from '../../messages.js';
-import type { HttpCache } from '../../store/sqlite/http-cache.js';
+import type { HttpCache } from './http-cache.js';
 import { checkHostAddress, normaliseHost, type ResolvedAddress } from './address.js';
 import { HostQueue, sleep } from './host-queue.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type Robots } from './robots.js';

@@ -1,39 +1,8 @@
 // HTTP validator cache: per URL the ETag / Last-Modified and the body they validate, so a
-// conditional GET that comes back 304 reuses the stored bytes. Lives in the store's SQLite file.
+// conditional GET that comes back 304 reuses the stored bytes. Lives in the store's SQLite file;
+// the interface and the in-memory variant sit with their consumer, ingest/web/http-cache.ts.
 import type { Database } from 'better-sqlite3';
-
-export interface CachedResponse {
-  /** The URL as requested (one hop; redirects have their own rows). */
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  contentType: string | null;
-  body: Uint8Array;
-  /** ISO time of the last 200 or 304. */
-  fetchedAt: string;
-}
-
-export interface HttpCache {
-  get(url: string): CachedResponse | undefined;
-  put(entry: CachedResponse): void;
-  /** Marks a 304: the stored body is still current. */
-  touch(url: string, fetchedAt: string): void;
-}
-
-/** For `--db :memory:` runs and tests: lives as long as the process. */
-export class MemoryHttpCache implements HttpCache {
-  private rows = new Map<string, CachedResponse>();
-  get(url: string) {
-    return this.rows.get(url);
-  }
-  put(entry: CachedResponse) {
-    this.rows.set(entry.url, { ...entry });
-  }
-  touch(url: string, fetchedAt: string) {
-    const row = this.rows.get(url);
-    if (row) row.fetchedAt = fetchedAt;
-  }
-}
+import type { CachedResponse, HttpCache } from '../../ingest/web/http-cache.js';
 
 interface Row {
   url: string;

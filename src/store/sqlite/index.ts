@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 import type { DigestResult, Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, RunCounts, RunRecord, RunSummary, SearchHit, Store, StoredCluster, StoredDocument, StoredMetadata,
+  ChangeCounts, DocumentFilter, RunCounts, RunRecord, RunSummary, SearchHit, Store, StoredCluster, StoredDocument, StoredMetadata,
+  StoredPost,
 } from '../store.js';
 import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, MEMORY_DB, SNIPPET_CONTEXT_CHARS, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -39,9 +40,16 @@ function documentRow(d: NewsDoc): DocumentRow {
 function clusterRow(c: WrittenCluster): ClusterRow {
   const analysis = {
     duplicates: c.duplicates, entities: c.entities, numbers: c.numbers, quotes: c.quotes, timeline: c.timeline,
-    findings: c.findings, summary: c.summary, messages: c.messages,
+    findings: c.findings, summary: c.summary, inferredDates: c.inferredDates, messages: c.messages,
   };
   return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null };
+}
+
+/** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
+export function countMessages(result: Pick<DigestResult, 'messages' | 'documents'>): RunCounts['messages'] {
+  const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
+  for (const m of new Set([...result.messages, ...result.documents.flatMap((d) => d.messages)])) messages[m.severity]++;
+  return messages;
 }
 
 const sameRow = <T extends Record<string, unknown>>(a: T, b: T, columns: readonly (keyof T)[]) =>
@@ -122,19 +130,30 @@ export class SqliteStore implements Store {
   }
 
   persist(result: DigestResult, args: string[], startedAt: Date = new Date()): RunSummary {
+    const run = this.beginRun(args, startedAt);
+    const documents = this.saveDocuments(run, result.documents);
+    const clusters = this.saveClusters(run, result.clusters);
+    this.finishRun(run, { documents, clusters, messages: countMessages(result) });
+    return { runId: run, documents, clusters };
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction (the write lock up front, so concurrent runs queue, not fail). */
+  private write<T>(work: () => T): T {
     try {
-      return this.db.transaction(() => this.persistInTransaction(result, args, startedAt)).immediate();
+      return this.db.transaction(work).immediate();
     } catch (e) {
       explain(e, this.location);
     }
   }
 
-  private persistInTransaction(result: DigestResult, args: string[], startedAt: Date): RunSummary {
+  beginRun(args: string[], startedAt: Date = new Date()): number {
+    return this.write(() => Number(
+      this.db.prepare('INSERT INTO runs (started_at, args) VALUES (?, ?)').run(startedAt.toISOString(), JSON.stringify(args)).lastInsertRowid,
+    ));
+  }
+
+  saveDocuments(run: number, docs: NewsDoc[]): ChangeCounts {
     const db = this.db;
-    const run = Number(
-      db.prepare('INSERT INTO runs (started_at, args) VALUES (?, ?)').run(startedAt.toISOString(), JSON.stringify(args))
-        .lastInsertRowid,
-    );
     const documents = zeroCounts();
     const findDoc = db.prepare<[string], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS.join(', ')} FROM documents WHERE key = ?`);
     const insertDoc = db.prepare(
@@ -145,45 +164,73 @@ export class SqliteStore implements Store {
     const updateDoc = db.prepare(
       `UPDATE documents SET ${DOCUMENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_run = @run WHERE key = @key`,
     );
-    for (const d of result.documents) {
-      const row = documentRow(d);
-      const old = findDoc.get(d.key);
-      if (!old) {
-        insertDoc.run({ ...row, run });
-        documents.inserted++;
-      } else if (sameRow(old, row, DOCUMENT_COLUMNS)) {
-        documents.unchanged++;
-      } else {
-        updateDoc.run({ ...row, run });
-        documents.updated++;
+    this.write(() => {
+      for (const d of docs) {
+        const row = documentRow(d);
+        const old = findDoc.get(d.key);
+        if (!old) {
+          insertDoc.run({ ...row, run });
+          documents.inserted++;
+        } else if (sameRow(old, row, DOCUMENT_COLUMNS)) {
+          documents.unchanged++;
+        } else {
+          updateDoc.run({ ...row, run });
+          documents.updated++;
+        }
       }
-    }
+    });
+    return documents;
+  }
 
+  hasDocument(key: string, contentHash: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM documents WHERE key = ? AND content_hash = ?').get(key, contentHash);
+  }
+
+  saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): ChangeCounts {
+    const db = this.db;
     const clusters = zeroCounts();
-    const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ?`);
+    const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ? AND gone_run IS NULL`);
     const upsertCluster = db.prepare(
       `INSERT INTO clusters (id, run, members, analysis, post_path) VALUES (@id, @run, @members, @analysis, @post_path)
        ON CONFLICT(id) DO UPDATE SET run = excluded.run, members = excluded.members, analysis = excluded.analysis,
-         post_path = excluded.post_path`,
+         post_path = excluded.post_path, gone_run = NULL`,
     );
     const link = db.prepare('INSERT OR REPLACE INTO run_clusters (run, cluster, position) VALUES (?, ?, ?)');
-    result.clusters.forEach((c, position) => {
-      const row = clusterRow(c);
-      const old = findCluster.get(c.id);
-      if (old && sameRow(old, row, CLUSTER_COLUMNS)) clusters.unchanged++;
-      else {
-        upsertCluster.run({ ...row, run });
-        clusters[old ? 'updated' : 'inserted']++;
-      }
-      link.run(run, c.id, position);
+    const markGone = db.prepare('UPDATE clusters SET gone_run = ? WHERE id = ? AND gone_run IS NULL');
+    this.write(() => {
+      written.forEach((c, position) => {
+        const row = clusterRow(c);
+        const old = findCluster.get(c.id);
+        if (old && sameRow(old, row, CLUSTER_COLUMNS)) clusters.unchanged++;
+        else {
+          upsertCluster.run({ ...row, run });
+          clusters[old ? 'updated' : 'inserted']++;
+        }
+        link.run(run, c.id, position);
+      });
+      for (const id of gone) markGone.run(run, id);
     });
+    return clusters;
+  }
 
-    const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
-    const all: Message[] = [...result.messages, ...result.documents.flatMap((d) => d.messages)];
-    for (const m of new Set(all)) messages[m.severity]++;
-    const counts: RunCounts = { documents, clusters, messages };
-    db.prepare('UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(counts), run);
-    return { runId: run, documents, clusters };
+  finishRun(run: number, counts: RunCounts): void {
+    this.write(() => this.db.prepare('UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(counts), run));
+  }
+
+  posts(outDir: string): StoredPost[] {
+    return (this.db.prepare('SELECT out_dir, path, cluster, checksum, run FROM posts WHERE out_dir = ? ORDER BY path').all(outDir) as Record<string, unknown>[])
+      .map((r) => ({ outDir: r.out_dir as string, path: r.path as string, cluster: r.cluster as string, checksum: r.checksum as string, run: r.run as number }));
+  }
+
+  savePost(p: StoredPost): void {
+    this.write(() => this.db.prepare(
+      `INSERT INTO posts (out_dir, path, cluster, checksum, run) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(out_dir, path) DO UPDATE SET cluster = excluded.cluster, checksum = excluded.checksum, run = excluded.run`,
+    ).run(p.outDir, p.path, p.cluster, p.checksum, p.run));
+  }
+
+  forgetPost(outDir: string, path: string): void {
+    this.write(() => this.db.prepare('DELETE FROM posts WHERE out_dir = ? AND path = ?').run(outDir, path));
   }
 
   document(id: string): StoredDocument | null {
@@ -191,8 +238,24 @@ export class SqliteStore implements Store {
     return row ? fromDocumentRow(row) : null;
   }
 
-  documents(): StoredDocument[] {
-    return (this.db.prepare('SELECT * FROM documents ORDER BY seq').all() as Record<string, unknown>[]).map(fromDocumentRow);
+  documents(filter: DocumentFilter = {}): StoredDocument[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) {
+      // An undated document counts from when it was stored.
+      where.push('coalesce(d.published_at, (SELECT started_at FROM runs WHERE id = d.updated_run)) >= ?');
+      params.push(filter.since);
+    }
+    if (filter.sourcePattern) {
+      where.push("d.source LIKE ? ESCAPE '\\'");
+      params.push(likeAnywhere(filter.sourcePattern));
+    }
+    if (filter.run !== undefined) {
+      where.push('d.updated_run = ?');
+      params.push(filter.run);
+    }
+    const sql = `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.seq`;
+    return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(fromDocumentRow);
   }
 
   clusters(run?: number): StoredCluster[] {
@@ -208,6 +271,7 @@ export class SqliteStore implements Store {
       members: JSON.parse(r.members as string),
       analysis: JSON.parse(r.analysis as string),
       postPath: (r.post_path as string | null) ?? null,
+      goneRun: (r.gone_run as number | null) ?? null,
     }));
   }
 

@@ -77,4 +77,23 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    description: 'posts written per output folder (with checksums), and clusters that are gone',
+    sql: `
+      -- A cluster that no longer matches anything keeps its row (runs point at it) and says when it went.
+      ALTER TABLE clusters ADD COLUMN gone_run INTEGER REFERENCES runs(id);
+
+      -- Every post file newsdesk wrote, with the checksum of what it wrote: a file whose checksum
+      -- differs was edited by hand and is never overwritten.
+      CREATE TABLE posts (
+        out_dir  TEXT NOT NULL,
+        path     TEXT NOT NULL,
+        cluster  TEXT NOT NULL,
+        checksum TEXT NOT NULL,
+        run      INTEGER NOT NULL REFERENCES runs(id),
+        PRIMARY KEY (out_dir, path)
+      );
+    `,
+  },
 ];
