@@ -22,7 +22,9 @@ function newsdesk(...args: string[]) {
 }
 const posts = () => readdirSync(join(work, 'posts')).sort();
 const news = (from: string, to = from.split('/').pop()!) => cpSync(join(FIXTURE, from), join(work, 'news', to));
-const sources = (markdown: string) => (markdown.match(/^- \*\*.+」/gm) ?? []).length;
+/** The entries listed under the post's 출처 (sources) heading, derivatives under 참고 included. */
+const sources = (markdown: string) =>
+  (markdown.split(/^## 출처$/m)[1] ?? '').split(/^## /m)[0].split('\n').filter((l) => l.startsWith('- ')).length;
 
 let bridgePost = '';
 

@@ -1,6 +1,6 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
-import type { Analysis, DigestResult, DocKind, Format, Message, NewsDoc, Removal, Span, WrittenCluster } from '../types.js';
+import type { Analysis, DigestResult, Message, NewsDoc, Span, WrittenCluster } from '../types.js';
 
 export interface ChangeCounts {
   inserted: number;
@@ -22,27 +22,18 @@ export interface RunSummary {
   clusters: ChangeCounts;
 }
 
-/** A document as stored: the NewsDoc columns a person queries, the rest in `metadata`. */
-export interface StoredDocument {
-  id: string;
-  source: string;
-  key: string;
-  contentHash: string;
-  format: Format;
-  encoding: string;
-  kind: DocKind;
-  outlet: string | null;
-  title: string | null;
-  publishedAt: string | null;
-  body: string;
+/** A document as stored: the NewsDoc fields a person queries as columns, the rest in `metadata`.
+ *  Both are picked from NewsDoc, so a new NewsDoc field is declared once (contract.test round-trips it). */
+export type StoredDocument = Pick<
+  NewsDoc,
+  'id' | 'source' | 'key' | 'contentHash' | 'format' | 'encoding' | 'kind' | 'outlet' | 'title' | 'publishedAt' | 'body'
+  | 'captions' | 'removed' | 'messages'
+> & {
   metadata: StoredMetadata;
-  captions: string[];
-  removed: Removal[];
-  messages: Message[];
   firstSeenRun: number;
   /** The run that last wrote this row (its first run, or the run that saw a changed file). */
   updatedRun: number;
-}
+};
 
 /** The NewsDoc fields without a column of their own, kept so a NewsDoc can be rebuilt. */
 export type StoredMetadata = Pick<
