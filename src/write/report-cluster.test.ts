@@ -6,11 +6,17 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { listInputs, readRaw } from '../ingest/read-files.js';
-import { runDigest } from '../pipeline.js';
+import { run } from '../pipeline.js';
+import { openStore } from '../store/index.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/write/report-cluster/', import.meta.url));
 const { files } = listInputs([dir]);
-const result = await runDigest(files.map((f) => readRaw(f)), files.length, { write: { fallbackDate: '2026-01-01' } });
+const store = openStore(':memory:');
+const result = await run({
+  store, args: ['test'], write: { runDate: '2026-01-01' },
+  inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
+});
+store.close();
 const [cluster] = result.clusters;
 const md = cluster.post.markdown;
 const main = md.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n## 출처')[0];
