@@ -53,6 +53,8 @@ export interface RunRequest {
   polish?: (clusters: WrittenCluster[], docs: Map<string, NewsDoc>, messages: Message[]) => Promise<void>;
   /** Internal errors carry their stack trace. */
   debug?: boolean;
+  /** How the caller sees each stored document (the workbench: with the lines a person restored); as stored by default. */
+  view?: (doc: NewsDoc) => NewsDoc;
 }
 
 const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
@@ -78,7 +80,8 @@ export async function run(req: RunRequest): Promise<RunResult> {
   if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, fresh, documents: [], clusters: [], messages, counts, gone: [] };
 
   const { onlyNew, ...filter } = req.select ?? {};
-  const documents = store.documents(onlyNew ? { ...filter, run: runId } : filter).map(toNewsDoc);
+  const view = req.view ?? ((d: NewsDoc) => d);
+  const documents = store.documents(onlyNew ? { ...filter, run: runId } : filter).map((d) => view(toNewsDoc(d)));
   const earlier = store.clusters().filter((c) => c.goneRun === null);
   const identity = keepIdentity(clusterDocuments(documents), earlier, new Set(documents.map((d) => d.id)));
   req.progress?.('cluster', identity.clusters.length, identity.clusters.length);

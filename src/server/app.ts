@@ -104,10 +104,10 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
     return c.redirect(cluster ? `/events/${cluster.id}?notice=${done ? 'restored' : 'already-restored'}#sources` : '/', 303);
   });
 
-  const editor = (c: Context, clusterId: string, markdown: string | null, notes: string | null = null) => {
+  const editor = async (c: Context, clusterId: string, markdown: string | null, notes: string | null = null) => {
     const cluster = bench.cluster(clusterId);
     if (!cluster) return notFound(c, '사건');
-    const current = bench.currentPost(cluster);
+    const current = await bench.currentPost(cluster);
     const revisions = bench.tables.revisions(cluster.id);
     const asked = Number(c.req.query('rev'));
     const shown = revisions.find((r) => r.number === asked) ?? current;
@@ -137,11 +137,11 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
     return c.redirect(`/events/${cluster.id}/post?notice=saved`, 303);
   });
 
-  app.post('/events/:id/post/regenerate', (c) => {
+  app.post('/events/:id/post/regenerate', async (c) => {
     const cluster = bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
-    const current = bench.currentPost(cluster);
-    const regenerated = bench.regenerate(cluster).post.markdown;
+    const current = await bench.currentPost(cluster);
+    const regenerated = (await bench.regenerate(cluster)).post.markdown;
     const title = eventView(cluster, bench.members(cluster), new Map()).title;
     return render(c, `다시 생성: ${title}`, regeneratePage({ cluster: cluster.id, title, current, regenerated, csrf: secret }));
   });
@@ -153,10 +153,10 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
     return c.redirect(`/events/${cluster.id}/post?notice=accepted`, 303);
   });
 
-  app.post('/events/:id/post/export', (c) => {
+  app.post('/events/:id/post/export', async (c) => {
     const cluster = bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
-    const written = exportPost(bench.options.postsDir, exportName(cluster.id), bench.currentPost(cluster).markdown);
+    const written = exportPost(bench.options.postsDir, exportName(cluster.id), (await bench.currentPost(cluster)).markdown);
     return editor(c, cluster.id, null, `내보냈습니다: ${written}`);
   });
 
@@ -195,18 +195,18 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
   });
 
   // ---- JSON API
-  const clusterOut = (id: string) => {
+  const clusterOut = async (id: string) => {
     const cluster = bench.cluster(id)!;
     const written = bench.generatedPost(cluster);
-    return { ...clusterJson(written), post: { path: written.post.path, markdown: bench.currentPost(cluster).markdown } };
+    return { ...clusterJson(written), post: { path: written.post.path, markdown: (await bench.currentPost(cluster)).markdown } };
   };
   app.get('/api/session', (c) => c.json({ csrfToken: secret }));
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
-  app.get('/api/clusters', (c) => c.json({ version: DIGEST_VERSION, clusters: bench.clusters().map((x) => clusterOut(x.id)) }));
-  app.get('/api/clusters/:id', (c) => {
+  app.get('/api/clusters', async (c) => c.json({ version: DIGEST_VERSION, clusters: await Promise.all(bench.clusters().map((x) => clusterOut(x.id))) }));
+  app.get('/api/clusters/:id', async (c) => {
     const cluster = bench.cluster(c.req.param('id'));
     if (!cluster) return c.json({ error: 'no such cluster' }, 404);
-    return c.json({ version: DIGEST_VERSION, cluster: clusterOut(cluster.id), documents: [...bench.members(cluster).values()].map(documentJson) });
+    return c.json({ version: DIGEST_VERSION, cluster: await clusterOut(cluster.id), documents: [...bench.members(cluster).values()].map((d) => documentJson(d)) });
   });
   app.get('/api/documents/:id', (c) => {
     const doc = bench.document(c.req.param('id'));

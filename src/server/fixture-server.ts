@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listInputs, readRaw } from '../ingest/index.js';
-import { runDigest } from '../pipeline.js';
-import { persistRun } from '../store/index.js';
+import { finish, run } from '../pipeline.js';
+import { openStore } from '../store/index.js';
 import { startServer, type RunningServer } from './serve.js';
 
 export const fixtureDir = (name: string) => fileURLToPath(new URL(`../../fixtures/server/${name}`, import.meta.url));
@@ -24,7 +24,12 @@ export async function startTestWorkbench(fixtures: string[] = ['walk', 'hostile'
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-serve-'));
   const db = join(dir, 'newsdesk.db');
   const listing = listInputs(fixtures.map(fixtureDir));
-  persistRun(db, await runDigest(listing.files.map((f) => readRaw(f)), listing.files.length), ['test']);
+  const store = openStore(db);
+  try {
+    finish(store, await run({ store, args: ['test'], inputs: { raws: listing.files.map((f) => readRaw(f)), total: listing.files.length, messages: [] } }));
+  } finally {
+    store.close();
+  }
   const csrf = 'test-csrf-token';
   const postsDir = join(dir, '_posts');
   const running = await startServer({ db, port: 0, host: '127.0.0.1', postsDir, write: {}, fetcher: { perHostDelayMs: 0, maxRetries: 0 }, csrfSecret: csrf, ...options });

@@ -1,35 +1,55 @@
-// The one place the workbench calls the pipeline. It does no pipeline work of its own: every call
-// here is the same function the CLI runs, so when the shared run object lands only this file changes.
-import type { DigestResult, NewsDoc, RawFile, WrittenCluster } from '../types.js';
-import type { StoredCluster } from '../store/index.js';
-import { digestClusters, digestDocuments, readDocuments } from '../pipeline.js';
+// The one place the workbench calls the pipeline. It does no pipeline work of its own: every run here
+// is the same `run` the CLI calls (pipeline.ts), over the workbench's store or a store of its own.
+import type { Message, NewsDoc, RawFile, WrittenCluster } from '../types.js';
+import { MEMORY_DB, openStore, type Store, type StoredCluster } from '../store/index.js';
+import { finish, run, type RunResult } from '../pipeline.js';
 import { writeCluster } from '../write/index.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from '../write/post.js';
-import { problems } from '../messages.js';
 import type { FetcherOptions } from '../ingest/web/fetcher.js';
 import { gatherInputs } from '../cli/sources.js';
 
-/** The post the writer makes from a stored analysis, as `digest` would write it. */
+/** The post the writer makes from a stored analysis, as `digest` wrote it. */
 export function writeStoredCluster(cluster: StoredCluster, docs: Map<string, NewsDoc>, write: Partial<WriteOptions>): WrittenCluster {
   const { duplicates, ...analysis } = cluster.analysis;
   return writeCluster({ id: cluster.id, members: cluster.members, duplicates, ...analysis }, docs, { ...DEFAULT_WRITE_OPTIONS, ...write }, new Set());
 }
 
-/** Analyses and writes one cluster again over its (possibly restored) documents. */
-export function rerunCluster(cluster: StoredCluster, docs: NewsDoc[], write: Partial<WriteOptions>): WrittenCluster {
-  const [written] = digestClusters([{ id: cluster.id, members: cluster.members, duplicates: cluster.analysis.duplicates }], docs, { write });
-  return written;
+/**
+ * Analyses and writes one cluster again over its (possibly restored) documents: the one run over a store
+ * of its own that keeps nothing, seeded with the cluster as stored, so the cluster keeps its id and post
+ * file as any cluster that continues does.
+ */
+export async function rerunCluster(cluster: StoredCluster, docs: Map<string, NewsDoc>, write: Partial<WriteOptions>): Promise<WrittenCluster> {
+  const store = openStore(MEMORY_DB);
+  try {
+    const seed = store.beginRun(['serve', 'seed', cluster.id]);
+    store.saveDocuments(seed, [...docs.values()]);
+    const stored = writeStoredCluster(cluster, docs, write);
+    store.saveClusters(seed, [{ ...stored, post: { ...stored.post, path: cluster.postPath ?? stored.post.path } }]);
+    const result = await run({ store, args: ['serve', 'regenerate', cluster.id], write });
+    const again = result.clusters.find((c) => c.id === cluster.id);
+    if (!again) throw new Error(`event ${cluster.id} could not be written again: ${result.messages.map((m) => m.reason).join('; ') || 'its documents no longer form it'}`);
+    return again;
+  } finally {
+    store.close();
+  }
 }
 
-/** Reads one source into documents (ingest + extract), as `add` does. */
-export function readSource(raw: RawFile) {
-  return readDocuments([raw], 1);
+/** Reads raw sources into the workbench's store, as `add` does (the run is recorded finished). */
+export async function addSources(store: Store, raws: RawFile[], label: string): Promise<RunResult> {
+  const result = await run({ store, args: ['serve', 'add', label], inputs: { raws, total: raws.length, messages: [] }, digest: false });
+  finish(store, result);
+  return result;
 }
 
-/** Clusters, analyses and writes every document the workbench knows, as `digest` does over the store. */
-export function digestAll(documents: NewsDoc[], write: Partial<WriteOptions>): DigestResult {
-  const clusters = digestDocuments(documents, { write });
-  return { documents, clusters, messages: problems(documents.flatMap((d) => d.messages)) };
+/**
+ * Digests what the store holds, as `digest` with no PATH does; `view` shows each stored document as the
+ * workbench has it (with the lines a person restored).
+ */
+export async function digestStore(store: Store, args: string[], write: Partial<WriteOptions>, view: (doc: NewsDoc) => NewsDoc, messages: Message[]): Promise<RunResult> {
+  const result = await run({ store, args, write, view, inputs: { raws: [], total: 0, messages } });
+  finish(store, result);
+  return result;
 }
 
 /** Fetches web sources (articles, feeds, sitemaps) as `add URL` does, with the store's HTTP cache. */

@@ -62,13 +62,11 @@ export class Workbench {
 
   document(id: string): NewsDoc | null {
     const d = this.store.document(id);
-    return d ? applyRestorations(toNewsDoc(d), this.tables.restorations(id)) : null;
+    return d ? this.view(toNewsDoc(d)) : null;
   }
 
-  /** Every stored document, restorations applied (the input of a workbench run). */
-  allDocuments(): NewsDoc[] {
-    return this.store.documents().map((d) => applyRestorations(toNewsDoc(d), this.tables.restorations(d.id)));
-  }
+  /** A stored document as the workbench shows it: restorations applied (the view of a workbench run). */
+  readonly view = (doc: NewsDoc): NewsDoc => applyRestorations(doc, this.tables.restorations(doc.id));
 
   members(cluster: StoredCluster): Map<string, NewsDoc> {
     const docs = cluster.members.map((id) => this.document(id)).filter((d): d is NewsDoc => !!d);
@@ -92,12 +90,12 @@ export class Workbench {
    * The post's current text: the latest saved revision, or (saved as revision 1) the post as a run over
    * the cluster's documents writes it now, so that regenerating with nothing changed shows no diff.
    */
-  currentPost(cluster: StoredCluster) {
-    return this.tables.latestRevision(cluster.id) ?? this.tables.saveRevision(cluster.id, this.regenerate(cluster).post.markdown, 'generated');
+  async currentPost(cluster: StoredCluster) {
+    return this.tables.latestRevision(cluster.id) ?? this.tables.saveRevision(cluster.id, (await this.regenerate(cluster)).post.markdown, 'generated');
   }
 
   /** The cluster analysed and written again over its documents as they are now (restorations included). */
-  regenerate(cluster: StoredCluster): WrittenCluster {
-    return rerunCluster(cluster, [...this.members(cluster).values()], this.options.write);
+  regenerate(cluster: StoredCluster): Promise<WrittenCluster> {
+    return rerunCluster(cluster, this.members(cluster), this.options.write);
   }
 }

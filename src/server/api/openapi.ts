@@ -69,7 +69,7 @@ export const OPENAPI = {
   info: {
     title: 'newsdesk workbench API',
     version: String(DIGEST_VERSION),
-    description: 'The events and documents of the store in the digest JSON shapes (contracts/digest-json.md), search, and adding sources. ' +
+    description: 'The events and documents of the store in the digest JSON shapes (docs/digest-json.md), search, and adding sources. ' +
       'POST needs the CSRF token (header x-csrf-token; GET /api/session gives it) and, with --token, Authorization: Bearer.',
   },
   paths: {

@@ -1,11 +1,11 @@
 // Adding sources from the browser: each request becomes a job that reads its sources one by one,
 // reports every source's state as it goes (the page follows it by server-sent events), then runs the
-// pipeline over the store and saves the run. Jobs live in memory; what they read lives in the store.
+// pipeline over the store (the one run, as `add` then `digest` do). Jobs live in memory; what they read lives in the store.
 import { EventEmitter } from 'node:events';
-import type { Message, NewsDoc, RawFile } from '../../types.js';
+import type { Message, RawFile } from '../../types.js';
 import { sha256 } from '../../ids.js';
 import { problems } from '../../messages.js';
-import { digestAll, fetchSources, readSource } from '../run.js';
+import { addSources, digestStore, fetchSources } from '../run.js';
 import type { Workbench } from '../workbench.js';
 import { JOB_RETENTION_MS } from '../tunables.js';
 
@@ -75,39 +75,34 @@ export class Jobs {
   }
 
   private async run(job: Job, inputs: SourceInput[]): Promise<void> {
-    const added: NewsDoc[] = [];
+    const { store } = this.bench;
     const messages: Message[] = [];
+    let added = 0;
     for (const [i, input] of inputs.entries()) {
       const progress = job.state.sources[i];
       progress.state = 'reading';
       job.update();
       let raws: RawFile[];
       if (input.kind === 'url') {
-        const fetched = await fetchSources([input.label], this.bench.options.fetcher, this.bench.store.location);
+        const fetched = await fetchSources([input.label], this.bench.options.fetcher, store.location);
         raws = [...fetched.raws];
         messages.push(...fetched.messages);
         progress.errors.push(...problems(fetched.messages).filter((m) => m.severity === 'error').map((m) => `${m.place.source}: ${m.reason}`));
       } else raws = [rawOf(input)];
-      for (const raw of raws) {
-        const read = await readSource(raw);
-        messages.push(...read.messages);
-        progress.errors.push(...read.messages.filter((m) => m.severity === 'error').map((m) => m.reason));
-        added.push(...read.documents);
-        progress.documents += read.documents.length;
-      }
+      const read = await addSources(store, raws, input.label);
+      messages.push(...read.messages);
+      progress.errors.push(...read.messages.filter((m) => m.severity === 'error').map((m) => m.reason));
+      progress.documents += read.read;
+      added += read.read;
       progress.state = progress.documents ? 'done' : 'error';
       if (!progress.documents && !progress.errors.length) progress.errors.push('no document could be read from this source');
       job.update();
     }
-    if (!added.length) {
+    if (!added) {
       job.state.result = { documents: 0, events: 0 };
       return;
     }
-    const keys = new Set(added.map((d) => d.key));
-    const documents = [...this.bench.allDocuments().filter((d) => !keys.has(d.key)), ...added];
-    const result = digestAll(documents, this.bench.options.write);
-    this.bench.store.persist({ documents: added, clusters: result.clusters, messages: [...messages, ...result.messages] },
-      ['serve', 'add', ...inputs.map((i) => i.label)]);
-    job.state.result = { documents: added.length, events: result.clusters.length };
+    const result = await digestStore(store, ['serve', 'add', ...inputs.map((i) => i.label)], this.bench.options.write, this.bench.view, messages);
+    job.state.result = { documents: added, events: result.clusters.length };
   }
 }
