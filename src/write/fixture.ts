@@ -9,5 +9,6 @@ export function loadFixture(name: string): { docs: Map<string, NewsDoc>; cluster
     documents: NewsDoc[];
     cluster: AnalyzedCluster;
   };
-  return { docs: new Map(documents.map((d) => [d.id, d])), cluster, members: documents };
+  // Fixtures written before analysis reported inferred dates have none.
+  return { docs: new Map(documents.map((d) => [d.id, d])), cluster: { ...cluster, inferredDates: cluster.inferredDates ?? [] }, members: documents };
 }
