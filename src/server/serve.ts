@@ -1,11 +1,11 @@
 // `newsdesk serve`: opens the store, builds the app and listens (loopback unless told otherwise).
-import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { DEFAULT_DB_PATH, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { loadConfig, writeOptionsFrom } from '../cli/config.js';
 import { fetcherOptionsFrom, WEB_ARG_OPTIONS } from '../cli/sources.js';
+import { parseCommand } from '../cli/args.js';
 import { Workbench, type WorkbenchOptions } from './workbench.js';
 import { createApp } from './app.js';
 import { checkExposure } from './security/guard.js';
@@ -63,22 +63,20 @@ export const SERVE_USAGE = `newsdesk serve [--db FILE] [--port ${DEFAULT_PORT}] 
 `;
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      db: { type: 'string', default: DEFAULT_DB_PATH },
-      port: { type: 'string', default: String(DEFAULT_PORT) },
-      host: { type: 'string', default: DEFAULT_HOST },
-      token: { type: 'string' },
-      out: { type: 'string', default: '_posts' },
-      config: { type: 'string' },
-      preset: { type: 'string' },
-      category: { type: 'string' },
-      author: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...WEB_ARG_OPTIONS,
-    },
+  const { values, positionals } = parseCommand('serve', argv, {
+    db: { type: 'string', default: DEFAULT_DB_PATH },
+    port: { type: 'string', default: String(DEFAULT_PORT) },
+    host: { type: 'string', default: DEFAULT_HOST },
+    token: { type: 'string' },
+    out: { type: 'string', default: '_posts' },
+    config: { type: 'string' },
+    preset: { type: 'string' },
+    category: { type: 'string' },
+    author: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+    ...WEB_ARG_OPTIONS,
   });
+  if (positionals.length) throw new ConfigError(`serve takes no PATH (add sources from the page, or with newsdesk add): "${positionals[0]}" (see newsdesk serve --help)`);
   if (values.help) {
     process.stdout.write(SERVE_USAGE);
     return 0;
