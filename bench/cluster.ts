@@ -13,7 +13,7 @@ import type { Cluster, NewsDoc } from '../src/types.js';
 import { clusterDocuments, CLUSTER_TUNABLES } from '../src/cluster/index.js';
 import { documentTerms } from '../src/cluster/features.js';
 import { DocFreq, dot, vectorize, type SparseVector } from '../src/cluster/tfidf.js';
-import { makeDoc } from '../src/cluster/fixture-docs.js';
+import { makeDoc } from '../test/fixture-docs/cluster.mjs';
 import { rng, vietnameseSentences } from './digest-corpus.js';
 
 function corpus(n: number): { docs: NewsDoc[]; gold: Map<string, number> } {

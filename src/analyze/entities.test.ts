@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { blankCredits, findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
-import { fixtureDocs } from './fixture-docs.js';
+import { fixtureDocs } from '../../test/fixture-docs/analyze.mjs';
 import type { Entity, Mention, Message, NewsDoc } from '../types.js';
 
 const byAlias = (es: Entity[], alias: string) => es.find((e) => e.aliases.includes(alias));

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Entity } from '../types.js';
 import { compareSources } from './findings.js';
 import { findNumbers } from './numbers.js';
-import { loadDocs, readJson } from './fixture-docs.js';
+import { loadDocs, readJson } from '../../test/fixture-docs/analyze.mjs';
 
 const root = new URL('../../fixtures/analyze-findings/', import.meta.url);
 

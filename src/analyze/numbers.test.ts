@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { findNumbers } from './numbers.js';
-import { makeDoc, readJson } from './fixture-docs.js';
+import { makeDoc, readJson } from '../../test/fixture-docs/analyze.mjs';
 
 const folder = new URL('../../fixtures/analyze-numbers/headline-figures/', import.meta.url);
 

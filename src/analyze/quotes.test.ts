@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
-import { fixtureDocs } from './fixture-docs.js';
+import { fixtureDocs } from '../../test/fixture-docs/analyze.mjs';
 import type { Message } from '../types.js';
 
 function run(folder: string) {

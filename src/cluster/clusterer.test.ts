@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Cluster, NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
 import { addBatch, clusterDocuments, EventClusterer } from './index.js';
-import { loadFixture, type Fixture } from './fixture-docs.js';
+import { loadFixture, type Fixture } from '../../test/fixture-docs/cluster.mjs';
 
 /** Clusters as sorted lists of fixture file names, sorted: comparable with expected.json. */
 const named = (f: Fixture, groups: string[][]) => groups.map((g) => g.map((id) => f.name.get(id)!).sort()).sort();

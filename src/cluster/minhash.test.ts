@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuplicateIndex, estimateJaccard, shingleText, signature } from './minhash.js';
 import { CLUSTER_TUNABLES } from './tunables.js';
-import { loadFixture } from './fixture-docs.js';
+import { loadFixture } from '../../test/fixture-docs/cluster.mjs';
 
 /** Exact Jaccard of the shingle sets, to check the estimate against. */
 function exactJaccard(a: string, b: string, k = CLUSTER_TUNABLES.shingleChars) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { digestJsonChunks } from './digest-json.js';
 import { writeCluster } from './index.js';
 import { DEFAULT_WRITE_OPTIONS } from './post.js';
-import { loadFixture } from './fixture.js';
+import { loadFixture } from '../../test/fixture-docs/write.mjs';
 import { message } from '../messages.js';
 import type { DigestResult } from '../types.js';
 

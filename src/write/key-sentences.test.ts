@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { selectKeySentences } from './key-sentences.js';
 import { documentSentences } from './sentences.js';
 import { newDoc } from '../doc.js';
-import { loadFixture } from './fixture.js';
+import { loadFixture } from '../../test/fixture-docs/write.mjs';
 
 test('single-document: picks lead-first key sentences, skips the cross-head, spans point at the body', () => {
   const { members } = loadFixture('single-document');

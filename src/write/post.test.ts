@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { writeCluster } from './index.js';
 import { cleanTitle, DEFAULT_WRITE_OPTIONS, type WriteOptions } from './post.js';
-import { fixtureUrl, loadFixture } from './fixture.js';
+import { fixtureUrl, loadFixture } from '../../test/fixture-docs/write.mjs';
 import { proseSentences } from './render.js';
 
 const write = (name: string, options: Partial<WriteOptions> = {}, taken = new Set<string>()) => {

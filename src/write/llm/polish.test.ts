@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { writeCluster } from '../index.js';
 import { DEFAULT_WRITE_OPTIONS } from '../post.js';
-import { fixtureUrl, loadFixture } from '../fixture.js';
-import { startFakeLlm } from './fake-server.js';
+import { fixtureUrl, loadFixture } from '../../../test/fixture-docs/write.mjs';
+import { startFakeLlm } from '../../../test/fake-llm/server.mjs';
 import { openAiChat } from './client.js';
 import { polishPost } from './polish.js';
 

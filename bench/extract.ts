@@ -4,10 +4,10 @@
 //   npm run bench:extract
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { TextFile } from '../types.js';
-import { extractDocument } from './index.js';
+import type { TextFile } from '../src/types.js';
+import { extractDocument } from '../src/extract/index.js';
 
-const root = new URL('../../fixtures/extract/', import.meta.url);
+const root = new URL('../fixtures/extract/', import.meta.url);
 const inputs = readdirSync(root).flatMap((c) => {
   const dir = new URL(`${c}/`, root);
   return readdirSync(dir).filter((f) => /^input\.(txt|md)$/.test(f)).map((f) => ({ f, text: readFileSync(new URL(f, dir), 'utf8') }));

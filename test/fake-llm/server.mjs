@@ -1,39 +1,25 @@
 // A stand-in for an OpenAI-compatible server, for tests: node:http on 127.0.0.1, POST
 // /v1/chat/completions answered by a scripted function. Nothing leaves the machine.
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Plain JS beside its types (server.d.mts), so it stays out of src/ and dist/.
+import { createServer } from 'node:http';
 
-export interface ChatRequest {
-  model: string;
-  messages: { role: string; content: string }[];
-  temperature?: number;
-}
-
-/** Returns the assistant's text; or `{ status, body }` to answer with an HTTP error. */
-export type Script = (request: ChatRequest) => string | { status: number; body: string };
-
-export interface FakeLlm {
-  baseUrl: string;
-  requests: ChatRequest[];
-  close(): Promise<void>;
-}
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 
-export async function startFakeLlm(script: Script): Promise<FakeLlm> {
-  const requests: ChatRequest[] = [];
+/** @param {(request: object) => string | { status: number, body: string }} script */
+export async function startFakeLlm(script) {
+  const requests = [];
   const server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
       return;
     }
-    const request = JSON.parse(await readBody(req)) as ChatRequest;
+    const request = JSON.parse(await readBody(req));
     requests.push(request);
     const answer = script(request);
     if (typeof answer !== 'string') {
@@ -46,8 +32,8 @@ export async function startFakeLlm(script: Script): Promise<FakeLlm> {
       usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
     }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,

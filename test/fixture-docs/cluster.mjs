@@ -1,19 +1,11 @@
 // Test support: loads a fixtures/cluster/<case>/ folder of fictional articles as NewsDocs.
 // Article file format: `key: value` header lines (title, date, kind), a `---` line, then the raw body.
+// Plain JS beside its types (cluster.d.mts); it uses the built code, so run `tsc -p .` first.
 import { readFileSync, readdirSync } from 'node:fs';
-import type { NewsDoc } from '../types.js';
-import { shortId } from '../ids.js';
-import { newDoc } from '../doc.js';
+import { shortId } from '../../dist/ids.js';
+import { newDoc } from '../../dist/doc.js';
 
-export interface Fixture {
-  docs: NewsDoc[];
-  /** Document id → file name without .txt */
-  name: Map<string, string>;
-  byName: Map<string, NewsDoc>;
-  expected: Record<string, unknown>;
-}
-
-export function loadFixture(name: string): Fixture {
+export function loadFixture(name) {
   const dir = new URL(`../../fixtures/cluster/${name}/`, import.meta.url);
   const docs = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
     const text = readFileSync(new URL(f, dir), 'utf8');
@@ -29,7 +21,7 @@ export function loadFixture(name: string): Fixture {
   };
 }
 
-export function makeDoc(source: string, body: string, meta: { title?: string; date?: string; kind?: string } = {}): NewsDoc {
+export function makeDoc(source, body, meta = {}) {
   const kind = meta.kind === 'derivative' ? 'derivative' : 'report';
   return newDoc({ id: shortId('d', source), source, body, title: meta.title ?? null, publishedAt: meta.date ?? null, kind });
 }
