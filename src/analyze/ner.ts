@@ -5,6 +5,7 @@ import { tokenize, type Morph } from './morph.js';
 import { NATIVE_UNITS } from '../text/tunables-amount.js';
 import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
+import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
   AGENT_PARTICLES, AGENT_SIDE_WORDS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
@@ -253,6 +254,23 @@ function localName(w: Word): boolean {
   return own.length === 1 && own[0].pos === 'NNP' && own[0].meaning === '지명' && own[0].end === w.coreEnd;
 }
 
+/** A name of KNOWN_NAMES at word i, written as one word or as two (레알 마드리드, 두산 베어스). */
+function knownName(words: Word[], i: number): { last: number; kind: 'organization' | 'person' } | null {
+  const w = words[i];
+  if (joined(words, i)) {
+    const two = KNOWN_NAMES.get(w.core + words[i + 1].core);
+    if (two) return { last: i + 1, kind: two };
+    // 두산 베어스, 뉴욕 자이언츠, KIA 타이거즈: the sponsor or city and the nickname are one club.
+    const sponsor = KNOWN_NAMES.get(w.core) === 'organization' || PLACES.has(w.core) || /^[A-Z]{2,4}$/.test(w.core);
+    if (sponsor && TEAM_NICKNAMES.includes(words[i + 1].core)) return { last: i + 1, kind: 'organization' };
+  }
+  const one = KNOWN_NAMES.get(w.core);
+  if (one) return { last: i, kind: one };
+  // 롯데자이언츠, SK와이번스: written as one word.
+  const nick = TEAM_NICKNAMES.find((n) => w.core.length > n.length + 1 && w.core.endsWith(n));
+  return nick ? { last: i, kind: 'organization' } : null;
+}
+
 /** Words i and i+1 sit side by side with only spaces between (an apposition can run across them). */
 const joined = (words: Word[], i: number): boolean => !words[i].particle && words[i + 1] && words[i + 1].before === '';
 
@@ -365,6 +383,12 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     const plainNoun = w.morphs.length === 1 && w.morphs[0].pos === 'NNG';
     if ((cued || source) && c.length >= 2 && (nameLike(w) || /^[A-Z][A-Za-z0-9&]+$/.test(c)) && !plainNoun && !looksLikeKoreanName(w.core) && !kodicPerson(w)) {
       add(w, w, 'OG', cued ? 'org-cue' : 'org-source');
+      continue;
+    }
+    const known = knownName(words, i);
+    if (known) {
+      add(w, words[known.last], known.kind === 'person' ? 'PS' : 'OG', 'known-name');
+      i = known.last;
       continue;
     }
     const chain = countryChain(w);
