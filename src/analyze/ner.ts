@@ -7,7 +7,7 @@ import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, PLACE_GENERIC_NOUNS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -133,7 +133,10 @@ function nameOk(w: Word): boolean {
   if (!nameLike(w)) return false;
   const tags = w.morphs.filter((m) => m.start < w.coreEnd);
   const verbish = tags.some((m) => /(^|\+)(E|VV|VA|VX|XSV|XSA)/.test(m.pos));
-  if (verbish && (!looksLikeKoreanName(w.core) || /[된던는적인한]$/.test(w.core))) return false;
+  // A name the tagger reads as a verb stem with an ending on its last syllable (나설, 인용해, 모아) is a verb form.
+  const last = tags[tags.length - 1];
+  const endsInEnding = !!last && last.end === w.coreEnd && /(^|\+)E/.test(last.pos) && !tags.some((m) => m.meaning === '인명');
+  if (verbish && (!looksLikeKoreanName(w.core) || /[된던는적인한]$/.test(w.core) || endsInEnding)) return false;
   // JKV (vocative) inside a name is a tagging slip (정신아 → 정신/아), never real in news text.
   if (tags.some((m) => /^(J(?!KV)|M|NR|SN|NNB|IC|XSN)/.test(m.pos) && m.start > w.start)) return false;
   return true;
@@ -211,8 +214,10 @@ const ZONE_TIME = /^(한국|미국|일본|중국|영국)(?:시각|시간)$/;
 /** A word that continues a place: 삼성동, 팔달구, 부평역, after a place already seen. */
 function placeContinues(w: Word): boolean {
   // 방면, 전역, 열도: a dictionary noun that merely ends like a place suffix says where, it names nothing.
+  // ko-dic also lists many districts as common nouns (수지구, 원산), so only the short generic ones are refused.
   const own = w.morphs.filter((m) => m.start < w.coreEnd);
-  if (own.length === 1 && own[0].pos === 'NNG' && own[0].start === w.start && own[0].end === w.coreEnd) return false;
+  if (own.length === 1 && own[0].pos === 'NNG' && own[0].start === w.start && own[0].end === w.coreEnd &&
+    (w.core.length <= 2 || PLACE_GENERIC_NOUNS.has(w.core))) return false;
   return /^[\uac00-\ud7a3\d-]{1,8}(특별시|광역시|시|도|군|구|동|읍|면|리|로|길|역|공원|광장|타워|청사|공항|호텔|빌딩|사거리|오거리|구역|지방|주|번지)$/.test(w.core)
     && !NOT_NAMES.has(w.core) && !PERSON_TITLES.has(w.core);
 }
@@ -355,6 +360,8 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
   }
 
   for (let i = 0; i < words.length; i++) {
+    // 경기도, 제주도: the tagger reads the province's 도 as the particle 도 (also).
+    if (words[i].particle === '도' && PLACES.has(words[i].text)) words[i] = { ...words[i], core: words[i].text, coreEnd: words[i].end, particle: '' };
     const w = words[i];
     const c = w.core;
     if (!c) continue;

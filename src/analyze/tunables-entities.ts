@@ -2,6 +2,8 @@
 // The lists describe Korean news *language* (titles, suffixes, particles, verbs); the gazetteer at the
 // end is a small convenience for very frequent names, not the main mechanism.
 
+import { KNOWN_PLACES } from './known-names.js';
+
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
 /** Title and role words that follow a person's name (이재용 회장, 박씨, 르네 하스 CEO). */
@@ -119,6 +121,9 @@ export const GENERIC_ORG_STEMS = new Set(words(`
   걸 보이 신용 체크 적립 교통 소셜 대형 저축 시중 지방 증인 팬 면 고위 전임 전국 정부 항공 해외 국내 외국 민간 대학 지역
 `));
 
+/** Three-syllable dictionary nouns ending like a place (…도, …로, …역) that say where but name nothing. */
+export const PLACE_GENERIC_NOUNS = new Set(words('한반도 고속도 활주로 교차로 골목길 지름길 산책로 등산로 통학로 해안도 전지역 관할구 선거구 지역구 행정구 자치구'));
+
 /** Endings of named venues that continue a place written before them (인천 계양체육관, 서울 올림픽공원). */
 export const VENUE_SUFFIXES = words('체육관 경기장 구장 공원 광장 센터 홀 궁 타워 빌딩 터미널 휴게소 나들목 분기점 해수욕장 시장');
 
@@ -133,7 +138,7 @@ export const PLACES = new Set(words(`
   전주 포항 김해 천안 안산 평택 판교 여의도 강남 서초 종로 명동 뉴욕 워싱턴 워싱턴DC 로스앤젤레스 LA 샌프란시스코 실리콘밸리
   시카고 보스턴 시애틀 라스베이거스 도쿄 오사카 교토 베이징 상하이 선전 광저우 런던 파리 베를린 모스크바 두바이 뉴델리
   평양 개성 독도 제네바 다보스 하와이 텍사스 캘리포니아 플로리다 오키나와 규슈 홋카이도 신장 티베트 가자 크림반도
-`));
+`).concat(KNOWN_PLACES));
 
 /** Places that are also common words (경기: game, 선전: propaganda, 인도: sidewalk, 개성: character); only before another place. */
 export const AMBIGUOUS_PLACES = new Set(words('경기 선전 인도 개성 남 북 미 중 일'));
