@@ -48,14 +48,17 @@ test('씨 forms: attached, spaced, with the age on either side; 김모 씨 keeps
   assert.deepEqual(spans('그는 부모의 반대로 씨름을 그만뒀다.'), [], '부모 and 씨름 are no names');
 });
 
-test('countries: 남북 and 한미 stand for two states; a country or city that acts is an organization (agents convention)', () => {
+test('countries: 남북 and 한미 stand for two states; a city that acts, a side and a national team are organizations (agents convention)', () => {
   assert.deepEqual(spans('남북 간 입장 차가 컸다.'), ['남/OG', '북/OG']);
   assert.deepEqual(spans('한미합동군사연습이 끝났다.'), ['한/OG', '미/OG']);
   assert.deepEqual(spans('북측이 회담에 나오지 않았다.'), ['북/OG']);
   assert.deepEqual(spans('한미약품 주가가 올랐다.').includes('한/OG'), false, 'a company is not two initials');
   assert.deepEqual(spans('수원시는 15일 예산안을 발표했다.'), ['수원시/OG']);
   assert.deepEqual(spans('그는 수원시에서 태어났다.'), ['수원시/LC']);
-  assert.deepEqual(spans('북한이 미사일을 쐈다.'), ['북한/OG']);
+  assert.deepEqual(spans('북한이 미사일을 쐈다.'), ['북한/LC'], 'a country as subject stays a place');
+  assert.deepEqual(spans('미국 측은 답하지 않았다.'), ['미국/OG']);
+  assert.deepEqual(spans('칠레는 페루를 3-1로 꺾고 결승에 올랐다.'), ['칠레/OG', '페루/OG'], 'in a match report a country is its team');
+  assert.deepEqual(spans('결승은 페루에서 열린다.'), ['페루/LC'], 'the venue of a match is a place');
   assert.deepEqual(spans('미국인 관광객이 늘었다.'), ['미국/LC']);
 });
 

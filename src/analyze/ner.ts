@@ -7,7 +7,7 @@ import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, PLACE_GENERIC_NOUNS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -244,8 +244,14 @@ function placePrefix(w: Word): string {
 }
 
 /** A place that acts (북한이, 서울시는, 미국 측): an organization by the agents convention (AGENT_PARTICLES). */
-const actsAsAgent = (w: Word, next?: Word): boolean =>
-  AGENT_PARTICLES.has(w.particle) || (!w.particle && !!next && next.before === '' && AGENT_SIDE_WORDS.has(next.core));
+function actsAsAgent(w: Word, next: Word | undefined, sport: boolean): boolean {
+  if (!w.particle) return !!next && next.before === '' && AGENT_SIDE_WORDS.has(next.core);
+  // In a match report a country is its team, whatever its case (이탈리아를 꺾고), except where it is the venue.
+  if (sport && PLACES.has(w.core) && !/^(에서|에서는|으로|로)$/.test(w.particle)) return true;
+  // Elsewhere a country as subject is still a place (미국이 위치한, 중국은 넓다); a city or province as subject
+  // is its government (서울시는 밝혔다).
+  return AGENT_PARTICLES.has(w.particle) && (sport || /[시도]$/.test(w.core));
+}
 
 /**
  * After a region, a name ko-dic knows as a place or a named venue is the place within it: 경남 진해,
@@ -276,6 +282,21 @@ function knownName(words: Word[], i: number): { last: number; kind: 'organizatio
   return nick ? { last: i, kind: 'organization' } : null;
 }
 
+/**
+ * After a place ending at word n, the last word of an organization it names (중국 신화통신, 미국 연방 하원,
+ * 대한민국 축구 대표팀): up to two describing nouns, then an organization word or head. n when there is none.
+ */
+function orgAfterPlace(words: Word[], n: number): number {
+  for (let m = n + 1; m <= n + 3 && joined(words, m - 1); m++) {
+    const w = words[m];
+    if (!w) break;
+    if (orgRule(w) || ORG_HEADS.has(w.core)) return m;
+    const own = w.morphs.filter((x) => x.start < w.coreEnd);
+    if (w.particle || !isHangul(w.core) || own.some((x) => /^(V|E|XS|J|M|NR|SN|NNB)|\+E/.test(x.pos)) || PERSON_TITLES.has(w.core) || looksLikeKoreanName(w.core) && w.core.length === 3) break;
+  }
+  return n;
+}
+
 /** Words i and i+1 sit side by side with only spaces between (an apposition can run across them). */
 const joined = (words: Word[], i: number): boolean => !words[i].particle && words[i + 1] && words[i + 1].before === '';
 
@@ -286,6 +307,7 @@ const joined = (words: Word[], i: number): boolean => !words[i].particle && word
  */
 export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs: Morph[] = tokenize(text)): NerSpan[] {
   const words = splitWords(text, morphs);
+  const sport = SPORT_CUES.test(text);
   const spans: NerSpan[] = [];
   const taken = new Set<number>();
   const add = (from: Word, to: Word, type: NerType, rule: string, extra: Partial<NerSpan> = {}) => {
@@ -413,13 +435,14 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       // KLUE keeps multi-word places as one span: 서울 삼성동, 경기 수원시 팔달구.
       let n = i;
       while (joined(words, n) && !words[n].particle && (placeRule(words[n + 1]) || placeContinues(words[n + 1]) || localName(words[n + 1]))) n++;
-      // A place before an organization names the organization: 부산 동래경찰서, 미국 경찰.
-      if (joined(words, n) && orgRule(words[n + 1])) {
-        add(w, words[n + 1], 'OG', 'place-org', { orgStart: words[n + 1].start });
-        i = n + 1;
+      // A place before an organization names the organization: 부산 동래경찰서, 미국 경찰, 미국 연방 하원.
+      const head = orgAfterPlace(words, n);
+      if (head > n) {
+        add(w, words[head], 'OG', 'place-org', { orgStart: words[n + 1].start });
+        i = head;
         continue;
       }
-      const agent = n === i && (PLACES.has(c) || /[시도]$/.test(c)) && actsAsAgent(w, words[i + 1]);
+      const agent = n === i && (PLACES.has(c) || /[시도]$/.test(c)) && actsAsAgent(w, words[i + 1], sport);
       add(w, words[n], agent ? 'OG' : 'LC', agent ? 'agent-place' : place);
       i = n;
       continue;
