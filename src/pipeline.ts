@@ -12,13 +12,13 @@ import type {
 import type { DecodeOptions } from './ingest/index.js';
 import { clusterDocuments, keepIdentity } from './cluster/index.js';
 import { analyzeCluster } from './analyze/index.js';
-import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/post.js';
-import { writeCluster } from './write/index.js';
+import { DEFAULT_WRITE_OPTIONS, writeCluster, type WriteOptions } from './write/index.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
 import { DOC_TIME_BUDGET_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
 import { kstDay } from './dates.js';
+import { sha256 } from './ids.js';
 import { countMessages, toNewsDoc, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster } from './store/index.js';
 
 export const STEPS = ['read', 'extract', 'persist-documents', 'cluster', 'analyze', 'write', 'polish', 'persist-clusters'] as const;
@@ -61,8 +61,10 @@ const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.t
 
 export interface RunResult extends DigestResult {
   runId: number;
-  /** Inputs read (decoded) this run, and of those, documents stored or changed by it. */
+  /** Inputs read this run; of those, the ones extracted (the rest were stored with the same bytes before), and
+   *  the documents stored or changed by it. */
   read: number;
+  extracted: number;
   fresh: string[];
   counts: { documents: ChangeCounts; clusters: ChangeCounts };
   /** Earlier clusters that match nothing any more: their posts go. */
@@ -75,15 +77,20 @@ export async function run(req: RunRequest): Promise<RunResult> {
   const startedAt = req.startedAt ?? new Date();
   const runId = store.beginRun(req.args, startedAt);
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
-  const { read, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
+  const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
-  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, fresh, documents: [], clusters: [], messages, counts, gone: [] };
+  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, extracted, fresh, documents: [], clusters: [], messages, counts, gone: [] };
 
   const { onlyNew, ...filter } = req.select ?? {};
   const view = req.view ?? ((d: NewsDoc) => d);
   const documents = store.documents(onlyNew ? { ...filter, run: runId } : filter).map((d) => view(toNewsDoc(d)));
   const earlier = store.clusters().filter((c) => c.goneRun === null);
-  const identity = keepIdentity(clusterDocuments(documents), earlier, new Set(documents.map((d) => d.id)));
+  // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
+  const placed: Message[] = [];
+  const identity = keepIdentity(clusterDocuments(documents, undefined, placed), earlier, new Set(documents.map((d) => d.id)));
+  const freshIds = new Set(fresh);
+  const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
+  messages.push(...placed.filter((m) => freshSources.has(m.place.source ?? '')));
   req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
 
   const byId = new Map(documents.map((d) => [d.id, d]));
@@ -104,7 +111,7 @@ export async function run(req: RunRequest): Promise<RunResult> {
   counts.clusters = store.saveClusters(runId, clusters, identity.gone);
   const freshSet = new Set(fresh);
   return {
-    runId, read, fresh, counts, clusters,
+    runId, read, extracted, fresh, counts, clusters,
     documents,
     // The problems of documents read now; earlier runs reported those of the others.
     messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
@@ -138,14 +145,23 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
   const pool = new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size: POOL_SIZE, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB });
   const sources: string[] = []; // of the tasks in flight, oldest first (outcomes arrive in that order)
   const raws = req.inputs?.raws ?? [];
+  let read = 0;
+  let done = 0;
+  let extracted = 0;
   const tasks = (function* () {
     for (const raw of raws) {
+      // Stored with these very bytes by an earlier run (perhaps one that was killed): not extracted again.
+      if (!raw.error && raw.bytes.length && req.store.hasDocument(raw.key, sha256(raw.bytes))) {
+        read++;
+        documents.unchanged++;
+        req.progress?.('extract', ++done, req.inputs!.total, raw.source);
+        continue;
+      }
+      extracted++;
       sources.push(raw.source);
       yield { raw, decode: req.decode };
     }
   })();
-  let read = 0;
-  let done = 0;
   try {
     for await (const outcome of pool.map(tasks)) {
       const source = sources.shift()!;
@@ -165,7 +181,7 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
     await pool.close();
   }
   flush();
-  return { read, fresh, documents };
+  return { read, extracted, fresh, documents };
 }
 
 function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, source: string, debug?: boolean): Message {
@@ -204,7 +220,7 @@ export function datedMembers(cluster: AnalyzedCluster, byId: Map<string, NewsDoc
   const view = new Map(byId);
   for (const g of cluster.inferredDates) {
     const d = byId.get(g.document);
-    if (d) view.set(d.id, { ...d, publishedAt: g.publishedAt, publishedAtInferred: true, evidence: { ...d.evidence, publishedAt: `inferred from ${g.evidence}` } });
+    if (d) view.set(d.id, { ...d, publishedAt: g.publishedAt, publishedAtInferred: true, dateSource: undefined, evidence: { ...d.evidence, publishedAt: `inferred from ${g.evidence}` } });
   }
   return view;
 }

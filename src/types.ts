@@ -50,7 +50,8 @@ export interface RawFile {
   hints?: SourceHints;
 }
 
-/** Article metadata from a feed/sitemap entry. Extract uses each only when the page gives nothing. */
+/** What the edge knows about a source besides its bytes: article metadata from a feed/sitemap entry, the
+ *  server's Last-Modified, the file's modification time. Extract uses each only when the page gives nothing. */
 export interface SourceHints {
   title?: string;
   /** ISO 8601 in KST (`2026-04-07T17:30:00+09:00`), or a bare date. */
@@ -59,7 +60,14 @@ export interface SourceHints {
   outlet?: string;
   /** URL of the feed or sitemap that listed the article. */
   feed?: string;
+  /** The HTTP Last-Modified header of the page, as the server wrote it. */
+  lastModified?: string;
+  /** The file's modification time (ISO 8601), for files read from disk. */
+  fileModified?: string;
 }
+
+/** Where a date came from when it is not the article's own (page or feed) but when its copy last changed. */
+export type WeakDateSource = 'http-last-modified' | 'file-mtime';
 
 export type Format = 'txt' | 'md' | 'html';
 
@@ -121,6 +129,9 @@ export interface NewsDoc {
   publishedAt: string | null;
   /** True when publishedAt was not read from the document itself but inferred (e.g. from its cluster). */
   publishedAtInferred?: boolean;
+  /** Set when publishedAt is not the article's own date but its copy's (HTTP Last-Modified, the file's
+   *  modification time; the last two date sources): weaker evidence, so dated cluster members outrank it. */
+  dateSource?: WeakDateSource;
   url: string | null;
   kind: DocKind;
   /** Front matter of Markdown inputs, kept as metadata. */

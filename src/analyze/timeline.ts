@@ -44,9 +44,11 @@ const later = (a: Ymd, b: Ymd) => isoDay(a) > isoDay(b);
  */
 export function inferDocumentDates(docs: NewsDoc[]): Map<string, InferredDate> {
   const out = new Map<string, InferredDate>();
-  const undated = docs.filter((d) => !parseIsoDay(d.publishedAt));
+  // A date from a copy (Last-Modified, file time) counts as none here: the cluster's own dates outrank it.
+  const ownDay = (d: NewsDoc) => (d.dateSource ? null : parseIsoDay(d.publishedAt));
+  const undated = docs.filter((d) => !ownDay(d));
   if (!undated.length) return out;
-  const known = docs.map((d) => parseIsoDay(d.publishedAt)).filter((x): x is Ymd => !!x);
+  const known = docs.map(ownDay).filter((x): x is Ymd => !!x);
   let date: Ymd | null = null;
   let evidence = 'cluster-members';
   if (known.length) {
@@ -262,9 +264,9 @@ export function buildTimeline(docs: NewsDoc[], entities: Entity[] = []): Timelin
     .filter((e) => e.type === 'person' && e.mentions.some((m) => m.document === doc && !m.field && m.start >= span.start && m.end <= span.end))
     .map((e) => e.name).sort().join('|') : '');
   for (const doc of docs) {
-    const own = parseIsoDay(doc.publishedAt);
+    const own = doc.dateSource ? null : parseIsoDay(doc.publishedAt);
     const guess = inferred.get(doc.id);
-    const anchor = own ?? parseIsoDay(guess?.publishedAt);
+    const anchor = own ?? parseIsoDay(guess?.publishedAt) ?? parseIsoDay(doc.publishedAt);
     for (const e of datedEvents(doc, anchor, !own || !!doc.publishedAtInferred)) {
       const who = peopleIn(doc.id, e.sentence);
       const same = events.find((x) => x.when === e.when && dice(bigrams(x.what), bigrams(e.what)) >= MERGE_SIMILARITY && people.get(x) === who);

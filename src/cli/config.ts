@@ -16,8 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../messages.js';
-import { checkPreset, type PresetName } from '../write/front-matter.js';
-import type { WriteOptions } from '../write/post.js';
+import { checkPreset, type PresetName, type WriteOptions } from '../write/index.js';
 
 export const CONFIG_FILES = ['newsdesk.config.json', 'newsdesk.config.yaml', 'newsdesk.config.yml'];
 

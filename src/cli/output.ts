@@ -4,9 +4,9 @@ import { accessSync, constants, existsSync, statSync, statfsSync } from 'node:fs
 import { dirname, resolve } from 'node:path';
 import type { DigestResult, Message } from '../types.js';
 import { ConfigError, formatMessage, problems } from '../messages.js';
-import { digestJsonChunks } from '../write/digest-json.js';
+import { digestJsonChunks } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
-import type { FetcherOptions } from '../ingest/web/fetcher.js';
+import type { FetcherOptions } from '../ingest/web/index.js';
 import { AtomicFile } from './atomic-file.js';
 import { count } from './args.js';
 

@@ -32,3 +32,17 @@ test('search finds stored Korean documents by every word, says when nothing matc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a hit with no outlet is named as posts name it ("기사 N"), never "출처 미상"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-search-name-'));
+  const db = join(dir, 'nd.db');
+  try {
+    assert.equal(cli('add', join(root, 'fixtures', 'cli', 'undated', 'notice.txt'), '--db', db, '--quiet').status, 0);
+    const found = cli('search', '도서관', '--db', db);
+    assert.equal(found.status, 0, found.stderr);
+    assert.match(found.stdout.split('\n')[0], /^기사 1 · .*누리시립도서관/);
+    assert.ok(!found.stdout.includes('출처 미상'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { printable } from '../printable.js';
+import { sourceName } from '../write/index.js';
 import { count, parseCommand } from './args.js';
 
 export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
@@ -33,13 +34,14 @@ export function searchCommand(argv: string[]): number {
   const store = openStore(values.db!);
   try {
     const hits = store.search(positionals.join(' '), limit);
-    for (const h of hits) {
+    hits.forEach((h, i) => {
       if (values.json) process.stdout.write(JSON.stringify(h) + '\n');
       else {
-        const head = [h.outlet ?? '출처 미상', h.publishedAt?.slice(0, 10), h.title ?? h.source].filter(Boolean).join(' · ');
+        // Named as posts name their sources: outlet, re-posting site, domain, or "기사 N" (N: the hit's place).
+        const head = [sourceName(h, i + 1), h.publishedAt?.slice(0, 10), h.title ?? h.source].filter(Boolean).join(' · ');
         process.stdout.write(`${printable(head)}\n  ${printable(h.snippet)}\n  ${printable(h.source)}\n`);
       }
-    }
+    });
     if (!values.json) process.stderr.write(`${count(hits.length, 'hit')}\n`);
     return hits.length ? 0 : 1;
   } finally {

@@ -4,13 +4,11 @@ import type { Message, RawFile } from '../types.js';
 import type { Inputs } from '../pipeline.js';
 import { message, ConfigError } from '../messages.js';
 import { listInputs, readRaw, type ListOptions } from '../ingest/index.js';
-import { Fetcher, type FetcherOptions } from '../ingest/web/fetcher.js';
-import { collectWeb, type CollectOptions, type WebCollected } from '../ingest/web/collect.js';
-import { readSourceList } from '../ingest/web/source-list.js';
-import { looksLikeUrl, parseFetchable } from '../ingest/web/url.js';
-import { SqliteHttpCache } from '../store/sqlite/http-cache.js';
-import { MemoryHttpCache, type HttpCache } from '../ingest/web/http-cache.js';
-import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
+import {
+  Fetcher, collectWeb, looksLikeUrl, parseFetchable, readSourceList, type CollectOptions, type FetcherOptions, type HttpCache,
+  type WebCollected,
+} from '../ingest/web/index.js';
+import { DEFAULT_DB_PATH, openStore } from '../store/index.js';
 
 /** parseArgs options shared by every command that reads web sources. */
 export const WEB_ARG_OPTIONS = {
@@ -90,9 +88,8 @@ export function fetcherOptionsFrom(values: WebValues): FetcherOptions {
 
 /** The validator cache for conditional GETs, in the store's database (in memory for `:memory:`). */
 export function openHttpCache(dbPath: string): { cache: HttpCache; close(): void } {
-  if (dbPath === MEMORY_DB) return { cache: new MemoryHttpCache(), close() {} };
   const store = openStore(dbPath);
-  return { cache: new SqliteHttpCache(store.db), close: () => store.close() };
+  return { cache: store.httpCache(), close: () => store.close() };
 }
 
 export interface SplitSources {

@@ -4,14 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { run } from '../pipeline.js';
 import { openStore } from '../store/index.js';
 import { listInputs, readRaw } from '../ingest/index.js';
-import { MemoryHttpCache } from '../ingest/web/http-cache.js';
+import { MemoryHttpCache } from '../ingest/web/index.js';
 import type { WrittenCluster } from '../types.js';
 import { runWatch } from './watch.js';
 
@@ -51,7 +51,9 @@ test('watch fed the seeds one feed item per poll ends where one digest of the se
     }
     const name = decodeURIComponent(req.url!.replace(/^\/seeds\//, ''));
     if (!seeds.includes(name)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    // As a static file server does: the file's modification time is the page's Last-Modified, so an
+    // undated seed is dated the same way from disk and from the web.
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'last-modified': statSync(join(SEEDS, name)).mtime.toUTCString() });
     res.end(readFileSync(join(SEEDS, name)));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

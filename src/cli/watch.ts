@@ -4,14 +4,11 @@
 // Clusters keep their ids and post files from poll to poll by the same identity rule as digest runs.
 import type { Message, WrittenCluster } from '../types.js';
 import { finish, run, type Inputs } from '../pipeline.js';
-import type { WriteOptions } from '../write/post.js';
+import type { WriteOptions } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
 import { DEFAULT_DB_PATH, MEMORY_DB, openStore, type Store } from '../store/index.js';
 import { ConfigError, formatMessage, problems as problemsOf } from '../messages.js';
-import { Fetcher, type FetcherOptions } from '../ingest/web/fetcher.js';
-import { collectWeb, newSeenState } from '../ingest/web/collect.js';
-import { sleep } from '../ingest/web/host-queue.js';
-import type { HttpCache } from '../ingest/web/http-cache.js';
+import { Fetcher, collectWeb, newSeenState, sleep, type FetcherOptions, type HttpCache } from '../ingest/web/index.js';
 import { listInputs, readRaw } from '../ingest/index.js';
 import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, openHttpCache, parseDuration, splitSources } from './sources.js';
 import { checkOutputPath, decodeOptionsFrom, writeDigestJson } from './output.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Cluster, NewsDoc } from '../types.js';
+import type { Cluster, Message, NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
 import { addBatch, clusterDocuments, EventClusterer } from './index.js';
 import { loadFixture, type Fixture } from '../../test/fixture-docs/cluster.mjs';
@@ -8,6 +8,11 @@ import { loadFixture, type Fixture } from '../../test/fixture-docs/cluster.mjs';
 /** Clusters as sorted lists of fixture file names, sorted: comparable with expected.json. */
 const named = (f: Fixture, groups: string[][]) => groups.map((g) => g.map((id) => f.name.get(id)!).sort()).sort();
 const partition = (f: Fixture, clusters: Cluster[]) => named(f, clusters.map((c) => c.members));
+/** The cluster stage's messages about `doc` with `rule`: run output; the document itself never changes. */
+const said = (messages: Message[], doc: NewsDoc, rule: string) => {
+  assert.ok(!doc.messages.some((m) => m.stage === 'cluster'), 'nothing is written into the document');
+  return messages.filter((m) => m.stage === 'cluster' && m.rule === rule && m.place.source === doc.source);
+};
 
 test('two events on the same day are kept apart', () => {
   const f = loadFixture('two-events');
@@ -16,11 +21,12 @@ test('two events on the same day are kept apart', () => {
 
 test('a syndicated copy is a near-duplicate of its original and joins the cluster', () => {
   const f = loadFixture('syndicated-copy');
-  const clusters = clusterDocuments(f.docs);
+  const messages: Message[] = [];
+  const clusters = clusterDocuments(f.docs, undefined, messages);
   assert.deepEqual(partition(f, clusters), f.expected.clusters);
   assert.deepEqual(named(f, clusters.flatMap((c) => c.duplicates)), f.expected.duplicates);
   const copy = f.byName.get('2-copy')!;
-  assert.ok(copy.messages.some((m) => m.stage === 'cluster' && m.rule === 'near-duplicate'), 'the copy says what it copies');
+  assert.equal(said(messages, copy, 'near-duplicate').length, 1, 'the run says what the copy copies');
   // the independent rewrite of the same event is in the cluster but not a duplicate
   assert.ok(!clusters.flatMap((c) => c.duplicates.flat()).includes(f.byName.get('3-rewrite')!.id));
 });
@@ -50,8 +56,9 @@ test('a derivative that arrives before its reports waits, then moves to them (wa
 
 test('same-topic stories months apart are different events', () => {
   const f = loadFixture('date-gap');
-  assert.deepEqual(partition(f, clusterDocuments(f.docs)), f.expected.clusters);
-  assert.ok(f.byName.get('q2')!.messages.some((m) => m.rule === 'date-gap'), 'the split is explained');
+  const messages: Message[] = [];
+  assert.deepEqual(partition(f, clusterDocuments(f.docs, undefined, messages)), f.expected.clusters);
+  assert.equal(said(messages, f.byName.get('q2')!, 'date-gap').length, 1, 'the split is explained');
   // Without their dates the two stories are similar enough to merge: the date is what separates them.
   const undated = loadFixture('date-gap').docs.map((d) => ({ ...d, publishedAt: null, messages: [] }));
   assert.deepEqual(partition(f, clusterDocuments(undated)), f.expected.withoutDates);
@@ -73,9 +80,10 @@ test('a document added later joins the existing cluster of its event', () => {
 test('a document with almost no text stays alone and says why', () => {
   const f = loadFixture('two-events');
   const tiny: NewsDoc = { ...f.docs[0], id: 'tiny', source: 'tiny', title: null, body: '사진', messages: [] };
-  const clusters = clusterDocuments([...f.docs, tiny]);
+  const messages: Message[] = [];
+  const clusters = clusterDocuments([...f.docs, tiny], undefined, messages);
   assert.deepEqual(clusters.find((c) => c.members.includes('tiny'))!.members, ['tiny']);
-  assert.ok(tiny.messages.some((m) => m.rule === 'too-little-text' && m.severity === 'warning'));
+  assert.ok(said(messages, tiny, 'too-little-text').some((m) => m.severity === 'warning'));
 });
 
 test('every document lands in exactly one cluster, and adding it twice changes nothing', () => {
@@ -92,10 +100,9 @@ test('watch mode: a later batch joins earlier clusters without moving them, and 
   const [blog, report1, report2, other] = ['0-blog', '1-report', '2-report', '3-other'].map((n) => f.byName.get(n)!);
   const first = [blog, report1, other];
   const c = new EventClusterer({ prepared: first, open: true });
-  addBatch(c, first);
+  const waiting = addBatch(c, first);
   const before = c.clusters();
-  const waits = (d: NewsDoc) => d.messages.some((m) => m.rule === 'derivative-without-reports');
-  assert.ok(!waits(blog), 'the blog found its report in the first batch');
+  assert.equal(said(waiting, blog, 'derivative-without-reports').length, 0, 'the blog found its report in the first batch');
 
   addBatch(c, [report2], [...first, report2]);
   const after = c.clusters();
@@ -109,13 +116,10 @@ test('watch mode: a derivative waiting for its reports says so until they arrive
   const f = loadFixture('derivative-joins');
   const [blog, report1, other] = ['0-blog', '1-report', '3-other'].map((n) => f.byName.get(n)!);
   const c = new EventClusterer({ prepared: [blog, other], open: true });
-  addBatch(c, [blog, other]);
-  const waits = () => blog.messages.filter((m) => m.stage === 'cluster' && m.rule === 'derivative-without-reports').length;
-  assert.equal(waits(), 1);
-  addBatch(c, [], [blog, other]);
-  assert.equal(waits(), 1, 'said once, however many polls');
-  addBatch(c, [report1], [blog, other, report1]);
-  assert.equal(waits(), 0, 'the message goes when the reports arrive');
+  const waits = (messages: Message[]) => said(messages, blog, 'derivative-without-reports').length;
+  assert.equal(waits(addBatch(c, [blog, other])), 1);
+  assert.equal(waits(addBatch(c, [], [blog, other])), 1, 'said once a batch, while it waits');
+  assert.equal(waits(addBatch(c, [report1], [blog, other, report1])), 0, 'the message goes when the reports arrive');
   assert.equal(c.clusterOf(blog.id), c.clusterOf(report1.id));
 });
 
@@ -129,7 +133,7 @@ test('refine: a report that came before its own event formed moves to it once th
   assert.equal(c.refine(f.docs), 1);
   assert.deepEqual(partition(f, c.clusters()), f.expected.clusters);
   assert.equal(c.clusterOf(b1.id), c.clusterOf(f.byName.get('5-b2')!.id));
-  assert.ok(b1.messages.some((m) => m.rule === 'reassigned' && m.severity === 'info'), 'the move is explained');
+  assert.ok(said(c.messages, b1, 'reassigned').some((m) => m.severity === 'info'), 'the move is explained');
   assert.equal(c.refine(f.docs), 0, 'a second pass finds nothing more to move');
 
   const fresh = loadFixture('refine-moves');

@@ -84,6 +84,10 @@ export class EventClusterer {
   /** Entries in a near-duplicate group: they stay with their copies (refine never moves them). */
   private readonly copyLinked = new Set<number>();
 
+  /** Why documents were placed as they were (near-duplicate, date gap, moved by refine): run output, never
+   *  written into the documents themselves. */
+  readonly messages: Message[] = [];
+
   constructor(options: ClustererOptions = {}) {
     this.t = options.tunables ?? CLUSTER_TUNABLES;
     this.copies = new DuplicateIndex(this.t);
@@ -100,7 +104,7 @@ export class EventClusterer {
     }
   }
 
-  /** Places one document and returns the id of its cluster. Messages about the decision go to `doc.messages`. */
+  /** Places one document and returns the id of its cluster. Messages about the decision go to `messages`. */
   add(doc: NewsDoc): string {
     if (this.byId.has(doc.id)) return this.states[this.entries[this.byId.get(doc.id)!].cluster].id;
     const tf = documentTerms(doc, this.t);
@@ -116,7 +120,7 @@ export class EventClusterer {
     // Terms in too many documents suggest too many candidates; small batches are exempt (every term is cheap there).
     const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
     const entry: Entry = {
-      id: doc.id, source: doc.source, kind: doc.kind, vec, day: dayNumber(doc.publishedAt), cluster: -1,
+      id: doc.id, source: doc.source, kind: doc.kind, vec, day: doc.dateSource ? null : dayNumber(doc.publishedAt), cluster: -1,
       lookup: heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf),
       post: heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf),
     };
@@ -124,7 +128,7 @@ export class EventClusterer {
     this.byId.set(doc.id, index);
     this.dupParent.push(index);
     const note = (rule: string, reason: string, severity: Message['severity'] = 'info') =>
-      doc.messages.push(message('cluster', rule, reason, { source: doc.source }, severity));
+      this.messages.push(message('cluster', rule, reason, { source: doc.source }, severity));
 
     if (tf.size < this.t.minTerms) {
       entry.lookup = entry.post = NONE;
@@ -236,7 +240,7 @@ export class EventClusterer {
       entry.vec = vec;
       entry.post = heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf);
       const to = this.join(index, best);
-      doc.messages.push(message('cluster', 'reassigned',
+      this.messages.push(message('cluster', 'reassigned',
         `moved from cluster ${from.id} (mean similarity ${own.toFixed(2)}) to ${to} (${bestSim.toFixed(2)}), which fits it better once every report was placed`,
         { source: doc.source }, 'info'));
       moved++;

@@ -1,9 +1,10 @@
 // cluster: NewsDocs → event clusters (near-duplicates first, then incremental TF-IDF event clustering).
 // The batch entry point counts document frequencies over the whole batch, adds reports before
 // derivatives (so a derivative never seeds an event its reports would then join), and reports
-// members in input order. Watch mode keeps one EventClusterer and feeds it each poll's new documents
-// through `addBatch`, so earlier clusters keep their members and ids.
-import type { Cluster, NewsDoc } from '../types.js';
+// members in input order. An open EventClusterer can be fed batch after batch through `addBatch`, so
+// earlier clusters keep their members and ids. Documents are never changed: why a document was placed
+// as it was comes back as messages (run output).
+import type { Cluster, Message, NewsDoc } from '../types.js';
 import { message } from '../messages.js';
 import { EventClusterer } from './clusterer.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
@@ -12,10 +13,12 @@ export { EventClusterer } from './clusterer.js';
 export { keepIdentity, type EarlierCluster, type Identity } from './identity.js';
 export { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 
-export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CLUSTER_TUNABLES): Cluster[] {
+/** Clusters a closed batch; `messages`, when given, receives why documents were placed as they were. */
+export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CLUSTER_TUNABLES, messages?: Message[]): Cluster[] {
   const clusterer = new EventClusterer({ prepared: docs, tunables });
-  addBatch(clusterer, docs);
+  const waiting = addBatch(clusterer, docs);
   clusterer.refine(docs);
+  messages?.push(...clusterer.messages, ...waiting);
   const position = new Map(docs.map((d, i) => [d.id, i]));
   const byInput = (a: string, b: string) => position.get(a)! - position.get(b)!;
   return clusterer
@@ -27,22 +30,14 @@ export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CL
 const WITHOUT_REPORTS = 'derivative-without-reports';
 
 /**
- * Adds documents to a running clusterer: reports first, then derivatives. Afterwards every derivative
- * in `known` (all documents the caller holds) that still has no report cluster carries a
- * `derivative-without-reports` message, and one that has since found its reports no longer does.
+ * Adds documents to a running clusterer: reports first, then derivatives. Returns a
+ * `derivative-without-reports` message for every derivative in `known` (all documents the caller
+ * holds) that still has no report cluster.
  */
-export function addBatch(clusterer: EventClusterer, docs: NewsDoc[], known: Iterable<NewsDoc> = docs): void {
+export function addBatch(clusterer: EventClusterer, docs: NewsDoc[], known: Iterable<NewsDoc> = docs): Message[] {
   for (const d of docs) if (d.kind !== 'derivative') clusterer.add(d);
   for (const d of docs) if (d.kind === 'derivative') clusterer.add(d);
   const pending = new Set(clusterer.pendingDerivatives());
-  for (const d of known) {
-    if (d.kind !== 'derivative') continue;
-    const noted = d.messages.some((m) => m.stage === 'cluster' && m.rule === WITHOUT_REPORTS);
-    if (pending.has(d.id) && !noted) {
-      d.messages.push(message('cluster', WITHOUT_REPORTS,
-        'no report in this run covers the event this derivative is about: it stands as its own cluster', { source: d.source }, 'info'));
-    } else if (!pending.has(d.id) && noted) {
-      d.messages = d.messages.filter((m) => !(m.stage === 'cluster' && m.rule === WITHOUT_REPORTS));
-    }
-  }
+  return [...known].filter((d) => d.kind === 'derivative' && pending.has(d.id)).map((d) => message('cluster', WITHOUT_REPORTS,
+    'no report in this run covers the event this derivative is about: it stands as its own cluster', { source: d.source }, 'info'));
 }

@@ -70,6 +70,10 @@ function extract(file: TextFile): NewsDoc {
 
   if (!body) messages.push(message('extract', 'empty-body', 'no running text left after cleaning; see removed', { source: file.source }));
   for (const why of new Set([...(html?.rejectedDates ?? []), ...meta.rejectedDates])) messages.push(message('extract', 'bad-date', why, { source: file.source }));
+  if (meta.dateSource) {
+    const what = meta.dateSource === 'file-mtime' ? "the file's modification time" : "the server's Last-Modified header";
+    messages.push(message('extract', `date-from-${meta.dateSource}`, `no date in the page or its feed; dated by ${what} (${meta.publishedAt!.slice(0, 10)})`, { source: file.source }, 'info'));
+  }
   if (!meta.title) messages.push(message('extract', 'no-title', 'no title line found; title left empty', { source: file.source }, 'info'));
   const boardRows = removed.filter((r) => r.rule === RULE.boardListing).length;
   if (boardRows) {
@@ -80,6 +84,7 @@ function extract(file: TextFile): NewsDoc {
   Object.assign(doc, {
     outlet: meta.outlet, aggregator: meta.aggregator, title: meta.title, subtitles: meta.subtitles, section: meta.section,
     reporter: meta.reporter, email: meta.email, publishedAt: meta.publishedAt, url: meta.url, kind,
+    ...(meta.dateSource ? { dateSource: meta.dateSource } : {}),
     frontMatter: fm.frontMatter, removed,
     headings: unique([...fromHtml.headings.filter((h) => body.includes(h)), ...meta.headings]),
     captions: unique([...fromHtml.captions, ...cleaned.captions]),

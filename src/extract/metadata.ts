@@ -1,7 +1,7 @@
 // Reads the article's metadata from the cleaned lines, the cleaner's clues, the HTML metadata and the
 // front matter, and records in `evidence` where each value came from. Title, deck and section lines
 // come out of the running text here; cross-heads stay in it and are listed in `headings`.
-import type { Evidence, Format, NewsDoc, SourceHints } from '../types.js';
+import type { Evidence, Format, NewsDoc, SourceHints, WeakDateSource } from '../types.js';
 import type { HtmlMetadata } from './html/index.js';
 import type { Clue, ClueField } from './clean.js';
 import { norm, type SourceLine } from './lines.js';
@@ -31,6 +31,7 @@ export interface MetadataInput {
 export type Metadata = Pick<
   NewsDoc,
   'outlet' | 'aggregator' | 'title' | 'subtitles' | 'section' | 'reporter' | 'email' | 'publishedAt' | 'url' | 'evidence' | 'headings'
+  | 'dateSource'
 > & {
   /** The lines that make the body: everything but the section and title lines. */
   bodyLines: SourceLine[];
@@ -181,13 +182,20 @@ export function readMetadata(input: MetadataInput): Metadata {
     publishedAt = day ? datelineDate(day.value, url) : null;
     if (publishedAt) evidence.publishedAt = `${day!.evidence} (year from the URL)`;
   }
+  // The last two sources date the copy, not the article: kept, but marked so a dated neighbour outranks them.
+  let dateSource: WeakDateSource | undefined;
+  for (const [source, raw] of [['http-last-modified', hints.lastModified], ['file-mtime', hints.fileModified]] as const) {
+    if (publishedAt || !raw) continue;
+    publishedAt = kst(raw);
+    if (publishedAt) evidence.publishedAt = dateSource = source;
+  }
   if (url) evidence.url = html?.url ? html.evidence.url ?? 'html-meta' : 'key';
   // Which HTML candidate gave the text (a DOM method, json-ld, or a script state blob).
   if (html?.evidence.text) evidence.text = html.evidence.text;
 
   return {
     outlet, aggregator, title, subtitles, section, reporter, email, publishedAt, url, evidence,
-    bodyLines: lines, headings, rejectedDates,
+    ...(dateSource ? { dateSource } : {}), bodyLines: lines, headings, rejectedDates,
   };
 }
 

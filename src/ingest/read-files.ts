@@ -149,7 +149,9 @@ export function readRaw(file: { source: string; key: string }, options: ReadOpti
       if (n === 0) break;
       got += n;
     }
-    return { ...file, bytes: bytes.subarray(0, got) };
+    // The modification time is the last of a document's date sources; a clock at 0 (1970) says nothing.
+    const hints = st.mtimeMs > 0 ? { hints: { fileModified: st.mtime.toISOString() } } : {};
+    return { ...file, bytes: bytes.subarray(0, got), ...hints };
   } catch (e) {
     return failed(`cannot read: ${(e as Error).message}`);
   } finally {

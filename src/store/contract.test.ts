@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DigestResult, NewsDoc, WrittenCluster } from '../types.js';
 import { sha256, shortId } from '../ids.js';
 import { ConfigError } from '../messages.js';
-import { openStore, persistRun, toNewsDoc, type SqliteStore } from './index.js';
+import { countMessages, openStore, toNewsDoc, type SqliteStore, type Store } from './index.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
@@ -43,6 +43,25 @@ function cluster(docs: NewsDoc[], name = docs.map((d) => d.id).join('+')): Writt
 
 const result = (documents: NewsDoc[], clusters: WrittenCluster[]): DigestResult => ({ documents, clusters, messages: [] });
 
+/** One whole run through the public interface, as the pipeline makes it: begin, documents, clusters, finish. */
+function persist(store: Store, r: DigestResult, args: string[]) {
+  const runId = store.beginRun(args);
+  const documents = store.saveDocuments(runId, r.documents);
+  const clusters = store.saveClusters(runId, r.clusters);
+  store.finishRun(runId, { documents, clusters, messages: countMessages(r) });
+  return { runId, documents, clusters };
+}
+
+/** Opens the store at `path`, saves one run and closes it. */
+function persistAt(path: string, r: DigestResult, args: string[]) {
+  const store = openStore(path);
+  try {
+    return persist(store, r, args);
+  } finally {
+    store.close();
+  }
+}
+
 /** Everything in a table, as SQLite holds it, to compare runs byte for byte. */
 const table = (s: SqliteStore, name: string) => s.db.prepare(`SELECT * FROM ${name} ORDER BY 1`).all();
 
@@ -66,7 +85,7 @@ for (const backend of BACKENDS) {
     test('insert: documents, clusters and a run are saved and read back whole', () => {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
       const battery = doc('news/battery.txt', fixture('insert/battery.txt'), { publishedAtInferred: true });
-      const summary = store.persist(result([harbor, battery], [cluster([harbor]), cluster([battery])]), ['digest', 'news']);
+      const summary = persist(store, result([harbor, battery], [cluster([harbor]), cluster([battery])]), ['digest', 'news']);
       assert.deepEqual(summary.documents, { inserted: 2, updated: 0, unchanged: 0 });
       assert.deepEqual(summary.clusters, { inserted: 2, updated: 0, unchanged: 0 });
       assert.equal(typeof summary.runId, 'number');
@@ -88,9 +107,9 @@ for (const backend of BACKENDS) {
     test('idempotent re-run: documents and clusters rows stay the same, runs grow by one', () => {
       const docs = [doc('news/harbor.txt', fixture('insert/harbor.txt')), doc('news/battery.txt', fixture('insert/battery.txt'))];
       const input = result(docs, [cluster([docs[0], docs[1]], 'both')]);
-      store.persist(input, ['digest']);
+      persist(store, input, ['digest']);
       const before = { documents: table(store, 'documents'), clusters: table(store, 'clusters'), runs: store.runs().length };
-      const again = store.persist(input, ['digest']);
+      const again = persist(store, input, ['digest']);
       assert.deepEqual(again.documents, { inserted: 0, updated: 0, unchanged: 2 });
       assert.deepEqual(again.clusters, { inserted: 0, updated: 0, unchanged: 1 });
       assert.deepEqual(table(store, 'documents'), before.documents);
@@ -105,8 +124,8 @@ for (const backend of BACKENDS) {
       const v1 = doc(key, fixture('changed-file/v1.txt'));
       const v2 = doc(key, fixture('changed-file/v2.txt'));
       assert.notEqual(v1.contentHash, v2.contentHash);
-      const first = store.persist(result([v1], []), ['digest']);
-      const second = store.persist(result([v2], []), ['digest']);
+      const first = persist(store, result([v1], []), ['digest']);
+      const second = persist(store, result([v2], []), ['digest']);
       assert.deepEqual(second.documents, { inserted: 0, updated: 1, unchanged: 0 });
       const rows = store.documents().filter((d) => d.key === key);
       assert.equal(rows.length, 1);
@@ -121,8 +140,8 @@ for (const backend of BACKENDS) {
     test('clusters are saved per run', () => {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
       const battery = doc('news/battery.txt', fixture('insert/battery.txt'));
-      const r1 = store.persist(result([harbor, battery], [cluster([harbor], 'run1-a'), cluster([battery], 'run1-b')]), ['digest']);
-      const r2 = store.persist(result([battery], [cluster([battery], 'run2-a')]), ['digest']);
+      const r1 = persist(store, result([harbor, battery], [cluster([harbor], 'run1-a'), cluster([battery], 'run1-b')]), ['digest']);
+      const r2 = persist(store, result([battery], [cluster([battery], 'run2-a')]), ['digest']);
       assert.deepEqual(store.clusters(r1.runId!).map((c) => c.id), [shortId('c', 'run1-a'), shortId('c', 'run1-b')]);
       const [only] = store.clusters(r2.runId!);
       assert.equal(only.id, shortId('c', 'run2-a'));
@@ -138,7 +157,7 @@ for (const backend of BACKENDS) {
     test('search finds Korean words, short and long, in title and body', () => {
       const weather = doc('news/weather.txt', fixture('search-korean/weather.txt'));
       const chips = doc('news/chips.txt', fixture('search-korean/semiconductor.txt'));
-      store.persist(result([weather, chips], []), ['digest']);
+      persist(store, result([weather, chips], []), ['digest']);
 
       // two syllables: shorter than a trigram, found by the scan fallback
       const seoul = store.search('서울');
@@ -175,7 +194,7 @@ describe('store: sqlite file specifics', () => {
   test('a file store keeps its rows across opens, in WAL mode, at the latest schema version', () => {
     const path = join(dir, 'reopen', 'nested', 'newsdesk.db');
     const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
-    const first = persistRun(path, result([harbor], [cluster([harbor])]), ['digest']);
+    const first = persistAt(path, result([harbor], [cluster([harbor])]), ['digest']);
     assert.equal(first.runId, 1);
     assert.ok(existsSync(path));
     const store = openStore(path);
@@ -187,13 +206,12 @@ describe('store: sqlite file specifics', () => {
     } finally {
       store.close();
     }
-    assert.equal(persistRun(path, result([harbor], [cluster([harbor])]), ['digest']).runId, 2);
+    assert.equal(persistAt(path, result([harbor], [cluster([harbor])]), ['digest']).runId, 2);
   });
 
-  test(':memory: keeps nothing between opens and reports no run id', () => {
+  test(':memory: keeps nothing between opens', () => {
     const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
-    const summary = persistRun(':memory:', result([harbor], []), ['digest']);
-    assert.equal(summary.runId, null);
+    const summary = persistAt(':memory:', result([harbor], []), ['digest']);
     assert.equal(summary.documents.inserted, 1);
     const store = openStore(':memory:');
     assert.deepEqual(store.documents(), []);

@@ -1,6 +1,7 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
 import type { Analysis, DigestResult, Message, NewsDoc, Span, WrittenCluster } from '../types.js';
+import type { HttpCache } from '../ingest/web/index.js';
 
 export interface ChangeCounts {
   inserted: number;
@@ -13,13 +14,6 @@ export interface RunCounts {
   clusters: ChangeCounts;
   /** Messages of the run by severity (ingest problems included). */
   messages: Record<Message['severity'], number>;
-}
-
-/** What the CLI prints after a run. `runId` is null when nothing was kept (`--db :memory:`). */
-export interface RunSummary {
-  runId: number | null;
-  documents: ChangeCounts;
-  clusters: ChangeCounts;
 }
 
 /** A document as stored: the NewsDoc fields a person queries as columns, the rest in `metadata`.
@@ -38,7 +32,7 @@ export type StoredDocument = Pick<
 /** The NewsDoc fields without a column of their own, kept so a NewsDoc can be rebuilt. */
 export type StoredMetadata = Pick<
   NewsDoc,
-  | 'aggregator' | 'subtitles' | 'section' | 'reporter' | 'email' | 'url' | 'publishedAtInferred'
+  | 'aggregator' | 'subtitles' | 'section' | 'reporter' | 'email' | 'url' | 'publishedAtInferred' | 'dateSource'
   | 'frontMatter' | 'headings' | 'evidence' | 'sentences'
 >;
 
@@ -85,6 +79,9 @@ export interface SearchHit {
   source: string;
   title: string | null;
   outlet: string | null;
+  /** The site that re-posted it and its web address, to name a source that has no outlet. */
+  aggregator: string | null;
+  url: string | null;
   publishedAt: string | null;
   /** Where the first query term sits in the body, or null when only the title matched. */
   match: Span | null;
@@ -95,9 +92,6 @@ export interface SearchHit {
 export interface Store {
   /** The path given to openStore (`:memory:` for a store that keeps nothing). */
   readonly location: string;
-  /** Saves one run in one go (begin, documents, clusters, finish). Idempotent on the same input:
-   *  documents and clusters rows come out the same; only the runs table grows. */
-  persist(result: DigestResult, args: string[], startedAt?: Date): RunSummary;
   /** Starts a run: a runs row without finished_at until finishRun. */
   beginRun(args: string[], startedAt?: Date): number;
   /** Saves a batch of documents in one transaction (a run persists as it reads). */
@@ -119,7 +113,16 @@ export interface Store {
   runs(): RunRecord[];
   /** Documents whose title or body contain every whitespace-separated term (Korean works). */
   search(query: string, limit?: number): SearchHit[];
+  /** The HTTP validator cache (ETag / Last-Modified and the bodies they validate) kept with the store. */
+  httpCache(): HttpCache;
   close(): void;
+}
+
+/** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
+export function countMessages(result: Pick<DigestResult, 'messages' | 'documents'>): RunCounts['messages'] {
+  const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
+  for (const m of new Set([...result.messages, ...result.documents.flatMap((d) => d.messages)])) messages[m.severity]++;
+  return messages;
 }
 
 /** Rebuilds the pipeline record from a stored row (for incremental runs and the web UI). */
@@ -130,6 +133,7 @@ export function toNewsDoc(d: StoredDocument): NewsDoc {
     outlet: d.outlet, aggregator: m.aggregator ?? null, title: d.title, subtitles: m.subtitles ?? [],
     section: m.section ?? null, reporter: m.reporter ?? null, email: m.email ?? null, publishedAt: d.publishedAt,
     ...(m.publishedAtInferred ? { publishedAtInferred: true } : {}),
+    ...(m.dateSource ? { dateSource: m.dateSource } : {}),
     url: m.url ?? null, kind: d.kind, frontMatter: m.frontMatter ?? null, body: d.body, headings: m.headings ?? [],
     captions: d.captions, removed: d.removed, sentences: m.sentences ?? [], evidence: m.evidence ?? {},
     messages: d.messages,

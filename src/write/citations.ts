@@ -4,11 +4,17 @@
 // both number rendered footnotes that way.
 import type { NewsDoc, SourceEntry } from '../types.js';
 
-/** The name a reader knows a source by: the outlet, the site that re-posted it, its domain, or "기사 N". */
+/** The name a reader knows a source by: the outlet, the site that re-posted it, its domain, or "기사 N"
+ *  (N: its place in the list shown, from 1). */
+export function sourceName(d: Pick<NewsDoc, 'outlet' | 'aggregator' | 'url'>, n: number): string {
+  return d.outlet ?? d.aggregator ?? domainOf(d.url) ?? `기사 ${n}`;
+}
+
+/** Each member's source entry, named by `sourceName`. */
 export function sourceEntries(members: NewsDoc[]): Map<string, SourceEntry> {
   return new Map(members.map((d, i) => [d.id, {
     document: d.id,
-    name: d.outlet ?? d.aggregator ?? domainOf(d.url) ?? `기사 ${i + 1}`,
+    name: sourceName(d, i + 1),
     title: d.title,
     date: d.publishedAt ? d.publishedAt.slice(0, 10) : null,
     url: d.url,

@@ -6,8 +6,8 @@ export const DIGEST_VERSION = 1;
 
 /** A document as the contract shows it: with the date its cluster's analysis inferred, marked as inferred. */
 export function documentJson(doc: NewsDoc, inferred?: InferredDate) {
-  const d = inferred && !doc.publishedAt
-    ? { ...doc, publishedAt: inferred.publishedAt, publishedAtInferred: true, evidence: { ...doc.evidence, publishedAt: `inferred from ${inferred.evidence}` } }
+  const d = inferred && (!doc.publishedAt || doc.dateSource)
+    ? { ...doc, publishedAt: inferred.publishedAt, publishedAtInferred: true, dateSource: undefined, evidence: { ...doc.evidence, publishedAt: `inferred from ${inferred.evidence}` } }
     : doc;
   return {
     id: d.id,
@@ -25,6 +25,8 @@ export function documentJson(doc: NewsDoc, inferred?: InferredDate) {
     removed: d.removed.map((r) => r.text),
     // additions
     publishedAtInferred: d.publishedAtInferred ?? false,
+    /** 'http-last-modified' or 'file-mtime' when publishedAt dates the copy, not the article; else null. */
+    dateSource: d.dateSource ?? null,
     aggregator: d.aggregator,
     url: d.url,
     format: d.format,

@@ -3,6 +3,13 @@ import type { AnalyzedCluster, NewsDoc, WrittenCluster } from '../types.js';
 import { selectKeySentences } from './key-sentences.js';
 import { eventStatements, writePost, type WriteOptions } from './post.js';
 
+export { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './post.js';
+export { checkPreset, PRESETS, type PresetName } from './front-matter.js';
+export { digestJsonChunks, DIGEST_VERSION } from './digest-json.js';
+export { polishClusters, type ChatFn } from './llm/polish.js';
+export { openAiChat, type ChatSettings } from './llm/client.js';
+export { sourceName } from './citations.js';
+
 export function writeCluster(
   cluster: AnalyzedCluster,
   docs: Map<string, NewsDoc>,

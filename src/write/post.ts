@@ -81,9 +81,11 @@ function consensusTitle(members: NewsDoc[], keyTexts: string[], cast: Entity[]):
   return cleanTitle(pool.map((t, i) => ({ t, s: score(t) - i * 1e-6 })).sort((a, b) => b.s - a.s)[0].t);
 }
 
-/** The event's date: the earliest its members give, or null when none gives one. */
+/** The event's date: the earliest its members give (their own dates before a copy's Last-Modified or file
+ *  time), or null when none gives one. */
 function clusterDate(members: NewsDoc[]): string | null {
-  return members.map((d) => d.publishedAt).filter((d): d is string => !!d).sort()[0] ?? null;
+  const earliest = (ds: NewsDoc[]) => ds.map((d) => d.publishedAt).filter((d): d is string => !!d).sort()[0] ?? null;
+  return earliest(members.filter((d) => !d.dateSource)) ?? earliest(members);
 }
 
 const key = (m: { document: string; start: number }) => `${m.document}:${m.start}`;

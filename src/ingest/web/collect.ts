@@ -98,8 +98,9 @@ export async function collectWeb(sources: string[], fetcher: Fetcher, options: C
       return nested.flat();
     }
     const canonical = canonicalFromHtml(result.bytes, result.finalUrl);
+    const withDate = result.lastModified ? { ...hints, lastModified: result.lastModified } : hints;
     return [{
-      raw: { source: url, key: canonicalUrl(canonical ?? result.finalUrl), bytes: result.bytes, contentType: result.contentType, ...(hints ? { hints } : {}) },
+      raw: { source: url, key: canonicalUrl(canonical ?? result.finalUrl), bytes: result.bytes, contentType: result.contentType, ...(withDate ? { hints: withDate } : {}) },
       preKey,
       hash: sha256(result.bytes),
     }];

@@ -48,6 +48,8 @@ export interface Fetched {
   bytes: Uint8Array;
   /** True when a 304 let us reuse the stored body. */
   fromCache: boolean;
+  /** The Last-Modified header of the page (the stored one after a 304), a date source of last resort. */
+  lastModified?: string;
   messages: Message[];
 }
 
@@ -211,7 +213,7 @@ export class Fetcher {
         this.cache!.touch(url.href, new Date().toISOString());
         messages.push(message('ingest', 'not-modified', 'unchanged since the last fetch (304); reusing the stored copy', place, 'info'));
         return {
-          ok: true, url: rawUrl, finalUrl: url.href, status, fromCache: true, messages,
+          ok: true, url: rawUrl, finalUrl: url.href, status, fromCache: true, messages, ...(cached.lastModified ? { lastModified: cached.lastModified } : {}),
           contentType: cached.contentType ?? undefined, bytes: cached.body,
         };
       }
@@ -224,7 +226,7 @@ export class Fetcher {
       if (this.cache && (etag || lastModified)) {
         this.cache.put({ url: url.href, etag, lastModified, contentType: contentType ?? null, body: bytes, fetchedAt: new Date().toISOString() });
       }
-      return { ok: true, url: rawUrl, finalUrl: url.href, status, contentType, bytes, fromCache: false, messages };
+      return { ok: true, url: rawUrl, finalUrl: url.href, status, contentType, bytes, fromCache: false, messages, ...(lastModified ? { lastModified } : {}) };
     }
   }
 

@@ -59,10 +59,12 @@ test('a Google News sitemap names the outlet of a page that does not', async () 
   assert.equal(doc.evidence.outlet, 'feed');
 });
 
-test('a URL typed directly carries no hints', async () => {
+test("a URL typed directly carries no feed hints, only the server's Last-Modified, the last date source", async () => {
   const { raws, docs } = await docsFrom(['/hints/bare.html']);
-  assert.equal(raws[0].hints, undefined);
+  assert.deepEqual(raws[0].hints, { lastModified: 'Fri, 14 Mar 2031 00:00:00 GMT' });
   const doc = docs.get('/hints/bare.html')!;
-  assert.equal(doc.publishedAt, null);
+  assert.equal(doc.publishedAt, '2031-03-14T09:00:00+09:00');
+  assert.equal(doc.dateSource, 'http-last-modified');
+  assert.equal(doc.evidence.publishedAt, 'http-last-modified');
   assert.notEqual(doc.evidence.title, 'feed');
 });

@@ -7,3 +7,6 @@ export { parseFeed, sniffFeedKind } from './feed.js';
 export type { Feed, FeedEntry, FeedKind } from './feed.js';
 export { canonicalUrl, looksLikeUrl, parseFetchable } from './url.js';
 export { readSourceList } from './source-list.js';
+export { MemoryHttpCache } from './http-cache.js';
+export type { HttpCache, CachedResponse } from './http-cache.js';
+export { sleep } from './host-queue.js';

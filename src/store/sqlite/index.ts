@@ -5,11 +5,13 @@ import { dirname, resolve } from 'node:path';
 import type { DigestResult, Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, RunCounts, RunRecord, RunSummary, SearchHit, Store, StoredCluster, StoredDocument, StoredMetadata,
+  ChangeCounts, DocumentFilter, RunCounts, RunRecord, SearchHit, Store, StoredCluster, StoredDocument, StoredMetadata,
   StoredPost,
 } from '../store.js';
 import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, MEMORY_DB, SNIPPET_CONTEXT_CHARS, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { SqliteHttpCache } from './http-cache.js';
+import type { HttpCache } from '../../ingest/web/index.js';
 
 /** The columns that make up a document's content; first_seen_run/updated_run are bookkeeping. */
 const DOCUMENT_COLUMNS = [
@@ -26,7 +28,7 @@ const zeroCounts = (): ChangeCounts => ({ inserted: 0, updated: 0, unchanged: 0 
 function documentRow(d: NewsDoc): DocumentRow {
   const metadata: StoredMetadata = {
     aggregator: d.aggregator, subtitles: d.subtitles, section: d.section, reporter: d.reporter, email: d.email,
-    url: d.url, publishedAtInferred: d.publishedAtInferred ?? false, frontMatter: d.frontMatter,
+    url: d.url, publishedAtInferred: d.publishedAtInferred ?? false, ...(d.dateSource ? { dateSource: d.dateSource } : {}), frontMatter: d.frontMatter,
     headings: d.headings, evidence: d.evidence, sentences: d.sentences,
   };
   return {
@@ -43,13 +45,6 @@ function clusterRow(c: WrittenCluster): ClusterRow {
     findings: c.findings, summary: c.summary, inferredDates: c.inferredDates, messages: c.messages,
   };
   return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null };
-}
-
-/** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
-export function countMessages(result: Pick<DigestResult, 'messages' | 'documents'>): RunCounts['messages'] {
-  const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
-  for (const m of new Set([...result.messages, ...result.documents.flatMap((d) => d.messages)])) messages[m.severity]++;
-  return messages;
 }
 
 const sameRow = <T extends Record<string, unknown>>(a: T, b: T, columns: readonly (keyof T)[]) =>
@@ -129,12 +124,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  persist(result: DigestResult, args: string[], startedAt: Date = new Date()): RunSummary {
-    const run = this.beginRun(args, startedAt);
-    const documents = this.saveDocuments(run, result.documents);
-    const clusters = this.saveClusters(run, result.clusters);
-    this.finishRun(run, { documents, clusters, messages: countMessages(result) });
-    return { runId: run, documents, clusters };
+  httpCache(): HttpCache {
+    return new SqliteHttpCache(this.db);
   }
 
   /** Runs `work` in one IMMEDIATE transaction (the write lock up front, so concurrent runs queue, not fail). */
@@ -304,7 +295,8 @@ export class SqliteStore implements Store {
     }
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.source, d.title, d.outlet, d.published_at, d.body FROM documents d
+        `SELECT d.id, d.source, d.title, d.outlet, d.published_at, d.body,
+           json_extract(d.metadata, '$.aggregator') AS aggregator, json_extract(d.metadata, '$.url') AS url FROM documents d
          WHERE ${where.join(' AND ')} ORDER BY d.published_at DESC NULLS LAST, d.seq LIMIT ?`,
       )
       .all(...params, Math.floor(limit)) as Record<string, string | null>[];
@@ -317,6 +309,8 @@ export class SqliteStore implements Store {
         source: r.source!,
         title: r.title,
         outlet: r.outlet,
+        aggregator: r.aggregator,
+        url: r.url,
         publishedAt: r.published_at,
         match: at >= 0 ? { start: at, end: at + first.length } : null,
         snippet: snippetAround(body, Math.max(0, at), at >= 0 ? first.length : 0),
