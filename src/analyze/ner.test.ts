@@ -17,6 +17,19 @@ test('places run over several words and a place before an organization names the
   assert.deepEqual(spans('부산 해운대경찰서는 수사에 나섰다.'), ['부산 해운대경찰서/OG']);
 });
 
+test('names every reader knows need no cue; places across the world; an organization a place names runs over describing nouns', () => {
+  assert.deepEqual(spans('연합뉴스는 코레일이 요금을 올린다고 전했다.'), ['연합뉴스/OG', '코레일/OG']);
+  assert.deepEqual(spans('롯데 자이언츠는 어제 두산베어스를 이겼다.'), ['롯데 자이언츠/OG', '두산베어스/OG'], 'sponsor and nickname are one club');
+  assert.deepEqual(spans('걸그룹 소녀시대가 무대에 올랐다.'), ['소녀시대/PS'], 'a performing group is a person (KLUE)');
+  assert.deepEqual(spans('축제는 춘천과 강릉에서 열린다.'), ['춘천/LC', '강릉/LC']);
+  assert.deepEqual(spans('버스는 부산→서울 구간을 달렸다.'), ['부산/LC', '서울/LC'], 'an arrow separates words');
+  assert.deepEqual(spans('황사는 경기도 북부까지 번졌다.'), ['경기도/LC'], '경기도 is not 경기 + the particle 도');
+  assert.deepEqual(spans('미국 연방 하원은 법안을 통과시켰다.'), ['미국 연방 하원/OG']);
+  assert.deepEqual(spans('이 자료는 중국 신화통신이 냈다.'), ['중국 신화통신/OG']);
+  assert.deepEqual(spans('정다은 가람재단 이사장이 연설했다.'), ['정다은/PS', '가람재단/OG'], '은 ending a name before a title is no particle');
+  assert.deepEqual(spans('최 셰프는 요리를 마쳤다.'), ['최/PS']);
+});
+
 test('transliteration skeletons match across scripts', () => {
   assert.equal(skeleton('루미넥스'), skeleton('Luminex'));
   assert.ok(transliterates('오픈넷AI', 'OpenNetAI'));

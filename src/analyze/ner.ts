@@ -67,6 +67,7 @@ function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c) || isGradeOrRound(c)) return null;
   if (known?.has(c)) return 'known-org';
   if (ORG_WORDS.has(c)) return 'org-word';
+  if (KNOWN_NAMES.get(c) === 'organization') return 'known-name';
   if (c.length >= 3 && INSTITUTION_ENDINGS.includes(c[c.length - 1]) && w.morphs.length >= 1 && w.morphs[0].pos === 'NNG' &&
     w.morphs[0].start === w.start && w.morphs[0].end === w.coreEnd) return 'institution';
   if (GAZETTEER[c] === 'organization') return 'gazetteer';
@@ -108,6 +109,7 @@ function placeRule(w: Word, next?: Word): string | null {
   if (PLACES.has(c) || GAZETTEER[c] === 'place') return 'place-list';
   const whole = w.morphs.length === 1 || (w.morphs[0] && w.morphs[0].end >= w.start + c.length);
   if (whole && w.morphs[0]?.meaning === '지명' && w.morphs[0].pos === 'NNP' && c.length >= 2) return 'kodic-place';
+  if (placePrefix(w)) return null; // 체코산, 충남지역: a compound that starts with a place (see placePrefix)
   for (const s of PLACE_SUFFIX_LIST) {
     if (c.length <= s.length || !c.endsWith(s)) continue;
     const stem = c.slice(0, c.length - s.length);
@@ -162,9 +164,26 @@ function kodicPerson(w: Word): boolean {
     w.core.length >= 2 && !NOT_NAMES.has(w.core);
 }
 
+/**
+ * After a foreign given name, a word the tagger reads as one common noun is still the family name when the
+ * name phrase ends with it (제임스 코든이, 슈테판 키슬링,): a particle or punctuation follows, not another word.
+ */
+function foreignSurname(words: Word[], k: number): boolean {
+  const w = words[k];
+  if (!w || !isHangul(w.core) || w.core.length < 2 || w.core.length > 5 || !nameLike(w) || KNOWN_NAMES.has(w.core)) return false;
+  if (NAME_NEIGHBOUR_STOP.has(w.core) || endsInTitle(w.core) || orgRule(w) || placeRule(w) || ORG_KIND_WORDS.has(w.core)) return false;
+  const own = w.morphs.filter((m) => m.start < w.coreEnd);
+  if (own.some((m) => /^(V|E|XS|J|M|NR|SN|NNB|IC)|\+/.test(m.pos))) return false;
+  return !!w.particle || !words[k + 1] || words[k + 1].before !== '';
+}
+
+/** 국방장관, 수석코치: a compound that ends in a title of two or more syllables. */
+const endsInTitle = (c: string): boolean => [...PERSON_TITLES].some((t) => t.length >= 2 && c.endsWith(t));
+
 /** A later part of a foreign name (가네코 지히로): a proper or unknown noun that is not a title or place. */
 function foreignPart(w: Word): boolean {
   if (!isHangul(w.core) || !nameLike(w) || looksLikeKoreanName(w.core) && w.core.length === 3) return false;
+  if (NAME_NEIGHBOUR_STOP.has(w.core) || endsInTitle(w.core)) return false; // 국방장관, 재판기: a title or description after the name
   const tags = w.morphs.filter((m) => m.start < w.coreEnd);
   if (tags.some((m) => /^(M|J|E|XS|V|NR|SN|NNB)|\+E/.test(m.pos))) return false;
   return tags.length > 1 || tags.some((m) => m.pos === 'NNP' || m.pos === 'UNK');
@@ -182,7 +201,7 @@ function foreignNeighbour(w: Word, onLeft: boolean): boolean {
   const own = w.morphs.filter((m) => m.start < w.coreEnd);
   // A dictionary noun (건물, 콘서트) or a compound title (국방장관) after a name describes it; a verb form or
   // an adverb before a name (따르면, 앞서) leads into it.
-  if (!onLeft) return !(own.length === 1 && own[0].pos === 'NNG') && ![...PERSON_TITLES].some((t) => t.length >= 2 && c.endsWith(t));
+  if (!onLeft) return !(own.length === 1 && own[0].pos === 'NNG') && !endsInTitle(c);
   return !/[된한는던할될인은운적의]$/.test(c) && !own.some((m) => /^(E|MA)|\+E/.test(m.pos));
 }
 
@@ -218,7 +237,7 @@ function placeContinues(w: Word): boolean {
   const own = w.morphs.filter((m) => m.start < w.coreEnd);
   if (own.length === 1 && own[0].pos === 'NNG' && own[0].start === w.start && own[0].end === w.coreEnd &&
     (w.core.length <= 2 || PLACE_GENERIC_NOUNS.has(w.core))) return false;
-  return /^[\uac00-\ud7a3\d-]{1,8}(특별시|광역시|시|도|군|구|동|읍|면|리|로|길|역|공원|광장|타워|청사|공항|호텔|빌딩|사거리|오거리|구역|지방|주|번지)$/.test(w.core)
+  return /^[\uac00-\ud7a3\d-]{1,8}(특별시|광역시|시|도|군|구|동|읍|면|리|로|길|역|공원|광장|타워|청사|공항|호텔|빌딩|사거리|오거리|구역|주|번지)$/.test(w.core)
     && !NOT_NAMES.has(w.core) && !PERSON_TITLES.has(w.core);
 }
 
@@ -308,6 +327,14 @@ const joined = (words: Word[], i: number): boolean => !words[i].particle && word
 export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs: Morph[] = tokenize(text)): NerSpan[] {
   const words = splitWords(text, morphs);
   const sport = SPORT_CUES.test(text);
+  const restored: Word[] = [];
+  // 김정은 국방위원회 제1위원장, 김영이 대표: the last syllable of a three-syllable name was read as a particle.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i], next = words[i + 1], after = words[i + 2];
+    if (!/^[은이]$/.test(w.particle) || w.core.length !== 2 || !SURNAMES.has(w.core[0]) || next.before !== '') continue;
+    const titled = (x?: Word) => !!x && x.before === '' && (!!titleOf(x) || endsInTitle(x.core));
+    if (titled(next) || (orgRule(next) && !next.particle && titled(after))) restored.push(words[i] = { ...w, core: w.text, coreEnd: w.end, particle: '' });
+  }
   const spans: NerSpan[] = [];
   const taken = new Set<number>();
   const add = (from: Word, to: Word, type: NerType, rule: string, extra: Partial<NerSpan> = {}) => {
@@ -317,6 +344,7 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     spans.push({ start, end, type, text: text.slice(start, end), rule, ...extra });
   };
 
+  for (const w of restored) add(w, w, 'PS', 'name-particle');
   // 0. Names with 씨 and an age in brackets, which the word rules below split apart.
   for (const m of text.matchAll(NAME_SSI)) {
     const found = nameBeforeSsi(m[1], morphs, m.index!);
@@ -382,8 +410,9 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
   }
 
   for (let i = 0; i < words.length; i++) {
-    // 경기도, 제주도: the tagger reads the province's 도 as the particle 도 (also).
-    if (words[i].particle === '도' && PLACES.has(words[i].text)) words[i] = { ...words[i], core: words[i].text, coreEnd: words[i].end, particle: '' };
+    // 경기도, 제주도: the tagger reads the province's 도 as the particle 도 (also);
+    // 오키나와: a place's last syllable read as the particle 와.
+    if (words[i].particle.length === 1 && PLACES.has(words[i].text)) words[i] = { ...words[i], core: words[i].text, coreEnd: words[i].end, particle: '' };
     const w = words[i];
     const c = w.core;
     if (!c) continue;
@@ -458,10 +487,14 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       let a = i, b = i;
       // A full three-syllable Korean name is complete: the words before it (무소속, 에 박보검) and after it
       // (an organization, a title) are not part of it. A foreign name runs over its neighbours (크리스 와이드먼).
-      const complete = looksLikeKoreanName(w.core) && w.core.length === 3;
+      // 이비차 올리치, 마이아: a foreign name can look Korean; a foreign name part beside it tells.
+      const foreignBeside = (x?: Word) => !!x && kodicPerson(x) && !looksLikeKoreanName(x.core);
+      const complete = looksLikeKoreanName(w.core) && w.core.length === 3 &&
+        !(joined(words, i) && foreignBeside(words[i + 1])) && !(i > 0 && joined(words, i - 1) && foreignBeside(words[i - 1]));
       while (!complete && a > 0 && joined(words, a - 1) && !looksLikeKoreanName(words[a - 1].core) &&
         (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1]) || foreignNeighbour(words[a - 1], true))) a--;
-      while (!complete && !w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]) || (a === i && b === i && foreignNeighbour(words[b + 1], false)))) { b++; if (words[b].particle) break; }
+      while (!complete && !w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]) || (a === i && b === i && foreignNeighbour(words[b + 1], false)) ||
+        (b === i && foreignSurname(words, b + 1)))) { b++; if (words[b].particle) break; }
       add(words[a], words[b], 'PS', 'kodic-person');
       i = b;
       continue;
@@ -481,5 +514,25 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     const at = { start: m.index!, coreEnd: m.index! + m[0].length } as Word;
     add(at, at, 'PS', 'hanja-name');
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return mergeSubunits(text, spans.sort((a, b) => a.start - b.start));
+}
+
+const SUBUNIT_RULES = new Set(['org-suffix', 'org-suffix-weak', 'institution']);
+
+/**
+ * An organization and its unit written after it are one name (국회 정보위원회, 서울대 융합과학대학원,
+ * 기아차 미국법인): two organization spans one space apart, the second found by its ending.
+ */
+function mergeSubunits(text: string, spans: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const sp of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'OG' && sp.type === 'OG' && SUBUNIT_RULES.has(sp.rule) && text.slice(prev.end, sp.start) === ' ' &&
+      !prev.role && !sp.role) {
+      out[out.length - 1] = { ...prev, end: sp.end, text: text.slice(prev.start, sp.end), rule: 'org-unit', orgStart: prev.orgStart };
+      continue;
+    }
+    out.push(sp);
+  }
+  return out;
 }

@@ -18,13 +18,14 @@ export const PERSON_TITLES = new Set(words(`
   씨 군 양 옹 여사 후보 예비후보 당선인 당선자 전 대표님 회장님 사장님 교수님 선생님 선생 의사 간호사 회계사 애널리스트 연구원장
   할머니 할아버지 어린이 학생 교사 원내대표 당대표 최고위원 사무총장 사무국장 단장 부단장 구단주 매니저 PD 프로듀서
   조합장 협회장 지부장 지점장 공장장 편집장 병원장 교장 관장 서장 사무처장
+  셰프 점장 경장 경사 원사 중사 하사 준위 부장판사 부장검사 주임 수녀 추기경 대주교 법사 시인 소설가 화백 명창 명인
 `));
 
 /** Titles of the press: a name written with one of these is the article's reporter, not a person in the news. */
 export const PRESS_TITLES = new Set(words('기자 특파원 기자단'));
 
 /** Titles that are also ordinary words; they only count right after a clear name (시장: market/mayor, 군: county/army). */
-export const WEAK_TITLES = new Set(words('시장 군 양 옹 소장 대장 이사 위원 선생 모델 멤버 주연 전 매니저 학생 교사 어린이 의사'));
+export const WEAK_TITLES = new Set(words('시장 군 양 옹 소장 대장 이사 위원 선생 모델 멤버 주연 전 매니저 학생 교사 어린이 의사 경사 시인 주임 명인 명창 하사 상사'));
 
 /** Words that may stand between a name and its title and belong to the title (선대 회장, 전 장관). */
 export const TITLE_MODIFIERS = new Set(words('선대 전 前 현 신임 초대 명예 고 故 공동 수석 부 당시'));
@@ -114,6 +115,8 @@ export const WEAK_PLACE_SUFFIXES = new Set(words('시 도 군 구 동 읍 면 �
 export const NAME_NEIGHBOUR_STOP = new Set(words(`
   남편 아내 부인 아들 딸 동생 형 누나 언니 오빠 어머니 아버지 엄마 아빠 조카 손자 손녀 친구 애인 연인 팬 선배 후배 동료 신인
   투수 타자 포수 공격수 수비수 미드필더 골키퍼 여배우 여가수 총격범 범인 용의자 피의자 피해자 무소속 남자 여자 소녀 소년 측 역
+  외야수 내야수 유격수 선발 마무리 에이스 스트라이커 윙어 수문장 감독 농구선수 축구선수 야구선수 골프선수 테니스선수 물리학자 과학자
+  작곡가 래퍼 디렉터 걸그룹 보이그룹 아이돌 배우 가수 닮은꼴 재판기 속 때 뒤 앞 옆 직접 함께 부부 커플 모녀 부자 일가 가족
 `));
 
 /**
@@ -177,7 +180,7 @@ export const COUNTRY_CHAIN_HEADS = words(`
 `);
 
 /** What may follow a country inside one word and leave the country a place: 미국인, 한국계, 중국산, 중국판, 서울시민. */
-export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 시민 국민 국적 어선 대사관 영사관 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
+export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 지역 일대 전역 시민 국민 국적 어선 대사관 영사관 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
 
 /**
  * Bare nouns that lindera sometimes tags NNP but that are not names in news text, and kinship and group
