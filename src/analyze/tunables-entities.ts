@@ -179,8 +179,8 @@ export const COUNTRY_CHAIN_HEADS = words(`
   경협 교류 무역 통상 협상 훈련 연습 핵 측 대화 공동 군 의 이 은 는 을 를 과 와
 `);
 
-/** What may follow a country inside one word and leave the country a place: 미국인, 한국계, 중국산, 중국판, 서울시민. */
-export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 지역 일대 전역 시민 국민 국적 어선 대사관 영사관 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
+/** What may follow a country inside one word and leave the country a place: 미국인, 한국계, 중국산, 중국판, 서울시민, 평택시장, 도쿄특파원. */
+export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 지역 일대 전역 행 발 출신 특파원 지점 지국 매체 시장 도지사 지사 군수 구청장 시민 국민 국적 어선 대사관 영사관 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
 
 /**
  * Bare nouns that lindera sometimes tags NNP but that are not names in news text, and kinship and group

@@ -17,8 +17,8 @@ export interface Word {
   morphs: Morph[];
 }
 
-// Separators: whitespace, brackets, quotes, list marks, arrows (부산→서울). A hyphen joins names in `이재용-손정의` so it separates too.
-const PIECE = /[^\s()[\]{}<>·ㆍ,、/“”"‘’'`「」『』《》〈〉…:;!?~|=+\-–—*#→←↔]+/g;
+// Separators: whitespace, brackets, quotes, list marks, arrows and range tildes (부산→서울, 홍천∼횡성). A hyphen joins names in `이재용-손정의` so it separates too.
+const PIECE = /[^\s()[\]{}<>·ㆍ,、/“”"‘’'`「」『』《》〈〉…:;!?~|=+\-–—*#→←↔∼～]+/g;
 // Particles after a Latin or digit stem are always particles (MGX가, Arm을, 3일에).
 const LATIN_END = /[A-Za-z0-9)]$/;
 // Multi-syllable particles are unambiguous enough to strip without the tagger's agreement.
