@@ -28,6 +28,11 @@ test('names every reader knows need no cue; places across the world; an organiza
   assert.deepEqual(spans('이 자료는 중국 신화통신이 냈다.'), ['중국 신화통신/OG']);
   assert.deepEqual(spans('정다은 가람재단 이사장이 연설했다.'), ['정다은/PS', '가람재단/OG'], '은 ending a name before a title is no particle');
   assert.deepEqual(spans('최 셰프는 요리를 마쳤다.'), ['최/PS']);
+  assert.deepEqual(spans('국회 정보위원회는 회의를 열었다.'), ['국회 정보위원회/OG'], 'an organization and its unit are one name');
+  assert.deepEqual(spans('가람자동차 미국법인이 문을 닫았다.'), ['가람자동차 미국법인/OG']);
+  assert.deepEqual(spans('이날 제임스 하딩이 무대에 섰다.'), ['제임스 하딩/PS'], 'a transliterated given name is no complete Korean name');
+  assert.deepEqual(spans('버스는 홍천∼횡성 구간을 달렸다.'), ['홍천/LC', '횡성/LC']);
+  assert.deepEqual(spans('평택시장 선거가 열린다.'), ['평택/LC'], 'a place starts a compound of role');
 });
 
 test('transliteration skeletons match across scripts', () => {

@@ -177,6 +177,9 @@ function foreignSurname(words: Word[], k: number): boolean {
   return !!w.particle || !words[k + 1] || words[k + 1].before !== '';
 }
 
+/** Syllables of transliterated names that Korean given names do not use (제임스, 마크): such a word is no Korean name. */
+const TRANSLITERATION = /[즈츠스트드르크프브그]/;
+
 /** 국방장관, 수석코치: a compound that ends in a title of two or more syllables. */
 const endsInTitle = (c: string): boolean => [...PERSON_TITLES].some((t) => t.length >= 2 && c.endsWith(t));
 
@@ -488,8 +491,8 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       // A full three-syllable Korean name is complete: the words before it (무소속, 에 박보검) and after it
       // (an organization, a title) are not part of it. A foreign name runs over its neighbours (크리스 와이드먼).
       // 이비차 올리치, 마이아: a foreign name can look Korean; a foreign name part beside it tells.
-      const foreignBeside = (x?: Word) => !!x && kodicPerson(x) && !looksLikeKoreanName(x.core);
-      const complete = looksLikeKoreanName(w.core) && w.core.length === 3 &&
+      const foreignBeside = (x?: Word) => !!x && kodicPerson(x) && (!looksLikeKoreanName(x.core) || TRANSLITERATION.test(x.core));
+      const complete = looksLikeKoreanName(w.core) && w.core.length === 3 && !TRANSLITERATION.test(w.core) &&
         !(joined(words, i) && foreignBeside(words[i + 1])) && !(i > 0 && joined(words, i - 1) && foreignBeside(words[i - 1]));
       while (!complete && a > 0 && joined(words, a - 1) && !looksLikeKoreanName(words[a - 1].core) &&
         (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1]) || foreignNeighbour(words[a - 1], true))) a--;
