@@ -33,6 +33,8 @@ test('names every reader knows need no cue; places across the world; an organiza
   assert.deepEqual(spans('이날 제임스 하딩이 무대에 섰다.'), ['제임스 하딩/PS'], 'a transliterated given name is no complete Korean name');
   assert.deepEqual(spans('버스는 홍천∼횡성 구간을 달렸다.'), ['홍천/LC', '횡성/LC']);
   assert.deepEqual(spans('평택시장 선거가 열린다.'), ['평택/LC'], 'a place starts a compound of role');
+  assert.deepEqual(spans('가람지법 형사3부는 판결을 미뤘다.'), ['가람지법 형사3부/OG'], 'a court and its division');
+  assert.deepEqual(spans('영국 일간지 가람타임스가 보도했다.').includes('영국 일간지 가람타임스/OG'), false, 'a cue word keeps the place apart');
 });
 
 test('transliteration skeletons match across scripts', () => {

@@ -7,7 +7,7 @@ import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -160,8 +160,25 @@ function givenNameLike(w: Word, allowNoun = false): boolean {
 
 function kodicPerson(w: Word): boolean {
   const m0 = w.morphs[0];
-  return !!m0 && m0.start === w.start && m0.end === w.coreEnd && m0.pos === 'NNP' && m0.meaning === '인명' &&
-    w.core.length >= 2 && !NOT_NAMES.has(w.core);
+  if (!m0 || m0.start !== w.start || m0.pos !== 'NNP' || m0.meaning !== '인명' || w.core.length < 2 || NOT_NAMES.has(w.core)) return false;
+  if (m0.end === w.coreEnd) return true;
+  // 류현진이 → 류현/진이: in context the tagger can cut a name it knows whole; asked about the word alone it tells.
+  if (m0.end < w.coreEnd && w.core.length <= 4 && isHangul(w.core) && knownWholePerson(w.core)) return true;
+  // 김경진이 → 김경(인명)/진이: a surname-led three-syllable word whose first two syllables are a known name, before a particle.
+  const rest = w.morphs.filter((m) => m.start >= m0.end && m.start < w.coreEnd);
+  return !!w.particle && w.core.length === 3 && looksLikeKoreanName(w.core) && m0.end === w.start + 2 &&
+    rest.every((m) => m.pos === 'NNG' || m.pos === 'NNP');
+}
+
+const wholePersonCache = new Map<string, boolean>();
+function knownWholePerson(core: string): boolean {
+  let known = wholePersonCache.get(core);
+  if (known === undefined) {
+    const alone = tokenize(core);
+    known = alone.length === 1 && alone[0].pos === 'NNP' && alone[0].meaning === '인명';
+    if (wholePersonCache.size < NAME_CACHE_MAX) wholePersonCache.set(core, known);
+  }
+  return known;
 }
 
 /**
@@ -314,6 +331,8 @@ function orgAfterPlace(words: Word[], n: number): number {
     if (!w) break;
     if (orgRule(w) || ORG_HEADS.has(w.core)) return m;
     const own = w.morphs.filter((x) => x.start < w.coreEnd);
+    // 영국 일간지 데일리메일: a cue word says what the next name is; the place stays apart from it.
+    if (ORG_CUE_BEFORE.has(w.core) || ORG_KIND_WORDS.has(w.core)) break;
     if (w.particle || !isHangul(w.core) || own.some((x) => /^(V|E|XS|J|M|NR|SN|NNB)|\+E/.test(x.pos)) || PERSON_TITLES.has(w.core) || looksLikeKoreanName(w.core) && w.core.length === 3) break;
   }
   return n;
@@ -521,6 +540,7 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
 }
 
 const SUBUNIT_RULES = new Set(['org-suffix', 'org-suffix-weak', 'institution']);
+const ORG_UNIT_AFTER = new RegExp(`^ (?:(?:형사|민사|행정|가사)(?:합의)?\\s?\\d+(?:부|단독)|${ORG_SUFFIXES.filter((x) => x.length >= 2 && isHangul(x)).join('|')})(?=(?:은|는|이|가|의|을|를|에|에서|와|과|도|로|으로)?(?![\\uac00-\\ud7a3]))`);
 
 /**
  * An organization and its unit written after it are one name (국회 정보위원회, 서울대 융합과학대학원,
@@ -528,7 +548,12 @@ const SUBUNIT_RULES = new Set(['org-suffix', 'org-suffix-weak', 'institution']);
  */
 function mergeSubunits(text: string, spans: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
-  for (const sp of spans) {
+  for (let sp of spans) {
+    // 서울북부지법 형사1부, BBC 방송, GS 그룹: a court's division or a bare organization ending after the name.
+    const unit = sp.type === 'OG' ? ORG_UNIT_AFTER.exec(text.slice(sp.end)) : null;
+    if (unit && !spans.some((x) => x.start >= sp.end && x.start < sp.end + unit[0].length)) {
+      sp = { ...sp, end: sp.end + unit[0].length, text: text.slice(sp.start, sp.end + unit[0].length), rule: 'org-unit' };
+    }
     const prev = out[out.length - 1];
     if (prev && prev.type === 'OG' && sp.type === 'OG' && SUBUNIT_RULES.has(sp.rule) && text.slice(prev.end, sp.start) === ' ' &&
       !prev.role && !sp.role) {

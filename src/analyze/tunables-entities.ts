@@ -38,7 +38,7 @@ export const ORG_SUFFIXES = words(`
   공사 공단 공기업 조합 노조 노동조합 구단 클럽 유나이티드 FC 당 부 처 청 군청 시청 도청 구청 경찰청 검찰청 지검 지법 법원
   고등학교 중학교 초등학교 학교 교회 백화점 마트 증권사 운용 자산운용 투자증권 물산 상사 산업 식품 제과 제철 철강 에너지 전력
   반도체 디스플레이 이노베이션 쇼핑 닷컴 게임즈 스튜디오 픽처스 재단법인 공화당 민주당 경찰서 소방서 예술단 봉사단
-  사절단 선수단 대표단 합창단 교향악단 재판부 사무소 법인 제분 제지 정유 상선 해상 리서치 컨설팅 대
+  사절단 선수단 대표단 합창단 교향악단 재판부 사무소 법인 제분 제지 정유 상선 해상 리서치 컨설팅 대 대사관 총영사관 영사관
 `);
 
 /** Suffixes that are too short to trust unless the stem is a known proper noun (외교부 yes, 대부 no). */
@@ -55,8 +55,8 @@ export const ORG_WORDS = new Set(words(`
 
 /** Nouns that, after a place and maybe a describing noun, end an organization's name (미국 연방 하원, 이란 축구 대표팀). */
 export const ORG_HEADS = new Set(words(`
-  정부 의회 하원 상원 당국 대표팀 축구대표팀 국가대표팀 군 군부 정부군 경찰 경찰국 법원 대법원 재판소 최고재판소 대사관 총영사관
-  영사관 사령부 조직위원회 항공 내무부 재무부 국무부 외무부 국방부 법무부 권부 검찰 의회 내각 왕실 여당 야당 당국자들
+  정부 의회 하원 상원 대표팀 축구대표팀 국가대표팀 군 군부 정부군 경찰 경찰국 법원 대법원 재판소 최고재판소 대사관 총영사관
+  영사관 사령부 조직위원회 항공 내무부 재무부 국무부 외무부 국방부 법무부 권부 검찰 의회 내각 왕실 여당 야당
 `));
 
 /** Endings of one-word dictionary institutions (기상청, 식약처): a 3+ syllable common noun ending so is an organization. */
@@ -180,7 +180,7 @@ export const COUNTRY_CHAIN_HEADS = words(`
 `);
 
 /** What may follow a country inside one word and leave the country a place: 미국인, 한국계, 중국산, 중국판, 서울시민, 평택시장, 도쿄특파원. */
-export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 지역 일대 전역 행 발 출신 특파원 지점 지국 매체 시장 도지사 지사 군수 구청장 시민 국민 국적 어선 대사관 영사관 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
+export const PLACE_COMPOUND_HEADS = words('인 계 산 판 식 지역 일대 전역 행 발 출신 특파원 지점 지국 매체 시장 도지사 지사 군수 구청장 시민 국민 국적 어선 정부 대표팀 국제영화제 모터쇼 동계올림픽 올림픽 시리즈');
 
 /**
  * Bare nouns that lindera sometimes tags NNP but that are not names in news text, and kinship and group
@@ -213,6 +213,9 @@ export const SPEECH_VERBS = words(`
   강조하 설명하 언급하 주장하 지적하 답변했 답하 물었 반문했 역설했 당부했 호소했 약속했 예상했 전망했 내다봤 분석했 평가했
   털어놨 토로했 고백했 발표했 제안했 요청했 촉구했 경고했 우려했 자평했 자신했 다짐했 선언했 표명했 비판했 반박했 해명했 말문을 했다 했고 했으며 한다 하며
 `);
+
+/** Words whose tagging alone (류현진 as one name) is remembered per process: bounds memory on long runs. */
+export const NAME_CACHE_MAX = 10_000;
 
 /** Quote grouping: content-bigram Jaccard at or above this joins two quotes of one speaker (tuned on fixtures). */
 export const UTTERANCE_SIMILARITY = 0.2;
