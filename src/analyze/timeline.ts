@@ -193,7 +193,7 @@ const isEventPhrase = (what: string): boolean => !/^[[(【].*[\])】]$/.test(wha
 
 // A sentence that tells something that happened: its predicate is in the past tense.
 const PAST_PREDICATE = /(었|였|했|됐|졌|왔|갔|렸|났|섰|혔|켰|쳤)다[.”"']*$/;
-const TOPIC_SUBJECT = /^([\uac00-\ud7a3]{2,})(은|는|이|가)$/;
+const TOPIC_SUBJECT = new RegExp(`^([\\uac00-\\ud7a3]{2,})(${SUBJECT_PARTICLES.join('|')})$`);
 
 interface DatedSentence { when: string; text: string; inferred: boolean }
 

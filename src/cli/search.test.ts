@@ -40,7 +40,7 @@ test('a hit with no outlet is named as posts name it ("기사 N"), never "출처
     assert.equal(cli('add', join(root, 'fixtures', 'cli', 'undated', 'notice.txt'), '--db', db, '--quiet').status, 0);
     const found = cli('search', '도서관', '--db', db);
     assert.equal(found.status, 0, found.stderr);
-    assert.match(found.stdout.split('\n')[0], /^기사 1 · .*누리시립도서관/);
+    assert.match(found.stdout.split('\n')[0], /^기사 1 · \d{4}-\d\d-\d\d \(file time\) · 누리시립도서관/);
     assert.ok(!found.stdout.includes('출처 미상'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

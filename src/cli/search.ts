@@ -4,6 +4,7 @@ import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { printable } from '../printable.js';
 import { sourceName } from '../write/index.js';
+import type { WeakDateSource } from '../types.js';
 import { count, parseCommand } from './args.js';
 
 export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
@@ -13,6 +14,9 @@ export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--
   --limit N         at most N hits (default: 20)
   --json            one JSON object per hit, for scripts
 `;
+
+/** A date that dates the copy, not the article, is shown as such. */
+const WEAK_DATE_LABEL: Record<WeakDateSource, string> = { 'http-last-modified': 'Last-Modified', 'file-mtime': 'file time' };
 
 export function searchCommand(argv: string[]): number {
   const { values, positionals } = parseCommand('search', argv, {
@@ -38,7 +42,8 @@ export function searchCommand(argv: string[]): number {
       if (values.json) process.stdout.write(JSON.stringify(h) + '\n');
       else {
         // Named as posts name their sources: outlet, re-posting site, domain, or "기사 N" (N: the hit's place).
-        const head = [sourceName(h, i + 1), h.publishedAt?.slice(0, 10), h.title ?? h.source].filter(Boolean).join(' · ');
+        const head = [sourceName(h, i + 1), h.publishedAt && `${h.publishedAt.slice(0, 10)}${h.dateSource ? ` (${WEAK_DATE_LABEL[h.dateSource]})` : ''}`, h.title ?? h.source]
+          .filter(Boolean).join(' · ');
         process.stdout.write(`${printable(head)}\n  ${printable(h.snippet)}\n  ${printable(h.source)}\n`);
       }
     });

@@ -182,6 +182,28 @@ for (const backend of BACKENDS) {
       assert.throws(() => store.search('   '), ConfigError);
     });
 
+    test('a hit names what a source without an outlet is known by, and marks a date that dates only the copy', () => {
+      const notice = doc('news/notice.txt', fixture('search-korean/weather.txt'), {
+        outlet: null, aggregator: '누리게시판', url: 'https://board.example/n/1', publishedAt: '2025-03-12T09:00:00+09:00', dateSource: 'file-mtime',
+      });
+      persist(store, result([notice], []), ['add']);
+      const hit = store.search('폭염일수').find((h) => h.id === notice.id)!;
+      assert.deepEqual([hit.outlet, hit.aggregator, hit.url, hit.dateSource], [null, '누리게시판', 'https://board.example/n/1', 'file-mtime']);
+      assert.equal(toNewsDoc(store.document(notice.id)!).dateSource, 'file-mtime', 'the mark survives the round trip');
+    });
+
+    test('the HTTP validator cache keeps a response with its validators, and a 304 renews it', () => {
+      const cache = store.httpCache();
+      const body = new TextEncoder().encode('<html>기사</html>');
+      cache.put({ url: 'https://news.example/a', etag: 'W/"1"', lastModified: 'Mon, 03 Feb 2025 23:10:00 GMT', contentType: 'text/html', body, fetchedAt: '2025-02-04T00:00:00.000Z' });
+      assert.deepEqual(cache.get('https://news.example/a'), {
+        url: 'https://news.example/a', etag: 'W/"1"', lastModified: 'Mon, 03 Feb 2025 23:10:00 GMT', contentType: 'text/html', body, fetchedAt: '2025-02-04T00:00:00.000Z',
+      });
+      cache.touch('https://news.example/a', '2025-02-05T00:00:00.000Z');
+      assert.equal(cache.get('https://news.example/a')!.fetchedAt, '2025-02-05T00:00:00.000Z');
+      assert.equal(cache.get('https://news.example/b'), undefined);
+    });
+
     test('the database handle is exposed for edge tables kept in the same store', () => {
       store.db.exec('CREATE TABLE IF NOT EXISTS contract_probe (url TEXT PRIMARY KEY, etag TEXT)');
       store.db.prepare('INSERT OR REPLACE INTO contract_probe VALUES (?, ?)').run('https://news.example/a', 'W/"1"');

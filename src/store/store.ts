@@ -1,6 +1,6 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
-import type { Analysis, DigestResult, Message, NewsDoc, Span, WrittenCluster } from '../types.js';
+import type { Analysis, DigestResult, Message, NewsDoc, Span, WeakDateSource, WrittenCluster } from '../types.js';
 import type { HttpCache } from '../ingest/web/index.js';
 
 export interface ChangeCounts {
@@ -83,6 +83,8 @@ export interface SearchHit {
   aggregator: string | null;
   url: string | null;
   publishedAt: string | null;
+  /** Set when publishedAt dates the copy (Last-Modified, file time), not the article. */
+  dateSource: WeakDateSource | null;
   /** Where the first query term sits in the body, or null when only the title matched. */
   match: Span | null;
   /** A short piece of the body around `match` (or its start), for a result list. */

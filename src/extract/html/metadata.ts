@@ -5,7 +5,7 @@ import { toKst, toKstNoting } from '../../dates.js';
 import { ldText, type LdNode } from './json-ld.js';
 import type { OutletRule } from './outlet-rules.js';
 import { collectBlocks, squash } from './dom.js';
-import { COPYRIGHT_HOLDER } from '../noise-rules.js';
+import { COPYRIGHT_HOLDER, EMAIL } from '../noise-rules.js';
 
 /** What the page itself says about the article (publishedAt in KST), before the outlet name is
  *  normalised; the NewsDoc's own fields where they mean the same, plus what only HTML carries. */
@@ -19,7 +19,7 @@ export type HtmlMetadata = Pick<NewsDoc, 'title' | 'subtitles' | 'section' | 're
   rejectedDates: string[];
 };
 
-export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+export { EMAIL }; // one e-mail pattern for both cleaners (noise-rules.ts)
 
 const GENERIC_BYLINE = ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '.byline__name', '.author-name', '.byline', '.author'];
 const GENERIC_DATE = ['time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'time[datetime]'];

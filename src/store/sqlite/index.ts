@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DigestResult, Message, NewsDoc, WrittenCluster } from '../../types.js';
+import type { Message, NewsDoc, WeakDateSource, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
   ChangeCounts, DocumentFilter, RunCounts, RunRecord, SearchHit, Store, StoredCluster, StoredDocument, StoredMetadata,
@@ -296,7 +296,8 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT d.id, d.source, d.title, d.outlet, d.published_at, d.body,
-           json_extract(d.metadata, '$.aggregator') AS aggregator, json_extract(d.metadata, '$.url') AS url FROM documents d
+           json_extract(d.metadata, '$.aggregator') AS aggregator, json_extract(d.metadata, '$.url') AS url,
+           json_extract(d.metadata, '$.dateSource') AS date_source FROM documents d
          WHERE ${where.join(' AND ')} ORDER BY d.published_at DESC NULLS LAST, d.seq LIMIT ?`,
       )
       .all(...params, Math.floor(limit)) as Record<string, string | null>[];
@@ -312,6 +313,7 @@ export class SqliteStore implements Store {
         aggregator: r.aggregator,
         url: r.url,
         publishedAt: r.published_at,
+        dateSource: (r.date_source as WeakDateSource | null) ?? null,
         match: at >= 0 ? { start: at, end: at + first.length } : null,
         snippet: snippetAround(body, Math.max(0, at), at >= 0 ? first.length : 0),
       };
