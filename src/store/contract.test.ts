@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DigestResult, NewsDoc, WrittenCluster } from '../types.js';
+import type { DigestResult, NewsDoc, NewsEvent, WrittenCluster } from '../types.js';
 import { sha256, shortId } from '../ids.js';
 import { ConfigError } from '../messages.js';
 import { countMessages, openStore, toNewsDoc, type SqliteStore, type Store } from './index.js';
@@ -141,7 +141,13 @@ for (const backend of BACKENDS) {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
       const battery = doc('news/battery.txt', fixture('insert/battery.txt'));
       const r1 = persist(store, result([harbor, battery], [cluster([harbor], 'run1-a'), cluster([battery], 'run1-b')]), ['digest']);
-      const r2 = persist(store, result([battery], [cluster([battery], 'run2-a')]), ['digest']);
+      const event: NewsEvent = {
+        act: '증설', participants: [], when: '2025-03-12', where: '청주', duration: null, topic: null, outcome: null,
+        documents: [battery.id], spans: { where: [{ document: battery.id, start: 0, end: 2 }] }, side: [],
+      };
+      const sentences = [{ text: '누리배터리가 공장을 늘린다.', markdown: '누리배터리가 공장을 늘린다.[^1]', mentions: [{ document: battery.id, start: 0, end: 5 }] }];
+      const written = cluster([battery], 'run2-a');
+      const r2 = persist(store, result([battery], [{ ...written, event, post: { ...written.post, sentences } }]), ['digest']);
       assert.deepEqual(store.clusters(r1.runId!).map((c) => c.id), [shortId('c', 'run1-a'), shortId('c', 'run1-b')]);
       const [only] = store.clusters(r2.runId!);
       assert.equal(only.id, shortId('c', 'run2-a'));
@@ -150,6 +156,9 @@ for (const backend of BACKENDS) {
       assert.equal(only.analysis.entities[0].name, '누리배터리');
       assert.equal(only.analysis.summary[0].mentions[0].document, battery.id);
       assert.equal(only.postPath, '2025-03-12-run2-a.md');
+      assert.deepEqual(only.analysis.event, event, 'the event is kept');
+      assert.deepEqual(only.post, { path: '2025-03-12-run2-a.md', markdown: '---\ntitle: x\n---\n', sentences }, 'the post as the run wrote it');
+      assert.equal(store.clusters(r1.runId!)[0].analysis.event, null);
       const all = store.clusters().map((c) => c.id);
       for (const id of [shortId('c', 'run1-a'), shortId('c', 'run1-b'), shortId('c', 'run2-a')]) assert.ok(all.includes(id));
     });

@@ -1,6 +1,6 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
-import type { Analysis, DigestResult, Message, NewsDoc, Span, WeakDateSource, WrittenCluster } from '../types.js';
+import type { Analysis, DigestResult, Message, NewsDoc, Post, Span, WeakDateSource, WrittenCluster } from '../types.js';
 import type { HttpCache } from '../ingest/web/index.js';
 
 export interface ChangeCounts {
@@ -43,6 +43,8 @@ export interface StoredCluster {
   members: string[];
   analysis: Analysis & { duplicates: string[][] };
   postPath: string | null;
+  /** The post as this cluster run wrote it (after any polish); null when it wrote none, or before schema 3. */
+  post: Post | null;
   /** The run after which the cluster matched nothing any more, or null while it is current. */
   goneRun: number | null;
 }

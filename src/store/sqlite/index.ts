@@ -20,7 +20,7 @@ const DOCUMENT_COLUMNS = [
 ] as const;
 type DocumentRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | null>;
 
-const CLUSTER_COLUMNS = ['id', 'members', 'analysis', 'post_path'] as const;
+const CLUSTER_COLUMNS = ['id', 'members', 'analysis', 'post_path', 'post'] as const;
 type ClusterRow = Record<(typeof CLUSTER_COLUMNS)[number], string | null>;
 
 const zeroCounts = (): ChangeCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
@@ -41,10 +41,11 @@ function documentRow(d: NewsDoc): DocumentRow {
 
 function clusterRow(c: WrittenCluster): ClusterRow {
   const analysis = {
-    duplicates: c.duplicates, entities: c.entities, numbers: c.numbers, quotes: c.quotes, timeline: c.timeline,
+    duplicates: c.duplicates, event: c.event ?? null, entities: c.entities, numbers: c.numbers, quotes: c.quotes, timeline: c.timeline,
     findings: c.findings, summary: c.summary, inferredDates: c.inferredDates, messages: c.messages,
   };
-  return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null };
+  const post = c.post ? JSON.stringify({ markdown: c.post.markdown, model: c.post.model, sentences: c.post.sentences }) : null;
+  return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null, post };
 }
 
 const sameRow = <T extends Record<string, unknown>>(a: T, b: T, columns: readonly (keyof T)[]) =>
@@ -182,9 +183,9 @@ export class SqliteStore implements Store {
     const clusters = zeroCounts();
     const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ? AND gone_run IS NULL`);
     const upsertCluster = db.prepare(
-      `INSERT INTO clusters (id, run, members, analysis, post_path) VALUES (@id, @run, @members, @analysis, @post_path)
+      `INSERT INTO clusters (id, run, members, analysis, post_path, post) VALUES (@id, @run, @members, @analysis, @post_path, @post)
        ON CONFLICT(id) DO UPDATE SET run = excluded.run, members = excluded.members, analysis = excluded.analysis,
-         post_path = excluded.post_path, gone_run = NULL`,
+         post_path = excluded.post_path, post = excluded.post, gone_run = NULL`,
     );
     const link = db.prepare('INSERT OR REPLACE INTO run_clusters (run, cluster, position) VALUES (?, ?, ?)');
     const markGone = db.prepare('UPDATE clusters SET gone_run = ? WHERE id = ? AND gone_run IS NULL');
@@ -262,6 +263,7 @@ export class SqliteStore implements Store {
       members: JSON.parse(r.members as string),
       analysis: JSON.parse(r.analysis as string),
       postPath: (r.post_path as string | null) ?? null,
+      post: r.post && r.post_path ? { path: r.post_path as string, ...JSON.parse(r.post as string) } : null,
       goneRun: (r.gone_run as number | null) ?? null,
     }));
   }

@@ -96,4 +96,13 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'the post as each cluster run wrote it (Markdown and its data), so readers need not write it again',
+    sql: `
+      -- JSON: the Post without its path (post_path holds that): markdown, model, sentences. NULL for a
+      -- cluster written before this migration, or by a run that wrote no post.
+      ALTER TABLE clusters ADD COLUMN post TEXT;
+    `,
+  },
 ];
