@@ -3,36 +3,21 @@
 //   1. server time, p50/p95 over sequential requests (one at a time, so it is the server's time plus
 //      loopback, not queueing);
 //   2. 200 requests at concurrency 20 with autocannon, requests/s and latency.
-// The 50 sources are built at run time from the workbench's own fictional fixtures (fixtures/server/walk):
-// each copy gets its own outlet, reporter line and one sentence of its own, so they form one event.
+// The 50 sources are one fictional event generated at run time (bench/serve-corpus.ts); the run that
+// digests them is the CLI's own, into a real store file the server then opens.
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import type { RawFile } from '../src/types.js';
-import { runDigest } from '../src/pipeline.js';
-import { persistRun } from '../src/store/index.js';
+import { finish, run } from '../src/pipeline.js';
+import { openStore } from '../src/store/index.js';
 import { startServer } from '../src/server/serve.js';
+import { eventSources } from './serve-corpus.js';
 
 const SOURCES = 50;
 const SEQUENTIAL = 100;
-const walk = fileURLToPath(new URL('../fixtures/server/walk/', import.meta.url));
-const templates = readdirSync(walk).sort().map((f) => readFileSync(join(walk, f), 'utf8'));
-const OUTLETS = ['한빛일보', '누리뉴스', '다산비즈'];
-
-function sources(): RawFile[] {
-  return Array.from({ length: SOURCES }, (_, i) => {
-    let text = templates[i % templates.length];
-    const outlet = `가람${i + 1}일보`;
-    for (const o of OUTLETS) text = text.replaceAll(o, outlet);
-    text = text.replace(/(밝혔다\.\n)/, `$1${outlet}는 현장에서 ${i + 3}명의 관계자를 만났다고 전했다.\n`);
-    const source = `bench/${i + 1}.txt`;
-    return { source, key: `/bench/${i + 1}.txt`, bytes: new TextEncoder().encode(text) };
-  });
-}
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
@@ -55,13 +40,25 @@ function cannon(url: string) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-serve-'));
   const db = join(dir, 'bench.db');
-  const raws = sources();
-  const result = await runDigest(raws, raws.length);
-  persistRun(db, result, ['bench:serve']);
-  const biggest = [...result.clusters].sort((a, b) => b.members.length - a.members.length)[0];
+  const raws = eventSources(SOURCES);
+  const store = openStore(db);
+  let clusters;
+  try {
+    const result = await run({ store, args: ['bench:serve'], inputs: { raws, total: raws.length, messages: [] } });
+    finish(store, result);
+    clusters = result.clusters;
+  } finally {
+    store.close();
+  }
+  const biggest = [...clusters].sort((a, b) => b.members.length - a.members.length)[0];
+  if (biggest.members.length !== SOURCES) {
+    throw new Error(`the bench corpus formed a largest event of ${biggest.members.length} sources, not ${SOURCES}: fix bench/serve-corpus.ts before reading any figure`);
+  }
   const running = await startServer({ db, port: 0, host: '127.0.0.1', postsDir: join(dir, '_posts'), write: {}, fetcher: {} });
   const eventUrl = `${running.url}/events/${biggest.id}`;
+  const coldStart = performance.now();
   const page = Buffer.from(await (await fetch(eventUrl)).arrayBuffer());
+  const cold = performance.now() - coldStart;
   const file = join(dir, 'event.html');
   writeFileSync(file, page);
   const statics = createServer((_req, res) => {
@@ -76,6 +73,7 @@ async function main() {
     const ev = await sequential(eventUrl);
     const st = await sequential(staticUrl);
     const f = (n: number) => n.toFixed(2);
+    process.stdout.write(`first request after start (nothing cached): ${f(cold)} ms\n`);
     process.stdout.write(`sequential, ${SEQUENTIAL} requests each (ms):\n`);
     process.stdout.write(`  event page   p50 ${f(ev.p50)}  p95 ${f(ev.p95)}\n`);
     process.stdout.write(`  static file  p50 ${f(st.p50)}  p95 ${f(st.p95)}\n`);

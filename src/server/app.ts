@@ -12,6 +12,7 @@ import { html } from './html.js';
 import { STYLESHEET } from './style.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { Workbench } from './workbench.js';
+import { StampedCache } from './cache.js';
 import { listEvents, type EventFilters } from './events/query.js';
 import { eventsPage } from './events/page.js';
 import { eventView } from './event/view.js';
@@ -39,6 +40,8 @@ const NOTICES: Record<string, string> = {
   saved: '새 판으로 저장했습니다.',
   accepted: '다시 생성한 글을 새 판으로 저장했습니다. 이전 판은 그대로 남아 있습니다.',
 };
+
+const utf8 = new TextEncoder();
 
 /** A form field as text; browsers send a textarea's line breaks as CRLF, the posts use LF. */
 const field = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '');
@@ -79,19 +82,26 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
     return render(c, '사건 목록', eventsPage(listEvents(bench, f), f));
   });
 
+  // Built once per cluster run and kept until the store changes (a restored line, a new run): a
+  // 50-source event takes far longer to assemble than to send.
+  // Kept encoded, so a hit costs no re-encoding of half a megabyte either.
+  const eventPages = new StampedCache<Uint8Array<ArrayBuffer>>();
   app.get('/events/:id', (c) => {
     const cluster = bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
-    const docs = bench.members(cluster);
-    const removed = new Map(cluster.members.map((id) => {
-      const stored = bench.stored(id);
-      const restorations = bench.tables.restorations(id);
-      return [id, { list: stored?.removed ?? [], restored: new Set(restorations.map((r) => r.removal)) }];
-    }));
-    const restoredStarts = new Map([...docs.values()].map((d) => [d.id, new Set(d.messages.filter((m) => m.rule === 'restored-line').map((m) => m.place.span!.start))]));
-    const view = eventView(cluster, docs, restoredStarts);
-    const post = bench.generatedPost(cluster).post;
-    return render(c, view.title, eventPage({ cluster, view, docs, removed, postSentences: post.sentences ?? [], csrf: secret, notice: notice(c) }));
+    const shown = notice(c);
+    return c.body(eventPages.get(bench.stamp(), `${cluster.id}@${cluster.run}|${shown ?? ''}`, () => {
+      const docs = bench.members(cluster);
+      const removed = new Map(cluster.members.map((id) => {
+        const stored = bench.stored(id);
+        const restorations = bench.tables.restorations(id);
+        return [id, { list: stored?.removed ?? [], restored: new Set(restorations.map((r) => r.removal)) }];
+      }));
+      const restoredStarts = new Map([...docs.values()].map((d) => [d.id, new Set(d.messages.filter((m) => m.rule === 'restored-line').map((m) => m.place.span!.start))]));
+      const view = eventView(cluster, docs, restoredStarts);
+      const post = bench.generatedPost(cluster).post;
+      return utf8.encode(page({ title: view.title, csrf: secret, body: eventPage({ cluster, view, docs, removed, postSentences: post.sentences ?? [], csrf: secret, notice: shown }) }));
+    }), 200, { 'content-type': 'text/html; charset=UTF-8' });
   });
 
   app.post('/documents/:id/restore', async (c) => {

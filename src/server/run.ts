@@ -8,10 +8,15 @@ import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from '../write/post.js';
 import type { FetcherOptions } from '../ingest/web/fetcher.js';
 import { gatherInputs } from '../cli/sources.js';
 
-/** The post the writer makes from a stored analysis, as `digest` wrote it. */
-export function writeStoredCluster(cluster: StoredCluster, docs: Map<string, NewsDoc>, write: Partial<WriteOptions>): WrittenCluster {
+/**
+ * The cluster with its post as `digest` wrote it: the post the run stored, else (a store from before
+ * posts were kept) the writer's post from the stored analysis.
+ */
+export function writeStoredCluster(cluster: StoredCluster, docs: () => Map<string, NewsDoc>, write: Partial<WriteOptions>): WrittenCluster {
   const { duplicates, ...analysis } = cluster.analysis;
-  return writeCluster({ id: cluster.id, members: cluster.members, duplicates, ...analysis }, docs, { ...DEFAULT_WRITE_OPTIONS, ...write }, new Set());
+  const analyzed = { id: cluster.id, members: cluster.members, duplicates, ...analysis };
+  if (cluster.post) return { ...analyzed, post: cluster.post };
+  return writeCluster(analyzed, docs(), { ...DEFAULT_WRITE_OPTIONS, ...write }, new Set());
 }
 
 /**
@@ -24,7 +29,7 @@ export async function rerunCluster(cluster: StoredCluster, docs: Map<string, New
   try {
     const seed = store.beginRun(['serve', 'seed', cluster.id]);
     store.saveDocuments(seed, [...docs.values()]);
-    const stored = writeStoredCluster(cluster, docs, write);
+    const stored = writeStoredCluster(cluster, () => docs, write);
     store.saveClusters(seed, [{ ...stored, post: { ...stored.post, path: cluster.postPath ?? stored.post.path } }]);
     const result = await run({ store, args: ['serve', 'regenerate', cluster.id], write });
     const again = result.clusters.find((c) => c.id === cluster.id);

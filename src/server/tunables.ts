@@ -29,3 +29,6 @@ export const JOB_RETENTION_MS = 60 * 60 * 1000;
 
 /** Delay before the live preview re-renders while typing: fast enough to feel live, few requests. */
 export const PREVIEW_DEBOUNCE_MS = 250;
+
+/** Rendered event pages kept until the store changes: the events a person is comparing, not the archive. */
+export const CACHED_PAGES = 64;

@@ -7,6 +7,7 @@ import type { FetcherOptions } from '../ingest/web/fetcher.js';
 import { message } from '../messages.js';
 import { WorkbenchTables, type Restoration } from './tables.js';
 import { rerunCluster, writeStoredCluster } from './run.js';
+import { StampedCache, storeStamp } from './cache.js';
 
 export interface WorkbenchOptions {
   /** The `_posts` folder exports go to (and never outside of). */
@@ -38,18 +39,24 @@ export function applyRestorations(doc: NewsDoc, restorations: Restoration[]): Ne
 
 export class Workbench {
   readonly tables: WorkbenchTables;
+  /** Changes whenever the store does (this server's writes or another process's run). */
+  readonly stamp: () => string;
+  private readonly current = new StampedCache<StoredCluster[]>(1);
 
   constructor(readonly store: SqliteStore, readonly options: WorkbenchOptions) {
     this.tables = new WorkbenchTables(store.db);
+    this.stamp = storeStamp(store.db);
   }
 
   /** The events of the latest run that formed any (an `add` forms none and leaves them as they were). */
   clusters(): StoredCluster[] {
-    const run = this.store.runs().reverse().find((r) => {
-      const c = r.counts.clusters;
-      return c && c.inserted + c.updated + c.unchanged > 0;
+    return this.current.get(this.stamp(), 'clusters', () => {
+      const run = this.store.runs().reverse().find((r) => {
+        const c = r.counts.clusters;
+        return c && c.inserted + c.updated + c.unchanged > 0;
+      });
+      return run ? this.store.clusters(run.id) : [];
     });
-    return run ? this.store.clusters(run.id) : [];
   }
 
   cluster(id: string): StoredCluster | null {
@@ -81,9 +88,9 @@ export class Workbench {
     return this.tables.restore(documentId, removal, line.text);
   }
 
-  /** The post as the writer makes it from the stored analysis. */
+  /** The cluster with its post as the run that made it wrote it. */
   generatedPost(cluster: StoredCluster): WrittenCluster {
-    return writeStoredCluster(cluster, this.members(cluster), this.options.write);
+    return writeStoredCluster(cluster, () => this.members(cluster), this.options.write);
   }
 
   /**

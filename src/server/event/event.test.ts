@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
 import { startServer } from '../serve.js';
+import { openStore } from '../../store/index.js';
+import { WorkbenchTables } from '../tables.js';
 
 let w: TestWorkbench;
 let id: string;
@@ -61,4 +63,19 @@ test('restoring a removed line puts it in the body with a message, and the chang
   } finally {
     await again.close();
   }
+});
+
+test('the page is kept between requests and rebuilt when another process changes the store', async () => {
+  const first = await (await fetch(`${w.url}/events/${id}`)).text();
+  assert.equal(await (await fetch(`${w.url}/events/${id}`)).text(), first, 'the same page while nothing changed');
+  const form = first.match(/<li>다산비즈 구독하기 <span class="muted">\([^)]+\)<\/span>\s*<form method="post" action="\/documents\/([^/]+)\/restore">.*?name="removal" value="(\d+)"/s)!;
+  // Another connection to the same file (as a second newsdesk process would have) restores a line.
+  const other = openStore(join(w.dir, 'newsdesk.db'));
+  try {
+    assert.ok(new WorkbenchTables(other.db).restore(form[1], Number(form[2]), '다산비즈 구독하기'));
+  } finally {
+    other.close();
+  }
+  const after = await (await fetch(`${w.url}/events/${id}`)).text();
+  assert.match(after, /<span class="sent solo restored"[^>]*>다산비즈 구독하기<\/span>/);
 });
