@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkerPool, type Outcome } from './pool.js';
 import type { TestTask } from './test-worker.js';
 
@@ -40,4 +44,33 @@ test('a task that throws is a crash outcome with its message and stack; the work
 test('a worker that exits or runs out of its heap is replaced', async () => {
   const out = await runAll([{ exit: 3 }, { echo: 'x' }, { bloat: true }, { echo: 'y' }], { size: 1, budgetMs: 20_000, heapMb: 32 });
   assert.deepEqual(summary(out), ['crash', 'X', 'memory', 'Y']);
+});
+
+test('close() while a worker is still starting: the process waits for it, and goes on after close', async () => {
+  // Both workers load and say 'ready' while the main thread is busy, so close() runs before their
+  // 'ready' is handled. Handling it must not unref a worker close() is stopping: with nothing else
+  // to wait on, the process would end in the middle of `await close()` (exit code 13).
+  const pool = new URL(`./pool${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const code = `
+    import { WorkerPool } from ${JSON.stringify(pool.href)};
+    const pool = new WorkerPool(new URL(${JSON.stringify(SCRIPT.href)}), { size: 2, budgetMs: 20000 });
+    void pool.run({ echo: 'a' });
+    void pool.run({ echo: 'b' });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    await pool.close();
+    process.stdout.write('closed');`;
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-pool-'));
+  try {
+    // A script file, not --eval: workers inherit the process's options, and --input-type would stop them.
+    const script = join(dir, 'close-while-starting.mjs');
+    writeFileSync(script, code);
+    const args = [...(import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : []), script];
+    const { stdout, stderr, exitCode } = await new Promise<{ stdout: string; stderr: string; exitCode: number | null }>((resolve) => {
+      const child = execFile(process.execPath, args, (_e, stdout, stderr) => resolve({ stdout, stderr, exitCode: child.exitCode }));
+    });
+    assert.equal(stdout, 'closed', stderr);
+    assert.equal(exitCode, 0, stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

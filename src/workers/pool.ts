@@ -87,7 +87,11 @@ export class WorkerPool<T, R> {
     const started = (ok: boolean, error?: Error) => {
       this.starting--;
       worker.off('message', onReady).off('error', onFail).off('exit', onFail);
-      if (ok) {
+      if (ok && this.closed) {
+        // close() is stopping it and keeps it ref'd until it has stopped. Unref'd here (its 'ready' was
+        // still queued when close() ran), its exit would keep nothing alive and the process would end
+        // in the middle of `await close()`: the "Promise resolution is still pending" of the server tests.
+      } else if (ok) {
         worker.unref(); // a running task's watchdog keeps the process alive; idle workers must not
         this.idle.push(worker);
       } else {
