@@ -23,7 +23,8 @@ test('names every reader knows need no cue; places across the world; an organiza
   assert.deepEqual(spans('걸그룹 소녀시대가 무대에 올랐다.'), ['소녀시대/PS'], 'a performing group is a person (KLUE)');
   assert.deepEqual(spans('축제는 춘천과 강릉에서 열린다.'), ['춘천/LC', '강릉/LC']);
   assert.deepEqual(spans('버스는 부산→서울 구간을 달렸다.'), ['부산/LC', '서울/LC'], 'an arrow separates words');
-  assert.deepEqual(spans('황사는 경기도 북부까지 번졌다.'), ['경기도/LC'], '경기도 is not 경기 + the particle 도');
+  assert.deepEqual(spans('황사는 경기도 북부까지 번졌다.'), ['경기도 북부/LC'], '경기도 is not 경기 + the particle 도; a part of a region continues it');
+  assert.deepEqual(spans('한국 경제가 나빠졌다.'), ['한국/LC'], 'a place and a noun are no known paper (한국경제)');
   assert.deepEqual(spans('미국 연방 하원은 법안을 통과시켰다.'), ['미국 연방 하원/OG']);
   assert.deepEqual(spans('이 자료는 중국 신화통신이 냈다.'), ['중국 신화통신/OG']);
   assert.deepEqual(spans('정다은 가람재단 이사장이 연설했다.'), ['정다은/PS', '가람재단/OG'], '은 ending a name before a title is no particle');

@@ -7,7 +7,7 @@ import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_PARTS, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -64,7 +64,7 @@ function orgSuffix(core: string): string | null {
 /** Why a word is an organization name, or null. */
 function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   const c = w.core;
-  if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c) || isGradeOrRound(c)) return null;
+  if (!c || NOT_NAMES.has(c) || PERSON_TITLES.has(c) || isGradeOrRound(c) || PLACE_PARTS.has(c)) return null;
   if (known?.has(c)) return 'known-org';
   if (ORG_WORDS.has(c)) return 'org-word';
   if (KNOWN_NAMES.get(c) === 'organization') return 'known-name';
@@ -252,6 +252,7 @@ const ZONE_TIME = /^(한국|미국|일본|중국|영국)(?:시각|시간)$/;
 
 /** A word that continues a place: 삼성동, 팔달구, 부평역, after a place already seen. */
 function placeContinues(w: Word): boolean {
+  if (PLACE_PARTS.has(w.core)) return true; // 미국 북동부, 강원 북부
   // 방면, 전역, 열도: a dictionary noun that merely ends like a place suffix says where, it names nothing.
   // ko-dic also lists many districts as common nouns (수지구, 원산), so only the short generic ones are refused.
   const own = w.morphs.filter((m) => m.start < w.coreEnd);
@@ -308,7 +309,8 @@ function localName(w: Word): boolean {
 function knownName(words: Word[], i: number): { last: number; kind: 'organization' | 'person' } | null {
   const w = words[i];
   if (joined(words, i)) {
-    const two = KNOWN_NAMES.get(w.core + words[i + 1].core);
+    // 한국 경제 is the Korean economy, not the paper 한국경제.
+    const two = PLACES.has(w.core) ? undefined : KNOWN_NAMES.get(w.core + words[i + 1].core);
     if (two) return { last: i + 1, kind: two };
     // 두산 베어스, 뉴욕 자이언츠, KIA 타이거즈: the sponsor or city and the nickname are one club.
     const sponsor = KNOWN_NAMES.get(w.core) === 'organization' || PLACES.has(w.core) || /^[A-Z]{2,4}$/.test(w.core);

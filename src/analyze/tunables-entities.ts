@@ -133,6 +133,9 @@ export const GENERIC_ORG_STEMS = new Set(words(`
 /** Three-syllable dictionary nouns ending like a place (…도, …로, …역) that say where but name nothing. */
 export const PLACE_GENERIC_NOUNS = new Set(words('한반도 고속도 활주로 교차로 골목길 지름길 산책로 등산로 통학로 해안도 전지역 관할구 선거구 지역구 행정구 자치구'));
 
+/** Parts of a region written after it (미국 북동부, 강원 북부): they continue the place, and are no organization (…부). */
+export const PLACE_PARTS = new Set(words('동부 서부 남부 북부 중부 북동부 북서부 남동부 남서부 동북부 동남부 서북부 서남부 중서부 중동부 남단 북단 동단 서단'));
+
 /** Endings of named venues that continue a place written before them (인천 계양체육관, 서울 올림픽공원). */
 export const VENUE_SUFFIXES = words('체육관 경기장 구장 공원 광장 센터 홀 궁 타워 빌딩 터미널 휴게소 나들목 분기점 해수욕장 시장');
 
