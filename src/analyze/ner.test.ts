@@ -86,6 +86,8 @@ test('countries: 남북 and 한미 stand for two states; a city that acts, a sid
 test('acronyms of things and common nouns that look like names are no entities', () => {
   assert.deepEqual(spans('정부는 FTA와 IPTV, GNP 통계를 발표했다.'), ['정부/OG']);
   assert.deepEqual(spans('노부는 개성 있는 옷을 입었다.'), []);
+  assert.deepEqual(spans('K팝 공연과 A매치가 겹쳤다.'), [], 'one capital before Hangul is a label');
+  assert.deepEqual(spans('새 SM5 모델과 화학II 교재가 나왔다.'), [], 'a model with digits and a subject level are no organizations');
 });
 
 test('a foreign name runs over its parts; a Korean name takes nothing from the words before it', () => {

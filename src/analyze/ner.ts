@@ -71,9 +71,13 @@ function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   if (c.length >= 3 && INSTITUTION_ENDINGS.includes(c[c.length - 1]) && w.morphs.length >= 1 && w.morphs[0].pos === 'NNG' &&
     w.morphs[0].start === w.start && w.morphs[0].end === w.coreEnd) return 'institution';
   if (GAZETTEER[c] === 'organization') return 'gazetteer';
-  if (/^[A-Z][A-Za-z0-9&]*[\uac00-\ud7a3]{2,}$/.test(c) && !LATIN_STOP.has(c.match(/^[A-Za-z0-9&]+/)![0])) return 'latin-hangul-org';
-  if (/^[\uac00-\ud7a3]{2,}[A-Z]{1,4}$/.test(c) && !NOT_NAMES.has(c.replace(/[A-Z]+$/, ''))) return 'hangul-latin-org';
-  if (/^[A-Z][A-Z0-9&]{1,7}$/.test(c) && !LATIN_STOP.has(c)) return 'acronym';
+  // One capital before Hangul is a label (K팝, E클래스, A매치), not a company: two or more make one (LG전자).
+  if (/^[A-Z][A-Za-z0-9&]*[\uac00-\ud7a3]{2,}$/.test(c) && /^[A-Z][A-Za-z&]/.test(c) && !LATIN_STOP.has(c.match(/^[A-Za-z0-9&]+/)![0])) return 'latin-hangul-org';
+  // 화학II, 국어A: a subject and its level; 섹션TV: a programme. A stem with an org ending is a name (가람KT).
+  if (/^[\uac00-\ud7a3]{2,}[A-Z]{1,4}$/.test(c) && !NOT_NAMES.has(c.replace(/[A-Z]+$/, '')) && !/^(I{1,3}|IV|V|[A-Z])$/.test(c.replace(/^[\uac00-\ud7a3]+/, '')) &&
+    !LATIN_STOP.has(c.replace(/^[\uac00-\ud7a3]+/, ''))) return 'hangul-latin-org';
+  // Letters and digits (SM5, G5, MH370) are models and flights, not bodies.
+  if (/^[A-Z][A-Z&]{1,7}$/.test(c) && !LATIN_STOP.has(c)) return 'acronym';
   const suffix = orgSuffix(c);
   if (suffix && isHangul(c.slice(0, c.length - suffix.length)) || suffix && /[A-Za-z]/.test(c)) {
     const stem = c.slice(0, c.length - suffix.length);
