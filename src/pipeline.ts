@@ -19,7 +19,9 @@ import type { ReadResult, ReadTask } from './workers/read-document.js';
 import { DOC_TIME_BUDGET_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
-import { countMessages, toNewsDoc, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster } from './store/index.js';
+import {
+  countMessages, toNewsDoc, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster, type StoredDocument,
+} from './store/index.js';
 
 export const STEPS = ['read', 'extract', 'persist-documents', 'cluster', 'analyze', 'write', 'polish', 'persist-clusters'] as const;
 export type Step = (typeof STEPS)[number];
@@ -69,6 +71,8 @@ export interface RunResult extends DigestResult {
   counts: { documents: ChangeCounts; clusters: ChangeCounts };
   /** Earlier clusters that match nothing any more: their posts go. */
   gone: StoredCluster[];
+  /** Ids of the clusters taken as stored because nothing they were made from changed (not analysed again). */
+  reused: string[];
 }
 
 /** One run, every step in order. Throws only ConfigError (and programmer errors); content problems are messages. */
@@ -79,11 +83,12 @@ export async function run(req: RunRequest): Promise<RunResult> {
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
   const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
-  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, extracted, fresh, documents: [], clusters: [], messages, counts, gone: [] };
+  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, extracted, fresh, documents: [], clusters: [], messages, counts, gone: [], reused: [] };
 
   const { onlyNew, ...filter } = req.select ?? {};
   const view = req.view ?? ((d: NewsDoc) => d);
-  const documents = store.documents(onlyNew ? { ...filter, run: runId } : filter).map((d) => view(toNewsDoc(d)));
+  const stored = store.documents(onlyNew ? { ...filter, run: runId } : filter);
+  const documents = stored.map((d) => view(toNewsDoc(d)));
   const earlier = store.clusters().filter((c) => c.goneRun === null);
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
@@ -99,8 +104,16 @@ export async function run(req: RunRequest): Promise<RunResult> {
   const keptPaths = new Map(earlier.filter((c) => identity.kept.has(c.id) && c.postPath).map((c) => [c.id, c.postPath!]));
   const taken = new Set([...keptPaths.values()].map((p) => p.replace(/\.md$/, '')));
   const clusters: WrittenCluster[] = [];
+  const writtenWith = writeOptionsKey(writeOptions);
+  // A cluster whose documents and options are as they were is taken as stored, not analysed again;
+  // not when the caller shows documents otherwise than stored (view) or rewords posts (polish).
+  const reuse = req.view || req.polish ? null : unchangedClusters(earlier, stored, writeOptions, writtenWith);
+  const reused: string[] = [];
   identity.clusters.forEach((cluster, i) => {
-    const written = analyzeAndWrite(cluster, byId, writeOptions, taken, messages, req.debug);
+    const kept = reuse?.(cluster);
+    if (kept) reused.push(kept.id);
+    const written = kept ?? analyzeAndWrite(cluster, byId, writeOptions, taken, messages, req.debug);
+    if (written) written.writtenWith = writtenWith;
     req.progress?.('analyze', i + 1, identity.clusters.length);
     if (!written) return;
     const path = keptPaths.get(written.id);
@@ -116,6 +129,33 @@ export async function run(req: RunRequest): Promise<RunResult> {
     // The problems of documents read now; earlier runs reported those of the others.
     messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
     gone: earlier.filter((c) => identity.gone.includes(c.id)),
+    reused,
+  };
+}
+
+/** The write options as a key, the run's day aside (it matters only to a draft post; see unchangedClusters). */
+function writeOptionsKey(options: WriteOptions): string {
+  const { runDate: _day, ...rest } = options;
+  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The stored cluster for a cluster of this run when nothing it was made from changed: the same id,
+ * members in the same order and the same duplicates; no member stored or changed after the run that
+ * wrote it; its post kept (schema 3) under the same write options (and, for a draft, the same day).
+ * Analysis and writing are functions of exactly these, so the stored result is what they would make.
+ */
+function unchangedClusters(earlier: StoredCluster[], stored: StoredDocument[], options: WriteOptions, writtenWith: string) {
+  const byId = new Map(earlier.map((c) => [c.id, c]));
+  const updatedRun = new Map(stored.map((d) => [d.id, d.updatedRun]));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return (cluster: Cluster): WrittenCluster | null => {
+    const e = byId.get(cluster.id);
+    if (!e?.post || e.writtenWith !== writtenWith || (e.post.model?.draft && e.post.model.date !== options.runDate)) return null;
+    if (!same(e.members, cluster.members) || !same(e.analysis.duplicates, cluster.duplicates)) return null;
+    if (cluster.members.some((id) => (updatedRun.get(id) ?? Infinity) > e.run)) return null;
+    const { duplicates, ...analysis } = e.analysis;
+    return { id: e.id, members: e.members, duplicates, ...analysis, post: e.post };
   };
 }
 

@@ -385,6 +385,9 @@ export interface PostModel {
 
 export interface WrittenCluster extends AnalyzedCluster {
   post: Post;
+  /** The write options the post was written under, as a key (no part of the digest JSON): a later run
+   *  reuses an unchanged cluster's analysis and post only under the same options. */
+  writtenWith?: string;
 }
 
 /** Everything one run made: the input of the digest JSON and of the store. */

@@ -45,6 +45,8 @@ export interface StoredCluster {
   postPath: string | null;
   /** The post as this cluster run wrote it (after any polish); null when it wrote none, or before schema 3. */
   post: Post | null;
+  /** The write options key the post was written under (WrittenCluster.writtenWith), when the run gave one. */
+  writtenWith: string | null;
   /** The run after which the cluster matched nothing any more, or null while it is current. */
   goneRun: number | null;
 }

@@ -44,7 +44,7 @@ function clusterRow(c: WrittenCluster): ClusterRow {
     duplicates: c.duplicates, event: c.event ?? null, entities: c.entities, numbers: c.numbers, quotes: c.quotes, timeline: c.timeline,
     findings: c.findings, summary: c.summary, inferredDates: c.inferredDates, messages: c.messages,
   };
-  const post = c.post ? JSON.stringify({ markdown: c.post.markdown, model: c.post.model, sentences: c.post.sentences }) : null;
+  const post = c.post ? JSON.stringify({ markdown: c.post.markdown, model: c.post.model, sentences: c.post.sentences, writtenWith: c.writtenWith }) : null;
   return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null, post };
 }
 
@@ -257,15 +257,19 @@ export class SqliteStore implements Store {
         : this.db
             .prepare('SELECT c.* FROM run_clusters r JOIN clusters c ON c.id = r.cluster WHERE r.run = ? ORDER BY r.position')
             .all(run);
-    return (rows as Record<string, unknown>[]).map((r) => ({
-      id: r.id as string,
-      run: r.run as number,
-      members: JSON.parse(r.members as string),
-      analysis: JSON.parse(r.analysis as string),
-      postPath: (r.post_path as string | null) ?? null,
-      post: r.post && r.post_path ? { path: r.post_path as string, ...JSON.parse(r.post as string) } : null,
-      goneRun: (r.gone_run as number | null) ?? null,
-    }));
+    return (rows as Record<string, unknown>[]).map((r) => {
+      const { writtenWith, ...post } = r.post ? JSON.parse(r.post as string) : { writtenWith: null };
+      return {
+        id: r.id as string,
+        run: r.run as number,
+        members: JSON.parse(r.members as string),
+        analysis: JSON.parse(r.analysis as string),
+        postPath: (r.post_path as string | null) ?? null,
+        post: r.post && r.post_path ? { path: r.post_path as string, ...post } : null,
+        writtenWith: writtenWith ?? null,
+        goneRun: (r.gone_run as number | null) ?? null,
+      };
+    });
   }
 
   runs(): RunRecord[] {

@@ -1,0 +1,71 @@
+// A digest over a store that already holds the analysis of its events: events whose documents and write
+// options are as they were are taken as stored, with the very analysis and post a fresh analysis makes;
+// an event that gains a document, or a run under other write options, is analysed again.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listInputs, readRaw } from './ingest/index.js';
+import { finish, run, type RunResult } from './pipeline.js';
+import { openStore, MEMORY_DB } from './store/index.js';
+import type { WrittenCluster } from './types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsdesk-reuse-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/server/${name}`, import.meta.url));
+const inputs = (folders: string[]) => {
+  const listing = listInputs(folders.map(fixture));
+  return { raws: listing.files.map((f) => readRaw(f)), total: listing.files.length, messages: [] };
+};
+
+async function digest(db: string, folders: string[], write = {}): Promise<RunResult> {
+  const store = openStore(db);
+  try {
+    const result = await run({ store, args: ['test'], inputs: inputs(folders), write });
+    finish(store, result);
+    return result;
+  } finally {
+    store.close();
+  }
+}
+
+/** What a digest reader sees of a cluster (the options key aside). */
+const shown = ({ writtenWith: _w, ...c }: WrittenCluster) => c;
+const byId = (r: RunResult) => new Map(r.clusters.map((c) => [c.id, shown(c)]));
+
+test('unchanged events are taken as stored, exactly as a fresh analysis makes them', async () => {
+  const db = join(dir, 'same.db');
+  const first = await digest(db, ['walk', 'other']);
+  assert.equal(first.clusters.length, 2);
+  assert.deepEqual(first.reused, []);
+  const again = await digest(db, []);
+  assert.deepEqual(again.reused.sort(), first.clusters.map((c) => c.id).sort());
+  assert.deepEqual(again.counts.clusters, { inserted: 0, updated: 0, unchanged: 2 });
+  // The same documents analysed from nothing, in a store that keeps nothing.
+  const fresh = await digest(MEMORY_DB, ['walk', 'other']);
+  assert.deepEqual(byId(again), byId(fresh));
+});
+
+test('an event that gains a document is analysed again; the event beside it is not', async () => {
+  const db = join(dir, 'grows.db');
+  const first = await digest(db, ['walk', 'other']);
+  const walk = first.clusters.find((c) => c.members.length === 3)!;
+  const library = first.clusters.find((c) => c.members.length === 2)!;
+  const grown = await digest(db, ['../pipeline/grown-event']);
+  assert.deepEqual(grown.reused, [library.id]);
+  assert.equal(grown.clusters.find((c) => c.id === walk.id)!.members.length, 4);
+  assert.deepEqual(grown.counts.clusters, { inserted: 0, updated: 1, unchanged: 1 });
+});
+
+test('other write options analyse and write every event again', async () => {
+  const db = join(dir, 'options.db');
+  const jekyll = await digest(db, ['walk', 'other']);
+  const hugo = await digest(db, [], { preset: 'hugo' });
+  assert.deepEqual(hugo.reused, []);
+  for (const c of hugo.clusters) assert.notEqual(c.post.markdown, jekyll.clusters.find((j) => j.id === c.id)!.post.markdown);
+  const again = await digest(db, [], { preset: 'hugo' });
+  assert.equal(again.reused.length, 2);
+});
