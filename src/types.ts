@@ -220,14 +220,24 @@ export interface Finding {
   about: string;
   values: string[];
   documents: string[];
-  /** A one-line verdict a person can read, e.g. "not a contradiction: exchange rates 1,436–1,464". */
-  note?: string;
-  /** The verdict as data: consistent, rounding, differs, wrong-arithmetic, exchange-rate ... */
-  verdict?: string | null;
-  /** newsdesk's own arithmetic behind the verdict, e.g. `10 ÷ 0.28 = 35.7`. */
+  /** Each stated value with the documents that wrote it (which outlet used which figure). */
+  stated?: { value: string; documents: string[] }[];
+  /** The verdict as data (never prose): what the writer's table of labels words for a reader. */
+  verdict?: FindingVerdict | null;
+  /** newsdesk's own arithmetic behind the verdict, e.g. `10 ÷ 0.28 = 35.7` or `1,436–1,464 KRW/USD`. */
   computed?: string | null;
   mentions?: Mention[];
 }
+
+/**
+ * exchange-rate: one foreign amount converted at different rates (no contradiction); consistent: the
+ * stated ratio or total holds; upper-bound: a total matches the top of its parts' range; understated /
+ * overstated: a stated ratio is off the computed one beyond tolerance; wrong-arithmetic: the parts do
+ * not add up to the stated total; differs: two outlets give different values for one quantity;
+ * same-value: one value in different wording; few-sources: only some reports carry it (computed `k/n`).
+ */
+export type FindingVerdict = 'exchange-rate' | 'consistent' | 'upper-bound' | 'understated' | 'overstated'
+  | 'wrong-arithmetic' | 'differs' | 'same-value' | 'few-sources';
 
 /** A key sentence, with every document that carried it (near-identical sentences are merged). */
 export interface KeySentence {

@@ -12,7 +12,11 @@ interface Expected {
   kind: string;
   count: number;
   valuesInclude: string[];
-  noteMatches: string;
+  /** The verdict as data, and newsdesk's arithmetic behind it when there is some. */
+  verdict: string;
+  computed?: string;
+  /** Each stated value with the ids of the documents that wrote it, when the finding says which wrote which. */
+  stated?: Record<string, string[]>;
   documents: number;
   /** The human-facing `about`, e.g. the topic word without its particle. */
   aboutMatches?: string;
@@ -29,7 +33,12 @@ for (const name of readdirSync(root).sort()) {
     assert.equal(findings.length, expected.count);
     const [f] = findings;
     for (const v of expected.valuesInclude) assert.ok(f.values.includes(v), `values ${JSON.stringify(f.values)} include ${v}`);
-    assert.match(f.note ?? '', new RegExp(expected.noteMatches));
+    assert.equal(f.verdict, expected.verdict);
+    assert.equal(f.computed ?? null, expected.computed ?? null);
+    assert.ok(!('note' in f), 'no prose for the writer to read back');
+    if (expected.stated) {
+      assert.deepEqual(Object.fromEntries((f.stated ?? []).map((v) => [v.value, [...v.documents].sort()])), expected.stated);
+    }
     if (expected.aboutMatches) assert.match(f.about, new RegExp(expected.aboutMatches));
     assert.equal(f.documents.length, expected.documents);
     for (const m of f.mentions ?? []) {

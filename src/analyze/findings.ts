@@ -4,14 +4,16 @@
 //   differing-figures    different values for one quantity, tied by a rare topic word (사법 리스크: 8년 vs 4년5개월)
 //   agreement            one quantity in different wording (두 시간가량 = 약 2시간)
 //   coverage-gap         an entity or figure only some report documents carry
-import type { Entity, Finding, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
+// Findings are data: the figures as stated (`values`, and `stated` with the documents that wrote each),
+// newsdesk's own arithmetic (`computed`) and a `verdict` from a closed set (FindingVerdict). Words for a
+// reader are the writer's (src/write/findings.ts); nothing here is prose.
+import type { Entity, Finding, FindingVerdict, Mention, NewsDoc, NumberMention, Quote, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
 import {
   BARE_ENDINGS, CONVERSION_SLACK, MAX_COVERAGE_GAPS, MIN_SHARED_RARE_TOPICS, UNIQUE_TOPIC_MIN_CHARS, RARE_TOPIC_MAX_SENTENCES, RATIO_TOLERANCE, SAME_VALUE_TOLERANCE,
   TOPIC_STOPWORDS, TOPIC_WINDOW,
 } from './tunables-numbers.js';
 import { fold } from '../text/fold.js';
-import { hasFinalConsonant } from '../text/hangul.js';
 import { TOPIC_PARTICLES, stripParticle } from '../text/particles.js';
 import { CURRENCY_WORDS } from '../text/tunables-amount.js';
 import { currencyWord, formatAmount } from '../text/amount.js';
@@ -43,11 +45,6 @@ interface Ctx {
   sentenceFreq: Map<string, number>;
 }
 
-const label = (ctx: Ctx, id: string) => {
-  const d = ctx.docs.get(id);
-  return d?.outlet ?? d?.source.split('/').pop() ?? id;
-};
-
 function sentenceAt(ctx: Ctx, doc: string, pos: number): { span: Span; index: number } | null {
   const list = ctx.sentences.get(doc) ?? [];
   const index = list.findIndex((s) => s.start <= pos && pos < s.end);
@@ -72,14 +69,6 @@ function sharedTopics(a: string[], b: string[]): string[] {
   const inside = (short: string, long: string) => long.length === short.length + 1 && long.endsWith(short) && INSIDE_WORD.test(short);
   return uniq(a.flatMap((x) => b.filter((y) => y === x || inside(x, y) || inside(y, x)).map((y) => (y.length < x.length ? y : x))));
 }
-
-/** True when a word ends in a consonant, as read aloud (뉴스1 → 일, MBC → 씨): it picks 이/과 over 가/와. */
-function endsInConsonant(w: string): boolean {
-  return hasFinalConsonant(w.slice(-1)) ?? /[136780LMNR]$/i.test(w);
-}
-
-/** 'A와 B가' with the particles that fit the words. */
-const bothOf = (a: string, b: string): string => `${a}${endsInConsonant(a) ? '과' : '와'} ${b}${endsInConsonant(b) ? '이' : '가'}`;
 
 function topicsOf(ctx: Ctx, n: NumberMention): string[] {
   const body = ctx.docs.get(n.document)?.body ?? '';
@@ -114,20 +103,32 @@ function conversionVariance(ctx: Ctx, numbers: NumberMention[]): Finding[] {
       ...group.map((n) => /\((?:한화|원화|약|대략|\s)*([^)]*?)\s*(?:규모|상당)?\)/.exec(n.text)?.[1] ?? formatAmount(n.krw!, 'KRW')),
       ...alone.map(bareText),
     ];
-    const values = uniq(wonTexts.map((t) => t.trim())).filter((t, i, all) => all.findIndex((x) => fold(x) === fold(t)) === i);
-    const rates = [...group.map((n) => n.krw! / value), ...alone.map((n) => n.value! / value)];
-    const per = currencyWord(group[0].unit);
     const all = [...group, ...alone];
+    const stated = statedBy(wonTexts.map((t, i) => ({ text: t.trim(), document: all[i].document })));
+    const rates = [...group.map((n) => n.krw! / value), ...alone.map((n) => n.value! / value)];
     out.push({
       kind: 'conversion-variance',
-      about: `${bareText(group[0])}의 원화 환산 (환율 차이)`,
-      values,
+      about: `${bareText(group[0])}의 원화 환산`,
+      values: stated.map((v) => v.value),
+      stated,
       documents: uniq(all.map((n) => n.document)),
-      // The implied rate is newsdesk's arithmetic, not a figure any outlet wrote: it is labelled as computed
-      // and written without a currency word, so no reader (or figure check) takes it for a reported amount.
-      note: `환율 차이일 뿐 모순 아님: 기사마다 적용한 환율이 ${fmt(Math.min(...rates), 0)}~${fmt(Math.max(...rates), 0)}(원/${per}, newsdesk 계산)로 다르다`,
+      verdict: 'exchange-rate',
+      // The implied rate is newsdesk's arithmetic, not a figure any outlet wrote: the rate's unit comes
+      // first (원/달러 1,436–1,464), so no reader (or figure check) takes a number for a reported amount.
+      computed: `원/${currencyWord(group[0].unit)} ${fmt(Math.min(...rates), 0)}–${fmt(Math.max(...rates), 0)}`,
       mentions: all.map(mention),
     });
+  }
+  return out;
+}
+
+/** Each written form once (spacing aside), with every document that wrote it, in first-seen order. */
+function statedBy(found: { text: string; document: string }[]): { value: string; documents: string[] }[] {
+  const out: { value: string; documents: string[] }[] = [];
+  for (const f of found) {
+    const same = out.find((v) => fold(v.value) === fold(f.text));
+    if (same) same.documents = uniq([...same.documents, f.document]);
+    else out.push({ value: f.text, documents: [f.document] });
   }
   return out;
 }
@@ -143,7 +144,7 @@ function amountsAround(ctx: Ctx, numbers: NumberMention[], n: NumberMention): Nu
     .sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start));
 }
 
-/** A figure for a note: plain for small prices (0.28), Korean units for big sums (5000억 달러). */
+/** A figure in newsdesk's arithmetic: plain for small prices (0.28), Korean units for big sums (5000억 달러). */
 const num = (n: NumberMention) => (n.value! >= 1e4 ? formatAmount(n.value!, n.unit) : fmt(n.value!, 2));
 
 function ratioChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
@@ -158,13 +159,15 @@ function ratioChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const computed = big.value! / small.value!;
     const atLeast = r.qualifier === 'at least' || r.qualifier === 'more than';
     const ok = atLeast ? computed >= stated * (1 - RATIO_TOLERANCE) : near(computed, stated, RATIO_TOLERANCE);
-    const gap = computed > stated ? '작게' : '크게';
+    // Off by more than the tolerance: the stated ratio is a loose rounding of the figures beside it.
+    const verdict: FindingVerdict = ok ? 'consistent' : computed > stated ? 'understated' : 'overstated';
     out.push({
       kind: 'arithmetic-check',
-      about: `비율 계산 검증: ${r.text} vs ${bareText(big)} ÷ ${bareText(small)}`,
+      about: `비율: ${r.text} vs ${bareText(big)} ÷ ${bareText(small)}`,
       values: [small.text, big.text, r.text],
       documents: [r.document],
-      note: `${num(big)} ÷ ${num(small)} = ${fmt(computed, 1)}, 기사 표기는 ${r.text}(${fmt(stated, 1)}): ${ok ? '계산과 일치' : `근사치 — 실제 격차를 ${gap} 표현`}`,
+      verdict,
+      computed: `${num(big)} ÷ ${num(small)} = ${fmt(computed, 1)}`,
       mentions: [small, big, r].map(mention),
     });
   }
@@ -187,12 +190,14 @@ function totalChecks(ctx: Ctx, numbers: NumberMention[]): Finding[] {
     const hi = parts.reduce((sum, p) => sum + (p.value ?? p.max ?? 0), 0);
     const within = t.value >= lo * (1 - SAME_VALUE_TOLERANCE) && t.value <= hi * (1 + SAME_VALUE_TOLERANCE);
     const sum = lo === hi ? formatAmount(lo, t.unit) : `${formatAmount(lo, t.unit)}–${formatAmount(hi, t.unit)}`;
+    const verdict: FindingVerdict = !within ? 'wrong-arithmetic' : near(t.value, hi) && lo !== hi ? 'upper-bound' : 'consistent';
     out.push({
       kind: 'arithmetic-check',
-      about: `합계 계산 검증: ${t.text} vs 항목별 합`,
+      about: `합계: ${t.text} vs 항목별 합`,
       values: [...parts.map((p) => p.text), t.text],
       documents: [t.document],
-      note: `${parts.map(bareText).join(' + ')} = ${sum}, 기사 합계는 ${t.text}: ${within ? (near(t.value, hi) && lo !== hi ? '범위 상단과 일치' : '계산과 일치') : '합이 맞지 않음'}`,
+      verdict,
+      computed: `${parts.map(bareText).join(' + ')} = ${sum}`,
       mentions: [...parts, t].map(mention),
     });
   }
@@ -239,8 +244,10 @@ function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
           kind: 'agreement',
           about: `${shared.slice(0, 3).join(' ')}: ${a.text} = ${b.text}`,
           values: [a.text, b.text],
+          stated: [{ value: a.text, documents: [a.document] }, { value: b.text, documents: [b.document] }],
           documents: [a.document, b.document],
-          note: `일치: ${bothOf(label(ctx, a.document), label(ctx, b.document))} 같은 ${a.unit === 'seconds' ? '시간을' : '수치를'} 다르게 표현`,
+          verdict: 'same-value',
+          computed: null,
           mentions: [mention(a), mention(b)],
         });
         continue;
@@ -255,8 +262,10 @@ function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
         kind: 'differing-figures',
         about: `${rare.slice(0, 3).join(' ')}: ${withLead(ctx, a)} vs ${withLead(ctx, b)}`,
         values: [withLead(ctx, a), withLead(ctx, b)],
+        stated: [{ value: withLead(ctx, a), documents: [a.document] }, { value: withLead(ctx, b), documents: [b.document] }],
         documents: [a.document, b.document],
-        note: `${bothOf(label(ctx, a.document), label(ctx, b.document))} 같은 대상에 다른 수치를 보도: 하나를 고르지 말고 출처와 함께 둘 다 제시`,
+        verdict: 'differs',
+        computed: null,
         mentions: [mention(a), mention(b)],
       });
     }
@@ -276,10 +285,11 @@ function coverageGaps(ctx: Ctx, facts: Facts): Finding[] {
     if (facts.entities.some((p) => p !== e && p.role?.split(' ').includes(e.name) && docs.every((d) => p.documents.includes(d)))) continue;
     out.push({
       kind: 'coverage-gap',
-      about: `${e.name}${e.role ? ` (${e.role})` : ''}: ${docs.map((d) => label(ctx, d)).join('·')}만 보도`,
+      about: `${e.name}${e.role ? ` (${e.role})` : ''}`,
       values: [e.name],
       documents: docs,
-      note: `${reports.length}개 보도 중 ${docs.length}곳만 언급`,
+      verdict: 'few-sources',
+      computed: `${docs.length}/${reports.length}`,
       mentions: e.mentions.filter((m) => docs.includes(m.document)),
       weight: e.mentions.length * (e.role ? 2 : 1),
     });
@@ -299,10 +309,11 @@ function coverageGaps(ctx: Ctx, facts: Facts): Finding[] {
       if (docs.length !== 1) continue;
       out.push({
         kind: 'coverage-gap',
-        about: `${bareText(n)}: ${label(ctx, docs[0])}만 보도`,
+        about: bareText(n),
         values: [n.text],
         documents: docs,
-        note: `${reports.length}개 보도 중 1곳만 이 수치를 제시`,
+        verdict: 'few-sources',
+        computed: `1/${reports.length}`,
         mentions: [mention(n)],
         weight: 1,
       });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTimeline, datedEvents, inferDocumentDates } from './timeline.js';
-import { parseIsoDay } from './dates.js';
+import { parseIsoDay } from '../text/dates.js';
 import { loadDocs, makeDoc, readJson } from '../../test/fixture-docs/analyze.mjs';
 
 const root = new URL('../../fixtures/analyze-timeline/', import.meta.url);

@@ -3,7 +3,7 @@
 // date gets one inferred from its cluster (inferDocumentDates). The same event told by several documents
 // (same `when`, similar phrase) becomes one item listing all of them.
 import type { Entity, Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
-import { addDays, daysBetween, isoDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from './dates.js';
+import { addDays, daysBetween, isoDay, newsDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from '../text/dates.js';
 import { splitSentences } from '../text/sentences.js';
 import { SUBJECT_PARTICLES, endingIn } from '../text/particles.js';
 import { bigrams, dice } from '../text/similarity.js';
@@ -97,28 +97,6 @@ function anchorFromTexts(docs: NewsDoc[]): Ymd | null {
 }
 const nextMonth = (y: number, m: number) => (m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 });
 const prevMonth = (y: number, m: number) => (m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 });
-
-/**
- * The day a document's 이날 / 전날 count from: the first day it states that lies within a week
- * before its date (a piece published on the 5th says "4일 … 이날"), else its date.
- */
-function newsDay(doc: NewsDoc, anchor: Ymd, raws: RawDate[]): Ymd {
-  for (const r of raws) {
-    if (r.kind !== 'day' && r.kind !== 'md' && r.kind !== 'abs') continue;
-    const res = resolveDate(r, anchor);
-    const day = res && parseIsoDay(res.when);
-    if (!day || res!.precision === 'month') continue;
-    const gap = daysBetween(anchor, day);
-    if (gap >= 0 && gap <= 7) return day;
-  }
-  return anchor;
-}
-
-/** The day a document's 이날 counts from (YYYY-MM-DD), or null when the document has no date. */
-export function documentNewsDay(doc: NewsDoc): string | null {
-  const anchor = parseIsoDay(doc.publishedAt);
-  return anchor ? isoDay(newsDay(doc, anchor, scanDates(doc.body))) : null;
-}
 
 const SUBJECT = endingIn(SUBJECT_PARTICLES);
 
@@ -219,7 +197,7 @@ function continuedEvent(body: string, sentence: Span, dated: DatedSentence[]): D
 /** Dated events of one document. */
 export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: boolean): Dated[] {
   const raws = scanDates(doc.body);
-  const day = anchor ? newsDay(doc, anchor, raws) : null;
+  const day = anchor ? newsDay(anchor, raws) : null;
   const out: Dated[] = [];
   const dated: DatedSentence[] = [];
   let prior = '';

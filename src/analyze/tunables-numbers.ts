@@ -1,11 +1,8 @@
-// Tunables for dates (dates.ts), the timeline (timeline.ts) and cross-source findings (findings.ts). Each
+// Tunables for the timeline (timeline.ts) and cross-source findings (findings.ts). Each
 // threshold is named here with a one-line reason. The amount tables are in src/text/tunables-amount.ts.
 
 // ------------------------------------------------------------------------------------------------
 // dates and timeline
-
-/** A bare `N일` later in the month than the anchor by more than this is read as last month (news looks back). */
-export const DAY_FUTURE_SLACK = 3;
 
 /** Words that mark a sentence about the future; a year mentioned there is not a date the article was written in. */
 export const FUTURE_MARKERS = /전망|예정|계획|목표|까지|할 것|될 것|오는/;

@@ -5,7 +5,7 @@
 // the speaker the analysis found.
 import type { Entity, Mention, NewsDoc, Quote, Sentence, TextRun } from '../types.js';
 import { josa } from '../text/josa.js';
-import { documentNewsDay } from '../analyze/timeline.js';
+import { newsDayOf } from '../text/dates.js';
 import { documentSentences } from './sentences.js';
 import { CONTEXT } from './tunables.js';
 
@@ -45,7 +45,7 @@ export class Context {
   constructor(private readonly facts: ContextFacts) {}
 
   private dayOf(doc: NewsDoc): string | null {
-    if (!this.days.has(doc.id)) this.days.set(doc.id, documentNewsDay(doc));
+    if (!this.days.has(doc.id)) this.days.set(doc.id, newsDayOf(doc.publishedAt, doc.body));
     return this.days.get(doc.id)!;
   }
 

@@ -275,7 +275,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   // --- 엇갈린 보도: only what a reader should know -------------------------------------------------
   const differences = cluster.findings
     .filter((f) => IN_POST(f) && f.documents.some((d) => memberMap.has(d)))
-    .map((f) => findingSentence(f, new Map([...names].filter(([id]) => isReport(id)))))
+    .map((f) => findingSentence(f, new Map([...names].filter(([id]) => isReport(id))), cluster.numbers))
     .filter((s): s is ModelSentence => !!s);
 
   // --- 자료: the full figures table and every quote variant, after the sources ----------------------

@@ -5,6 +5,7 @@ import type { StoredCluster } from '../../store/index.js';
 import { html, externalLink, shownDate, type Html } from '../html.js';
 import { csrfField } from '../layout.js';
 import { mentionAnchor, type EventView, type ShownSentence } from './view.js';
+import { VERDICT_WORDS } from '../../write/findings.js';
 
 const TYPE_LABEL: Record<string, string> = {
   person: '인물', organization: '기업·기관', project: '프로젝트', product: '제품', place: '장소', other: '기타',
@@ -65,7 +66,7 @@ export function eventPage({ cluster, view, docs, removed, postSentences, csrf, n
     <td>${f.variants.map((v) => html`<div>${v.text} <span class="muted">(${v.outlets.join('·')})</span></div>`)}</td>
     <td>${f.context}${f.conversionNote ? html` <span class="muted">${f.conversionNote}</span>` : ''}</td>
     <td>${f.anchors.map((x) => html`<a class="figure-link" href="#${x.anchor}">${x.outlet}</a> `)}</td>
-    <td class="findings">${f.findings.map((x) => html`<div class="finding"><span class="badge finding">${x.kind}</span> ${x.about}${x.note ? html` — ${x.note}` : ''}</div>`)}</td>
+    <td class="findings">${f.findings.map((x) => html`<div class="finding"><span class="badge finding">${x.kind}</span> ${x.about}${x.verdict ? html` — ${VERDICT_WORDS[x.verdict]}` : ''}${x.computed ? html` (newsdesk: ${x.computed})` : ''}</div>`)}</td>
   </tr>`);
   const timeline = a.timeline.map((t) => html`<li><strong>${t.when.replace('T', ' ')}</strong>${t.inferred ? ' (날짜 추정)' : ''} ${t.what} ${footnotes(t.mentions)}</li>`);
   const quotes = view.quotes.map((g) => html`<div class="quote-group"><strong>${g.speaker ?? '발언자 미상'}</strong>

@@ -1,7 +1,7 @@
 // Reads date and time expressions out of Korean news text and resolves them against an anchor date
 // (the document's own date, in KST): 2025.02.05, 2025년 2월, 지난 2월 4일, 지난달 21일, 21일(현지시간),
 // 전날(3일) 밤 11시께, 이날 오후 2시 40분쯤, 이튿날, 지난해 6월. Pure functions.
-import { DAY_FUTURE_SLACK } from './tunables-numbers.js';
+import { DAY_FUTURE_SLACK } from './tunables-dates.js';
 
 export interface Ymd {
   y: number;
@@ -214,4 +214,27 @@ export function resolveDate(r: RawDate, anchor: Ymd | null, context: Ymd | null 
   }
   if (month) return { ...r, when: `${month.y}-${pad(month.m)}`, precision: 'month' };
   return null;
+}
+
+/**
+ * The day a text's 이날 / 전날 count from: the first day it states that lies within a week before the
+ * text's date (a piece published on the 5th says "4일 … 이날"), else its date. Read by the timeline
+ * and by the writer, which turns 이날 into that day.
+ */
+export function newsDay(anchor: Ymd, raws: RawDate[]): Ymd {
+  for (const r of raws) {
+    if (r.kind !== 'day' && r.kind !== 'md' && r.kind !== 'abs') continue;
+    const res = resolveDate(r, anchor);
+    const day = res && parseIsoDay(res.when);
+    if (!day || res!.precision === 'month') continue;
+    const gap = daysBetween(anchor, day);
+    if (gap >= 0 && gap <= 7) return day;
+  }
+  return anchor;
+}
+
+/** The day (YYYY-MM-DD) a text dated `publishedAt` means by 이날, or null when it has no date. */
+export function newsDayOf(publishedAt: string | null | undefined, body: string): string | null {
+  const anchor = parseIsoDay(publishedAt);
+  return anchor ? isoDay(newsDay(anchor, scanDates(body))) : null;
 }
