@@ -254,6 +254,8 @@ export interface Participant {
   mentions: Mention[];
   /** Also present: named beside the whole cast, but by fewer reports (a guest, not a principal). */
   present?: true;
+  /** In an act other than a meeting: the one who acts (대한전자가 인수) or the one it is done to (딥웨이브를). */
+  as?: 'agent' | 'object' | null;
 }
 
 /** A side event: an act by only some of the participants (another meeting on the same trip). */
@@ -267,7 +269,7 @@ export interface SideEvent {
 }
 
 /** The slots of an event a writer fills in; each cites the spans it was read from. */
-export type EventSlot = 'act' | 'when' | 'where' | 'duration' | 'topic' | 'outcome';
+export type EventSlot = 'act' | 'when' | 'where' | 'duration' | 'topic' | 'outcome' | 'object';
 
 /** The main event of a cluster: the act most of its reports tell, with its slots and side events. */
 export interface NewsEvent {
@@ -278,6 +280,8 @@ export interface NewsEvent {
   where: string | null;
   duration: string | null;
   topic: string | null;
+  /** What the act was done to when no participant is (해상풍력 단지 … 짓기로): the phrase most reports write. */
+  object?: string | null;
   /** What came of it, in a participant's words: the quote said after the act. */
   outcome: string | null;
   /** Who said the outcome, and the utterance id it belongs to. */

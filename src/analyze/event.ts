@@ -4,7 +4,7 @@
 // same trip). Every slot cites the document spans it was read from; the writer words it.
 import type { Entity, Mention, NewsDoc, NewsEvent, Participant, Quote, SideEvent, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
-import { ACTS, AFTER_ACT, DURATION, MAX_PARTICIPANTS, PARTICIPANT_SHARE, PLACE_AT, SIDE_ACT, SIDE_EVENT_DAYS } from './tunables-event.js';
+import { ACTS, AFTER_ACT, AGENT_PARTICLE, LEADING_MODIFIER, OBJECT_PARTICLE, OBJECT_PHRASE, DURATION, MAX_PARTICIPANTS, PARTICIPANT_SHARE, PLACE_AT, SIDE_ACT, SIDE_EVENT_DAYS } from './tunables-event.js';
 
 interface Facts {
   entities: Entity[];
@@ -28,7 +28,7 @@ function sentencesOf(docs: NewsDoc[]): Told[] {
 
 /** The act most reports name, in their headlines first and their sentences second. */
 function pickAct(reports: NewsDoc[], told: Told[]) {
-  let best: { act: string; words: RegExp; score: number } | null = null;
+  let best: ((typeof ACTS)[number] & { score: number }) | null = null;
   for (const a of ACTS) {
     const score = reports.reduce((sum, d) => sum
       + (a.words.test(d.title ?? '') ? 2 : 0) + (d.subtitles.some((s) => a.words.test(s)) ? 1 : 0)
@@ -39,28 +39,53 @@ function pickAct(reports: NewsDoc[], told: Told[]) {
 }
 
 /** A heading (title or deck line) of the document that names the act. */
-function headingNames(m: Mention, docs: NewsDoc[], act: string): boolean {
+function headingNames(m: Mention, docs: NewsDoc[], named: RegExp): boolean {
   const d = docs.find((x) => x.id === m.document);
   const text = m.field?.name === 'title' ? d?.title : m.field?.name === 'subtitles' ? d?.subtitles[m.field.index] : null;
-  return !!text && text.includes(act);
+  return !!text && named.test(text);
 }
 
 /**
- * The cast: whoever is named in the act's own sentences (the act noun written out) or in a headline
- * naming it, in more than PARTICIPANT_SHARE of the reports. A verb alone (만났다) also tells side meetings.
+ * The cast: whoever is named in the act's own sentences (`named`: for a meeting the act noun written
+ * out, since a verb alone (만났다) also tells side meetings; for other acts any of its words) or in a
+ * headline naming it, in more than PARTICIPANT_SHARE of the reports.
  */
-function participantsOf(reports: NewsDoc[], acts: Told[], persons: Entity[], act: string): { entity: Entity; mentions: Mention[] }[] {
+function participantsOf(reports: NewsDoc[], acts: Told[], persons: Entity[], named: RegExp): { entity: Entity; mentions: Mention[] }[] {
   const need = Math.max(1, Math.floor(reports.length * PARTICIPANT_SHARE) + 1);
   return persons
     .map((entity, i) => {
-      const mentions = entity.mentions.filter((m) => (m.field ? headingNames(m, reports, act)
-        : acts.some((t) => t.doc.id === m.document && t.text.includes(act) && inside(m, t.span))));
+      const mentions = entity.mentions.filter((m) => (m.field ? headingNames(m, reports, named)
+        : acts.some((t) => t.doc.id === m.document && named.test(t.text) && inside(m, t.span))));
       return { entity, mentions, docs: uniq(mentions.map((m) => m.document)).length, i };
     })
     .filter((p) => p.docs >= need)
     .sort((a, b) => b.docs - a.docs || b.mentions.length - a.mentions.length || a.i - b.i)
     .slice(0, MAX_PARTICIPANTS)
     .map(({ entity, mentions }) => ({ entity, mentions }));
+}
+
+/**
+ * Who does the act and who undergoes it, by the particle the reports put after the name in the act's
+ * sentences (대한전자가 … 딥웨이브를 인수): the side more of its mentions take; null when they tie.
+ */
+function sideOf(mentions: Mention[], docs: NewsDoc[]): Participant['as'] {
+  let agent = 0;
+  let object = 0;
+  for (const m of mentions) {
+    if (m.field) continue;
+    const after = docs.find((d) => d.id === m.document)?.body.slice(m.end, m.end + 2) ?? '';
+    if (AGENT_PARTICLE.test(after)) agent++;
+    else if (OBJECT_PARTICLE.test(after)) object++;
+  }
+  return agent > object ? 'agent' : object > agent ? 'object' : null;
+}
+
+/** The noun the reports use most for the act (a launch they call 공개, not 출시, is a 공개). */
+function actNoun(act: (typeof ACTS)[number], reports: NewsDoc[], told: Told[]): string {
+  if (!act.nouns) return act.act;
+  const count = (noun: string, re: RegExp) => ({ noun, n: [...reports.map((d) => d.title ?? ''), ...told.map((t) => t.text)].filter((x) => re.test(x)).length });
+  const counts = [count(act.act, new RegExp(act.act, 'u')), ...act.nouns.map(([re, noun]) => count(noun, re))];
+  return counts.sort((a, b) => b.n - a.n)[0].noun;
 }
 
 /** The value written most often across documents, with every span that wrote it. */
@@ -144,8 +169,12 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   if (!act) return null;
   const actTold = told.filter((t) => act.words.test(t.text));
   const persons = facts.entities.filter((e) => e.type === 'person');
-  let cast = participantsOf(pool, actTold, persons, act.act);
-  if (!cast.length) cast = participantsOf(pool, actTold, facts.entities.filter((e) => e.type === 'organization'), act.act);
+  // A meeting is between people; an acquisition, launch or contract is done by companies, so they come first.
+  const meetingAct = act.act === ACTS[0].act;
+  const organizations = facts.entities.filter((e) => e.type === 'organization');
+  const named = meetingAct ? new RegExp(act.act, 'u') : act.words;
+  let cast = participantsOf(pool, actTold, meetingAct ? persons : organizations, named);
+  if (!cast.length) cast = participantsOf(pool, actTold, meetingAct ? organizations : persons, named);
   const main = cast.map((c) => c.entity);
   // Sentences about the main event itself: the act with two of the cast, or the act noun as written.
   const eventTold = actTold.filter((t) => t.text.includes(act.act)
@@ -160,6 +189,15 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   if (where) spans.where = where.mentions;
   const duration = mostWritten(matches(eventTold.filter((t) => t.text.includes(act.act)), DURATION), (t) => t.replace(/\D/g, '') || t);
   if (duration) spans.duration = duration.mentions;
+  // What a non-meeting act was done to, when no participant is its object: the phrase before 을/를 and the act's verb.
+  const hasObject = cast.some((c) => sideOf(c.mentions, pool) === 'object');
+  const object = meetingAct || hasObject ? null : mostWritten(matches(actTold, OBJECT_PHRASE)
+    .map((f) => {
+      const text = f.text.replace(LEADING_MODIFIER, '');
+      return { text, mention: { ...f.mention, start: f.mention.end - text.length } };
+    })
+    .filter((f) => f.text.includes(' ') || /[가-힣]{2,}/.test(f.text)), (t) => t.replace(/\s+/g, ''));
+  if (object) spans.object = object.mentions;
   const projects = facts.entities.filter((e) => (e.type === 'project' || e.type === 'product') && pool.filter((d) => e.documents.includes(d.id)).length >= Math.min(2, pool.length));
   const topic = projects.sort((a, b) => b.documents.length - a.documents.length || b.mentions.length - a.mentions.length)[0] ?? null;
   if (topic) spans.topic = topic.mentions.filter((m) => !m.field).slice(0, 3);
@@ -174,13 +212,14 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   const documents = uniq(Object.values(spans).flat().map((m) => m.document));
   const near = (w: string | null) => !when || !!w && Math.abs(Date.parse(w.slice(0, 10)) - Date.parse(when.text)) <= SIDE_EVENT_DAYS * 864e5;
   return {
-    act: act.act,
-    participants: [...cast.map((c) => participant(c.entity, c.mentions)),
+    act: meetingAct ? act.act : actNoun(act, pool, actTold),
+    participants: [...cast.map((c) => ({ ...participant(c.entity, c.mentions), ...(meetingAct ? {} : { as: sideOf(c.mentions, pool) }) })),
       ...present.map((p) => ({ ...participant(p, p.mentions.filter((m) => eventTold.some((t) => t.doc.id === m.document && inside(m, t.span)))), present: true as const }))],
     when: when?.text ?? null,
     where: where?.text ?? null,
     duration: duration?.text ?? null,
     topic: topic?.name ?? null,
+    ...(meetingAct ? {} : { object: object?.text ?? null }),
     outcome: after?.text ?? null,
     outcomeSpeaker: after?.speaker ?? null,
     outcomeUtterance: after?.utterance ?? null,

@@ -100,9 +100,16 @@ const prevMonth = (y: number, m: number) => (m === 1 ? { y: y - 1, m: 12 } : { y
 
 const SUBJECT = endingIn(SUBJECT_PARTICLES);
 
+/**
+ * True when words[i] is a subject or topic (회장은, 올트먼이). A verb's modifier form before a bound noun
+ * (판결을 받은 이후, 만나는 자리) ends the same way but is none.
+ */
+const isSubject = (words: string[], i: number): boolean =>
+  SUBJECT.test(words[i]) && !/[“"”]/.test(words[i]) && !TIMELINE.boundNoun.test(words[i + 1] ?? '');
+
 /** The subject of a sentence, for a later clause of it that has none: `올트먼 CEO는` → `올트먼 CEO`. */
 function subjectOf(words: string[]): string | null {
-  const at = words.findIndex((w, i) => i < TIMELINE.subjectWithin && SUBJECT.test(w) && !/[“"”]/.test(w));
+  const at = words.findIndex((_, i) => i < TIMELINE.subjectWithin && isSubject(words, i));
   if (at < 0) return null;
   const head = words[at].replace(SUBJECT, '');
   return TIMELINE.titles.test(head) && at > 0 ? `${words[at - 1]} ${head}` : head;
@@ -129,7 +136,9 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
   for (const d of dates) {
     if (d.end <= from || d.start >= to) continue;
     s += body.slice(at, Math.max(at, d.start)) + ' ';
-    at = Math.max(at, d.end);
+    // The particle on the date goes with it (7일부터 → not a stray 부터).
+    const particle = /^(?:부터|까지|에는|에도|에|엔)(?=[\s,])/.exec(body.slice(d.end, d.end + 4))?.[0] ?? '';
+    at = Math.max(at, d.end + particle.length);
   }
   s += body.slice(at, to);
   s = s.replace(/<[^>]+>/g, '').replace(/\(현지시간\)/g, '').replace(/\s+/g, ' ')
@@ -142,12 +151,17 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
   s = s.replace(/(\S)(은|는)$/, '$1'); // 입국한 올트먼 CEO는 → …CEO: a modifier clause ends on its subject
   if (TIMELINE.refersBack.test(s)) return '';
   let words = s.split(' ').filter(Boolean);
-  if (k > 0 && !words.some((w) => SUBJECT.test(w))) {
+  if (k > 0 && !words.some((_, i) => isSubject(words, i))) {
     const subject = subjectOf(body.slice(sentence.start, dates[k].start).replace(/\s+/g, ' ').split(' '));
     if (subject) words = [josa(subject, '은/는'), ...words];
   }
-  // No actor at all (항소심에서 … 출근하며 …): who did it is in another sentence; no timeline item.
-  if (!endsOnSubject && !words.some((w) => SUBJECT.test(w))) return '';
+  // No actor (전날 항소심에서 … 출근하며 …): a Korean sentence without one goes on about the person the
+  // sentence before was about (이재용 회장은 …); without such a person, no timeline item.
+  if (!endsOnSubject && !words.some((_, i) => isSubject(words, i))) {
+    const before = subjectOf(previous.replace(/\s+/g, ' ').trim().split(' '));
+    if (!before || !before.includes(' ') || !TIMELINE.titles.test(before.split(' ').pop()!) || !PAST_PREDICATE.test(s)) return '';
+    words = [josa(before, '은/는'), ...words];
+  }
   const object = topicOf(previous);
   if (object && TIMELINE.transitiveAct.test(s) && !words.some((w) => /[을를]$/.test(w))) {
     const subj = words.findIndex((w) => /[이가]$/.test(w));

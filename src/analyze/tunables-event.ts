@@ -4,10 +4,11 @@
  * Acts a news event is named by, as the noun the sources use, with the words that tell it in a
  * sentence (the noun itself and its verb forms). Order breaks ties: the more specific act first.
  */
-export const ACTS: { act: string; words: RegExp }[] = [
+export const ACTS: { act: string; words: RegExp; nouns?: [RegExp, string][] }[] = [
   { act: '회동', words: /회동|회담|면담|만났|만나|만남|미팅/u },
   { act: '인수', words: /인수|합병/u },
-  { act: '출시', words: /출시|선보[였이]|공개/u },
+  // A product shown before it is sold is 공개: the event takes the noun most reports use.
+  { act: '출시', words: /출시|선보[였이]|공개/u, nouns: [[/선보[였이]|공개/u, '공개']] },
   { act: '발표', words: /발표/u },
   { act: '계약', words: /계약|체결|협약|수주/u },
   { act: '투자', words: /투자/u },
@@ -51,6 +52,17 @@ export const TIMELINE = {
   connective: /^(특히|또|또한|한편|이어|앞서|이후|그런데|그러나|하지만)[,\s]+/u,
   /** Openers that point at an earlier sentence: the clause cannot stand alone in a timeline. */
   refersBack: /^(?:(?:두|세|네) (?:사람|회사|기업|곳)|그|그녀|그들|이들|양측|양사|(?:이|그|해당) \S+?)(?:은|는|이|가|도|의)\s|^(?:이|그|해당) (?:회장|대표|사장|프로젝트|회사|기업|제품)/u,
+  /** Bound nouns after a verb's modifier form (받은 이후, 만난 뒤): the word before them is no subject. */
+  boundNoun: /^(?:이후|후|뒤|직후|다음|때|것|만큼|가운데|중|데|무렵|즈음|자리)(?:[에의로,]|$)/u,
   /** Acts that need an object (발표했다): without one, the clause takes the topic of the sentence before. */
   transitiveAct: /(발표|공개|출시|체결|인수)(했다|하였다|됐다)$/u,
 } as const;
+
+/** After a participant's name in the act's sentences: the one who acts (대한전자가, 두 회사와) … */
+export const AGENT_PARTICLE = /^(?:이|가|은|는|와|과)(?:\s|$)/u;
+/** … or the one the act is done to (딥웨이브를, 딥웨이브의 지분). */
+export const OBJECT_PARTICLE = /^(?:을|를|의)(?:\s|$)/u;
+/** The thing an act is done to, as written right before its verb: `1.2GW 해상풍력 단지를 짓기로` (at most three words). */
+export const OBJECT_PHRASE = /((?:[^\s,'"‘’“”]+ ){0,2}[^\s,'"‘’“”]+?)(?:을|를) (?=짓|건설|인수|출시|공개|선보|체결|개발|착공|조성|세우)/u;
+/** Words with a particle of their own (부안 해역에 …) or a bare measure word (규모) at the front of that phrase are not the object. */
+export const LEADING_MODIFIER = /^(?:\S+(?:에|에서|으로|로|와|과|의|은|는|이|가|도) |(?:규모|수준|약|총) )+/u;

@@ -73,7 +73,7 @@ test('the ten-step walk: list, search, event, shared sentence, finding, restore,
 
   // 5. a finding next to its figures; the figure link jumps to the source sentence
   const row = page.locator('tr', { hasText: '2400억원' });
-  assert.match(await row.locator('div.finding').innerText(), /coverage-gap.*2400억원: 누리뉴스만 보도/s);
+  assert.match(await row.locator('div.finding').innerText(), /coverage-gap.*2400억원 — 일부 보도만 언급 \(newsdesk: 1\/4\)/s);
   const figureLink = row.locator('a.figure-link').first();
   const target = (await figureLink.getAttribute('href'))!;
   await figureLink.click();

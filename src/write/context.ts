@@ -14,6 +14,7 @@ export interface ContextFacts {
   quotes: Quote[];
 }
 
+const PARTICLE_PAIRS = ['은/는', '이/가', '을/를', '와/과', '으로/로'] as const;
 const within = (m: Mention, s: { start: number; end: number }) => !m.field && m.start >= s.start && m.end <= s.end;
 
 /** `최태원 회장`, `샘 올트먼 최고경영자`: the name with the title its role ends in. */
@@ -58,7 +59,7 @@ export class Context {
   resolve(doc: NewsDoc, s: Sentence): TextRun[] | null {
     let text = s.text.trim();
     const runs: TextRun[] = [];
-    if (CONTEXT.dropOpeners.test(text)) return null;
+    if (CONTEXT.dropOpeners.test(text) || CONTEXT.explainsBefore.test(text)) return null;
     const strip = CONTEXT.stripOpeners.exec(text);
     if (strip) {
       // 앞서 keeps its sentence only when the sentence dates itself (앞서 … 지난해 6월).
@@ -93,8 +94,15 @@ export class Context {
       const [whole, det, noun] = demo;
       const ref = this.referent(doc, back, det, noun);
       if (!ref) return null;
-      runs.push({ text: ref, by: 'inserted' });
       text = text.slice(whole.length);
+      // The particle was chosen for the noun (제품은); the name may want the other form (하람은, 누리는).
+      const particle = /^(은|는|이|가|을|를|과|와|으로|로)(?=\s)/.exec(text)?.[1];
+      const pair = particle && PARTICLE_PAIRS.find((p) => p.split('/').includes(particle));
+      if (pair) {
+        const fitted = josa(ref, pair);
+        runs.push({ text: ref, by: 'inserted' }, { text: fitted.slice(ref.length), by: 'source' });
+        text = text.slice(particle!.length);
+      } else runs.push({ text: ref, by: 'inserted' });
     }
 
     // 이날 / 전날(3일) → the stated date.
@@ -123,7 +131,13 @@ export class Context {
     // A quote whose speaker the sentence does not name (…마치고 나오면서는 “…”라며): name the speaker.
     const speaker = this.unnamedSpeaker(doc, s);
     if (speaker && !runs.some((r) => r.by === 'inserted')) runs.unshift({ text: josa(displayName(speaker), '은/는'), by: 'inserted' }, { text: ' ', by: 'source' });
+    // No subject at all (국내 … 인수 가운데 최대 규모다): it is about what the sentence before named.
+    if (!runs.some((r) => r.by === 'inserted') && !this.hasQuote(doc, s) && !hasSubject(text)) return null;
     return merge(runs);
+  }
+
+  private hasQuote(doc: NewsDoc, s: Sentence): boolean {
+    return this.facts.quotes.some((q) => q.document === doc.id && q.start >= s.start && q.end <= s.end);
   }
 
   /** The person a sentence is about: named right before a subject or topic marker (최 회장은, 강 대표가). */
@@ -143,6 +157,8 @@ export class Context {
     // Named before the quote opens (as subject or topic): nothing to add.
     const openAt = q.start;
     if (e.mentions.some((m) => m.document === doc.id && !m.field && m.start >= s.start && m.start < openAt)) return null;
+    // The sentence opens on a subject of its own (한 대표는 "…"): it names its speaker, whoever the analysis found.
+    if (CONTEXT.ownSubject.test(doc.body.slice(s.start, openAt))) return null;
     return e;
   }
 
@@ -157,10 +173,19 @@ export class Context {
     const types = CONTEXT.thingTypes[noun];
     if (!types) return null;
     const thing = back.map((x) => named(doc, x, entities, types)[0]).find(Boolean);
-    if (!thing) return null;
-    return thing.name.endsWith(noun) ? thing.name : `${thing.name} ${noun}`;
+    if (thing) return thing.name.endsWith(noun) ? thing.name : `${thing.name} ${noun}`;
+    // No entity of that kind: the name the sentences before give it (이 프로젝트 after 누리길 프로젝트,
+    // 해당 제품 after '누리온'); a company is never guessed from quotes.
+    if (!types.includes('project') && !types.includes('product')) return null;
+    const text = (x: Sentence) => doc.body.slice(x.start, x.end);
+    const found = back.map((x) => (noun === '프로젝트' ? CONTEXT.projectName.exec(text(x))?.[1] : null) ?? CONTEXT.quotedName.exec(text(x))?.[1]).find(Boolean);
+    return found ?? null;
   }
 }
+
+/** True when some word of the sentence carries a subject or topic particle (회사는, 10만 명이, 하스 CEO도). */
+const hasSubject = (text: string): boolean =>
+  text.split(/\s+/).some((w) => CONTEXT.subjectWord.test(w.replace(/[^가-힣A-Za-z0-9]+$/u, '')));
 
 /** Neighbouring runs of the same kind become one. */
 function merge(runs: TextRun[]): TextRun[] {

@@ -19,6 +19,7 @@ import { Context, displayName, plainText } from './context.js';
 import { renderPost } from './render.js';
 import { kstDay } from '../dates.js';
 import { findingSentence, IN_POST } from './findings.js';
+import { introduceNames } from './naming.js';
 
 export interface WriteOptions {
   preset: PresetName;
@@ -111,6 +112,8 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const event = cluster.event ?? null;
   const entityOf = (name: string) => cluster.entities.find((e) => e.name === name);
   const used = new Set<string>();
+  /** The outlets a sentence's "…에 따르면" names: said once per run of sentences from the same outlets. */
+  const attribution = new WeakMap<ModelSentence, string>();
   const usedUtterances = new Set<string>();
   const side = new Set((event?.side ?? []).flatMap((s) => s.mentions.map(key)));
   const cast = castOf(cluster);
@@ -135,8 +138,11 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     const sources = uniq(by.map((m) => m.document));
     used.add(fold(s.text));
     for (const u of utterancesIn(doc, s)) usedUtterances.add(u);
-    const attributed = /따르면/.test(s.text) ? [] : [{ text: `${uniq(sources.map((id) => names.get(id)!.name)).join('·')}에 따르면 `, by: 'newsdesk' as const }];
-    return { runs: [...attributed, ...runs], sources, mentions: by };
+    const outlets = uniq(sources.map((id) => names.get(id)!.name)).join('·');
+    const attributed = /따르면/.test(s.text) ? [] : [{ text: `${outlets}에 따르면 `, by: 'newsdesk' as const }];
+    const m: ModelSentence = { runs: [...attributed, ...runs], sources, mentions: by };
+    if (attributed.length) attribution.set(m, outlets);
+    return m;
   };
   const own = (text: string, mentions: Mention[]): ModelSentence => ({
     runs: [{ text, by: 'newsdesk' }], sources: uniq(mentions.map((m) => m.document)).filter((d) => memberMap.has(d)), mentions,
@@ -149,7 +155,8 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   // the sources' own wording for who did what to whom, so their title and lead come from the sources.
   const meeting = !!event && event.act === POST.templateAct && cast.length >= 2 && reports.length >= 2;
   const lead: ModelSentence[] = meeting ? eventLead(event!, cast, entityOf) : [];
-  const title = meeting ? eventTitle(event!, cast) : consensusTitle(members, keyTexts, cast) ?? `${names.get(members[0]?.id ?? '')?.name ?? '기사'} 보도`;
+  const title = (meeting ? eventTitle(event!, cast) : event && reports.length >= 2 ? actTitle(event) : null)
+    ?? consensusTitle(members, keyTexts, cast) ?? `${names.get(members[0]?.id ?? '')?.name ?? '기사'} 보도`;
   if (!lead.length) {
     const keys = cluster.summary.map((k) => firstIn(k.mentions, memberMap)).filter((x): x is { doc: NewsDoc; s: Sentence } => !!x);
     for (const at of [...keys.filter((x) => isEventStatement(x.doc, x.s)), ...keys]) {
@@ -164,19 +171,32 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
 
   // --- 핵심 요약: distinct facts, best first --------------------------------------------------------
   const summary: ModelSentence[] = [];
+  // One remark about one figure, in two outlets' wordings, is one fact (35만 가구 … twice).
+  const sayings: { figures: string[] }[] = [];
+  const sayingsIn = (doc: NewsDoc, s: Sentence) => cluster.quotes
+    .filter((q) => q.document === doc.id && q.start >= s.start && q.end <= s.end)
+    .map((q) => ({ figures: q.text.match(/\d[\d,.]*[만억조%]?/g) ?? [] }));
+  // Speakers are not compared: an outlet's 한 대표는 may be read as someone else's quote.
+  const saidAlready = (doc: NewsDoc, s: Sentence) => sayingsIn(doc, s)
+    .some((x) => sayings.some((y) => x.figures.some((f) => y.figures.includes(f))));
+  const addBullet = (doc: NewsDoc, s: Sentence) => {
+    if (saidAlready(doc, s)) return;
+    const m = told(doc, s);
+    if (!m) return;
+    summary.push(m);
+    sayings.push(...sayingsIn(doc, s));
+  };
   const outcome = event?.spans.outcome?.[0];
   if (outcome) {
     const doc = memberMap.get(outcome.document);
     const s = doc && sentenceAt(doc, outcome.start);
-    const m = doc && s && told(doc, s);
-    if (m) summary.push(m);
+    if (doc && s) addBullet(doc, s);
   }
   for (const k of cluster.summary) {
     if (summary.length >= POST.maxSummary) break;
     const at = firstIn(k.mentions, memberMap);
     if (!at || side.has(key({ document: at.doc.id, start: at.s.start })) || (event && isEventStatement(at.doc, at.s))) continue;
-    const m = told(at.doc, at.s);
-    if (m) summary.push(m);
+    addBullet(at.doc, at.s);
   }
 
   // --- 무슨 일이 있었나: the main event from the reports, then each side event ----------------------
@@ -308,6 +328,17 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     { heading: '출처', blocks: sources },
     { heading: '자료', blocks: appendix },
   ];
+  // "…에 따르면" once per run of sentences from the same outlets within a paragraph; bullets stand alone.
+  for (const section of sections) {
+    for (const b of section.blocks) {
+      if (b.kind !== 'paragraph') continue;
+      b.sentences.forEach((s, i) => {
+        const by = attribution.get(s);
+        if (i > 0 && by && by === attribution.get(b.sentences[i - 1])) s.runs = s.runs.slice(1);
+      });
+    }
+  }
+  introduceNames(sections.flatMap((section) => section.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.sentences : b.kind === 'list' ? b.items : []))), cluster.entities);
   const tags = uniq([...tagsFrom(cluster, cast), ...options.tags]);
   const description = lead.length ? plainText(lead[0].runs).slice(0, 160) : null;
   // Derivatives never stand as a source of what the post says: they are listed under 참고 and nowhere else.
@@ -373,9 +404,18 @@ function firstIn(mentions: Mention[], members: Map<string, NewsDoc>): { doc: New
   return null;
 }
 
-/** A sentence about the main event: it names one of its people, its subject, or is one the event was read from. */
+/**
+ * A sentence about the main event: it names one of its participants. Only an event without any takes
+ * sentences about its subject instead (a product launch); with participants, a sentence naming only
+ * the subject is its background (what 스타게이트 is), not the event.
+ */
 function relevant(doc: NewsDoc, s: Sentence, cluster: AnalyzedCluster, event: NewsEvent): boolean {
-  const names = new Set([...event.participants.map((p) => p.name), ...(event.topic ? [event.topic] : [])]);
+  const principals = event.participants.filter((p) => !p.present).map((p) => p.name);
+  const names = new Set(principals.length ? principals : [...(event.topic ? [event.topic] : []), ...event.participants.map((p) => p.name)]);
+  // What a building or a purchase was (데이터센터는 2027년 …) is the event too.
+  const object = event.object?.split(' ').pop();
+  if (object && doc.body.slice(s.start, s.end).includes(object)) return true;
+  if (!names.size) return true; // an act with neither people nor a subject: nothing to tell background by
   return cluster.entities.some((e) => names.has(e.name) && e.mentions.some((m) => m.document === doc.id && !m.field && m.start >= s.start && m.end <= s.end));
 }
 
@@ -393,6 +433,18 @@ function eventTitle(event: NewsEvent, cast: Entity[]): string {
   const count = cast.length === 3 ? '3자 ' : '';
   const topic = event.topic ? `…${event.topic} 논의` : '';
   return cleanTitle(`${who}, ${place}${count}${event.act}${topic}`);
+}
+
+/**
+ * `대한전자, 딥웨이브 인수`, `한빛로보틱스, 하람 공개`: who acted, on what, and the act, from the event's
+ * slots; null when the reports leave the actor or the object unclear (then a headline is chosen).
+ */
+function actTitle(event: NewsEvent): string | null {
+  const agents = event.participants.filter((p) => !p.present && p.as === 'agent').map((p) => p.name);
+  const object = event.participants.find((p) => !p.present && p.as === 'object')?.name
+    ?? (event.topic && !agents.includes(event.topic) ? event.topic : null) ?? event.object ?? null;
+  if (!agents.length || !object) return null;
+  return cleanTitle(`${agents.join('·')}, ${object} ${event.act}`);
 }
 
 /** The lead of a meeting: who met when and where, who else was there, and how long, in newsdesk's words. */

@@ -44,10 +44,10 @@ export const POST = {
   figureContext: 28,
   /** Bullets under 핵심 요약: more than five is no longer a summary. */
   maxSummary: 5,
-  /** Characters of source prose under 무슨 일이 있었나: with lead, summary and quotes the main text stays near 2,000–3,000. */
-  narrativeChars: 1100,
+  /** Characters of source prose under 무슨 일이 있었나: with lead, summary, quotes, timeline and differences the main text of a 4–5 source post stays within 2,000–3,000 (seeds: 2,8xx). */
+  narrativeChars: 700,
   /** Sentences taken from one report in a row: beyond this one outlet's article would be retold. */
-  maxParagraphSentences: 4,
+  maxParagraphSentences: 3,
   /** Shorter sentences are asides and fragments (사진=연합뉴스). */
   minProseChars: 20,
   /** Guests a side event names before "등". */
@@ -72,13 +72,22 @@ export const CONTEXT = {
   stripOpeners: /^(?:특히|또한|또|아울러|이어서|이어|이후|이와 함께|이와 관련해|한편|실제로|더불어|뿐만 아니라|이 밖에|이밖에|앞서)\s*,?\s+/u,
   /** Connectives that argue from the sentence before (그러나, 이에 따라): without it the claim is wrong. */
   dropOpeners: /^(?:이에|이에 따라|그러나|하지만|반면|다만|그런데|따라서|결국|이러한|이런|이처럼|이 때문에|그래서|그럼에도|이 과정에서|이를|이번 기회에)[\s,]/u,
+  /** A sentence that gives the reason for what the one before said (…한 배경이다, …때문이다): no claim of its own. */
+  explainsBefore: /(?:배경|이유|까닭|때문)이다[.”"’']*\s*$/u,
   /** A sentence dating itself: 앞서 may go. */
   ownDate: /지난해|지난달|\d+년|\d+월|\d+일|이날|전날|당일/u,
   groupOpener: /^(?:(두|세|네) (?:사람|회사|기업|곳|정상)|이들|양측|양사|양국|그들)(?:은|는|이|가|도|의)\s/u,
   pronoun: /^(그|그녀)(는|가|의|도)\s/u,
   /** After a name: an optional title, then a subject or topic marker (최하늘 회장은, 강 대표가, 올트먼 CEO는). */
   subjectAfterName: /^(?:\s?(?:회장|대표|사장|부회장|장관|의원|CEO|최고경영자|총리|대통령|위원장|교수|[가-힣A-Za-z]+ (?:회장|대표|사장|CEO)))?(?:은|는|이|가)(?:\s|$)/u,
-  demonstrative: /^(이|그|해당|이번|같은) (회장|대표|사장|장관|의원|CEO|프로젝트|회사|기업|제품|모델)(?=(?:은|는|이|가|도|의|에|을|를)?\s)/u,
+  /** A word that is a subject or topic: a sentence with none leans on the one before it for what it is about. */
+  subjectWord: /[가-힣A-Za-z0-9)](?:은|는|이|가|도|께서)$/u,
+  /** A sentence opening on its own subject, a name or a surname with a title (한 대표는, 박영수 대표가, 회사 측은). */
+  ownSubject: /^\s*[가-힣A-Za-z]+(?: (?:회장|대표|사장|부회장|장관|의원|CEO|최고경영자|총리|대통령|위원장|교수|조합장|측|관계자))?(?:은|는|이|가) /u,
+  demonstrative: /^(이|그|해당|이번|같은) (회장|대표|사장|장관|의원|CEO|프로젝트|회사|기업|제품|모델)(?=(?:은|는|이|가|도|의|에는|에서|에|을|를|과|와|으로|로)?\s)/u,
+  /** A name the sentences before give in quotes ('누리온'), or a `X 프로젝트`: what 해당 제품 or 이 프로젝트 points at when no entity is known. */
+  quotedName: /['‘]([^'’\s][^'’]{0,20}?)['’]/u,
+  projectName: /([가-힣A-Za-z0-9]{2,} 프로젝트)/u,
   personTitles: ['회장', '대표', '사장', '장관', '의원', 'CEO'] as string[],
   thingTypes: { 프로젝트: ['project'], 제품: ['product'], 모델: ['product'], 회사: ['organization'], 기업: ['organization'] } as Record<string, string[]>,
   /** Relative days, with the day some outlets add in brackets (전날(3일)). */
@@ -102,3 +111,12 @@ export const ELIDED = /…|\.{3}|^[◇◆▶▷■□●○※]/u;
 
 /** A prose sentence ends a sentence: a final mark or 다 (a quote may close after it); headlines and captions do not. */
 export const POST_SENTENCE_END = /(?:[.!?。]|다)[”"’'」』)]*\s*$/u;
+
+/** Short forms of a person (src/write/naming.ts). */
+export const NAMING = {
+  /** Titles that name one office: sources write 올트먼 CEO where the role says 최고경영자. */
+  sameTitle: {
+    최고경영자: ['최고경영자', 'CEO'],
+    CEO: ['CEO', '최고경영자'],
+  } as Record<string, string[]>,
+} as const;

@@ -32,7 +32,7 @@ test('one column per outlet; a sentence three outlets carry is highlighted in al
 test('the finding sits in the row of its figure, and footnotes and figure links point at sentences on the page', async () => {
   const page = await (await fetch(`${w.url}/events/${id}`)).text();
   const row = page.split('<tr>').slice(1).find((r) => r.includes('2400억원'))!;
-  assert.match(row, /class="finding"><span class="badge finding">coverage-gap<\/span> 2400억원: 누리뉴스만 보도/);
+  assert.match(row, /class="finding"><span class="badge finding">coverage-gap<\/span> 2400억원 — 일부 보도만 언급 \(newsdesk: 1\/3\)/);
   const targets = [...page.matchAll(/<a class="(?:footnote|figure-link)" href="#([^"]+)"/g)].map((m) => m[1]);
   assert.ok(targets.length >= 5, `${targets.length} links`);
   for (const t of targets) assert.match(page, new RegExp(`id="${t}"`), t);
