@@ -162,6 +162,16 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
     if (!before || !before.includes(' ') || !TIMELINE.titles.test(before.split(' ').pop()!) || !PAST_PREDICATE.test(s)) return '';
     words = [josa(before, '은/는'), ...words];
   }
+  // `… 통해 입국한 올트먼 CEO`: a modifier clause on its subject is told as a clause (올트먼 CEO는 … 입국했다).
+  if (endsOnSubject) {
+    const titled = words.length >= 3 && TIMELINE.titles.test(words[words.length - 1]);
+    const subject = words.slice(titled ? -2 : -1);
+    const rest = words.slice(0, titled ? -2 : -1);
+    if (rest.length && /[가-힣]한$/.test(rest[rest.length - 1])) {
+      rest[rest.length - 1] = rest[rest.length - 1].replace(/한$/, '했다');
+      words = [josa(subject.join(' '), '은/는'), ...rest];
+    }
+  }
   const object = topicOf(previous);
   if (object && TIMELINE.transitiveAct.test(s) && !words.some((w) => /[을를]$/.test(w))) {
     const subj = words.findIndex((w) => /[이가]$/.test(w));

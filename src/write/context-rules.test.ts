@@ -4,20 +4,10 @@
 // outlet newsdesk does not know is named from its domain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { listInputs, readRaw } from '../ingest/read-files.js';
-import { run } from '../pipeline.js';
-import { openStore } from '../store/index.js';
+import { digestFolder } from '../../test/fixture-docs/digest.mjs';
 
 async function digest(name: string) {
-  const dir = fileURLToPath(new URL(`../../fixtures/write/${name}/`, import.meta.url));
-  const { files } = listInputs([dir]);
-  const store = openStore(':memory:');
-  const result = await run({
-    store, args: ['test'], write: { runDate: '2026-12-01' },
-    inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
-  });
-  store.close();
+  const result = await digestFolder(name, '2026-12-01');
   assert.equal(result.clusters.length, 1, `${name}: one event`);
   const [cluster] = result.clusters;
   const md = cluster.post.markdown;

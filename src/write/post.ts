@@ -15,6 +15,7 @@ import { documentSentences, headingLike, sentenceAt } from './sentences.js';
 import { CLICKBAIT_PATTERNS, ELIDED, POST, POST_SENTENCE_END } from './tunables.js';
 import { figureRows } from './figures.js';
 import { fold } from '../text/fold.js';
+import { bigrams, dice } from '../text/similarity.js';
 import { Context, displayName, plainText } from './context.js';
 import { renderPost } from './render.js';
 import { kstDay } from '../dates.js';
@@ -179,11 +180,15 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   // Speakers are not compared: an outlet's 한 대표는 may be read as someone else's quote.
   const saidAlready = (doc: NewsDoc, s: Sentence) => sayingsIn(doc, s)
     .some((x) => sayings.some((y) => x.figures.some((f) => y.figures.includes(f))));
+  // A bullet that retells the lead or an earlier bullet in other words (two outlets' first sentences) is no new fact.
+  const toldGrams = lead.map((m) => bigrams(plainText(m.runs)));
+  const retold = (s: Sentence) => toldGrams.some((g) => dice(g, bigrams(s.text)) >= POST.sameFactDice);
   const addBullet = (doc: NewsDoc, s: Sentence) => {
-    if (saidAlready(doc, s)) return;
+    if (saidAlready(doc, s) || retold(s)) return;
     const m = told(doc, s);
     if (!m) return;
     summary.push(m);
+    toldGrams.push(bigrams(s.text));
     sayings.push(...sayingsIn(doc, s));
   };
   const outcome = event?.spans.outcome?.[0];
@@ -429,7 +434,9 @@ function utteranceGroups(quotes: Quote[], members: Map<string, NewsDoc>): Quote[
 /** `이재용·손정의·샘 올트먼, 서초사옥서 3자 회동…스타게이트 논의` from a meeting's slots. */
 function eventTitle(event: NewsEvent, cast: Entity[]): string {
   const who = cast.map((e) => e.name).join('·');
-  const place = event.where ? `${event.where.split(' ').pop()}서 ` : '';
+  // The place's own name (서초사옥), or with its owner when the last word is generic (한솔항만 본사).
+  const words = event.where?.split(' ') ?? [];
+  const place = words.length ? `${words.slice(POST.genericPlace.test(words[words.length - 1]) ? -2 : -1).join(' ')}서 ` : '';
   const count = cast.length === 3 ? '3자 ' : '';
   const topic = event.topic ? `…${event.topic} 논의` : '';
   return cleanTitle(`${who}, ${place}${count}${event.act}${topic}`);

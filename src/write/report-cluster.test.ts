@@ -3,20 +3,10 @@
 // blog post. Checks the event as data, the title, and the context rules on the post a reader gets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { listInputs, readRaw } from '../ingest/read-files.js';
-import { run } from '../pipeline.js';
-import { openStore } from '../store/index.js';
+import { digestFolder } from '../../test/fixture-docs/digest.mjs';
 
-const dir = fileURLToPath(new URL('../../fixtures/write/report-cluster/', import.meta.url));
-const { files } = listInputs([dir]);
-const store = openStore(':memory:');
-const result = await run({
-  store, args: ['test'], write: { runDate: '2026-01-01' },
-  inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
-});
-store.close();
+const result = await digestFolder('report-cluster');
 const [cluster] = result.clusters;
 const md = cluster.post.markdown;
 const main = md.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n## 출처')[0];

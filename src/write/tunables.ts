@@ -60,6 +60,10 @@ export const POST = {
   templateAct: '회동',
   /** Timeline items: about ten keeps it a timeline. */
   maxTimeline: 10,
+  /** A summary bullet this alike (character-bigram Dice) to the lead or an earlier bullet retells it. */
+  sameFactDice: 0.5,
+  /** Place words that name no place alone: a title says whose (한솔항만 본사서, not 본사서). */
+  genericPlace: /^(?:본사|사옥|본관|청사|센터|호텔|공장|연구소|캠퍼스|빌딩|타워)$/u,
   /** Titles longer than this are cut at a word boundary. */
   maxTitle: 80,
 } as const;
