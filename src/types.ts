@@ -220,6 +220,8 @@ export interface Finding {
   about: string;
   values: string[];
   documents: string[];
+  /** The quantity the figures are about, in the sources' words (사법 리스크), when the finding ties them by one. */
+  topic?: string | null;
   /** Each stated value with the documents that wrote it (which outlet used which figure). */
   stated?: { value: string; documents: string[] }[];
   /** The verdict as data (never prose): what the writer's table of labels words for a reader. */

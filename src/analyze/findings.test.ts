@@ -18,6 +18,8 @@ interface Expected {
   /** Each stated value with the ids of the documents that wrote it, when the finding says which wrote which. */
   stated?: Record<string, string[]>;
   documents: number;
+  /** The quantity differing figures are about, in the sources' words. */
+  topic?: string;
   /** The human-facing `about`, e.g. the topic word without its particle. */
   aboutMatches?: string;
 }
@@ -40,6 +42,7 @@ for (const name of readdirSync(root).sort()) {
       assert.deepEqual(Object.fromEntries((f.stated ?? []).map((v) => [v.value, [...v.documents].sort()])), expected.stated);
     }
     if (expected.aboutMatches) assert.match(f.about, new RegExp(expected.aboutMatches));
+    if (expected.topic) assert.equal(f.topic, expected.topic);
     assert.equal(f.documents.length, expected.documents);
     for (const m of f.mentions ?? []) {
       const body = docs.find((d) => d.id === m.document)!.body;

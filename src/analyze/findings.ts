@@ -258,8 +258,14 @@ function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
       const unique = rare.some((w) => w.length >= UNIQUE_TOPIC_MIN_CHARS && freq(w) <= 2);
       if ((rare.length < MIN_SHARED_RARE_TOPICS && !unique) || states(byDoc, b.document, a) || states(byDoc, a.document, b)) continue;
       seen.add(key);
+      // The quantity both figures are about, as the first report writes it (사법 리스크), or its longest word.
+      const sentenceA = sentenceAt(ctx, a.document, a.start)?.span;
+      const textA = sentenceA ? ctx.docs.get(a.document)!.body.slice(sentenceA.start, sentenceA.end) : '';
+      const phrase = rare.slice(0, 3).join(' ');
+      const topic = textA.includes(phrase) ? phrase : [...rare].sort((x, y) => y.length - x.length)[0] ?? null;
       out.push({
         kind: 'differing-figures',
+        topic,
         about: `${rare.slice(0, 3).join(' ')}: ${withLead(ctx, a)} vs ${withLead(ctx, b)}`,
         values: [withLead(ctx, a), withLead(ctx, b)],
         stated: [{ value: withLead(ctx, a), documents: [a.document] }, { value: withLead(ctx, b), documents: [b.document] }],

@@ -22,6 +22,10 @@ test('a total that does not add up reaches 엇갈린 보도, with newsdesk arith
   ]);
 });
 
+test('differing figures are told with what they are about and which outlet wrote which', () => {
+  assert.deepEqual(told('particle-free-topic'), ['기업가치를 두고 기사마다 다른 수치를 썼다: 6200억원 안팎(가상일보), 약 7000억원(샘플경제).']);
+});
+
 test('a total that matches the top of its range, and an agreement, stay in the JSON', () => {
   assert.deepEqual(told('total-check'), []);
   assert.deepEqual(told('agreement'), []);

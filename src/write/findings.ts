@@ -22,13 +22,15 @@ interface Slots {
   computed: string;
   /** The foreign amount a conversion finding is about (`5000억 달러`), when its figure is known. */
   amount: string | null;
+  /** What differing figures are about (사법 리스크). */
+  topic: string | null;
 }
 
 /** One sentence per shown verdict. newsdesk's arithmetic is always labelled as its own. */
 const LABEL: Record<string, (s: Slots) => string> = {
   'exchange-rate': (s) => `${s.amount ? `같은 ${josa(s.amount, '을/를')}` : '같은 외화 금액을'} 기사마다 다른 원화 금액으로 옮겼다: ${s.byOutlet}. `
     + `적용한 환율이 다를 뿐(newsdesk 계산 ${s.computed}) 모순은 아니다.`,
-  differs: (s) => `같은 대상을 두고 기사마다 다른 수치를 썼다: ${s.byOutlet}.`,
+  differs: (s) => `${s.topic ? josa(s.topic, '을/를') : '같은 대상을'} 두고 기사마다 다른 수치를 썼다: ${s.byOutlet}.`,
   understated: (s) => ratioLine(s, '실제 차이보다 작게'),
   overstated: (s) => ratioLine(s, '실제 차이보다 크게'),
   'wrong-arithmetic': (s) => `${josa(s.outlets, '은/는')} 합계를 ${s.values[s.values.length - 1]}로 적었지만, 함께 적힌 항목을 더하면 `
@@ -53,7 +55,7 @@ export function findingSentence(f: Finding, names: Map<string, SourceEntry>, num
   const figure = first && numbers.find((n) => n.document === first.document && n.start === first.start);
   const amount = figure && figure.value !== null && f.kind === 'conversion-variance' ? formatAmount(figure.value, figure.unit) : null;
   const text = label({
-    byOutlet, outlets: outletsOf(sources), values: f.values, amount,
+    byOutlet, outlets: outletsOf(sources), values: f.values, amount, topic: f.topic ?? null,
     computed: f.computed ?? '',
   });
   return { runs: [{ text, by: 'newsdesk' }], sources, mentions: (f.mentions ?? []).filter((m) => names.has(m.document)) };
