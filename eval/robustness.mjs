@@ -2,18 +2,24 @@
 // Builds each kind of bad input in a temp folder at run time (nothing hostile is committed), runs a real
 // `newsdesk digest` child process on it with examples/ beside it and a file --db, and prints a table:
 // case, wall time, peak RSS, the messages naming the bad input, and whether every good file was read.
-// Fails on a hang (> HANG_S), a crash (a stack trace, or no digest JSON), a lost good file, a bad input
-// no message names, or a peak RSS over MAX_RSS_MB. Usage: node eval/robustness.mjs [case-name-filter ...]
+// Fails on a hang (more than HANG_S seconds of CPU time, or no CPU used for STALL_S seconds: a run
+// blocked on a FIFO uses none; KILL_S of wall time is a last resort), a crash (a stack trace, or no digest JSON), a lost good file, a
+// bad input no message names, or a peak RSS over MAX_RSS_MB. CPU time is the limit, not wall time,
+// because this machine is shared: under a load of 16 on 2 cores, digesting examples/ alone (5 s of CPU)
+// took 50 s of wall time. Both are printed, with the load average.
+// Usage: node eval/robustness.mjs [case-name-filter ...]
 import { spawn, execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cli, root } from './harness.mjs';
 
 const HANG_S = 60;
+const STALL_S = 60;
+const KILL_S = Number(process.env.ROBUSTNESS_KILL_S ?? 900);
 const MAX_RSS_MB = 1536;
 const CONCURRENCY = 2;
 const filters = process.argv.slice(2);
@@ -107,20 +113,20 @@ const CASES = [
   { name: 'hostile slug and title', make: (d) => ({ inputs: [write(d, 'slug.md', `---\ntitle: "../../../etc/passwd {% raw %}<script>alert(1)</script> \\u202e${'가'.repeat(300)}"\nslug: "../../../../tmp/evil"\npermalink: "/../../x"\n---\n\n${ARTICLE}`)] }), named: false },
   { name: 'far past date', make: (d) => ({ inputs: [write(d, 'past.md', `---\ntitle: 고대의 기사\ndate: 0001-01-01\n---\n\n${ARTICLE.replace('4일', '기원전 3000년 1월 1일')}`)] }), named: false },
   { name: 'far future date', make: (d) => ({ inputs: [write(d, 'future.md', `---\ntitle: 먼 미래의 기사\ndate: 275760-09-13\n---\n\n${ARTICLE.replace('4일', '9999년 12월 31일')}`)] }), named: false },
-  { name: '3 MB run of 억', make: (d) => ({ inputs: [write(d, 'eok.txt', repeat('억', MB))] }), named: false },
-  { name: '3 MB run of 조', make: (d) => ({ inputs: [write(d, 'jo.txt', repeat('조', MB))] }), named: false },
-  { name: '3 MB of digits with commas', make: (d) => ({ inputs: [write(d, 'commas.txt', repeat('1,000,000,', 3 * MB))] }), named: false },
-  { name: '3 MB run of ·', make: (d) => ({ inputs: [write(d, 'middot.txt', repeat('·', 1.5 * MB))] }), named: false },
-  { name: '3 MB of dates', make: (d) => ({ inputs: [write(d, 'dates.txt', repeat('2025년 2월 4일 ', 3 * MB / 2))] }), named: false },
-  { name: '3 MB of spaces inside words', make: (d) => ({ inputs: [write(d, 'spaced.txt', repeat('삼 성 전 자 는 ', 3 * MB / 2))] }), named: false },
-  { name: '5 MB line, no spaces (ASCII)', make: (d) => ({ inputs: [write(d, 'ascii-line.txt', repeat('a', 5 * MB))] }), named: false },
-  { name: '5 MB line, no spaces (Hangul)', make: (d) => ({ inputs: [write(d, 'hangul-line.txt', repeat('가', 5 * MB / 3))] }), named: false },
-  { name: '9 MB single-line HTML', make: (d) => ({ inputs: [write(d, 'one-line.html', `<html><body><article>${repeat(`<p>${ARTICLE.replace(/\n/g, ' ')}</p>`, 9 * MB / 1.6)}</article></body></html>`)] }), named: false },
-  { name: 'Markdown full of autolinks', make: (d) => ({ inputs: [write(d, 'autolinks.md', repeat('<https://example.com/a/b?c=d> ', 2 * MB))] }), named: false },
+  { name: '3 MB run of 억', make: (d) => ({ inputs: [write(d, 'eok.txt', repeat('억', MB))] }) },
+  { name: '3 MB run of 조', make: (d) => ({ inputs: [write(d, 'jo.txt', repeat('조', MB))] }) },
+  { name: '3 MB of digits with commas', make: (d) => ({ inputs: [write(d, 'commas.txt', repeat('1,000,000,', 3 * MB))] }) },
+  { name: '3 MB run of ·', make: (d) => ({ inputs: [write(d, 'middot.txt', repeat('·', 1.5 * MB))] }) },
+  { name: '3 MB of dates', make: (d) => ({ inputs: [write(d, 'dates.txt', repeat('2025년 2월 4일 ', 3 * MB / 2))] }) },
+  { name: '3 MB of spaces inside words', make: (d) => ({ inputs: [write(d, 'spaced.txt', repeat('삼 성 전 자 는 ', 3 * MB / 2))] }) },
+  { name: '5 MB line, no spaces (ASCII)', make: (d) => ({ inputs: [write(d, 'ascii-line.txt', repeat('a', 5 * MB))] }) },
+  { name: '5 MB line, no spaces (Hangul)', make: (d) => ({ inputs: [write(d, 'hangul-line.txt', repeat('가', 5 * MB / 3))] }) },
+  { name: '9 MB single-line HTML', make: (d) => ({ inputs: [write(d, 'one-line.html', `<html><body><article>${repeat(`<p>${ARTICLE.replace(/\n/g, ' ')}</p>`, 9 * MB / 1.6)}</article></body></html>`)] }) },
+  { name: 'Markdown full of autolinks', make: (d) => ({ inputs: [write(d, 'autolinks.md', repeat('<https://example.com/a/b?c=d> ', 2 * MB))] }) },
   { name: '20 MB of text, --max-file-mb 20', make: (d) => ({ inputs: [bigText(d, 'big20.txt', 20)], args: ['--max-file-mb', '20'] }) },
   { name: '200 MB of text, --max-file-mb 200', make: (d) => ({ inputs: [bigText(d, 'big200.txt', 200)], args: ['--max-file-mb', '200'] }) },
   { name: 'file over the size cap', make: (d) => ({ inputs: [write(d, 'over-cap.txt', realText(11 * MB))] }) },
-  { name: 'opening “ never closed', make: (d) => ({ inputs: [write(d, 'open-quote.txt', `${ARTICLE}\n\n“${realText(300_000).replace(/[“”\n]/g, ' ')}`)] }), named: false },
+  { name: 'opening “ never closed', make: (d) => ({ inputs: [write(d, 'open-quote.txt', `${ARTICLE}\n\n“${realText(300_000).replace(/[“”\n]/g, ' ')}`)] }) },
   { name: '150,000 non-article files', make: (d) => {
     const dir = join(d, 'many');
     mkdirSync(dir);
@@ -156,17 +162,17 @@ const CASES = [
   } },
   { name: '/dev/zero as input', make: () => ({ inputs: ['/dev/zero'] }) },
   { name: '100,000 nested <div>s', make: (d) => ({ inputs: [write(d, 'nested.html', `<html><body>${'<div>'.repeat(100_000)}<p>${ARTICLE}</p>${'</div>'.repeat(100_000)}</body></html>`)] }), named: false },
-  { name: '기자 repeated', make: (d) => ({ inputs: [write(d, 'gija.txt', repeat('기자 ', 1 * MB))] }), named: false },
-  { name: 'page of bracketed bylines', make: (d) => ({ inputs: [write(d, 'bylines.txt', repeat('[한빛일보 김하늘 기자]\n', 1 * MB))] }), named: false },
-  { name: 'ordinary 1 MB article', make: (d) => ({ inputs: [write(d, 'long-article.txt', realText(1 * MB))] }), named: false },
+  { name: '기자 repeated', make: (d) => ({ inputs: [write(d, 'gija.txt', repeat('기자 ', 1 * MB))] }) },
+  { name: 'page of bracketed bylines', make: (d) => ({ inputs: [write(d, 'bylines.txt', repeat('[한빛일보 김하늘 기자]\n', 1 * MB))] }) },
+  { name: 'ordinary 1 MB article', make: (d) => ({ inputs: [write(d, 'long-article.txt', realText(1 * MB))] }) },
   { name: '20,000 tiny files', make: (d) => {
     const dir = join(d, 'tiny');
     mkdirSync(dir);
     for (let i = 0; i < 20_000; i++) writeFileSync(join(dir, `t${i}.txt`), `짧은 글 ${i}번`);
     return { inputs: [dir] };
-  }, named: false },
+  } },
   { name: 'control and bidi characters', make: (d) => ({ inputs: [write(d, 'controls.txt', `\u202e\u0007\u001b[31m${ARTICLE}\u0000\u200b\ufeff\u2028`)] }), named: false },
-  { name: 'deep brackets and quotes', make: (d) => ({ inputs: [write(d, 'brackets.txt', `${ARTICLE}\n\n${'(「『“'.repeat(50_000)}${'”』」)'.repeat(50_000)}`)] }), named: false },
+  { name: 'deep brackets and quotes', make: (d) => ({ inputs: [write(d, 'brackets.txt', `${ARTICLE}\n\n${'(「『“'.repeat(50_000)}${'”』」)'.repeat(50_000)}`)] }) },
   { name: 'robots.txt that backtracks', web: 'robots-backtrack' },
   { name: 'oversized robots.txt', web: 'robots-huge' },
   { name: 'slow-drip body', web: 'slow-drip' },
@@ -216,6 +222,16 @@ function hostileSite() {
 
 // ---- running one case --------------------------------------------------------------------------------
 
+/** CPU time (user + system, every thread) of a running process in seconds; 0 once it has exited. */
+const cpuSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+};
+
 /** Peak resident set of a running process (VmHWM), polled; 0 once it has exited. */
 const peakRss = (pid) => {
   try {
@@ -236,13 +252,24 @@ function runDigest(inputs, args, dir) {
     child.stdout.resume();
     child.stderr.on('data', (c) => { if (stderr.length < 4 * MB) stderr += c; });
     let rss = 0;
-    const poll = setInterval(() => { rss = Math.max(rss, peakRss(child.pid)); }, 50);
+    let cpu = 0;
     let hung = false;
-    const killer = setTimeout(() => { hung = true; child.kill('SIGKILL'); }, HANG_S * 1000);
+    let progressed = Date.now();
+    const poll = setInterval(() => {
+      rss = Math.max(rss, peakRss(child.pid));
+      const now = cpuSeconds(child.pid);
+      if (now > cpu) progressed = Date.now();
+      cpu = Math.max(cpu, now);
+      if (hung) return;
+      if (cpu > HANG_S) hung = `over ${HANG_S} s of CPU time`;
+      else if (Date.now() - progressed > STALL_S * 1000) hung = `no CPU used for ${STALL_S} s (blocked)`;
+      if (hung) child.kill('SIGKILL');
+    }, 50);
+    const killer = setTimeout(() => { hung = `no end after ${KILL_S} s of wall time`; child.kill('SIGKILL'); }, KILL_S * 1000);
     child.on('exit', (code, signal) => {
       clearInterval(poll);
       clearTimeout(killer);
-      resolve({ code, signal, hung, stderr, rss, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+      resolve({ code, signal, hung, stderr, rss, cpu, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     });
   });
 }
@@ -256,7 +283,7 @@ async function runCase(c, port) {
     const run = await runDigest(built.inputs, built.args ?? [], dir);
     built.cleanup?.();
     const problems = [];
-    if (run.hung) problems.push(`hang (killed after ${HANG_S} s)`);
+    if (run.hung) problems.push(`hang (killed: ${run.hung})`);
     if (run.rss > MAX_RSS_MB) problems.push(`peak RSS ${run.rss.toFixed(0)} MB`);
     if (/^\s+at .+\(.+:\d+:\d+\)$/m.test(run.stderr)) problems.push('stack trace on stderr');
     let json = null;
@@ -271,11 +298,11 @@ async function runCase(c, port) {
     const postsOk = existsSync(join(dir, 'posts')) && readdirSync(join(dir, 'posts')).length > 0;
     if (json && !postsOk) problems.push('no posts written');
     // The messages that name the bad input (stderr lists every warning and error with its source).
-    const names = built.inputs.map((i) => (i.startsWith('http') ? i.replace(/\/[^/]*$/, '') : relative(dir, i) || i));
+    const names = built.inputs.map((i) => (i.startsWith('http') ? i.replace(/\/[^/]*$/, '') : i.startsWith(dir) ? relative(dir, i) : i));
     const lines = run.stderr.split('\n').filter((l) => /^\s+(error|warning) /.test(l) && names.some((n) => l.includes(n.startsWith('/') ? n : n.split('/')[0])));
     if (c.named !== false && !lines.length) problems.push('no message names the bad input');
     const rules = [...new Set(lines.map((l) => l.trim().split(' ')[1]))];
-    return { name: c.name, seconds: run.seconds, rss: run.rss, messages: `${lines.length}${rules.length ? ' ' + rules.slice(0, 3).join(', ') : ''}`, good: lost.length || !json ? `${goodFiles.length - lost.length}/${goodFiles.length}` : 'all', problems };
+    return { name: c.name, seconds: run.seconds, cpu: run.cpu, rss: run.rss, messages: `${lines.length}${rules.length ? ' ' + rules.slice(0, 3).join(', ') : ''}`, good: lost.length || !json ? `${goodFiles.length - lost.length}/${goodFiles.length}` : 'all', problems };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -285,6 +312,7 @@ async function runCase(c, port) {
 
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npx tsc -p .\` first`);
 const chosen = CASES.filter((c) => !filters.length || filters.some((f) => c.name.includes(f)));
+const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
 const site = hostileSite();
 const port = await site.listen();
 const results = new Array(chosen.length);
@@ -300,11 +328,11 @@ await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
 }));
 site.close();
 
-const head = ['case', 'wall', 'peak RSS', 'messages naming it', 'good files', 'result'];
-const rows = results.map((r) => [r.name, `${r.seconds.toFixed(1)} s`, `${r.rss.toFixed(0)} MB`, r.messages, r.good, r.problems.length ? `FAIL: ${r.problems.join('; ')}` : 'ok']);
+const head = ['case', 'wall', 'CPU', 'peak RSS', 'messages naming it', 'good files', 'result'];
+const rows = results.map((r) => [r.name, `${r.seconds.toFixed(1)} s`, `${r.cpu.toFixed(1)} s`, `${r.rss.toFixed(0)} MB`, r.messages, r.good, r.problems.length ? `FAIL: ${r.problems.join('; ')}` : 'ok']);
 const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
 console.log([line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 const failed = results.filter((r) => r.problems.length);
-console.log(`robustness: ${results.length - failed.length}/${results.length} cases pass (${CASES.length} kinds of bad input; ${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+console.log(`robustness: ${results.length - failed.length}/${results.length} cases pass (${CASES.length} kinds of bad input; ${((Date.now() - started) / 1000).toFixed(0)} s in all; load average ${loadBefore} before, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after)`);
 if (failed.length) process.exitCode = 1;

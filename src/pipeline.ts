@@ -16,7 +16,8 @@ import { DEFAULT_WRITE_OPTIONS, writeCluster, type WriteOptions } from './write/
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
-import { DOC_TIME_BUDGET_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
+import { CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS, DOC_TIME_BUDGET_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
+import { OverBudget, withBudget } from './workers/budget.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import {
@@ -55,6 +56,9 @@ export interface RunRequest {
   polish?: (clusters: WrittenCluster[], docs: Map<string, NewsDoc>, messages: Message[]) => Promise<void>;
   /** Internal errors carry their stack trace. */
   debug?: boolean;
+  /** CPU time analysing and writing one cluster may take (CLUSTER_TIME_BUDGET_MS + CLUSTER_TIME_PER_MEMBER_MS
+   *  per further member by default); tests give a cluster none to see one run over. */
+  clusterBudgetMs?: (cluster: Cluster) => number;
   /** How the caller sees each stored document (the workbench: with the lines a person restored); as stored by default. */
   view?: (doc: NewsDoc) => NewsDoc;
 }
@@ -112,7 +116,8 @@ export async function run(req: RunRequest): Promise<RunResult> {
   identity.clusters.forEach((cluster, i) => {
     const kept = reuse?.(cluster);
     if (kept) reused.push(kept.id);
-    const written = kept ?? analyzeAndWrite(cluster, byId, writeOptions, taken, messages, req.debug);
+    const budgetMs = req.clusterBudgetMs?.(cluster) ?? CLUSTER_TIME_BUDGET_MS + CLUSTER_TIME_PER_MEMBER_MS * (cluster.members.length - 1);
+    const written = kept ?? analyzeAndWrite(cluster, byId, writeOptions, taken, messages, budgetMs, req.debug);
     if (written) written.writtenWith = writtenWith;
     req.progress?.('analyze', i + 1, identity.clusters.length);
     if (!written) return;
@@ -182,7 +187,7 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
     fresh.push(...batch.map((d) => d.id));
     batch = [];
   };
-  const pool = new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size: POOL_SIZE, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB });
+  const pool = new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size: POOL_SIZE, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB, transfer: handOver });
   const sources: string[] = []; // of the tasks in flight, oldest first (outcomes arrive in that order)
   const raws = req.inputs?.raws ?? [];
   let read = 0;
@@ -224,6 +229,12 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
   return { read, extracted, fresh, documents };
 }
 
+/** A large file's bytes go to the worker without a copy, when they own their whole buffer (nothing else shares it). */
+function handOver({ raw }: ReadTask): ArrayBuffer[] {
+  const b = raw.bytes;
+  return b.byteLength > 1 << 20 && b.byteOffset === 0 && b.buffer instanceof ArrayBuffer && b.buffer.byteLength === b.byteLength ? [b.buffer] : [];
+}
+
 function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, source: string, debug?: boolean): Message {
   if (outcome.failure === 'crash') return internalError('extract', { message: outcome.error, stack: outcome.stack }, { source }, debug);
   const budget = outcome.failure === 'budget'
@@ -232,24 +243,28 @@ function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, sourc
   return message('extract', 'over-budget', `reading this file ${budget}; it was left out and the run went on`, { source }, 'error');
 }
 
-/** analyze → write for one cluster; a failure becomes a message naming the cluster, and the run goes on. */
+/**
+ * analyze → write for one cluster, under the cluster's CPU-time budget; a failure or a blown budget
+ * becomes a message naming the cluster, and the run goes on without its post.
+ */
 function analyzeAndWrite(
-  cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], debug?: boolean,
+  cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
 ): WrittenCluster | null {
   const place = { source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` };
-  let analyzed: AnalyzedCluster;
+  let stage: Stage = 'analyze';
   try {
-    analyzed = analyzeCluster(cluster, byId);
+    return withBudget(budgetMs, () => {
+      const analyzed = analyzeCluster(cluster, byId);
+      stage = 'write';
+      return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
+    });
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    messages.push(internalError('analyze', e instanceof Error ? e : new Error(String(e)), place, debug));
-    return null;
-  }
-  try {
-    return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    messages.push(internalError('write', e instanceof Error ? e : new Error(String(e)), place, debug));
+    if (e instanceof OverBudget) {
+      const reason = `analysing and writing this cluster went ${e.message}; ` +
+        'it has no post this run (CLUSTER_TIME_BUDGET_MS and CLUSTER_TIME_PER_MEMBER_MS); the run went on';
+      messages.push(message(stage, 'over-budget', reason, place, 'error'));
+    } else messages.push(internalError(stage, e instanceof Error ? e : new Error(String(e)), place, debug));
     return null;
   }
 }

@@ -56,12 +56,14 @@ export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[
   // Organizations any document names for sure (풍력 기업 노르빅윈드) help read the others' lines again.
   const knownOrgs = new Set(first.flat().filter((f) => f.type === 'organization' && f.strong && !f.surface.includes(' ')).map((f) => f.surface));
   // Caption finds go first: where a surface is typed differently, the body's reading (pushed later) wins.
-  for (const t of captions) found.push(...recognizeText(t, tokensOf, knownOrgs));
+  // Appended one by one: push(...xs) passes every item as an argument, and a hostile page's finds overflow the stack.
+  const append = <T>(to: T[], xs: T[]) => { for (const x of xs) to.push(x); };
+  for (const t of captions) append(found, recognizeText(t, tokensOf, knownOrgs));
   docs.forEach((doc, i) => {
-    found.push(...recognizeText(bodies[i], tokensOf, knownOrgs, first[i]));
+    append(found, recognizeText(bodies[i], tokensOf, knownOrgs, first[i]));
     const cluster = clusterPatterns(doc);
-    found.push(...cluster.found);
-    pairs.push(...cluster.pairs);
+    append(found, cluster.found);
+    append(pairs, cluster.pairs);
   });
   propagate([...bodies, ...captions], found);
   return dropNonEventEntities(buildEntities(found, pairs, messages), docs, messages);
@@ -97,7 +99,8 @@ export function blankCredits(caption: string): string {
   let text = caption;
   for (const re of CAPTION_CREDITS) for (const m of [...text.matchAll(re)]) text = blank(text, m.index!, m.index! + m[0].length);
   // A short tail after the last sentence is a signature (… 있다. 김철수 기자, … 있다. 2025.3.4/뉴스1).
-  const last = Math.max(...[...text.matchAll(/[.!?](?=\s)/g)].map((m) => m.index! + 1), -1);
+  let last = -1;
+  for (const m of text.matchAll(/[.!?](?=\s)/g)) last = m.index! + 1; // (a spread into Math.max overflows on a long caption)
   if (last > 0 && text.slice(last).trim().length <= CAPTION_TAIL_MAX_CHARS) text = blank(text, last, text.length);
   const agency = text.trimEnd().match(AGENCY_TAIL);
   if (agency) text = blank(text, agency.index!, agency.index! + agency[0].length);
@@ -115,11 +118,18 @@ function recognizeText(t: Text, tokensOf: (line: string) => Morph[], knownOrgs?:
   const doc = { id: t.doc, body: t.text };
   const at = fieldOf(t.field);
   let offset = 0;
+  let next = 0; // `before` comes line by line, in order: each line's finds are read once (filtering it per line was quadratic)
   for (const line of t.text.split('\n')) {
     const end = offset + line.length;
-    const previous = before?.filter((f) => f.start >= offset && f.end <= end);
+    let previous: Found[] | undefined;
+    if (before) {
+      previous = [];
+      for (; next < before.length && before[next].start <= end; next++) {
+        if (before[next].start >= offset && before[next].end <= end) previous.push(before[next]);
+      }
+    }
     const rerun = !previous || previous.some((f) => f.type === 'person' && f.surface.split(/\s+/).some((w, k) => k > 0 && knownOrgs!.has(w)));
-    if (previous && !rerun) out.push(...previous);
+    if (previous && !rerun) for (const f of previous) out.push(f);
     else if (line.trim()) {
       for (const s of recognize(line, knownOrgs, tokensOf(line))) {
         const start = offset + s.start;
@@ -145,9 +155,10 @@ function recognizeText(t: Text, tokensOf: (line: string) => Morph[], knownOrgs?:
   return out;
 }
 
-// X(Latin name) and X(일본명 Y): an alias written in brackets right after a name.
+// X(Latin name) and X(일본명 Y): an alias written in brackets right after a name. The names start at a
+// word start (the lookbehind): tried from inside a long word, the run would be re-read from every letter.
 const GLOSS = '일본명|중국명|영문명|영문|본명|한국명|원어명|약칭';
-const BRACKET = new RegExp(`([\\uac00-\\ud7a3A-Za-z0-9]+(?: [\\uac00-\\ud7a3A-Za-z0-9]+){0,3})\\((?:(?:${GLOSS})\\s*)?([^()]{2,40})\\)`, 'g');
+const BRACKET = new RegExp(`(?<![\\uac00-\\ud7a3A-Za-z0-9])([\\uac00-\\ud7a3A-Za-z0-9]+(?: [\\uac00-\\ud7a3A-Za-z0-9]+){0,3})\\((?:(?:${GLOSS})\\s*)?([^()]{2,40})\\)`, 'g');
 const GLOSS_HEAD = new RegExp(`^(${GLOSS})`);
 // `스타게이트 프로젝트`, `갤럭시 S25 시리즈`: a name followed by a kind-of-thing noun.
 const KIND_AFTER = /(?:^|[\s‘'“"(])([\uac00-\ud7a3A-Za-z0-9]{2,20})[’'”"]?\s?(프로젝트|이니셔티브|시리즈|서비스|플랫폼)/g;

@@ -7,15 +7,22 @@ import { findNumbers } from './numbers.js';
 import { buildTimeline, inferDocumentDates } from './timeline.js';
 import { compareSources } from './findings.js';
 import { findEvent } from './event.js';
+import { checkBudget } from '../workers/budget.js';
 
 export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): AnalyzedCluster {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
   const messages: Message[] = [];
+  // checkBudget: the caller's time budget (pipeline) is checked between steps and at every tokenized line.
   const entities = findEntities(members, messages);
+  checkBudget('analyze/entities');
   const quotes = findQuotes(members, entities, messages);
+  checkBudget('analyze/quotes');
   const numbers = findNumbers(members);
+  checkBudget('analyze/numbers');
   const timeline = buildTimeline(members, entities);
+  checkBudget('analyze/timeline');
   const findings = compareSources(members, { entities, numbers, quotes, timeline });
+  checkBudget('analyze/findings');
   const event = findEvent(members, { entities, quotes, timeline });
   const inferredDates = [...inferDocumentDates(members)].map(([document, g]) => ({ document, publishedAt: g.publishedAt, evidence: g.evidence }));
   return { ...cluster, event, entities, numbers, quotes, timeline, findings, summary: [], inferredDates, messages };

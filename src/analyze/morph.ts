@@ -2,6 +2,7 @@
 // so it is built once per process, lazily, the first time a caller needs it.
 import { createRequire } from 'node:module';
 import { ConfigError } from '../messages.js';
+import { checkBudget } from '../workers/budget.js';
 
 /** One morpheme with UTF-16 offsets into the text that was tokenized. */
 export interface Morph {
@@ -46,6 +47,7 @@ export function warmTokenizer(): void {
 
 /** Morphemes of `text` with UTF-16 spans. Whitespace is not a token. */
 export function tokenize(text: string): Morph[] {
+  checkBudget('analyze (tokenizing)'); // the hot loop of analysis: where a cluster over its time budget stops
   warmTokenizer();
   const raw = tokenizer!.tokenize(text);
   const out: Morph[] = [];

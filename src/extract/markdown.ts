@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Removal } from '../types.js';
 import { plainLines, type SourceLine } from './lines.js';
 import { RULE } from './noise-rules.js';
+import { YAML_MAX_ALIASES } from './tunables.js';
 
 export interface FrontMatterSplit {
   frontMatter: Record<string, unknown> | null;
@@ -24,7 +25,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const firstLine = m[0].split(/\r\n|\r|\n/).length - (m[0].endsWith('\n') ? 0 : 1);
   const content = text.slice(m[0].length);
   try {
-    const data = parseYaml(m[1]);
+    const data = parseYaml(m[1], { maxAliasCount: YAML_MAX_ALIASES });
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       return { frontMatter: data as Record<string, unknown>, content, firstLine };
     }
@@ -37,14 +38,16 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
 /** Two ATX headings, or several emphasis/link/inline-HTML marks, make a text Markdown. */
 export function looksLikeMarkdown(text: string): boolean {
   const headings = text.match(/^#{1,6}\s+\S/gm)?.length ?? 0;
-  const marks = text.match(/\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|<\/?(?:b|strong|em|br)\s*\/?>/gi)?.length ?? 0;
+  const marks = text.match(/\*\*[^*\n]{1,500}\*\*|\[[^\]\n]{1,500}\]\([^)\s]{1,2000}\)|<\/?(?:b|strong|em|br)\s*\/?>/gi)?.length ?? 0;
   return headings >= 2 || marks >= 3;
 }
 
 const INLINE_TAG = /<\/?(?:b|i|u|s|em|strong|br|span|p|div|a|sup|sub|mark|small|big|font|center|del|ins|code|kbd|img)(?:\s[^<>]*)?\/?>/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const IMAGE = /!\[([^\]]*)\]\([^)]*\)/g;
-const LINK = /\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g;
+// Text inside a mark is bounded (500 characters; a URL 2000): a mark that never closes is then re-read
+// at most that far from each opening, not to the end of the line (a line of `[[[[` was quadratic).
+const IMAGE = /!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g;
+const LINK = /\[([^\]]{1,500})\]\((?:[^()]|\([^)]{0,2000}\)){0,2000}\)/g;
 const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
 const HEADING = /^#{1,6}\s+(.*?)(?:\s+#+)?$/;
 const RULER = /^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,})$/;
@@ -61,10 +64,10 @@ export function stripInline(s: string): string {
     .replace(IMAGE, '')
     .replace(LINK, '$1')
     .replace(AUTOLINK, '$1')
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
-    .replace(/__(?=\S)(.+?)(?<=\S)__/g, '$1')
-    .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
+    .replace(/\*\*(?=\S)(.{1,500}?)(?<=\S)\*\*/g, '$1')
+    .replace(/__(?=\S)(.{1,500}?)(?<=\S)__/g, '$1')
+    .replace(/(?<![\w*])\*(?=\S)(.{1,500}?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/~~(?=\S)(.{1,500}?)(?<=\S)~~/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1')
     .replace(/[ \t]{2,}/g, ' ')

@@ -54,3 +54,7 @@ export const SECTION_LABELS = new Set([
 ]);
 /** Section labels built from a topic and 일반 (IT일반, 경제일반). */
 export const SECTION_PATTERN = /^[가-힣A-Za-z/·]{1,8}일반$/;
+
+/** Aliases a Markdown front matter may resolve: a real one uses none; an alias bomb ("billion laughs")
+ *  needs thousands, each multiplying the size of the parsed data. */
+export const YAML_MAX_ALIASES = 50;

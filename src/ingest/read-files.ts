@@ -33,6 +33,10 @@ const inside = (root: string, real: string) => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
+/** Names in natural order (f2 before f10). One collator for all: localeCompare with options builds one per
+ *  call, and sorting a folder of 150,000 names took 14 s of it. */
+const byName = new Intl.Collator('en', { numeric: true });
+
 /** Expands files and folders (recursively, sorted) into the files to read. */
 export function listInputs(paths: string[], options: ListOptions = {}): Listing {
   const maxFiles = options.maxFiles ?? MAX_INPUT_FILES;
@@ -55,7 +59,7 @@ export function listInputs(paths: string[], options: ListOptions = {}): Listing 
     walked.add(realDir);
     let names: string[];
     try {
-      names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      names = readdirSync(dir).sort(byName.compare);
     } catch (e) {
       skip(dir, 'unreadable', `cannot list folder: ${(e as Error).message}`, 'error');
       return;
@@ -103,7 +107,15 @@ export function listInputs(paths: string[], options: ListOptions = {}): Listing 
       add(p, resolve(p)); // reported when read
       continue;
     }
-    if (st.isDirectory()) walk(p, real, real);
+    if (st.isDirectory()) {
+      const before = files.length;
+      const skipped = messages.length;
+      walk(p, real, real);
+      // A folder that gives nothing to read is named once, so a wrong folder is not a silent no-op.
+      if (files.length === before) {
+        skip(p, 'no-articles', `nothing to read in this folder: no .txt, .md or .html file (optionally .gz)${messages.length > skipped ? `; ${messages.length - skipped} other entries skipped` : ''}`);
+      }
+    }
     // A file named on the command line is the user's choice: read whatever its ending (the format is
     // sniffed) and wherever a link leads, but only a regular file.
     else if (st.isFile()) add(p, real);

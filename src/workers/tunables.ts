@@ -16,3 +16,15 @@ export const WORKER_HEAP_MB = 384;
  * character even when linear: 100k bounds one document's analysis at seconds, 1M would be minutes.
  */
 export const MAX_DOC_CHARS = 100_000;
+
+/** Text and Markdown characters extraction reads; the rest of a longer file is cut first. Four times
+ *  MAX_DOC_CHARS, so page noise the cleaner removes never starves the body. */
+export const MAX_EXTRACT_CHARS = 4 * MAX_DOC_CHARS;
+
+/**
+ * CPU time the analysis and writing of one cluster may take, and the extra allowed per further member.
+ * An ordinary article takes well under 0.5 s and a body at MAX_DOC_CHARS about 10 s; a cluster past its
+ * budget is left out of the posts with an error message, and the run goes on.
+ */
+export const CLUSTER_TIME_BUDGET_MS = 10_000;
+export const CLUSTER_TIME_PER_MEMBER_MS = 2_000;
