@@ -152,6 +152,10 @@ const addMonths = (y: number, m: number, n: number) => {
 const cmp = (a: Ymd, b: Ymd) => toDate(a).getTime() - toDate(b).getTime();
 /** Whole days from b to a (positive when a is later). */
 export const daysBetween = (a: Ymd, b: Ymd) => cmp(a, b) / 86_400_000;
+/** "2월 4일": how a post names an ISO day (YYYY-MM-DD…) in its prose. */
+export function dayWords(iso: string): string {
+  return `${Number(iso.slice(5, 7))}월 ${Number(iso.slice(8, 10))}일`;
+}
 export const isoDay = (x: Ymd) => `${x.y}-${pad(x.m)}-${pad(x.d)}`;
 export function parseIsoDay(s: string | null | undefined): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s ?? '');

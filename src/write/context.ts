@@ -5,7 +5,7 @@
 // the speaker the analysis found.
 import type { Entity, Mention, NewsDoc, Quote, Sentence, TextRun } from '../types.js';
 import { josa } from '../text/josa.js';
-import { newsDayOf } from '../text/dates.js';
+import { dayWords, newsDayOf } from '../text/dates.js';
 import { documentSentences } from './sentences.js';
 import { CONTEXT } from './tunables.js';
 
@@ -35,11 +35,6 @@ function named(doc: NewsDoc, span: { start: number; end: number }, entities: Ent
 
 /** `A와 B`, `A·B·C`. */
 const and = (names: string[]) => (names.length === 2 ? `${josa(names[0], '와/과')} ${names[1]}` : names.join('·'));
-
-function dayWords(iso: string): string {
-  const [, m, d] = iso.split('-').map(Number);
-  return `${m}월 ${d}일`;
-}
 
 export class Context {
   private readonly days = new Map<string, string | null>();

@@ -19,6 +19,7 @@ import { bigrams, dice } from '../text/similarity.js';
 import { Context, displayName, plainText } from './context.js';
 import { renderPost } from './render.js';
 import { kstDay } from '../dates.js';
+import { dayWords } from '../text/dates.js';
 import { findingSentence, IN_POST } from './findings.js';
 import { introduceNames } from './naming.js';
 
@@ -92,7 +93,6 @@ function clusterDate(members: NewsDoc[]): string | null {
 
 const key = (m: { document: string; start: number }) => `${m.document}:${m.start}`;
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
-const dayWords = (iso: string) => `${Number(iso.slice(5, 7))}월 ${Number(iso.slice(8, 10))}일`;
 
 export interface PostResult {
   post: Post;
