@@ -12,7 +12,7 @@ import type {
 import type { DecodeOptions } from './ingest/index.js';
 import { clusterDocuments, keepIdentity } from './cluster/index.js';
 import { analyzeCluster } from './analyze/index.js';
-import { DEFAULT_WRITE_OPTIONS, writeCluster, type WriteOptions } from './write/index.js';
+import { DEFAULT_WRITE_OPTIONS, tooShortForPost, writeCluster, type WriteOptions } from './write/index.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
@@ -251,6 +251,11 @@ function analyzeAndWrite(
   cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
 ): WrittenCluster | null {
   const place = { source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` };
+  const members = cluster.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d);
+  if (tooShortForPost(members)) {
+    messages.push(message('write', 'too-short', 'its documents hold less than one news sentence of text; no post is written for it', place, 'warning'));
+    return null;
+  }
   let stage: Stage = 'analyze';
   try {
     return withBudget(budgetMs, () => {

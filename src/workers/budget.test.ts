@@ -38,3 +38,21 @@ test('budget: a cluster over its budget gets an error message and no post; the o
   assert.ok(result.clusters[0].post.markdown.length > 0);
   assert.ok(result.documents.some((d) => d.source.endsWith('rail.txt')), 'the document itself is kept');
 });
+
+test('a cluster with less than one news sentence of text is not analysed: one warning names it, no empty post', async () => {
+  const dir = fileURLToPath(new URL('../../fixtures/cli/too-short/', import.meta.url));
+  const { files } = listInputs([dir]);
+  const store = openStore(':memory:');
+  const result = await run({
+    store, args: ['test'], write: { runDate: '2026-01-01' },
+    inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
+  });
+  store.close();
+  const short = result.messages.filter((m) => m.rule === 'too-short');
+  assert.equal(short.length, 1, JSON.stringify(result.messages));
+  assert.equal(short[0].stage, 'write');
+  assert.match(short[0].place.source, /note-7\.txt/);
+  assert.equal(result.clusters.length, 1, 'only the article gets a cluster with a post');
+  assert.ok(result.clusters[0].post.markdown.includes('##'));
+  assert.ok(result.documents.some((d) => d.source.endsWith('note-7.txt')), 'the short document itself is kept');
+});

@@ -2,6 +2,7 @@
 import type { AnalyzedCluster, NewsDoc, WrittenCluster } from '../types.js';
 import { selectKeySentences } from './key-sentences.js';
 import { eventStatements, writePost, type WriteOptions } from './post.js';
+import { POST } from './tunables.js';
 
 export { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './post.js';
 export { checkPreset, PRESETS, type PresetName } from './front-matter.js';
@@ -9,6 +10,14 @@ export { digestJsonChunks, DIGEST_VERSION } from './digest-json.js';
 export { polishClusters, type ChatFn } from './llm/polish.js';
 export { openAiChat, type ChatSettings } from './llm/client.js';
 export { sourceName } from './citations.js';
+
+/** True when a cluster's documents hold too little text for any post (POST.minClusterChars): the run
+ *  skips analysing it and says so, instead of writing a post with nothing in it. */
+export function tooShortForPost(members: readonly NewsDoc[]): boolean {
+  let chars = 0;
+  for (const d of members) chars += d.body.replace(/\s+/g, '').length + (d.title ?? '').replace(/\s+/g, '').length;
+  return chars < POST.minClusterChars;
+}
 
 export function writeCluster(
   cluster: AnalyzedCluster,

@@ -34,6 +34,9 @@ export const KEY_SENTENCES = {
 
 /** Post layout. */
 export const POST = {
+  /** Characters (spaces aside) a cluster's documents must hold between them to get a post: fewer is not one
+   *  news sentence (a file of "짧은 글 3번"), and analysing 20,000 such files would only write 20,000 empty posts. */
+  minClusterChars: 20,
   /** Entities listed under 주요 인물·기업. */
   maxEntities: 8,
   /** Entities turned into tags. */
