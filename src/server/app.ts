@@ -1,6 +1,7 @@
 // The workbench as a Hono app: pages, the JSON API and the assets, behind the access-token, CSRF,
 // body-size and security-header guards. No I/O of its own beyond the store (via Workbench) and export.
 import { Hono, type Context } from 'hono';
+import type { BlankEnv } from 'hono/types';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -140,12 +141,14 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
     return editor(c, c.req.param('id'), markdown, '미리보기를 새로 그렸습니다 (아직 저장하지 않음).');
   });
 
-  app.post('/events/:id/post', async (c) => {
+  /** Saving an edit and accepting a regenerated post both keep the form's Markdown as a new revision. */
+  const saveRevision = (kind: 'edited' | 'regenerated', notice: string) => async (c: Context<BlankEnv, '/events/:id/post'>) => {
     const cluster = bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
-    bench.tables.saveRevision(cluster.id, field((await c.req.parseBody()).markdown), 'edited');
-    return c.redirect(`/events/${cluster.id}/post?notice=saved`, 303);
-  });
+    bench.tables.saveRevision(cluster.id, field((await c.req.parseBody()).markdown), kind);
+    return c.redirect(`/events/${cluster.id}/post?notice=${notice}`, 303);
+  };
+  app.post('/events/:id/post', saveRevision('edited', 'saved'));
 
   app.post('/events/:id/post/regenerate', async (c) => {
     const cluster = bench.cluster(c.req.param('id'));
@@ -156,12 +159,7 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
     return render(c, `다시 생성: ${title}`, regeneratePage({ cluster: cluster.id, title, current, regenerated, csrf: secret }));
   });
 
-  app.post('/events/:id/post/accept', async (c) => {
-    const cluster = bench.cluster(c.req.param('id'));
-    if (!cluster) return notFound(c, '사건');
-    bench.tables.saveRevision(cluster.id, field((await c.req.parseBody()).markdown), 'regenerated');
-    return c.redirect(`/events/${cluster.id}/post?notice=accepted`, 303);
-  });
+  app.post('/events/:id/post/accept', saveRevision('regenerated', 'accepted'));
 
   app.post('/events/:id/post/export', async (c) => {
     const cluster = bench.cluster(c.req.param('id'));

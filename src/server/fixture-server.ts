@@ -43,6 +43,12 @@ export async function startTestWorkbench(fixtures: string[] = ['walk', 'hostile'
 }
 
 /** A form POST as the workbench's own pages send it (same origin, CSRF token). */
+/** The id of the first event the events page lists (for a query, when given). */
+export async function firstEventId(w: TestWorkbench, query = ''): Promise<string> {
+  const page = await (await fetch(w.url + '/' + (query ? '?q=' + encodeURIComponent(query) : ''))).text();
+  return page.match(/href="\/events\/([^"]+)"/)![1];
+}
+
 export function postForm(w: TestWorkbench, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(w.url + path, {
     method: 'POST', redirect: 'manual',

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.js';
-import { startTestWorkbench } from './fixture-server.js';
+import { firstEventId, startTestWorkbench } from './fixture-server.js';
 
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -13,7 +13,7 @@ async function main() {
   const browser = await launchChromium();
   try {
     // The solar-panel event: three outlets, a finding, a hostile fourth source.
-    const id = (await (await fetch(w.url + '/?q=' + encodeURIComponent('공장'))).text()).match(/href="\/events\/([^"]+)"/)![1];
+    const id = await firstEventId(w, '공장');
     const shots: [string, string, number, boolean][] = [
       ['events.png', '/?q=' + encodeURIComponent('공장'), 1280, false],
       ['event.png', `/events/${id}`, 1280, true],

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
+import { firstEventId, postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
 import { startServer } from '../serve.js';
 import { openStore } from '../../store/index.js';
 import { WorkbenchTables } from '../tables.js';
@@ -13,7 +13,7 @@ let w: TestWorkbench;
 let id: string;
 before(async () => {
   w = await startTestWorkbench(['walk']);
-  id = (await (await fetch(w.url + '/')).text()).match(/href="\/events\/([^"]+)"/)![1];
+  id = await firstEventId(w);
 });
 after(() => w.dispose());
 

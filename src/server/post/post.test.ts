@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { ConfigError } from '../../messages.js';
 import { exportPost } from './export.js';
 import { renderPreview } from './markdown.js';
-import { postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
+import { firstEventId, postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
 
 let w: TestWorkbench;
 let id: string;
 before(async () => {
   w = await startTestWorkbench(['walk']);
-  id = (await (await fetch(w.url + '/')).text()).match(/href="\/events\/([^"]+)"/)![1];
+  id = await firstEventId(w);
 });
 after(() => w.dispose());
 

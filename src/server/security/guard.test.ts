@@ -4,14 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError } from '../../messages.js';
 import { checkExposure, isLoopback } from './guard.js';
-import { postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
+import { firstEventId, postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
 import { MAX_UPLOAD_FILES, MAX_UPLOAD_FILE_BYTES } from '../tunables.js';
 
 let w: TestWorkbench;
 before(async () => (w = await startTestWorkbench(['walk', 'hostile'])));
 after(() => w.dispose());
 
-const firstEvent = async () => (await (await fetch(w.url + '/')).text()).match(/href="\/events\/([^"]+)"/)![1];
+const firstEvent = () => firstEventId(w);
 
 test('a POST without the token, with a wrong one, or from another origin is refused; the own page is served', async () => {
   const id = await firstEvent();
