@@ -9,7 +9,7 @@
 // 4. Alias rules join surfaces (aliases.ts) and choose a canonical name and role.
 import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
-import { isGradeOrRound, recognize, type NerType } from './ner.js';
+import { isGradeOrRound, recognize, type NerSpan, type NerType } from './ner.js';
 import { tokenize, type Morph } from './morph.js';
 import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
@@ -49,18 +49,25 @@ export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[
   const pairs: [string, string][] = [];
   const bodies: Text[] = docs.map((doc) => ({ doc: doc.id, text: doc.body }));
   const captions = docs.flatMap(captionTexts);
-  // A line read twice (second pass below, or the same line in two reports) is tokenized once.
+  // A line read twice (second pass below, or the same line in two reports) is tokenized once, and
+  // read once per set of known organizations: a big event repeats its sentences in hundreds of reports.
   const tokens = new Map<string, Morph[]>();
   const tokensOf = (line: string) => tokens.get(line) ?? tokens.set(line, tokenize(line)).get(line)!;
-  const first = bodies.map((t) => recognizeText(t, tokensOf));
+  const read = new Map<ReadonlySet<string> | undefined, Map<string, NerSpan[]>>();
+  const spansOf: SpansOf = (line, knownOrgs) => {
+    let seen = read.get(knownOrgs);
+    if (!seen) read.set(knownOrgs, (seen = new Map()));
+    return seen.get(line) ?? seen.set(line, recognize(line, knownOrgs, tokensOf(line))).get(line)!;
+  };
+  const first = bodies.map((t) => recognizeText(t, spansOf));
   // Organizations any document names for sure (풍력 기업 노르빅윈드) help read the others' lines again.
   const knownOrgs = new Set(first.flat().filter((f) => f.type === 'organization' && f.strong && !f.surface.includes(' ')).map((f) => f.surface));
   // Caption finds go first: where a surface is typed differently, the body's reading (pushed later) wins.
   // Appended one by one: push(...xs) passes every item as an argument, and a hostile page's finds overflow the stack.
   const append = <T>(to: T[], xs: T[]) => { for (const x of xs) to.push(x); };
-  for (const t of captions) append(found, recognizeText(t, tokensOf, knownOrgs));
+  for (const t of captions) append(found, recognizeText(t, spansOf, knownOrgs));
   docs.forEach((doc, i) => {
-    append(found, recognizeText(bodies[i], tokensOf, knownOrgs, first[i]));
+    append(found, recognizeText(bodies[i], spansOf, knownOrgs, first[i]));
     const cluster = clusterPatterns(doc);
     append(found, cluster.found);
     append(pairs, cluster.pairs);
@@ -68,6 +75,9 @@ export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[
   propagate([...bodies, ...captions], found);
   return dropNonEventEntities(buildEntities(found, pairs, messages), docs, messages);
 }
+
+/** recognize() of one line (memoised by findEntities; the spans are shared, never changed). */
+type SpansOf = (line: string, knownOrgs?: ReadonlySet<string>) => NerSpan[];
 
 /** A text names are read from: a document's body, or one of its captions (then `field` is set). */
 interface Text {
@@ -113,7 +123,7 @@ export function blankCredits(caption: string): string {
  * recognize() over each line of a text, offsets shifted into the text. With `knownOrgs`, only the
  * lines where a person's name runs into a known organization are read again (the rest keep `before`).
  */
-function recognizeText(t: Text, tokensOf: (line: string) => Morph[], knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
+function recognizeText(t: Text, spansOf: SpansOf, knownOrgs?: ReadonlySet<string>, before?: Found[]): Found[] {
   const out: Found[] = [];
   const doc = { id: t.doc, body: t.text };
   const at = fieldOf(t.field);
@@ -131,7 +141,7 @@ function recognizeText(t: Text, tokensOf: (line: string) => Morph[], knownOrgs?:
     const rerun = !previous || previous.some((f) => f.type === 'person' && f.surface.split(/\s+/).some((w, k) => k > 0 && knownOrgs!.has(w)));
     if (previous && !rerun) for (const f of previous) out.push(f);
     else if (line.trim()) {
-      for (const s of recognize(line, knownOrgs, tokensOf(line))) {
+      for (const s of spansOf(line, knownOrgs)) {
         const start = offset + s.start;
         const strong = !WEAK_RULES.has(s.rule);
         if (s.type === 'PS' && s.title && s.text.length === 1 && s.titleEnd) {
@@ -249,10 +259,12 @@ function propagate(texts: Text[], found: Found[]): void {
     if (f.type === 'person' && !f.surname && !f.titled && last.length === 2 && last[1].length >= 2 && !surfaces.has(last[1])) surfaces.set(last[1], 'person');
   }
   const ordered = [...surfaces].sort((a, b) => b[0].length - a[0].length);
+  const textsWith = textsByPair(texts);
   for (const [surface, type] of ordered) {
-    const chars = [...surface.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const bare = surface.replace(/\s+/g, '');
+    const chars = [...bare].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const re = new RegExp(chars.join('\\s?'), 'g');
-    for (const t of texts) {
+    for (const t of textsWith(bare)) {
       const d = { id: t.doc, body: t.text };
       const at = fieldOf(t.field);
       const mask = taken.get(textKey(t.doc, t.field))!;
@@ -280,6 +292,35 @@ function propagate(texts: Text[], found: Found[]): void {
   }
 }
 
+/**
+ * The texts (in order) that may hold a surface: a match, spaces aside, holds every pair of adjacent
+ * characters of the surface, so only the texts holding its rarest pair are searched. Hundreds of
+ * surfaces over hundreds of reports would otherwise search every text for every surface.
+ */
+function textsByPair(texts: Text[]): (bare: string) => Text[] {
+  const postings = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    const bare = t.text.replace(/\s+/g, '');
+    const seen = new Set<string>();
+    for (let k = 0; k + 2 <= bare.length; k++) seen.add(bare.slice(k, k + 2));
+    for (const pair of seen) {
+      const list = postings.get(pair);
+      if (list) list.push(i);
+      else postings.set(pair, [i]);
+    }
+  });
+  return (bare) => {
+    if (bare.length < 2) return texts;
+    let best: number[] | undefined;
+    for (let k = 0; k + 2 <= bare.length; k++) {
+      const list = postings.get(bare.slice(k, k + 2));
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best!.map((i) => texts[i]);
+  };
+}
+
 class UnionFind {
   private parent = new Map<string, string>();
   find(x: string): string {
@@ -301,7 +342,9 @@ function buildEntities(found: Found[], pairs: [string, string][], messages: Mess
   const byKey = new Map<string, Found[]>();
   for (const f of found) {
     const key = f.surname ? `${f.surname} ${f.title}` : fold(f.surface);
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const same = byKey.get(key);
+    if (same) same.push(f);
+    else byKey.set(key, [f]);
   }
   const typeOf = (fs: Found[]): EntityType => {
     const count = new Map<EntityType, number>();

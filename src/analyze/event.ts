@@ -4,6 +4,7 @@
 // same trip). Every slot cites the document spans it was read from; the writer words it.
 import type { Entity, Mention, NewsDoc, NewsEvent, Participant, Quote, SideEvent, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
+import { groupBy, namedIn } from './mention-index.js';
 import { ACTS, AFTER_ACT, AGENT_PARTICLE, LEADING_MODIFIER, OBJECT_PARTICLE, OBJECT_PHRASE, DURATION, MAX_PARTICIPANTS, PARTICIPANT_SHARE, PLACE_AT, SIDE_ACT, SIDE_EVENT_DAYS } from './tunables-event.js';
 
 interface Facts {
@@ -29,10 +30,11 @@ function sentencesOf(docs: NewsDoc[]): Told[] {
 /** The act most reports name, in their headlines first and their sentences second. */
 function pickAct(reports: NewsDoc[], told: Told[]) {
   let best: ((typeof ACTS)[number] & { score: number }) | null = null;
+  const byDoc = groupBy(told, (t) => t.doc);
   for (const a of ACTS) {
     const score = reports.reduce((sum, d) => sum
       + (a.words.test(d.title ?? '') ? 2 : 0) + (d.subtitles.some((s) => a.words.test(s)) ? 1 : 0)
-      + (told.some((t) => t.doc === d && a.words.test(t.text)) ? 1 : 0), 0);
+      + ((byDoc.get(d) ?? []).some((t) => a.words.test(t.text)) ? 1 : 0), 0);
     if (score > (best?.score ?? 0)) best = { ...a, score };
   }
   return best;
@@ -52,10 +54,11 @@ function headingNames(m: Mention, docs: NewsDoc[], named: RegExp): boolean {
  */
 function participantsOf(reports: NewsDoc[], acts: Told[], persons: Entity[], named: RegExp): { entity: Entity; mentions: Mention[] }[] {
   const need = Math.max(1, Math.floor(reports.length * PARTICIPANT_SHARE) + 1);
+  const actsIn = groupBy(acts, (t) => t.doc.id);
   return persons
     .map((entity, i) => {
       const mentions = entity.mentions.filter((m) => (m.field ? headingNames(m, reports, named)
-        : acts.some((t) => t.doc.id === m.document && named.test(t.text) && inside(m, t.span))));
+        : (actsIn.get(m.document) ?? []).some((t) => named.test(t.text) && inside(m, t.span))));
       return { entity, mentions, docs: uniq(mentions.map((m) => m.document)).length, i };
     })
     .filter((p) => p.docs >= need)
@@ -122,7 +125,7 @@ function sideEvents(told: Told[], actWords: RegExp, main: Entity[], persons: Ent
   const meeting = ACTS[0].words;
   for (const [i, t] of told.entries()) {
     if (!meeting.test(t.text) && !actWords.test(t.text)) continue;
-    const named = persons.filter((p) => p.mentions.some((m) => m.document === t.doc.id && inside(m, t.span)));
+    const named = persons.filter((p) => namedIn(p, t.doc.id, t.span));
     const guests = named.filter((p) => !main.includes(p));
     const hosts = named.filter((p) => main.includes(p));
     if (!guests.length || !hosts.length || hosts.length >= main.length) continue;
@@ -134,8 +137,8 @@ function sideEvents(told: Told[], actWords: RegExp, main: Entity[], persons: Ent
     for (const next of told.slice(i + 1)) {
       if (next.doc !== t.doc) break;
       const para = next.doc.sentences.find((s) => s.start === next.span.start)?.paragraph ?? null;
-      const mainNamed = main.filter((p) => p.mentions.some((m) => m.document === next.doc.id && inside(m, next.span)));
-      const sideNamed = guests.some((g) => g.mentions.some((m) => m.document === next.doc.id && inside(m, next.span)));
+      const mainNamed = main.filter((p) => namedIn(p, next.doc.id, next.span));
+      const sideNamed = guests.some((g) => namedIn(g, next.doc.id, next.span));
       if (mainNamed.length > hosts.length) break;
       if (para !== paragraph && !sideNamed) break;
       mentions.push({ document: next.doc.id, start: next.span.start, end: next.span.end });
@@ -178,11 +181,13 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   const main = cast.map((c) => c.entity);
   // Sentences about the main event itself: the act with two of the cast, or the act noun as written.
   const eventTold = actTold.filter((t) => t.text.includes(act.act)
-    || main.filter((p) => p.mentions.some((m) => m.document === t.doc.id && inside(m, t.span))).length >= Math.min(2, main.length));
+    || main.filter((p) => namedIn(p, t.doc.id, t.span)).length >= Math.min(2, main.length));
   const spans: NewsEvent['spans'] = {};
   spans.act = eventTold.map((t) => ({ document: t.doc.id, start: t.span.start, end: t.span.end }));
 
-  const dated = facts.timeline.filter((e) => e.when.length >= 10 && e.mentions.some((m) => eventTold.some((t) => t.doc.id === m.document && inside(m, t.span))));
+  const eventToldIn = groupBy(eventTold, (t) => t.doc.id);
+  const inEventTold = (m: Mention) => (eventToldIn.get(m.document) ?? []).some((t) => inside(m, t.span));
+  const dated = facts.timeline.filter((e) => e.when.length >= 10 && e.mentions.some(inEventTold));
   const when = mostWritten(dated.map((e) => ({ text: e.when.slice(0, 10), mention: e.mentions[0] })));
   if (when) spans.when = when.mentions;
   const where = mostWritten(matches(eventTold, PLACE_AT));
@@ -203,18 +208,18 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   if (topic) spans.topic = topic.mentions.filter((m) => !m.field).slice(0, 3);
   const after = facts.quotes.find((q) => eventTold.concat(told).some((t) => t.doc.id === q.document && q.start >= t.span.start && q.end <= t.span.end
     && AFTER_ACT.test(t.text) && (t.text.includes(act.act) || !main.length || main.some((p) => q.speaker === p.name))
-    && !persons.some((p) => !main.includes(p) && p.mentions.some((m) => m.document === t.doc.id && inside(m, t.span)))));
+    && !persons.some((p) => !main.includes(p) && namedIn(p, t.doc.id, t.span))));
   if (after) spans.outcome = [{ document: after.document, start: after.start, end: after.end }];
 
   // Also present: a person the event's own sentences name beside the whole cast (르네 하스 배석).
   const present = persons.filter((p) => !main.includes(p) && eventTold.some((t) =>
-    [p, ...main].every((x) => x.mentions.some((m) => m.document === t.doc.id && inside(m, t.span)))));
+    [p, ...main].every((x) => namedIn(x, t.doc.id, t.span))));
   const documents = uniq(Object.values(spans).flat().map((m) => m.document));
   const near = (w: string | null) => !when || !!w && Math.abs(Date.parse(w.slice(0, 10)) - Date.parse(when.text)) <= SIDE_EVENT_DAYS * 864e5;
   return {
     act: meetingAct ? act.act : actNoun(act, pool, actTold),
     participants: [...cast.map((c) => ({ ...participant(c.entity, c.mentions), ...(meetingAct ? {} : { as: sideOf(c.mentions, pool) }) })),
-      ...present.map((p) => ({ ...participant(p, p.mentions.filter((m) => eventTold.some((t) => t.doc.id === m.document && inside(m, t.span)))), present: true as const }))],
+      ...present.map((p) => ({ ...participant(p, p.mentions.filter(inEventTold)), present: true as const }))],
     when: when?.text ?? null,
     where: where?.text ?? null,
     duration: duration?.text ?? null,

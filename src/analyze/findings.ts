@@ -211,72 +211,134 @@ function withLead(ctx: Ctx, n: NumberMention): string {
   return lead ? `${lead[1]} ${n.text}` : n.text;
 }
 
-/** True when the document also gives the other figure: then the two do not disagree, they are two quantities. */
-const states = (byDoc: Map<string, NumberMention[]>, doc: string, n: NumberMention) =>
-  (byDoc.get(doc) ?? []).some((x) => x.unit === n.unit && x.value !== null && near(x.value, n.value!));
+/** Figures interchangeable for figurePairs: same unit, value, words and topic words (a big event repeats them). */
+interface FigureClass {
+  members: number[];
+  topics: string[];
+  /** Documents that give this class's value in its unit: a partner from one of them does not disagree. */
+  stating: Set<string>;
+}
 
+/**
+ * differing-figures and agreement between figures of different documents that share a topic. A big
+ * event repeats its sentences across reports, so the figures fall into classes (unit, value, words,
+ * topic words); the topic tests run once per pair of classes sharing a topic key, and only a pair that
+ * passes is searched for its first two members from different documents. The result is the pairwise
+ * scan's: per key, the first pair in index order that passes everything, reported in that order.
+ */
 function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
   const candidates = numbers.filter((n) => n.value !== null && n.krw === null && n.unit !== 'ratio');
-  const topics = candidates.map((n) => topicsOf(ctx, n));
   const folded = candidates.map((n) => fold(n.text));
-  // Only figures that share a topic key can share a topic: the index keeps a big event from comparing all pairs.
+  const byUnit = new Map<string, NumberMention[]>();
+  for (const n of numbers) if (n.value !== null) push(byUnit, n.unit, n);
+  const classes = new Map<string, FigureClass>();
+  const classOf: FigureClass[] = candidates.map((n, i) => {
+    const topics = topicsOf(ctx, n);
+    const sig = [n.unit, n.value, folded[i], ...topics].join('\u0001');
+    let c = classes.get(sig);
+    if (!c) {
+      const stating = new Set<string>();
+      for (const x of byUnit.get(n.unit) ?? []) if (near(x.value!, n.value!)) stating.add(x.document);
+      classes.set(sig, (c = { members: [], topics, stating }));
+    }
+    c.members.push(i);
+    return c;
+  });
+  const list = [...classes.values()];
+  // Only classes that share a topic key can share a topic: the index keeps a big event from comparing all pairs.
   const byKey = new Map<string, number[]>();
-  topics.forEach((t, i) => { for (const k of topicKeys(t)) byKey.set(k, [...(byKey.get(k) ?? []), i]); });
-  const byDoc = new Map<string, NumberMention[]>();
-  for (const n of numbers) byDoc.set(n.document, [...(byDoc.get(n.document) ?? []), n]);
-  const out: Finding[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < candidates.length; i++) {
+  list.forEach((c, k) => { for (const key of topicKeys(c.topics)) push(byKey, key, k); });
+  const freq = (w: string) => ctx.sentenceFreq.get(w) ?? 0;
+  /** Topic words that tie two figures, or null when their topics do not tie them (symmetric in a and b). */
+  const tie = (a: NumberMention, b: NumberMention, ta: string[], tb: string[]): { shared: string[]; rare: string[] } | null => {
+    const shared = sharedTopics(ta, tb);
+    if (!shared.length) return null;
+    if (near(a.value!, b.value!)) return { shared, rare: [] };
+    const rare = shared.filter((w) => freq(w) <= RARE_TOPIC_MAX_SENTENCES);
+    // One long word only these two sentences use (기업가치) ties them as well as two rarer ones.
+    const unique = rare.some((w) => w.length >= UNIQUE_TOPIC_MIN_CHARS && freq(w) <= 2);
+    return rare.length < MIN_SHARED_RARE_TOPICS && !unique ? null : { shared, rare };
+  };
+  /** Two figures of different documents that may be reported together (given their classes tie). */
+  const fits = (i: number, j: number) => {
+    const [a, b] = [candidates[i], candidates[j]];
+    return a.document !== b.document && (near(a.value!, b.value!) || (!classOf[i].stating.has(b.document) && !classOf[j].stating.has(a.document)));
+  };
+  /** Whether a figure of class x followed (in index order) by one of class y may be reported together; `near`
+   *  is not symmetric, so the order counts. */
+  const ties = (x: FigureClass, y: FigureClass) => {
+    const [a, b] = [candidates[x.members[0]], candidates[y.members[0]]];
+    if (a.unit !== b.unit || (near(a.value!, b.value!) && folded[x.members[0]] === folded[y.members[0]])) return false;
+    return !!tie(a, b, x.topics, y.topics);
+  };
+  /** The first pair (i < j, in index order) with one member in each class that fits, or null. */
+  const firstPair = (c: FigureClass, d: FigureClass, cFirst: boolean, dFirst: boolean): [number, number] | null => {
+    const all = [...(cFirst ? c.members.map((i) => [i, 0]) : []), ...(dFirst ? d.members.map((i) => [i, 1]) : [])].sort((x, y) => x[0] - y[0]);
+    for (const [i, side] of all) {
+      const other = side ? c.members : d.members;
+      for (let k = lowerBound(other, i + 1); k < other.length; k++) if (fits(i, other[k])) return [i, other[k]];
+    }
+    return null;
+  };
+  // Per key (unit and both written forms), the first fitting pair in index order wins.
+  const winners = new Map<string, [number, number]>();
+  list.forEach((c, k) => {
     const partners = new Set<number>();
-    for (const k of topicKeys(topics[i])) for (const j of byKey.get(k)!) if (j > i) partners.add(j);
-    for (const j of [...partners].sort((x, y) => x - y)) {
-      const [a, b] = [candidates[i], candidates[j]];
-      if (a.document === b.document || a.unit !== b.unit) continue;
-      const same = near(a.value!, b.value!);
-      if (same && folded[i] === folded[j]) continue; // the same words: nothing to report
-      const key = [a.unit, ...[folded[i], folded[j]].sort()].join('|');
-      if (seen.has(key)) continue;
-      const shared = sharedTopics(topics[i], topics[j]);
-      if (!shared.length) continue;
-      if (same) {
-        seen.add(key);
-        out.push({
-          kind: 'agreement',
-          about: `${shared.slice(0, 3).join(' ')}: ${a.text} = ${b.text}`,
-          values: [a.text, b.text],
-          stated: [{ value: a.text, documents: [a.document] }, { value: b.text, documents: [b.document] }],
-          documents: [a.document, b.document],
-          verdict: 'same-value',
-          computed: null,
-          mentions: [mention(a), mention(b)],
-        });
-        continue;
-      }
-      const freq = (w: string) => ctx.sentenceFreq.get(w) ?? 0;
-      const rare = shared.filter((w) => freq(w) <= RARE_TOPIC_MAX_SENTENCES);
-      // One long word only these two sentences use (기업가치) ties them as well as two rarer ones.
-      const unique = rare.some((w) => w.length >= UNIQUE_TOPIC_MIN_CHARS && freq(w) <= 2);
-      if ((rare.length < MIN_SHARED_RARE_TOPICS && !unique) || states(byDoc, b.document, a) || states(byDoc, a.document, b)) continue;
-      seen.add(key);
-      // The quantity both figures are about, as the first report writes it (사법 리스크), or its longest word.
-      const sentenceA = sentenceAt(ctx, a.document, a.start)?.span;
-      const textA = sentenceA ? ctx.docs.get(a.document)!.body.slice(sentenceA.start, sentenceA.end) : '';
-      const phrase = rare.slice(0, 3).join(' ');
-      const topic = textA.includes(phrase) ? phrase : [...rare].sort((x, y) => y.length - x.length)[0] ?? null;
+    for (const key of topicKeys(c.topics)) for (const m of byKey.get(key)!) if (m > k) partners.add(m);
+    for (const m of partners) {
+      const d = list[m];
+      const [cFirst, dFirst] = [ties(c, d), ties(d, c)];
+      const pair = (cFirst || dFirst) && firstPair(c, d, cFirst, dFirst);
+      if (!pair) continue;
+      const key = [candidates[pair[0]].unit, ...[folded[pair[0]], folded[pair[1]]].sort()].join('|');
+      const best = winners.get(key);
+      if (!best || pair[0] < best[0] || (pair[0] === best[0] && pair[1] < best[1])) winners.set(key, pair);
+    }
+  });
+  const out: Finding[] = [];
+  for (const [i, j] of [...winners.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
+    const [a, b] = [candidates[i], candidates[j]];
+    const { shared, rare } = tie(a, b, classOf[i].topics, classOf[j].topics)!;
+    if (near(a.value!, b.value!)) {
       out.push({
-        kind: 'differing-figures',
-        topic,
-        about: `${rare.slice(0, 3).join(' ')}: ${withLead(ctx, a)} vs ${withLead(ctx, b)}`,
-        values: [withLead(ctx, a), withLead(ctx, b)],
-        stated: [{ value: withLead(ctx, a), documents: [a.document] }, { value: withLead(ctx, b), documents: [b.document] }],
+        kind: 'agreement',
+        about: `${shared.slice(0, 3).join(' ')}: ${a.text} = ${b.text}`,
+        values: [a.text, b.text],
+        stated: [{ value: a.text, documents: [a.document] }, { value: b.text, documents: [b.document] }],
         documents: [a.document, b.document],
-        verdict: 'differs',
+        verdict: 'same-value',
         computed: null,
         mentions: [mention(a), mention(b)],
       });
+      continue;
     }
+    // The quantity both figures are about, as the first report writes it (사법 리스크), or its longest word.
+    const sentenceA = sentenceAt(ctx, a.document, a.start)?.span;
+    const textA = sentenceA ? ctx.docs.get(a.document)!.body.slice(sentenceA.start, sentenceA.end) : '';
+    const phrase = rare.slice(0, 3).join(' ');
+    const topic = textA.includes(phrase) ? phrase : [...rare].sort((x, y) => y.length - x.length)[0] ?? null;
+    out.push({
+      kind: 'differing-figures',
+      topic,
+      about: `${rare.slice(0, 3).join(' ')}: ${withLead(ctx, a)} vs ${withLead(ctx, b)}`,
+      values: [withLead(ctx, a), withLead(ctx, b)],
+      stated: [{ value: withLead(ctx, a), documents: [a.document] }, { value: withLead(ctx, b), documents: [b.document] }],
+      documents: [a.document, b.document],
+      verdict: 'differs',
+      computed: null,
+      mentions: [mention(a), mention(b)],
+    });
   }
   return out;
+}
+
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => { const xs = m.get(k); if (xs) xs.push(v); else m.set(k, [v]); };
+
+/** The first index of the sorted `xs` holding a value >= x. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid] < x) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 function coverageGaps(ctx: Ctx, facts: Facts): Finding[] {

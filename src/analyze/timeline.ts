@@ -3,6 +3,7 @@
 // date gets one inferred from its cluster (inferDocumentDates). The same event told by several documents
 // (same `when`, similar phrase) becomes one item listing all of them.
 import type { Entity, Mention, NewsDoc, Span, TimelineEvent } from '../types.js';
+import { namedIn } from './mention-index.js';
 import { addDays, daysBetween, isoDay, newsDay, parseIsoDay, resolveDate, scanDates, type RawDate, type ResolvedDate, type Ymd } from '../text/dates.js';
 import { splitSentences } from '../text/sentences.js';
 import { SUBJECT_PARTICLES, endingIn } from '../text/particles.js';
@@ -263,7 +264,7 @@ export function buildTimeline(docs: NewsDoc[], entities: Entity[] = []): Timelin
   const events: TimelineEvent[] = [];
   const people = new Map<TimelineEvent, string>();
   const peopleIn = (doc: string, span?: Span) => (span ? entities
-    .filter((e) => e.type === 'person' && e.mentions.some((m) => m.document === doc && !m.field && m.start >= span.start && m.end <= span.end))
+    .filter((e) => e.type === 'person' && namedIn(e, doc, span))
     .map((e) => e.name).sort().join('|') : '');
   for (const doc of docs) {
     const own = doc.dateSource ? null : parseIsoDay(doc.publishedAt);
