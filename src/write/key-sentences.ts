@@ -53,11 +53,17 @@ function ngrams(text: string): Map<string, number> {
   return counts;
 }
 
+/** TF-IDF vectors of `counts`; one counts object given several times (a sentence many reports repeat) is
+ *  weighed once and its vector shared, and counts as often as it is given in the document frequencies. */
 function tfidf(counts: Map<string, number>[], gramIds: Map<string, number>, idfFrom: Map<string, number>[] = counts): Vector[] {
+  const times = new Map<Map<string, number>, number>();
+  for (const c of idfFrom) times.set(c, (times.get(c) ?? 0) + 1);
   const df = new Map<string, number>();
-  for (const c of idfFrom) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  for (const [c, k] of times) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + k);
   const n = idfFrom.length;
-  return counts.map((c) => {
+  const made = new Map<Map<string, number>, Vector>();
+  return counts.map((c) => made.get(c) ?? made.set(c, vectorOf(c)).get(c)!);
+  function vectorOf(c: Map<string, number>): Vector {
     const ids = new Int32Array(c.size);
     const ws = new Float64Array(c.size);
     let norm = 0;
@@ -73,7 +79,7 @@ function tfidf(counts: Map<string, number>[], gramIds: Map<string, number>, idfF
     const byId = new Map<number, number>();
     for (let i = 0; i < ids.length; i++) byId.set(ids[i], (ws[i] /= norm));
     return { ids, ws, byId };
-  });
+  }
 }
 
 /** Sums over the smaller vector (the second on a tie), looking each n-gram up in the larger. */
@@ -225,7 +231,9 @@ function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact =
   const cands = candidates(members, quotes);
   if (!cands.length) return [];
   const titles = [...new Set(members.flatMap((d) => [d.title, ...d.subtitles]).filter((t): t is string => !!t))];
-  const counts = cands.map((c) => ngrams(c.sentence.text));
+  // One counts object per distinct text: tfidf then weighs a sentence repeated by many reports once.
+  const byText = new Map<string, Map<string, number>>();
+  const counts = cands.map((c) => byText.get(c.sentence.text) ?? byText.set(c.sentence.text, ngrams(c.sentence.text)).get(c.sentence.text)!);
   const titleCounts = titles.map(ngrams);
   const gramIds = new Map<string, number>();
   const vectors = tfidf(counts, gramIds);

@@ -76,10 +76,15 @@ function consensusTitle(members: NewsDoc[], keyTexts: string[], cast: Entity[]):
   const pool = naming.length ? naming : all;
   if (!pool.length) return keyTexts[0] ? cleanTitle(keyTexts[0]) : null;
   const grams = (s: string) => new Set([...s.replace(/\s+/g, '')].map((_, i, a) => a.slice(i, i + 2).join('')));
-  const others = [...pool, ...keyTexts.slice(0, 3)].map(grams);
+  // In how many of the other texts each bigram stands: a title's score sums, over the others, the share
+  // of its bigrams each holds, which is the sum of these counts over its bigrams (not all pairs of titles).
+  const holders = new Map<string, number>();
+  for (const o of [...pool, ...keyTexts.slice(0, 3)]) for (const x of grams(o)) holders.set(x, (holders.get(x) ?? 0) + 1);
   const score = (t: string) => {
     const g = grams(t);
-    return others.reduce((sum, o) => sum + [...g].filter((x) => o.has(x)).length / Math.max(1, g.size), 0);
+    let sum = 0;
+    for (const x of g) sum += holders.get(x) ?? 0;
+    return sum / Math.max(1, g.size);
   };
   return cleanTitle(pool.map((t, i) => ({ t, s: score(t) - i * 1e-6 })).sort((a, b) => b.s - a.s)[0].t);
 }
@@ -120,10 +125,27 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const cast = castOf(cluster);
   const statements = eventStatements(cluster);
 
-  /** Every report that carries the same sentence (whitespace aside), with its span. */
-  const carriers = (text: string): Mention[] => prosePool.flatMap((d) => documentSentences(d)
-    .filter((s) => fold(s.text) === fold(text)).slice(0, 1)
-    .map((s) => ({ document: d.id, start: s.start, end: s.end })));
+  /** Every report that carries the same sentence (whitespace aside), with its span: the first such sentence
+   *  of each report, reports in order. Indexed once, on first use: hundreds of reports are not rescanned per sentence. */
+  let carried: Map<string, Mention[]> | null = null;
+  const carriers = (text: string): Mention[] => {
+    if (!carried) {
+      carried = new Map();
+      for (const d of prosePool) {
+        const seen = new Set<string>();
+        for (const s of documentSentences(d)) {
+          const f = fold(s.text);
+          if (seen.has(f)) continue;
+          seen.add(f);
+          const list = carried.get(f);
+          const m = { document: d.id, start: s.start, end: s.end };
+          if (list) list.push(m);
+          else carried.set(f, [m]);
+        }
+      }
+    }
+    return [...(carried.get(fold(text)) ?? [])];
+  };
   const utterancesIn = (doc: NewsDoc, s: Sentence) => cluster.quotes.filter((q) => q.document === doc.id && q.start >= s.start && q.end <= s.end).map((q) => q.utterance);
   const isEventStatement = (doc: NewsDoc, s: Sentence) => statements.has(key({ document: doc.id, start: s.start }));
 
