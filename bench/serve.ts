@@ -41,14 +41,14 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-serve-'));
   const db = join(dir, 'bench.db');
   const raws = eventSources(SOURCES);
-  const store = openStore(db);
+  const store = await openStore(db);
   let clusters;
   try {
     const result = await run({ store, args: ['bench:serve'], inputs: { raws, total: raws.length, messages: [] } });
-    finish(store, result);
+    await finish(store, result);
     clusters = result.clusters;
   } finally {
-    store.close();
+    await store.close();
   }
   const biggest = [...clusters].sort((a, b) => b.members.length - a.members.length)[0];
   if (biggest.members.length !== SOURCES) {

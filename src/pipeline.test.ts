@@ -22,13 +22,13 @@ const inputs = (folders: string[]) => {
 };
 
 async function digest(db: string, folders: string[], write = {}): Promise<RunResult> {
-  const store = openStore(db);
+  const store = await openStore(db);
   try {
     const result = await run({ store, args: ['test'], inputs: inputs(folders), write });
-    finish(store, result);
+    await finish(store, result);
     return result;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -60,7 +60,7 @@ export interface RunRequest {
    *  per further member by default); tests give a cluster none to see one run over. */
   clusterBudgetMs?: (cluster: Cluster) => number;
   /** How the caller sees each stored document (the workbench: with the lines a person restored); as stored by default. */
-  view?: (doc: NewsDoc) => NewsDoc;
+  view?: (doc: NewsDoc) => NewsDoc | Promise<NewsDoc>;
 }
 
 const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
@@ -83,7 +83,7 @@ export interface RunResult extends DigestResult {
 export async function run(req: RunRequest): Promise<RunResult> {
   const { store } = req;
   const startedAt = req.startedAt ?? new Date();
-  const runId = store.beginRun(req.args, startedAt);
+  const runId = await store.beginRun(req.args, startedAt);
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
   const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
@@ -91,9 +91,9 @@ export async function run(req: RunRequest): Promise<RunResult> {
 
   const { onlyNew, ...filter } = req.select ?? {};
   const view = req.view ?? ((d: NewsDoc) => d);
-  const stored = store.documents(onlyNew ? { ...filter, run: runId } : filter);
-  const documents = stored.map((d) => view(toNewsDoc(d)));
-  const earlier = store.clusters().filter((c) => c.goneRun === null);
+  const stored = await store.documents(onlyNew ? { ...filter, run: runId } : filter);
+  const documents = await Promise.all(stored.map((d) => view(toNewsDoc(d))));
+  const earlier = (await store.clusters()).filter((c) => c.goneRun === null);
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
   const identity = keepIdentity(clusterDocuments(documents, undefined, placed), earlier, new Set(documents.map((d) => d.id)));
@@ -126,7 +126,7 @@ export async function run(req: RunRequest): Promise<RunResult> {
   });
   if (req.polish) await req.polish(clusters, byId, messages);
 
-  counts.clusters = store.saveClusters(runId, clusters, identity.gone);
+  counts.clusters = await store.saveClusters(runId, clusters, identity.gone);
   const freshSet = new Set(fresh);
   return {
     runId, read, extracted, fresh, counts, clusters,
@@ -165,8 +165,8 @@ function unchangedClusters(earlier: StoredCluster[], stored: StoredDocument[], o
 }
 
 /** Records the run finished: call once its outputs (posts, JSON) are in place. */
-export function finish(store: Store, result: RunResult): void {
-  store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) });
+export async function finish(store: Store, result: RunResult): Promise<void> {
+  await store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) });
 }
 
 /**
@@ -178,9 +178,9 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
   const documents = { inserted: 0, updated: 0, unchanged: 0 };
   const fresh: string[] = [];
   let batch: NewsDoc[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (!batch.length) return;
-    const c = req.store.saveDocuments(runId, batch);
+    const c = await req.store.saveDocuments(runId, batch);
     documents.inserted += c.inserted;
     documents.updated += c.updated;
     documents.unchanged += c.unchanged;
@@ -193,10 +193,10 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
   let read = 0;
   let done = 0;
   let extracted = 0;
-  const tasks = (function* () {
+  const tasks = (async function* () {
     for (const raw of raws) {
       // Stored with these very bytes by an earlier run (perhaps one that was killed): not extracted again.
-      if (!raw.error && raw.bytes.length && req.store.hasDocument(raw.key, sha256(raw.bytes))) {
+      if (!raw.error && raw.bytes.length && await req.store.hasDocument(raw.key, sha256(raw.bytes))) {
         read++;
         documents.unchanged++;
         req.progress?.('extract', ++done, req.inputs!.total, raw.source);
@@ -215,9 +215,9 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
         const doc = outcome.value.doc;
         if (doc) {
           read++;
-          if (req.store.hasDocument(doc.key, doc.contentHash)) documents.unchanged++;
+          if (await req.store.hasDocument(doc.key, doc.contentHash)) documents.unchanged++;
           else batch.push(doc);
-          if (batch.length >= PERSIST_BATCH) flush();
+          if (batch.length >= PERSIST_BATCH) await flush();
         }
       } else messages.push(readFailure(outcome, source, req.debug));
       req.progress?.('extract', ++done, req.inputs!.total, source);
@@ -225,7 +225,7 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
   } finally {
     await pool.close();
   }
-  flush();
+  await flush();
   return { read, extracted, fresh, documents };
 }
 

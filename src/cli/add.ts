@@ -36,14 +36,14 @@ export async function addCommand(argv: string[]): Promise<number> {
   const inputs = await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) =>
     progress.update('ingest', n, total, label), listOptionsFrom(values),
   );
-  const store = openStore(values.db!);
+  const store = await openStore(values.db!);
   try {
     const result = await run({
       store, args: ['add', ...argv], startedAt, inputs, digest: false,
       decode: decodeOptionsFrom(fetcherOptions), progress: progress.update, debug: values.debug,
     });
     progress.done();
-    finish(store, result);
+    await finish(store, result);
     printProblems(result.messages);
     const d = result.counts.documents;
     process.stdout.write(
@@ -51,6 +51,6 @@ export async function addCommand(argv: string[]): Promise<number> {
     );
     return result.read ? 0 : 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -97,7 +97,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
     ? await gatherInputs(positionals, values.sources ?? [], fetcherOptions, values.db!, (n, total, label) => progress.update('ingest', n, total, label), listOptionsFrom(values))
     : undefined;
 
-  const store = openStore(values.db!);
+  const store = await openStore(values.db!);
   try {
     const result = await run({
       store, args: ['digest', ...argv], startedAt, inputs,
@@ -110,9 +110,9 @@ export async function digestCommand(argv: string[]): Promise<number> {
     });
     progress.done();
     if (values.json) writeDigestJson(values.json, result);
-    const written = posts && (result.clusters.length || result.gone.length) ? writePosts(store, result.runId, posts, result.clusters, result.gone.map((c) => c.id)) : null;
+    const written = posts && (result.clusters.length || result.gone.length) ? await writePosts(store, result.runId, posts, result.clusters, result.gone.map((c) => c.id)) : null;
     if (written) result.messages.push(...written.messages);
-    finish(store, result);
+    await finish(store, result);
 
     printProblems([...result.messages, ...result.clusters.flatMap((c) => c.messages)]);
     say.write(printable(summary(result, inputs ? { total: inputs.total } : null), { multiline: true }));
@@ -125,7 +125,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

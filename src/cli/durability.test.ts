@@ -70,7 +70,7 @@ test('a digest killed with kill -9 during analysis keeps every extracted documen
     assert.equal(killed.clusters, 0);
 
     // The same inputs again, in this process over the same file: nothing is extracted a second time.
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
       const listing = listInputs([input]);
       const again = await run({
@@ -81,7 +81,7 @@ test('a digest killed with kill -9 during analysis keeps every extracted documen
       assert.equal(again.extracted, 0, 'stored by the killed run with the same bytes: not extracted again');
       assert.deepEqual(again.counts.documents, { inserted: 0, updated: 0, unchanged: ARTICLES });
     } finally {
-      store.close();
+      await store.close();
     }
 
     // And the CLI finishes the job: the stored documents are digested into posts.

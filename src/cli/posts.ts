@@ -24,9 +24,9 @@ export interface PostsWritten {
 
 const besidePath = (path: string) => path.replace(/\.md$/, '') + '.new.md';
 
-export function writePosts(store: Store, run: number, outDir: string, clusters: WrittenCluster[], gone: string[]): PostsWritten {
+export async function writePosts(store: Store, run: number, outDir: string, clusters: WrittenCluster[], gone: string[]): Promise<PostsWritten> {
   const dir = resolve(outDir);
-  const record = new Map(store.posts(dir).map((p) => [p.path, p]));
+  const record = new Map((await store.posts(dir)).map((p) => [p.path, p]));
   const out: PostsWritten = { written: [], beside: [], removed: [], messages: [] };
   /** The file is as newsdesk last wrote it (or absent): it may be replaced. */
   const ours = (path: string, text: string | null) => text === null || record.get(path)?.checksum === sha256(text);
@@ -36,12 +36,12 @@ export function writePosts(store: Store, run: number, outDir: string, clusters: 
     const path = c.post.path;
     const now = read(path);
     if (now === c.post.markdown) {
-      if (!record.has(path)) store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(now), run });
+      if (!record.has(path)) await store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(now), run });
       continue;
     }
     if (ours(path, now)) {
       writeFileAtomic(join(dir, path), c.post.markdown);
-      store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(c.post.markdown), run });
+      await store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(c.post.markdown), run });
       out.written.push(path);
     } else {
       writeFileAtomic(join(dir, besidePath(path)), c.post.markdown);
@@ -63,7 +63,7 @@ export function writePosts(store: Store, run: number, outDir: string, clusters: 
       out.messages.push(message('write', 'stale-post-removed',
         `removed ${p.path}: its event cluster no longer exists (its documents now belong to other clusters)`, { source: join(outDir, p.path) }, 'info'));
     }
-    store.forgetPost(dir, p.path);
+    await store.forgetPost(dir, p.path);
   }
   return out;
 }

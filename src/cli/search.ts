@@ -18,7 +18,7 @@ export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--
 /** A date that dates the copy, not the article, is shown as such. */
 const WEAK_DATE_LABEL: Record<WeakDateSource, string> = { 'http-last-modified': 'Last-Modified', 'file-mtime': 'file time' };
 
-export function searchCommand(argv: string[]): number {
+export async function searchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('search', argv, {
     db: { type: 'string', default: DEFAULT_DB_PATH },
     limit: { type: 'string', default: '20' },
@@ -35,9 +35,9 @@ export function searchCommand(argv: string[]): number {
   if (values.db === MEMORY_DB || !existsSync(values.db!)) {
     throw new ConfigError(`no store at ${values.db}: run \`newsdesk digest PATH --db ${values.db}\` first, or pass --db FILE`);
   }
-  const store = openStore(values.db!);
+  const store = await openStore(values.db!);
   try {
-    const hits = store.search(positionals.join(' '), limit);
+    const hits = await store.search(positionals.join(' '), limit);
     hits.forEach((h, i) => {
       if (values.json) process.stdout.write(JSON.stringify(h) + '\n');
       else {
@@ -50,6 +50,6 @@ export function searchCommand(argv: string[]): number {
     if (!values.json) process.stderr.write(`${count(hits.length, 'hit')}\n`);
     return hits.length ? 0 : 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -8,7 +8,7 @@ import {
   Fetcher, collectWeb, looksLikeUrl, parseFetchable, readSourceList, type CollectOptions, type FetcherOptions, type HttpCache,
   type WebCollected,
 } from '../ingest/web/index.js';
-import { DEFAULT_DB_PATH, openStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, openStore, type Store } from '../store/index.js';
 
 /** parseArgs options shared by every command that reads web sources. */
 export const WEB_ARG_OPTIONS = {
@@ -87,8 +87,8 @@ export function fetcherOptionsFrom(values: WebValues): FetcherOptions {
 }
 
 /** The validator cache for conditional GETs, in the store's database (in memory for `:memory:`). */
-export function openHttpCache(dbPath: string): { cache: HttpCache; close(): void } {
-  const store = openStore(dbPath);
+export async function openHttpCache(dbPath: string): Promise<{ cache: HttpCache; close(): Promise<void> }> {
+  const store = await openStore(dbPath);
   return { cache: store.httpCache(), close: () => store.close() };
 }
 
@@ -129,7 +129,8 @@ export async function gatherInputs(
   args: string[],
   lists: string[],
   fetcherOptions: FetcherOptions,
-  dbPath: string,
+  /** Where the HTTP validator cache lives: an open store, or the --db its command was given. */
+  cacheIn: string | Store,
   progress?: CollectOptions['progress'],
   listOptions: ListOptions = {},
 ): Promise<Inputs> {
@@ -137,13 +138,13 @@ export async function gatherInputs(
   const listing = listInputs(split.paths, listOptions);
   let web: WebCollected | null = null;
   if (split.urls.length) {
-    const http = openHttpCache(dbPath);
+    const http = typeof cacheIn === 'string' ? await openHttpCache(cacheIn) : { cache: cacheIn.httpCache(), close: async () => {} };
     const fetcher = new Fetcher({ ...fetcherOptions, cache: http.cache });
     try {
       web = await collectWeb(split.urls, fetcher, { progress });
     } finally {
       await fetcher.close();
-      http.close();
+      await http.close();
     }
   }
   const files = listing.files;

@@ -33,14 +33,14 @@ function digestOf(clusters: WrittenCluster[], bodies: Map<string, { body: string
 }
 
 test('watch fed the seeds one feed item per poll ends where one digest of the seeds does', { skip: !seeds.length && 'no ../shared/seeds' }, async () => {
-  const direct = openStore(':memory:');
+  const direct = await openStore(':memory:');
   const listing = listInputs(seeds.map((f) => join(SEEDS, f)));
   const once = await run({
     store: direct, args: ['digest'], write: { runDate: RUN_DATE },
     inputs: { raws: listing.files.map((f) => readRaw(f)), total: listing.files.length, messages: [] },
   });
   const onceDocs = new Map(once.documents.map((d) => [d.id, d]));
-  direct.close();
+  await direct.close();
 
   const published: string[] = [];
   const server = createServer((req, res) => {
@@ -58,7 +58,7 @@ test('watch fed the seeds one feed item per poll ends where one digest of the se
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const watched = openStore(':memory:');
+  const watched = await openStore(':memory:');
   let last: WrittenCluster[] = [];
   try {
     published.push(seeds[0]);
@@ -72,10 +72,10 @@ test('watch fed the seeds one feed item per poll ends where one digest of the se
         if (published.length < seeds.length) published.push(seeds[published.length]);
       },
     });
-    const watchedDocs = new Map(watched.documents().map((d) => [d.id, d]));
+    const watchedDocs = new Map((await watched.documents()).map((d) => [d.id, d]));
     assert.deepEqual(digestOf(last, watchedDocs), digestOf(once.clusters, onceDocs));
   } finally {
-    watched.close();
+    await watched.close();
     server.close();
   }
 });

@@ -10,7 +10,7 @@ import { DEFAULT_DB_PATH, MEMORY_DB, openStore, type Store } from '../store/inde
 import { ConfigError, formatMessage, problems as problemsOf } from '../messages.js';
 import { Fetcher, collectWeb, newSeenState, sleep, type FetcherOptions, type HttpCache } from '../ingest/web/index.js';
 import { listInputs, readRaw } from '../ingest/index.js';
-import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, openHttpCache, parseDuration, splitSources } from './sources.js';
+import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, parseDuration, splitSources } from './sources.js';
 import { checkOutputPath, decodeOptionsFrom, writeDigestJson } from './output.js';
 import { writePosts } from './posts.js';
 import { count, parseCommand } from './args.js';
@@ -61,13 +61,13 @@ export interface WatchSummary {
 /** The polling loop, without any process concerns (signals, exit codes): the CLI and the tests drive it. */
 export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
   const fetcher = new Fetcher({ ...o.fetcher, cache: o.cache, signal: o.signal });
-  const store = o.store ?? openStore(MEMORY_DB);
+  const store = o.store ?? await openStore(MEMORY_DB);
   const seen = newSeenState();
   let poll = 0;
-  const stop = (stoppedBy: WatchSummary['stoppedBy']) => ({ polls: poll, documents: store.documents().length, stoppedBy });
+  const stop = async (stoppedBy: WatchSummary['stoppedBy']) => ({ polls: poll, documents: (await store.documents()).length, stoppedBy });
   try {
     for (;;) {
-      if (o.signal?.aborted) return stop('signal');
+      if (o.signal?.aborted) return await stop('signal');
       poll++;
       const started = Date.now();
       const web = await collectWeb(o.urls, fetcher, { seen });
@@ -83,19 +83,19 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
       });
       const writtenPosts: string[] = [];
       if (o.outDir && result.clusters.length + result.gone.length) {
-        const w = writePosts(store, result.runId, o.outDir, result.clusters, result.gone.map((c) => c.id));
+        const w = await writePosts(store, result.runId, o.outDir, result.clusters, result.gone.map((c) => c.id));
         result.messages.push(...w.messages);
         writtenPosts.push(...w.written, ...w.beside);
       }
       if (o.jsonPath && result.clusters.length) writeDigestJson(o.jsonPath, result);
-      finish(store, result);
+      await finish(store, result);
       o.onPoll?.({ poll, newDocuments: result.fresh, writtenPosts, clusters: result.clusters, problems: problemsOf([...result.messages, ...result.clusters.flatMap((c) => c.messages)]) });
-      if (o.maxPolls !== undefined && poll >= o.maxPolls) return stop('max-polls');
+      if (o.maxPolls !== undefined && poll >= o.maxPolls) return await stop('max-polls');
       await sleep(o.everyMs - (Date.now() - started), o.signal);
     }
   } finally {
     await fetcher.close();
-    if (!o.store) store.close();
+    if (!o.store) await store.close();
   }
 }
 
@@ -151,8 +151,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  const http = openHttpCache(values.db!);
-  const store = openStore(values.db!);
+  const store = await openStore(values.db!);
   const fetcherOptions = fetcherOptionsFrom(values);
   try {
     const summary = await runWatch({
@@ -161,7 +160,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
       everyMs,
       maxPolls,
       fetcher: fetcherOptions,
-      cache: http.cache,
+      cache: store.httpCache(),
       outDir,
       jsonPath: values.json,
       store,
@@ -180,8 +179,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
     process.stdout.write(`watched ${count(summary.polls, 'poll')}; ${count(summary.documents, 'document')} in the store\n`);
     return 0;
   } finally {
-    http.close();
-    store.close();
+    await store.close();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }

@@ -13,6 +13,7 @@ import { html } from './html.js';
 import { STYLESHEET } from './style.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { Workbench } from './workbench.js';
+import type { StoredCluster } from '../store/index.js';
 import { StampedCache } from './cache.js';
 import { listEvents, type EventFilters } from './events/query.js';
 import { eventsPage } from './events/page.js';
@@ -75,32 +76,32 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
   app.get('/assets/workbench.js', (c) => c.body(CLIENT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
 
   // ---- pages
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const f: EventFilters = {
       q: c.req.query('q'), outlet: c.req.query('outlet') || undefined, date: c.req.query('date') || undefined,
       entity: c.req.query('entity') || undefined, page: Number(c.req.query('page') ?? 1) || 1,
     };
-    return render(c, '사건 목록', eventsPage(listEvents(bench, f), f));
+    return render(c, '사건 목록', eventsPage(await listEvents(bench, f), f));
   });
 
   // Built once per cluster run and kept until the store changes (a restored line, a new run): a
   // 50-source event takes far longer to assemble than to send.
   // Kept encoded, so a hit costs no re-encoding of half a megabyte either.
   const eventPages = new StampedCache<Uint8Array<ArrayBuffer>>();
-  app.get('/events/:id', (c) => {
-    const cluster = bench.cluster(c.req.param('id'));
+  app.get('/events/:id', async (c) => {
+    const cluster = await bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
     const shown = notice(c);
-    return c.body(eventPages.get(bench.stamp(), `${cluster.id}@${cluster.run}|${shown ?? ''}`, () => {
-      const docs = bench.members(cluster);
-      const removed = new Map(cluster.members.map((id) => {
-        const stored = bench.stored(id);
-        const restorations = bench.tables.restorations(id);
-        return [id, { list: stored?.removed ?? [], restored: new Set(restorations.map((r) => r.removal)) }];
-      }));
+    return c.body(await eventPages.get(await bench.stamp(), `${cluster.id}@${cluster.run}|${shown ?? ''}`, async () => {
+      const docs = await bench.members(cluster);
+      const removed = new Map(await Promise.all(cluster.members.map(async (id) => {
+        const stored = await bench.stored(id);
+        const restorations = await bench.store.restorations(id);
+        return [id, { list: stored?.removed ?? [], restored: new Set(restorations.map((r) => r.removal)) }] as const;
+      })));
       const restoredStarts = new Map([...docs.values()].map((d) => [d.id, new Set(d.messages.filter((m) => m.rule === 'restored-line').map((m) => m.place.span!.start))]));
       const view = eventView(cluster, docs, restoredStarts);
-      const post = bench.generatedPost(cluster).post;
+      const post = (await bench.generatedPost(cluster)).post;
       return utf8.encode(page({ title: view.title, csrf: secret, body: eventPage({ cluster, view, docs, removed, postSentences: post.sentences ?? [], csrf: secret, notice: shown }) }));
     }), 200, { 'content-type': 'text/html; charset=UTF-8' });
   });
@@ -108,30 +109,27 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
   app.post('/documents/:id/restore', async (c) => {
     const id = c.req.param('id');
     const removal = Number(field((await c.req.parseBody()).removal));
-    const doc = bench.stored(id);
+    const doc = await bench.stored(id);
     if (!doc || !Number.isInteger(removal) || !doc.removed[removal]) return notFound(c, '걸러낸 줄');
-    const done = bench.restoreLine(id, removal);
-    const cluster = bench.clusters().find((x) => x.members.includes(id));
+    const done = await bench.restoreLine(id, removal);
+    const cluster = (await bench.clusters()).find((x) => x.members.includes(id));
     return c.redirect(cluster ? `/events/${cluster.id}?notice=${done ? 'restored' : 'already-restored'}#sources` : '/', 303);
   });
 
   const editor = async (c: Context, clusterId: string, markdown: string | null, notes: string | null = null) => {
-    const cluster = bench.cluster(clusterId);
+    const cluster = await bench.cluster(clusterId);
     if (!cluster) return notFound(c, '사건');
     const current = await bench.currentPost(cluster);
-    const revisions = bench.tables.revisions(cluster.id);
+    const revisions = await bench.store.revisions(cluster.id);
     const asked = Number(c.req.query('rev'));
     const shown = revisions.find((r) => r.number === asked) ?? current;
-    const view = eventView(cluster, bench.members(cluster), new Map());
+    const view = eventView(cluster, await bench.members(cluster), new Map());
     return render(c, `글 편집: ${view.title}`, editorPage({
       cluster: cluster.id, title: view.title, markdown: markdown ?? shown.markdown, revisions, shown: shown.number,
-      exportName: exportName(cluster.id), postsDir: bench.options.postsDir, csrf: secret, notice: notes ?? notice(c),
+      exportName: await exportName(cluster), postsDir: bench.options.postsDir, csrf: secret, notice: notes ?? notice(c),
     }));
   };
-  const exportName = (clusterId: string) => {
-    const cluster = bench.cluster(clusterId)!;
-    return cluster.postPath ?? bench.generatedPost(cluster).post.path;
-  };
+  const exportName = async (cluster: StoredCluster) => cluster.postPath ?? (await bench.generatedPost(cluster)).post.path;
 
   app.get('/events/:id/post', (c) => editor(c, c.req.param('id'), null));
 
@@ -143,28 +141,28 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
 
   /** Saving an edit and accepting a regenerated post both keep the form's Markdown as a new revision. */
   const saveRevision = (kind: 'edited' | 'regenerated', notice: string) => async (c: Context<BlankEnv, '/events/:id/post'>) => {
-    const cluster = bench.cluster(c.req.param('id'));
+    const cluster = await bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
-    bench.tables.saveRevision(cluster.id, field((await c.req.parseBody()).markdown), kind);
+    await bench.store.saveRevision(cluster.id, field((await c.req.parseBody()).markdown), kind);
     return c.redirect(`/events/${cluster.id}/post?notice=${notice}`, 303);
   };
   app.post('/events/:id/post', saveRevision('edited', 'saved'));
 
   app.post('/events/:id/post/regenerate', async (c) => {
-    const cluster = bench.cluster(c.req.param('id'));
+    const cluster = await bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
     const current = await bench.currentPost(cluster);
     const regenerated = (await bench.regenerate(cluster)).post.markdown;
-    const title = eventView(cluster, bench.members(cluster), new Map()).title;
+    const title = eventView(cluster, await bench.members(cluster), new Map()).title;
     return render(c, `다시 생성: ${title}`, regeneratePage({ cluster: cluster.id, title, current, regenerated, csrf: secret }));
   });
 
   app.post('/events/:id/post/accept', saveRevision('regenerated', 'accepted'));
 
   app.post('/events/:id/post/export', async (c) => {
-    const cluster = bench.cluster(c.req.param('id'));
+    const cluster = await bench.cluster(c.req.param('id'));
     if (!cluster) return notFound(c, '사건');
-    const written = exportPost(bench.options.postsDir, exportName(cluster.id), (await bench.currentPost(cluster)).markdown);
+    const written = exportPost(bench.options.postsDir, await exportName(cluster), (await bench.currentPost(cluster)).markdown);
     return editor(c, cluster.id, null, `내보냈습니다: ${written}`);
   });
 
@@ -203,28 +201,27 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
   });
 
   // ---- JSON API
-  const clusterOut = async (id: string) => {
-    const cluster = bench.cluster(id)!;
-    const written = bench.generatedPost(cluster);
+  const clusterOut = async (cluster: StoredCluster) => {
+    const written = await bench.generatedPost(cluster);
     return { ...clusterJson(written), post: { path: written.post.path, markdown: (await bench.currentPost(cluster)).markdown } };
   };
   app.get('/api/session', (c) => c.json({ csrfToken: secret }));
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
-  app.get('/api/clusters', async (c) => c.json({ version: DIGEST_VERSION, clusters: await Promise.all(bench.clusters().map((x) => clusterOut(x.id))) }));
+  app.get('/api/clusters', async (c) => c.json({ version: DIGEST_VERSION, clusters: await Promise.all((await bench.clusters()).map(clusterOut)) }));
   app.get('/api/clusters/:id', async (c) => {
-    const cluster = bench.cluster(c.req.param('id'));
+    const cluster = await bench.cluster(c.req.param('id'));
     if (!cluster) return c.json({ error: 'no such cluster' }, 404);
-    return c.json({ version: DIGEST_VERSION, cluster: await clusterOut(cluster.id), documents: [...bench.members(cluster).values()].map((d) => documentJson(d)) });
+    return c.json({ version: DIGEST_VERSION, cluster: await clusterOut(cluster), documents: [...(await bench.members(cluster)).values()].map((d) => documentJson(d)) });
   });
-  app.get('/api/documents/:id', (c) => {
-    const doc = bench.document(c.req.param('id'));
+  app.get('/api/documents/:id', async (c) => {
+    const doc = await bench.document(c.req.param('id'));
     return doc ? c.json(documentJson(doc)) : c.json({ error: 'no such document' }, 404);
   });
-  app.get('/api/search', (c) => {
+  app.get('/api/search', async (c) => {
     const q = c.req.query('q') ?? '';
     if (!q.trim()) return c.json({ error: 'give q=WORDS' }, 400);
     const limit = Number(c.req.query('limit')) || undefined;
-    return c.json({ query: q, hits: bench.store.search(q, limit) });
+    return c.json({ query: q, hits: await bench.store.search(q, limit) });
   });
   app.post('/api/sources', async (c) => {
     const body = (await c.req.json().catch(() => null)) as { texts?: unknown; urls?: unknown } | null;

@@ -24,11 +24,11 @@ export async function startTestWorkbench(fixtures: string[] = ['walk', 'hostile'
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-serve-'));
   const db = join(dir, 'newsdesk.db');
   const listing = listInputs(fixtures.map(fixtureDir));
-  const store = openStore(db);
+  const store = await openStore(db);
   try {
-    finish(store, await run({ store, args: ['test'], inputs: { raws: listing.files.map((f) => readRaw(f)), total: listing.files.length, messages: [] } }));
+    await finish(store, await run({ store, args: ['test'], inputs: { raws: listing.files.map((f) => readRaw(f)), total: listing.files.length, messages: [] } }));
   } finally {
-    store.close();
+    await store.close();
   }
   const csrf = 'test-csrf-token';
   const postsDir = join(dir, '_posts');

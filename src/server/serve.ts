@@ -28,7 +28,7 @@ export interface RunningServer {
 /** Starts the workbench; port 0 picks a free port (tests). */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   checkExposure(o.host, o.token);
-  const store = openStore(o.db);
+  const store = await openStore(o.db);
   const bench = new Workbench(store, o);
   const { app } = createApp(bench, { token: o.token, csrfSecret: o.csrfSecret });
   let server: ServerType;
@@ -41,9 +41,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     url: `http://${host}:${address.port}`,
     bench,
     close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      server.close(() => resolve(store.close()));
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      store.close();
     }),
   };
 }

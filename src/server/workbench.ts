@@ -1,13 +1,12 @@
 // The workbench's view of the store: the current events, their documents with the lines a person
 // restored put back, post revisions, and the runs it starts (through run.ts only).
 import type { NewsDoc, WrittenCluster } from '../types.js';
-import { toNewsDoc, type SqliteStore, type StoredCluster, type StoredDocument } from '../store/index.js';
+import { toNewsDoc, type Restoration, type Store, type StoredCluster, type StoredDocument } from '../store/index.js';
 import type { WriteOptions } from '../write/post.js';
 import type { FetcherOptions } from '../ingest/web/fetcher.js';
 import { message } from '../messages.js';
-import { WorkbenchTables, type Restoration } from './tables.js';
 import { rerunCluster, writeStoredCluster } from './run.js';
-import { StampedCache, storeStamp } from './cache.js';
+import { StampedCache } from './cache.js';
 
 export interface WorkbenchOptions {
   /** The `_posts` folder exports go to (and never outside of). */
@@ -38,20 +37,19 @@ export function applyRestorations(doc: NewsDoc, restorations: Restoration[]): Ne
 }
 
 export class Workbench {
-  readonly tables: WorkbenchTables;
-  /** Changes whenever the store does (this server's writes or another process's run). */
-  readonly stamp: () => string;
   private readonly current = new StampedCache<StoredCluster[]>(1);
 
-  constructor(readonly store: SqliteStore, readonly options: WorkbenchOptions) {
-    this.tables = new WorkbenchTables(store.db);
-    this.stamp = storeStamp(store.db);
+  constructor(readonly store: Store, readonly options: WorkbenchOptions) {}
+
+  /** Changes whenever the store does (this server's writes or another process's run). */
+  stamp(): Promise<string> {
+    return this.store.changeStamp();
   }
 
   /** The events of the latest run that formed any (an `add` forms none and leaves them as they were). */
-  clusters(): StoredCluster[] {
-    return this.current.get(this.stamp(), 'clusters', () => {
-      const run = this.store.runs().reverse().find((r) => {
+  async clusters(): Promise<StoredCluster[]> {
+    return this.current.get(await this.stamp(), 'clusters', async () => {
+      const run = (await this.store.runs()).reverse().find((r) => {
         const c = r.counts.clusters;
         return c && c.inserted + c.updated + c.unchanged > 0;
       });
@@ -59,38 +57,39 @@ export class Workbench {
     });
   }
 
-  cluster(id: string): StoredCluster | null {
-    return this.clusters().find((c) => c.id === id) ?? null;
+  async cluster(id: string): Promise<StoredCluster | null> {
+    return (await this.clusters()).find((c) => c.id === id) ?? null;
   }
 
-  stored(id: string): StoredDocument | null {
+  stored(id: string): Promise<StoredDocument | null> {
     return this.store.document(id);
   }
 
-  document(id: string): NewsDoc | null {
-    const d = this.store.document(id);
+  async document(id: string): Promise<NewsDoc | null> {
+    const d = await this.store.document(id);
     return d ? this.view(toNewsDoc(d)) : null;
   }
 
   /** A stored document as the workbench shows it: restorations applied (the view of a workbench run). */
-  readonly view = (doc: NewsDoc): NewsDoc => applyRestorations(doc, this.tables.restorations(doc.id));
+  readonly view = async (doc: NewsDoc): Promise<NewsDoc> => applyRestorations(doc, await this.store.restorations(doc.id));
 
-  members(cluster: StoredCluster): Map<string, NewsDoc> {
-    const docs = cluster.members.map((id) => this.document(id)).filter((d): d is NewsDoc => !!d);
+  async members(cluster: StoredCluster): Promise<Map<string, NewsDoc>> {
+    const docs = (await Promise.all(cluster.members.map((id) => this.document(id)))).filter((d): d is NewsDoc => !!d);
     return new Map(docs.map((d) => [d.id, d]));
   }
 
   /** Puts removed line `removal` of a document back into its body; false when it was already back. */
-  restoreLine(documentId: string, removal: number): boolean {
-    const d = this.store.document(documentId);
+  async restoreLine(documentId: string, removal: number): Promise<boolean> {
+    const d = await this.store.document(documentId);
     const line = d?.removed[removal];
     if (!line) return false;
-    return this.tables.restore(documentId, removal, line.text);
+    return this.store.restore(documentId, removal, line.text);
   }
 
   /** The cluster with its post as the run that made it wrote it. */
-  generatedPost(cluster: StoredCluster): WrittenCluster {
-    return writeStoredCluster(cluster, () => this.members(cluster), this.options.write);
+  async generatedPost(cluster: StoredCluster): Promise<WrittenCluster> {
+    // The members are read only when the stored cluster has no post of its own (a store from before schema 3).
+    return writeStoredCluster(cluster, cluster.post ? new Map() : await this.members(cluster), this.options.write);
   }
 
   /**
@@ -98,11 +97,11 @@ export class Workbench {
    * the cluster's documents writes it now, so that regenerating with nothing changed shows no diff.
    */
   async currentPost(cluster: StoredCluster) {
-    return this.tables.latestRevision(cluster.id) ?? this.tables.saveRevision(cluster.id, (await this.regenerate(cluster)).post.markdown, 'generated');
+    return (await this.store.revisions(cluster.id)).at(-1) ?? this.store.saveRevision(cluster.id, (await this.regenerate(cluster)).post.markdown, 'generated');
   }
 
   /** The cluster analysed and written again over its documents as they are now (restorations included). */
-  regenerate(cluster: StoredCluster): Promise<WrittenCluster> {
-    return rerunCluster(cluster, this.members(cluster), this.options.write);
+  async regenerate(cluster: StoredCluster): Promise<WrittenCluster> {
+    return rerunCluster(cluster, await this.members(cluster), this.options.write);
   }
 }

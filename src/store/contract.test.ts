@@ -1,5 +1,5 @@
-// The store contract: every backend location runs the same cases. A real SQLite file in a temp
-// dir and `:memory:` today; a new backend adds itself to BACKENDS.
+// The store contract: every backend runs the same cases, through the Store interface only. A real
+// SQLite file in a temp dir and `:memory:` today; a new backend adds itself to BACKENDS.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { DigestResult, NewsDoc, NewsEvent, WrittenCluster } from '../types.js';
 import { sha256, shortId } from '../ids.js';
 import { ConfigError } from '../messages.js';
-import { countMessages, openStore, toNewsDoc, type SqliteStore, type Store } from './index.js';
+import Database from 'better-sqlite3';
+import { countMessages, openStore, toNewsDoc, type Store } from './index.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
@@ -44,112 +45,110 @@ function cluster(docs: NewsDoc[], name = docs.map((d) => d.id).join('+')): Writt
 const result = (documents: NewsDoc[], clusters: WrittenCluster[]): DigestResult => ({ documents, clusters, messages: [] });
 
 /** One whole run through the public interface, as the pipeline makes it: begin, documents, clusters, finish. */
-function persist(store: Store, r: DigestResult, args: string[]) {
-  const runId = store.beginRun(args);
-  const documents = store.saveDocuments(runId, r.documents);
-  const clusters = store.saveClusters(runId, r.clusters);
-  store.finishRun(runId, { documents, clusters, messages: countMessages(r) });
+async function persist(store: Store, r: DigestResult, args: string[]) {
+  const runId = await store.beginRun(args);
+  const documents = await store.saveDocuments(runId, r.documents);
+  const clusters = await store.saveClusters(runId, r.clusters);
+  await store.finishRun(runId, { documents, clusters, messages: countMessages(r) });
   return { runId, documents, clusters };
 }
 
 /** Opens the store at `path`, saves one run and closes it. */
-function persistAt(path: string, r: DigestResult, args: string[]) {
-  const store = openStore(path);
+async function persistAt(path: string, r: DigestResult, args: string[]) {
+  const store = await openStore(path);
   try {
-    return persist(store, r, args);
+    return await persist(store, r, args);
   } finally {
-    store.close();
+    await store.close();
   }
 }
-
-/** Everything in a table, as SQLite holds it, to compare runs byte for byte. */
-const table = (s: SqliteStore, name: string) => s.db.prepare(`SELECT * FROM ${name} ORDER BY 1`).all();
 
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 let fileCount = 0;
-const BACKENDS: { name: string; location: () => string }[] = [
-  { name: 'sqlite file', location: () => join(dir, `case-${++fileCount}`, 'newsdesk.db') },
-  { name: 'sqlite :memory:', location: () => ':memory:' },
+/** Each backend opens a fresh, empty store of its own (so parallel runs of the suite never meet). */
+const BACKENDS: { name: string; open: () => Promise<Store> }[] = [
+  { name: 'sqlite file', open: () => openStore(join(dir, `case-${++fileCount}`, 'newsdesk.db')) },
+  { name: 'sqlite :memory:', open: () => openStore(':memory:') },
 ];
 
 for (const backend of BACKENDS) {
   describe(`store contract: ${backend.name}`, () => {
-    let store: SqliteStore;
-    before(() => {
-      store = openStore(backend.location());
+    let store: Store;
+    before(async () => {
+      store = await backend.open();
     });
     after(() => store.close());
 
-    test('insert: documents, clusters and a run are saved and read back whole', () => {
+    test('insert: documents, clusters and a run are saved and read back whole', async () => {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
       const battery = doc('news/battery.txt', fixture('insert/battery.txt'), { publishedAtInferred: true });
-      const summary = persist(store, result([harbor, battery], [cluster([harbor]), cluster([battery])]), ['digest', 'news']);
+      const summary = await persist(store, result([harbor, battery], [cluster([harbor]), cluster([battery])]), ['digest', 'news']);
       assert.deepEqual(summary.documents, { inserted: 2, updated: 0, unchanged: 0 });
       assert.deepEqual(summary.clusters, { inserted: 2, updated: 0, unchanged: 0 });
       assert.equal(typeof summary.runId, 'number');
 
-      const stored = store.documents();
+      const stored = (await store.documents());
       assert.deepEqual(stored.map((d) => d.id), [harbor.id, battery.id]);
       assert.deepEqual(toNewsDoc(stored[0]), harbor);
-      assert.deepEqual(toNewsDoc(store.document(battery.id)!), battery);
+      assert.deepEqual(toNewsDoc((await store.document(battery.id))!), battery);
       assert.equal(stored[0].firstSeenRun, summary.runId);
-      assert.equal(store.document('d-not-there'), null);
+      assert.equal((await store.document('d-not-there')), null);
 
-      const [run] = store.runs();
+      const [run] = (await store.runs());
       assert.deepEqual(run.args, ['digest', 'news']);
       assert.ok(run.finishedAt && run.finishedAt >= run.startedAt);
       assert.equal(run.counts.documents.inserted, 2);
       assert.equal(run.counts.messages.info, 2, 'one info message per document');
     });
 
-    test('idempotent re-run: documents and clusters rows stay the same, runs grow by one', () => {
+    test('idempotent re-run: documents and clusters rows stay the same, runs grow by one', async () => {
       const docs = [doc('news/harbor.txt', fixture('insert/harbor.txt')), doc('news/battery.txt', fixture('insert/battery.txt'))];
       const input = result(docs, [cluster([docs[0], docs[1]], 'both')]);
-      persist(store, input, ['digest']);
-      const before = { documents: table(store, 'documents'), clusters: table(store, 'clusters'), runs: store.runs().length };
-      const again = persist(store, input, ['digest']);
+      await persist(store, input, ['digest']);
+      const before = { documents: await store.documents(), clusters: await store.clusters(), runs: (await store.runs()).length };
+      const again = await persist(store, input, ['digest']);
       assert.deepEqual(again.documents, { inserted: 0, updated: 0, unchanged: 2 });
       assert.deepEqual(again.clusters, { inserted: 0, updated: 0, unchanged: 1 });
-      assert.deepEqual(table(store, 'documents'), before.documents);
-      assert.deepEqual(table(store, 'clusters'), before.clusters);
-      assert.equal(store.runs().length, before.runs + 1);
+      assert.deepEqual(await store.documents(), before.documents);
+      assert.deepEqual(await store.clusters(), before.clusters);
+      assert.equal((await store.runs()).length, before.runs + 1);
       // the unchanged cluster is still listed as a product of the new run
-      assert.deepEqual(store.clusters(again.runId!).map((c) => c.id), [shortId('c', 'both')]);
+      assert.deepEqual((await store.clusters(again.runId!)).map((c) => c.id), [shortId('c', 'both')]);
     });
 
-    test('changed file: same key with new content replaces the old version (and its search entry)', () => {
+    test('changed file: same key with new content replaces the old version (and its search entry)', async () => {
       const key = 'news/solbit-app.txt';
       const v1 = doc(key, fixture('changed-file/v1.txt'));
       const v2 = doc(key, fixture('changed-file/v2.txt'));
       assert.notEqual(v1.contentHash, v2.contentHash);
-      const first = persist(store, result([v1], []), ['digest']);
-      const second = persist(store, result([v2], []), ['digest']);
+      const first = await persist(store, result([v1], []), ['digest']);
+      const second = await persist(store, result([v2], []), ['digest']);
       assert.deepEqual(second.documents, { inserted: 0, updated: 1, unchanged: 0 });
-      const rows = store.documents().filter((d) => d.key === key);
+      const rows = (await store.documents()).filter((d) => d.key === key);
       assert.equal(rows.length, 1);
       assert.equal(rows[0].contentHash, v2.contentHash);
       assert.equal(rows[0].body, v2.body);
       assert.equal(rows[0].firstSeenRun, first.runId);
       assert.equal(rows[0].updatedRun, second.runId);
-      assert.deepEqual(store.search('보안 점검').map((h) => h.id), [v2.id]);
-      assert.deepEqual(store.search('다섯 단계에서'), [], 'the old text is gone from the index');
+      assert.deepEqual((await store.search('보안 점검')).map((h) => h.id), [v2.id]);
+      assert.deepEqual((await store.search('다섯 단계에서')), [], 'the old text is gone from the index');
     });
 
-    test('clusters are saved per run', () => {
+    test('clusters are saved per run', async () => {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
       const battery = doc('news/battery.txt', fixture('insert/battery.txt'));
-      const r1 = persist(store, result([harbor, battery], [cluster([harbor], 'run1-a'), cluster([battery], 'run1-b')]), ['digest']);
+      const r1 = await persist(store, result([harbor, battery], [cluster([harbor], 'run1-a'), cluster([battery], 'run1-b')]), ['digest']);
       const event: NewsEvent = {
         act: '증설', participants: [], when: '2025-03-12', where: '청주', duration: null, topic: null, outcome: null,
         documents: [battery.id], spans: { where: [{ document: battery.id, start: 0, end: 2 }] }, side: [],
       };
       const sentences = [{ text: '누리배터리가 공장을 늘린다.', markdown: '누리배터리가 공장을 늘린다.[^1]', mentions: [{ document: battery.id, start: 0, end: 5 }] }];
       const written = cluster([battery], 'run2-a');
-      const r2 = persist(store, result([battery], [{ ...written, event, post: { ...written.post, sentences } }]), ['digest']);
-      assert.deepEqual(store.clusters(r1.runId!).map((c) => c.id), [shortId('c', 'run1-a'), shortId('c', 'run1-b')]);
-      const [only] = store.clusters(r2.runId!);
+      const r2 = await persist(store, result([battery], [{ ...written, event, post: { ...written.post, sentences } }]), ['digest']);
+      assert.deepEqual((await store.clusters(r1.runId!)).map((c) => c.id), [shortId('c', 'run1-a'), shortId('c', 'run1-b')]);
+      const [only] = (await store.clusters(r2.runId!));
       assert.equal(only.id, shortId('c', 'run2-a'));
       assert.equal(only.run, r2.runId);
       assert.deepEqual(only.members, [battery.id]);
@@ -158,109 +157,190 @@ for (const backend of BACKENDS) {
       assert.equal(only.postPath, '2025-03-12-run2-a.md');
       assert.deepEqual(only.analysis.event, event, 'the event is kept');
       assert.deepEqual(only.post, { path: '2025-03-12-run2-a.md', markdown: '---\ntitle: x\n---\n', sentences }, 'the post as the run wrote it');
-      assert.equal(store.clusters(r1.runId!)[0].analysis.event, null);
-      const all = store.clusters().map((c) => c.id);
+      assert.equal((await store.clusters(r1.runId!))[0].analysis.event, null);
+      const all = (await store.clusters()).map((c) => c.id);
       for (const id of [shortId('c', 'run1-a'), shortId('c', 'run1-b'), shortId('c', 'run2-a')]) assert.ok(all.includes(id));
     });
 
-    test('search finds Korean words, short and long, in title and body', () => {
+    test('search finds Korean words, short and long, in title and body', async () => {
       const weather = doc('news/weather.txt', fixture('search-korean/weather.txt'));
       const chips = doc('news/chips.txt', fixture('search-korean/semiconductor.txt'));
-      persist(store, result([weather, chips], []), ['digest']);
+      await persist(store, result([weather, chips], []), ['digest']);
 
       // two syllables: shorter than a trigram, found by the scan fallback
-      const seoul = store.search('서울');
+      const seoul = (await store.search('서울'));
       assert.deepEqual(seoul.map((h) => h.id), [weather.id]);
       const span = seoul[0].match!;
       assert.equal(weather.body.slice(span.start, span.end), '서울');
       assert.ok(seoul[0].snippet.includes('서울'));
       // three or more: through the trigram index
-      assert.deepEqual(store.search('폭염일수').map((h) => h.id), [weather.id]);
-      assert.deepEqual(store.search('산업통상자원부').map((h) => h.id), [chips.id]);
+      assert.deepEqual((await store.search('폭염일수')).map((h) => h.id), [weather.id]);
+      assert.deepEqual((await store.search('산업통상자원부')).map((h) => h.id), [chips.id]);
       // a title-only word has no body span
-      const [title] = store.search('예상');
+      const [title] = (await store.search('예상'));
       assert.equal(title.id, weather.id);
       assert.equal(title.match, null);
       assert.equal(title.title, weather.title);
       // every term must match
-      assert.deepEqual(store.search('반등 인천').map((h) => h.id), [chips.id]);
-      assert.deepEqual(store.search('반등 열대야'), []);
-      assert.deepEqual(store.search('화성탐사'), []);
+      assert.deepEqual((await store.search('반등 인천')).map((h) => h.id), [chips.id]);
+      assert.deepEqual((await store.search('반등 열대야')), []);
+      assert.deepEqual((await store.search('화성탐사')), []);
       // FTS syntax in the query is taken literally, not as operators
-      assert.deepEqual(store.search('"메모리 OR'), []);
-      assert.throws(() => store.search('   '), ConfigError);
+      assert.deepEqual((await store.search('"메모리 OR')), []);
+      await assert.rejects(store.search('   '), ConfigError);
     });
 
-    test('a hit names what a source without an outlet is known by, and marks a date that dates only the copy', () => {
+    test('a hit names what a source without an outlet is known by, and marks a date that dates only the copy', async () => {
       const notice = doc('news/notice.txt', fixture('search-korean/weather.txt'), {
         outlet: null, aggregator: '누리게시판', url: 'https://board.example/n/1', publishedAt: '2025-03-12T09:00:00+09:00', dateSource: 'file-mtime',
       });
-      persist(store, result([notice], []), ['add']);
-      const hit = store.search('폭염일수').find((h) => h.id === notice.id)!;
+      await persist(store, result([notice], []), ['add']);
+      const hit = (await store.search('폭염일수')).find((h) => h.id === notice.id)!;
       assert.deepEqual([hit.outlet, hit.aggregator, hit.url, hit.dateSource], [null, '누리게시판', 'https://board.example/n/1', 'file-mtime']);
-      assert.equal(toNewsDoc(store.document(notice.id)!).dateSource, 'file-mtime', 'the mark survives the round trip');
+      assert.equal(toNewsDoc((await store.document(notice.id))!).dateSource, 'file-mtime', 'the mark survives the round trip');
     });
 
-    test('the HTTP validator cache keeps a response with its validators, and a 304 renews it', () => {
+    test('the HTTP validator cache keeps a response with its validators, and a 304 renews it', async () => {
       const cache = store.httpCache();
       const body = new TextEncoder().encode('<html>기사</html>');
-      cache.put({ url: 'https://news.example/a', etag: 'W/"1"', lastModified: 'Mon, 03 Feb 2025 23:10:00 GMT', contentType: 'text/html', body, fetchedAt: '2025-02-04T00:00:00.000Z' });
-      assert.deepEqual(cache.get('https://news.example/a'), {
+      await cache.put({ url: 'https://news.example/a', etag: 'W/"1"', lastModified: 'Mon, 03 Feb 2025 23:10:00 GMT', contentType: 'text/html', body, fetchedAt: '2025-02-04T00:00:00.000Z' });
+      assert.deepEqual(await cache.get('https://news.example/a'), {
         url: 'https://news.example/a', etag: 'W/"1"', lastModified: 'Mon, 03 Feb 2025 23:10:00 GMT', contentType: 'text/html', body, fetchedAt: '2025-02-04T00:00:00.000Z',
       });
-      cache.touch('https://news.example/a', '2025-02-05T00:00:00.000Z');
-      assert.equal(cache.get('https://news.example/a')!.fetchedAt, '2025-02-05T00:00:00.000Z');
-      assert.equal(cache.get('https://news.example/b'), undefined);
+      await cache.touch('https://news.example/a', '2025-02-05T00:00:00.000Z');
+      assert.equal((await cache.get('https://news.example/a'))!.fetchedAt, '2025-02-05T00:00:00.000Z');
+      assert.equal(await cache.get('https://news.example/b'), undefined);
     });
 
-    test('the database handle is exposed for edge tables kept in the same store', () => {
-      store.db.exec('CREATE TABLE IF NOT EXISTS contract_probe (url TEXT PRIMARY KEY, etag TEXT)');
-      store.db.prepare('INSERT OR REPLACE INTO contract_probe VALUES (?, ?)').run('https://news.example/a', 'W/"1"');
-      assert.equal(store.db.prepare('SELECT etag FROM contract_probe').pluck().get(), 'W/"1"');
+    test('hasDocument answers for a key with exactly that content', async () => {
+      const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
+      await persist(store, result([harbor], []), ['add']);
+      assert.equal(await store.hasDocument(harbor.key, harbor.contentHash), true);
+      assert.equal(await store.hasDocument(harbor.key, sha256('other bytes')), false);
+      assert.equal(await store.hasDocument('news/nowhere.txt', harbor.contentHash), false);
+    });
+
+    test('posts written per output folder are recorded, replaced and forgotten', async () => {
+      const { runId } = await persist(store, result([], []), ['digest']);
+      await store.savePost({ outDir: '/out/a', path: 'p.md', cluster: 'c-1', checksum: 'x1', run: runId });
+      await store.savePost({ outDir: '/out/a', path: 'p.md', cluster: 'c-1', checksum: 'x2', run: runId });
+      await store.savePost({ outDir: '/out/b', path: 'p.md', cluster: 'c-2', checksum: 'y', run: runId });
+      assert.deepEqual(await store.posts('/out/a'), [{ outDir: '/out/a', path: 'p.md', cluster: 'c-1', checksum: 'x2', run: runId }]);
+      await store.forgetPost('/out/a', 'p.md');
+      assert.deepEqual(await store.posts('/out/a'), []);
+      assert.equal((await store.posts('/out/b')).length, 1);
+    });
+
+    test('workbench tables: post revisions are numbered per cluster, a line is restored once', async () => {
+      const at = new Date('2025-03-12T01:02:03.000Z');
+      const first = await store.saveRevision('c-rev', '# 첫 판', 'generated', at);
+      const second = await store.saveRevision('c-rev', '# 고친 판', 'edited', at);
+      await store.saveRevision('c-other', '# 다른 사건', 'generated', at);
+      assert.deepEqual([first.number, second.number], [1, 2]);
+      assert.deepEqual(await store.revisions('c-rev'), [
+        { cluster: 'c-rev', number: 1, markdown: '# 첫 판', origin: 'generated', savedAt: '2025-03-12T01:02:03.000Z' },
+        { cluster: 'c-rev', number: 2, markdown: '# 고친 판', origin: 'edited', savedAt: '2025-03-12T01:02:03.000Z' },
+      ]);
+      assert.deepEqual(await store.revisions('c-none'), []);
+      assert.equal(await store.restore('d-1', 2, '무단 전재 및 재배포 금지', at), true);
+      assert.equal(await store.restore('d-1', 2, '무단 전재 및 재배포 금지', at), false, 'already restored');
+      assert.equal(await store.restore('d-1', 0, '사진=가상일보', new Date('2025-03-12T02:00:00.000Z')), true);
+      assert.deepEqual((await store.restorations('d-1')).map((r) => [r.removal, r.text, r.restoredAt]), [
+        [2, '무단 전재 및 재배포 금지', '2025-03-12T01:02:03.000Z'], [0, '사진=가상일보', '2025-03-12T02:00:00.000Z'],
+      ]);
+    });
+
+    test('the change stamp moves with every write and stays put without one', async () => {
+      const before = await store.changeStamp();
+      assert.equal(await store.changeStamp(), before);
+      await store.restore('d-stamp', 0, '줄', new Date());
+      const after = await store.changeStamp();
+      assert.notEqual(after, before);
+      await store.beginRun(['stamp']);
+      assert.notEqual(await store.changeStamp(), after);
     });
   });
 }
 
+/** The SQLite file as another program sees it (the store itself offers no handle). */
+function sqliteFile<T>(path: string, look: (db: Database.Database) => T): T {
+  const db = new Database(path);
+  try {
+    return look(db);
+  } finally {
+    db.close();
+  }
+}
+
 describe('store: sqlite file specifics', () => {
-  test('a file store keeps its rows across opens, in WAL mode, at the latest schema version', () => {
+  test('a file store keeps its rows across opens, in WAL mode, at the latest schema version', async () => {
     const path = join(dir, 'reopen', 'nested', 'newsdesk.db');
     const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
-    const first = persistAt(path, result([harbor], [cluster([harbor])]), ['digest']);
+    const first = await persistAt(path, result([harbor], [cluster([harbor])]), ['digest']);
     assert.equal(first.runId, 1);
     assert.ok(existsSync(path));
-    const store = openStore(path);
+    const store = await openStore(path);
     try {
-      assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
-      assert.equal(store.db.prepare('SELECT max(version) FROM schema_version').pluck().get(), MIGRATIONS.at(-1)!.version);
-      assert.deepEqual(store.documents().map((d) => d.id), [harbor.id]);
-      assert.equal(store.search('자율운항').length, 1);
+      assert.deepEqual((await store.documents()).map((d) => d.id), [harbor.id]);
+      assert.equal((await store.search('자율운항')).length, 1);
     } finally {
-      store.close();
+      await store.close();
     }
-    assert.equal(persistAt(path, result([harbor], [cluster([harbor])]), ['digest']).runId, 2);
+    sqliteFile(path, (db) => {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.prepare('SELECT max(version) FROM schema_version').pluck().get(), MIGRATIONS.at(-1)!.version);
+    });
+    assert.equal((await persistAt(path, result([harbor], [cluster([harbor])]), ['digest'])).runId, 2);
   });
 
-  test(':memory: keeps nothing between opens', () => {
+  test('the change stamp sees a commit by another connection', async () => {
+    const path = join(dir, 'stamp', 'newsdesk.db');
+    const reader = await openStore(path);
+    const writer = await openStore(path);
+    try {
+      const before = await reader.changeStamp();
+      await writer.beginRun(['other process']);
+      assert.notEqual(await reader.changeStamp(), before);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
+  test('a store made before migration 4 (workbench tables created on first use) opens and keeps them', async () => {
+    const path = join(dir, 'v3', 'newsdesk.db');
+    await (await openStore(path)).close();
+    sqliteFile(path, (db) => {
+      db.prepare('DELETE FROM schema_version WHERE version = 4').run();
+      db.prepare("INSERT INTO post_revisions VALUES ('c-old', 1, '# 옛 판', 'edited', '2025-01-01T00:00:00.000Z')").run();
+    });
+    const store = await openStore(path);
+    try {
+      assert.equal((await store.revisions('c-old'))[0].markdown, '# 옛 판');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(':memory: keeps nothing between opens', async () => {
     const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
-    const summary = persistAt(':memory:', result([harbor], []), ['digest']);
+    const summary = await persistAt(':memory:', result([harbor], []), ['digest']);
     assert.equal(summary.documents.inserted, 1);
-    const store = openStore(':memory:');
-    assert.deepEqual(store.documents(), []);
-    store.close();
+    const store = await openStore(':memory:');
+    assert.deepEqual(await store.documents(), []);
+    await store.close();
   });
 
-  test('a database from a newer newsdesk is refused with a how-to-fix error', () => {
+  test('a database from a newer newsdesk is refused with a how-to-fix error', async () => {
     const path = join(dir, 'newer.db');
-    openStore(path).close();
-    const store = openStore(path);
-    store.db.prepare("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01')").run();
-    store.close();
-    assert.throws(() => openStore(path), (e: Error) => e instanceof ConfigError && /newer/.test(e.message) && /--db/.test(e.message));
+    await (await openStore(path)).close();
+    sqliteFile(path, (db) => db.prepare("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01')").run());
+    await assert.rejects(openStore(path), (e: Error) => e instanceof ConfigError && /newer/.test(e.message) && /--db/.test(e.message));
   });
 
-  test('a file that is not a database is refused with a how-to-fix error', () => {
+  test('a file that is not a database is refused with a how-to-fix error', async () => {
     const path = join(dir, 'notes.db');
     writeFileSync(path, '이건 데이터베이스가 아니라 메모입니다.\n'.repeat(200));
-    assert.throws(() => openStore(path), (e: Error) => e instanceof ConfigError && /not a newsdesk database/.test(e.message));
+    await assert.rejects(openStore(path), (e: Error) => e instanceof ConfigError && /not a newsdesk database/.test(e.message));
   });
 });

@@ -95,33 +95,70 @@ export interface SearchHit {
   snippet: string;
 }
 
+export type RevisionOrigin = 'generated' | 'edited' | 'regenerated';
+
+/** A post text a person (or the workbench) saved for a cluster. */
+export interface Revision {
+  cluster: string;
+  /** 1, 2, 3 … per cluster, in the order they were saved. */
+  number: number;
+  markdown: string;
+  origin: RevisionOrigin;
+  savedAt: string;
+}
+
+/** A boilerplate line a person put back into a document's body. */
+export interface Restoration {
+  document: string;
+  /** Index into the document's `removed` list as extract made it. */
+  removal: number;
+  text: string;
+  restoredAt: string;
+}
+
+/**
+ * Every method returns a Promise: the contract holds for an embedded file (SQLite) and for a database
+ * server (PostgreSQL) alike, so callers are written once for both.
+ */
 export interface Store {
-  /** The path given to openStore (`:memory:` for a store that keeps nothing). */
+  /** Where the store lives: a file path, `:memory:`, or a postgres:// address (without its password). */
   readonly location: string;
+  /** Which backend this is (for `doctor` and messages). */
+  readonly kind: 'sqlite' | 'postgres';
   /** Starts a run: a runs row without finished_at until finishRun. */
-  beginRun(args: string[], startedAt?: Date): number;
+  beginRun(args: string[], startedAt?: Date): Promise<number>;
   /** Saves a batch of documents in one transaction (a run persists as it reads). */
-  saveDocuments(run: number, documents: NewsDoc[]): ChangeCounts;
+  saveDocuments(run: number, documents: NewsDoc[]): Promise<ChangeCounts>;
   /** True when a document with this key and content is stored: the run need not extract it again. */
-  hasDocument(key: string, contentHash: string): boolean;
+  hasDocument(key: string, contentHash: string): Promise<boolean>;
   /** Saves the run's clusters in one transaction and marks `gone` clusters as gone with this run. */
-  saveClusters(run: number, clusters: WrittenCluster[], gone?: string[]): ChangeCounts;
+  saveClusters(run: number, clusters: WrittenCluster[], gone?: string[]): Promise<ChangeCounts>;
   /** Marks the run finished; called only once its outputs are in place. */
-  finishRun(run: number, counts: RunCounts): void;
-  document(id: string): StoredDocument | null;
-  documents(filter?: DocumentFilter): StoredDocument[];
+  finishRun(run: number, counts: RunCounts): Promise<void>;
+  document(id: string): Promise<StoredDocument | null>;
+  documents(filter?: DocumentFilter): Promise<StoredDocument[]>;
   /** All clusters (latest version of each), or the clusters a given run produced, in its order. */
-  clusters(run?: number): StoredCluster[];
+  clusters(run?: number): Promise<StoredCluster[]>;
   /** The posts newsdesk wrote into `outDir`. */
-  posts(outDir: string): StoredPost[];
-  savePost(post: StoredPost): void;
-  forgetPost(outDir: string, path: string): void;
-  runs(): RunRecord[];
+  posts(outDir: string): Promise<StoredPost[]>;
+  savePost(post: StoredPost): Promise<void>;
+  forgetPost(outDir: string, path: string): Promise<void>;
+  runs(): Promise<RunRecord[]>;
   /** Documents whose title or body contain every whitespace-separated term (Korean works). */
-  search(query: string, limit?: number): SearchHit[];
+  search(query: string, limit?: number): Promise<SearchHit[]>;
   /** The HTTP validator cache (ETag / Last-Modified and the bodies they validate) kept with the store. */
   httpCache(): HttpCache;
-  close(): void;
+  /** The post revisions saved for a cluster, oldest first. */
+  revisions(cluster: string): Promise<Revision[]>;
+  /** Saves the next revision of a cluster's post (numbers are given in one transaction, so never twice). */
+  saveRevision(cluster: string, markdown: string, origin: RevisionOrigin, at?: Date): Promise<Revision>;
+  /** The lines a person restored to a document, in the order they were restored. */
+  restorations(document: string): Promise<Restoration[]>;
+  /** Records a restoration; false when that line was already restored. */
+  restore(document: string, removal: number, text: string, at?: Date): Promise<boolean>;
+  /** A value that differs whenever the store changed, by this process or another (a page cache's key). */
+  changeStamp(): Promise<string>;
+  close(): Promise<void>;
 }
 
 /** Messages of a run by severity, each counted once (a document's messages may also be the run's). */

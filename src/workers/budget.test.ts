@@ -21,14 +21,14 @@ test('budget: a cluster over its budget gets an error message and no post; the o
   const dir = fileURLToPath(new URL('../../fixtures/cli/two-articles/', import.meta.url));
   const { files } = listInputs([dir]);
   const rail = shortId('d', files.find((f) => f.source.endsWith('rail.txt'))!.key); // a document's id, as decode gives it
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const result = await run({
     store, args: ['test'], write: { runDate: '2026-01-01' },
     inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
     // The cluster holding rail.txt has no time at all; the other has plenty.
     clusterBudgetMs: (c) => (c.members.includes(rail) ? 0 : 60_000),
   });
-  store.close();
+  await store.close();
   const over = result.messages.filter((m) => m.rule === 'over-budget');
   assert.equal(over.length, 1, JSON.stringify(result.messages));
   assert.equal(over[0].severity, 'error');
@@ -42,12 +42,12 @@ test('budget: a cluster over its budget gets an error message and no post; the o
 test('a cluster with less than one news sentence of text is not analysed: one warning names it, no empty post', async () => {
   const dir = fileURLToPath(new URL('../../fixtures/cli/too-short/', import.meta.url));
   const { files } = listInputs([dir]);
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const result = await run({
     store, args: ['test'], write: { runDate: '2026-01-01' },
     inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
   });
-  store.close();
+  await store.close();
   const short = result.messages.filter((m) => m.rule === 'too-short');
   assert.equal(short.length, 1, JSON.stringify(result.messages));
   assert.equal(short[0].stage, 'write');

@@ -46,9 +46,9 @@ export class WorkerPool<T, R> {
   }
 
   /** Outcomes of `tasks` in input order, with at most twice the pool size in flight (tasks are pulled lazily). */
-  async *map(tasks: Iterable<T>): AsyncGenerator<Outcome<R>> {
+  async *map(tasks: Iterable<T> | AsyncIterable<T>): AsyncGenerator<Outcome<R>> {
     const pending: Promise<Outcome<R>>[] = [];
-    for (const task of tasks) {
+    for await (const task of tasks) {
       pending.push(this.run(task));
       if (pending.length >= this.options.size * 2) yield await pending.shift()!;
     }

@@ -9,13 +9,13 @@ import { openStore } from '../../dist/store/index.js';
 export async function digestFolder(name, runDate = '2026-01-01') {
   const dir = fileURLToPath(new URL(`../../fixtures/write/${name}/`, import.meta.url));
   const { files } = listInputs([dir]);
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   try {
     return await run({
       store, args: ['test'], write: { runDate },
       inputs: { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] },
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -188,7 +188,7 @@ export class Fetcher {
       if (!isAllowed(robots, url.pathname + url.search)) {
         return fail('robots-disallow', `robots.txt of ${url.host} disallows ${url.pathname}${url.search} for ${T.ROBOTS_AGENT_TOKEN}`);
       }
-      const cached = this.cache?.get(url.href);
+      const cached = await this.cache?.get(url.href);
       const headers: Record<string, string> = {};
       if (cached?.etag) headers['if-none-match'] = cached.etag;
       if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
@@ -210,7 +210,7 @@ export class Fetcher {
       }
       if (status === 304) {
         if (!cached) return fail('http-304', 'the server answered 304 Not Modified to an unconditional request');
-        this.cache!.touch(url.href, new Date().toISOString());
+        await this.cache!.touch(url.href, new Date().toISOString());
         messages.push(message('ingest', 'not-modified', 'unchanged since the last fetch (304); reusing the stored copy', place, 'info'));
         return {
           ok: true, url: rawUrl, finalUrl: url.href, status, fromCache: true, messages, ...(cached.lastModified ? { lastModified: cached.lastModified } : {}),
@@ -224,7 +224,7 @@ export class Fetcher {
       const etag = h['etag'] ?? null;
       const lastModified = h['last-modified'] ?? null;
       if (this.cache && (etag || lastModified)) {
-        this.cache.put({ url: url.href, etag, lastModified, contentType: contentType ?? null, body: bytes, fetchedAt: new Date().toISOString() });
+        await this.cache.put({ url: url.href, etag, lastModified, contentType: contentType ?? null, body: bytes, fetchedAt: new Date().toISOString() });
       }
       return { ok: true, url: rawUrl, finalUrl: url.href, status, contentType, bytes, fromCache: false, messages, ...(lastModified ? { lastModified } : {}) };
     }

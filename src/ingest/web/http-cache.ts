@@ -1,5 +1,5 @@
 // What the fetcher needs of an HTTP validator cache (ETag / Last-Modified and the body they validate);
-// the store keeps one in its SQLite file (store/sqlite/http-cache.ts).
+// the store keeps one beside its tables (store/sqlite/http-cache.ts, store/postgres/http-cache.ts).
 
 export interface CachedResponse {
   /** The URL as requested (one hop; redirects have their own rows). */
@@ -13,22 +13,22 @@ export interface CachedResponse {
 }
 
 export interface HttpCache {
-  get(url: string): CachedResponse | undefined;
-  put(entry: CachedResponse): void;
+  get(url: string): Promise<CachedResponse | undefined>;
+  put(entry: CachedResponse): Promise<void>;
   /** Marks a 304: the stored body is still current. */
-  touch(url: string, fetchedAt: string): void;
+  touch(url: string, fetchedAt: string): Promise<void>;
 }
 
 /** For `--db :memory:` runs and tests: lives as long as the process. */
 export class MemoryHttpCache implements HttpCache {
   private rows = new Map<string, CachedResponse>();
-  get(url: string) {
+  async get(url: string) {
     return this.rows.get(url);
   }
-  put(entry: CachedResponse) {
+  async put(entry: CachedResponse) {
     this.rows.set(entry.url, { ...entry });
   }
-  touch(url: string, fetchedAt: string) {
+  async touch(url: string, fetchedAt: string) {
     const row = this.rows.get(url);
     if (row) row.fetchedAt = fetchedAt;
   }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { firstEventId, postForm, startTestWorkbench, type TestWorkbench } from '../fixture-server.js';
 import { startServer } from '../serve.js';
 import { openStore } from '../../store/index.js';
-import { WorkbenchTables } from '../tables.js';
 
 let w: TestWorkbench;
 let id: string;
@@ -70,11 +69,11 @@ test('the page is kept between requests and rebuilt when another process changes
   assert.equal(await (await fetch(`${w.url}/events/${id}`)).text(), first, 'the same page while nothing changed');
   const form = first.match(/<li>다산비즈 구독하기 <span class="muted">\([^)]+\)<\/span>\s*<form method="post" action="\/documents\/([^/]+)\/restore">.*?name="removal" value="(\d+)"/s)!;
   // Another connection to the same file (as a second newsdesk process would have) restores a line.
-  const other = openStore(join(w.dir, 'newsdesk.db'));
+  const other = await openStore(join(w.dir, 'newsdesk.db'));
   try {
-    assert.ok(new WorkbenchTables(other.db).restore(form[1], Number(form[2]), '다산비즈 구독하기'));
+    assert.ok(await other.restore(form[1], Number(form[2]), '다산비즈 구독하기'));
   } finally {
-    other.close();
+    await other.close();
   }
   const after = await (await fetch(`${w.url}/events/${id}`)).text();
   assert.match(after, /<span class="sent solo restored"[^>]*>다산비즈 구독하기<\/span>/);

@@ -49,13 +49,13 @@ function summarise(c: StoredCluster, docs: Map<string, NewsDoc>): EventSummary &
   };
 }
 
-export function listEvents(bench: Workbench, f: EventFilters): EventList {
-  const clusters = bench.clusters();
-  const docs = new Map(bench.store.documents().map((d) => [d.id, toNewsDoc(d)]));
+export async function listEvents(bench: Workbench, f: EventFilters): Promise<EventList> {
+  const clusters = await bench.clusters();
+  const docs = new Map((await bench.store.documents()).map((d) => [d.id, toNewsDoc(d)]));
   let all = clusters.map((c) => summarise(c, docs));
   const outlets = [...new Set(all.flatMap((e) => e.outlets))].sort();
   if (f.q?.trim()) {
-    const hits = new Set(bench.store.search(f.q, SEARCH_HIT_LIMIT).map((h) => h.id));
+    const hits = new Set((await bench.store.search(f.q, SEARCH_HIT_LIMIT)).map((h) => h.id));
     const matching = new Set(clusters.filter((c) => c.members.some((m) => hits.has(m))).map((c) => c.id));
     all = all.filter((e) => matching.has(e.id));
   }

@@ -3,7 +3,7 @@
 import { diffLines } from 'diff';
 import { html, type Html } from '../html.js';
 import { csrfField } from '../layout.js';
-import type { Revision } from '../tables.js';
+import type { Revision } from '../../store/index.js';
 import { renderPreview } from './markdown.js';
 
 const ORIGIN_LABEL: Record<Revision['origin'], string> = { generated: '자동 생성', edited: '편집', regenerated: '다시 생성' };

@@ -84,7 +84,7 @@ export class Jobs {
       job.update();
       let raws: RawFile[];
       if (input.kind === 'url') {
-        const fetched = await fetchSources([input.label], this.bench.options.fetcher, store.location);
+        const fetched = await fetchSources([input.label], this.bench.options.fetcher, store);
         raws = [...fetched.raws];
         messages.push(...fetched.messages);
         progress.errors.push(...problems(fetched.messages).filter((m) => m.severity === 'error').map((m) => `${m.place.source}: ${m.reason}`));

@@ -13,21 +13,13 @@ interface Row {
   fetched_at: string;
 }
 
-/** The same cache as a table on a better-sqlite3 handle (the store's `db`). */
+/** The cache as the store's http_cache table (created by migration 4). */
 export class SqliteHttpCache implements HttpCache {
   private readonly select;
   private readonly upsert;
   private readonly update;
 
   constructor(db: Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS http_cache (
-      url TEXT PRIMARY KEY,
-      etag TEXT,
-      last_modified TEXT,
-      content_type TEXT,
-      body BLOB NOT NULL,
-      fetched_at TEXT NOT NULL
-    )`);
     this.select = db.prepare<[string], Row>('SELECT * FROM http_cache WHERE url = ?');
     this.upsert = db.prepare(
       `INSERT INTO http_cache (url, etag, last_modified, content_type, body, fetched_at)
@@ -38,7 +30,7 @@ export class SqliteHttpCache implements HttpCache {
     this.update = db.prepare('UPDATE http_cache SET fetched_at = ? WHERE url = ?');
   }
 
-  get(url: string): CachedResponse | undefined {
+  async get(url: string): Promise<CachedResponse | undefined> {
     const r = this.select.get(url);
     if (!r) return undefined;
     return {
@@ -51,11 +43,11 @@ export class SqliteHttpCache implements HttpCache {
     };
   }
 
-  put(e: CachedResponse) {
+  async put(e: CachedResponse) {
     this.upsert.run({ ...e, body: Buffer.from(e.body) });
   }
 
-  touch(url: string, fetchedAt: string) {
+  async touch(url: string, fetchedAt: string) {
     this.update.run(fetchedAt, url);
   }
 }

@@ -2,54 +2,20 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Message, NewsDoc, WeakDateSource, WrittenCluster } from '../../types.js';
+import type { NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, RunCounts, RunRecord, SearchHit, Store, StoredCluster, StoredDocument, StoredMetadata,
-  StoredPost,
+  ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
+  StoredDocument, StoredPost,
 } from '../store.js';
-import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, MEMORY_DB, SNIPPET_CONTEXT_CHARS, TRIGRAM_MIN_CHARS } from '../tunables.js';
+import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import {
+  CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
+  fromRevisionRow, fromRunRow, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow, type DocumentRow,
+} from '../rows.js';
 import { SqliteHttpCache } from './http-cache.js';
 import type { HttpCache } from '../../ingest/web/index.js';
-
-/** The columns that make up a document's content; first_seen_run/updated_run are bookkeeping. */
-const DOCUMENT_COLUMNS = [
-  'id', 'source', 'key', 'content_hash', 'format', 'encoding', 'kind', 'outlet', 'title', 'published_at',
-  'body', 'metadata', 'captions', 'removed', 'messages',
-] as const;
-type DocumentRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | null>;
-
-const CLUSTER_COLUMNS = ['id', 'members', 'analysis', 'post_path', 'post'] as const;
-type ClusterRow = Record<(typeof CLUSTER_COLUMNS)[number], string | null>;
-
-const zeroCounts = (): ChangeCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
-
-function documentRow(d: NewsDoc): DocumentRow {
-  const metadata: StoredMetadata = {
-    aggregator: d.aggregator, subtitles: d.subtitles, section: d.section, reporter: d.reporter, email: d.email,
-    url: d.url, publishedAtInferred: d.publishedAtInferred ?? false, ...(d.dateSource ? { dateSource: d.dateSource } : {}), frontMatter: d.frontMatter,
-    headings: d.headings, evidence: d.evidence, sentences: d.sentences,
-  };
-  return {
-    id: d.id, source: d.source, key: d.key, content_hash: d.contentHash, format: d.format, encoding: d.encoding,
-    kind: d.kind, outlet: d.outlet, title: d.title, published_at: d.publishedAt, body: d.body,
-    metadata: JSON.stringify(metadata), captions: JSON.stringify(d.captions), removed: JSON.stringify(d.removed),
-    messages: JSON.stringify(d.messages),
-  };
-}
-
-function clusterRow(c: WrittenCluster): ClusterRow {
-  const analysis = {
-    duplicates: c.duplicates, event: c.event ?? null, entities: c.entities, numbers: c.numbers, quotes: c.quotes, timeline: c.timeline,
-    findings: c.findings, summary: c.summary, inferredDates: c.inferredDates, messages: c.messages,
-  };
-  const post = c.post ? JSON.stringify({ markdown: c.post.markdown, model: c.post.model, sentences: c.post.sentences, writtenWith: c.writtenWith }) : null;
-  return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null, post };
-}
-
-const sameRow = <T extends Record<string, unknown>>(a: T, b: T, columns: readonly (keyof T)[]) =>
-  columns.every((k) => a[k] === b[k]);
 
 /** Turns SQLite's codes into what the user can do about them; anything else is a real bug and rethrown. */
 function explain(e: unknown, location: string): never {
@@ -93,16 +59,12 @@ const likeAnywhere = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' +
 /** An FTS5 phrase that matches `term` literally (no operators). */
 const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-function snippetAround(body: string, at: number, length: number): string {
-  const from = Math.max(0, at - SNIPPET_CONTEXT_CHARS);
-  const to = Math.min(body.length, at + length + SNIPPET_CONTEXT_CHARS);
-  return `${from > 0 ? '…' : ''}${body.slice(from, to).replace(/\s+/g, ' ')}${to < body.length ? '…' : ''}`;
-}
-
 export class SqliteStore implements Store {
-  /** The underlying handle, for edge modules that keep their own tables in the same file (e.g. an HTTP cache). */
-  readonly db: Database.Database;
+  /** The handle: only this folder uses it (the rest of newsdesk goes through the Store interface). */
+  private readonly db: Database.Database;
   readonly location: string;
+  readonly kind = 'sqlite' as const;
+  private readonly stampQueries;
 
   constructor(location: string, migrations: Migration[] = MIGRATIONS) {
     this.location = location;
@@ -123,6 +85,8 @@ export class SqliteStore implements Store {
       this.db.close();
       explain(e, location);
     }
+    // data_version moves with other connections' commits, total_changes() with this connection's own writes.
+    this.stampQueries = [this.db.prepare('PRAGMA data_version').pluck(), this.db.prepare('SELECT total_changes()').pluck()];
   }
 
   httpCache(): HttpCache {
@@ -138,13 +102,13 @@ export class SqliteStore implements Store {
     }
   }
 
-  beginRun(args: string[], startedAt: Date = new Date()): number {
+  async beginRun(args: string[], startedAt: Date = new Date()): Promise<number> {
     return this.write(() => Number(
       this.db.prepare('INSERT INTO runs (started_at, args) VALUES (?, ?)').run(startedAt.toISOString(), JSON.stringify(args)).lastInsertRowid,
     ));
   }
 
-  saveDocuments(run: number, docs: NewsDoc[]): ChangeCounts {
+  async saveDocuments(run: number, docs: NewsDoc[]): Promise<ChangeCounts> {
     const db = this.db;
     const documents = zeroCounts();
     const findDoc = db.prepare<[string], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS.join(', ')} FROM documents WHERE key = ?`);
@@ -174,11 +138,11 @@ export class SqliteStore implements Store {
     return documents;
   }
 
-  hasDocument(key: string, contentHash: string): boolean {
+  async hasDocument(key: string, contentHash: string): Promise<boolean> {
     return !!this.db.prepare('SELECT 1 FROM documents WHERE key = ? AND content_hash = ?').get(key, contentHash);
   }
 
-  saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): ChangeCounts {
+  async saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): Promise<ChangeCounts> {
     const db = this.db;
     const clusters = zeroCounts();
     const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ? AND gone_run IS NULL`);
@@ -205,32 +169,32 @@ export class SqliteStore implements Store {
     return clusters;
   }
 
-  finishRun(run: number, counts: RunCounts): void {
+  async finishRun(run: number, counts: RunCounts): Promise<void> {
     this.write(() => this.db.prepare('UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(counts), run));
   }
 
-  posts(outDir: string): StoredPost[] {
+  async posts(outDir: string): Promise<StoredPost[]> {
     return (this.db.prepare('SELECT out_dir, path, cluster, checksum, run FROM posts WHERE out_dir = ? ORDER BY path').all(outDir) as Record<string, unknown>[])
-      .map((r) => ({ outDir: r.out_dir as string, path: r.path as string, cluster: r.cluster as string, checksum: r.checksum as string, run: r.run as number }));
+      .map(fromPostRow);
   }
 
-  savePost(p: StoredPost): void {
+  async savePost(p: StoredPost): Promise<void> {
     this.write(() => this.db.prepare(
       `INSERT INTO posts (out_dir, path, cluster, checksum, run) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(out_dir, path) DO UPDATE SET cluster = excluded.cluster, checksum = excluded.checksum, run = excluded.run`,
     ).run(p.outDir, p.path, p.cluster, p.checksum, p.run));
   }
 
-  forgetPost(outDir: string, path: string): void {
+  async forgetPost(outDir: string, path: string): Promise<void> {
     this.write(() => this.db.prepare('DELETE FROM posts WHERE out_dir = ? AND path = ?').run(outDir, path));
   }
 
-  document(id: string): StoredDocument | null {
+  async document(id: string): Promise<StoredDocument | null> {
     const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return row ? fromDocumentRow(row) : null;
   }
 
-  documents(filter: DocumentFilter = {}): StoredDocument[] {
+  async documents(filter: DocumentFilter = {}): Promise<StoredDocument[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since) {
@@ -250,42 +214,22 @@ export class SqliteStore implements Store {
     return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(fromDocumentRow);
   }
 
-  clusters(run?: number): StoredCluster[] {
+  async clusters(run?: number): Promise<StoredCluster[]> {
     const rows =
       run === undefined
         ? this.db.prepare('SELECT * FROM clusters ORDER BY run, id').all()
         : this.db
             .prepare('SELECT c.* FROM run_clusters r JOIN clusters c ON c.id = r.cluster WHERE r.run = ? ORDER BY r.position')
             .all(run);
-    return (rows as Record<string, unknown>[]).map((r) => {
-      const { writtenWith, ...post } = r.post ? JSON.parse(r.post as string) : { writtenWith: null };
-      return {
-        id: r.id as string,
-        run: r.run as number,
-        members: JSON.parse(r.members as string),
-        analysis: JSON.parse(r.analysis as string),
-        postPath: (r.post_path as string | null) ?? null,
-        post: r.post && r.post_path ? { path: r.post_path as string, ...post } : null,
-        writtenWith: writtenWith ?? null,
-        goneRun: (r.gone_run as number | null) ?? null,
-      };
-    });
+    return (rows as Record<string, unknown>[]).map(fromClusterRow);
   }
 
-  runs(): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM runs ORDER BY id').all() as Record<string, unknown>[]).map((r) => ({
-      id: r.id as number,
-      startedAt: r.started_at as string,
-      finishedAt: (r.finished_at as string | null) ?? null,
-      args: JSON.parse(r.args as string),
-      counts: JSON.parse(r.counts as string),
-    }));
+  async runs(): Promise<RunRecord[]> {
+    return (this.db.prepare('SELECT * FROM runs ORDER BY id').all() as Record<string, unknown>[]).map(fromRunRow);
   }
 
-  search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
-    const terms = query.trim().split(/\s+/u).filter(Boolean);
-    if (!terms.length) throw new ConfigError('search needs at least one word, e.g. search("반도체")');
-    if (!(limit > 0)) throw new ConfigError(`search limit must be a positive number, not ${limit}`);
+  async search(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+    const terms = searchTerms(query, limit);
     // Terms of three or more characters use the trigram index; shorter ones can only be scanned.
     const long = terms.filter((t) => [...t].length >= TRIGRAM_MIN_CHARS);
     const short = terms.filter((t) => [...t].length < TRIGRAM_MIN_CHARS);
@@ -307,48 +251,39 @@ export class SqliteStore implements Store {
          WHERE ${where.join(' AND ')} ORDER BY d.published_at DESC NULLS LAST, d.seq LIMIT ?`,
       )
       .all(...params, Math.floor(limit)) as Record<string, string | null>[];
-    const first = terms[0];
-    return rows.map((r) => {
-      const body = r.body ?? '';
-      const at = body.indexOf(first);
-      return {
-        id: r.id!,
-        source: r.source!,
-        title: r.title,
-        outlet: r.outlet,
-        aggregator: r.aggregator,
-        url: r.url,
-        publishedAt: r.published_at,
-        dateSource: (r.date_source as WeakDateSource | null) ?? null,
-        match: at >= 0 ? { start: at, end: at + first.length } : null,
-        snippet: snippetAround(body, Math.max(0, at), at >= 0 ? first.length : 0),
-      };
+    return rows.map((r) => searchHit(r, terms[0]));
+  }
+
+  async revisions(cluster: string): Promise<Revision[]> {
+    return (this.db.prepare('SELECT * FROM post_revisions WHERE cluster = ? ORDER BY number').all(cluster) as Record<string, unknown>[])
+      .map(fromRevisionRow);
+  }
+
+  async saveRevision(cluster: string, markdown: string, origin: RevisionOrigin, at = new Date()): Promise<Revision> {
+    return this.write(() => {
+      const number = ((this.db.prepare('SELECT max(number) FROM post_revisions WHERE cluster = ?').pluck().get(cluster) as number | null) ?? 0) + 1;
+      const savedAt = at.toISOString();
+      this.db.prepare('INSERT INTO post_revisions (cluster, number, markdown, origin, saved_at) VALUES (?, ?, ?, ?, ?)')
+        .run(cluster, number, markdown, origin, savedAt);
+      return { cluster, number, markdown, origin, savedAt };
     });
   }
 
-  close(): void {
+  async restorations(document: string): Promise<Restoration[]> {
+    return (this.db.prepare('SELECT * FROM restorations WHERE document = ? ORDER BY restored_at, removal').all(document) as Record<string, unknown>[])
+      .map(fromRestorationRow);
+  }
+
+  async restore(document: string, removal: number, text: string, at = new Date()): Promise<boolean> {
+    return this.write(() => this.db.prepare('INSERT OR IGNORE INTO restorations (document, removal, text, restored_at) VALUES (?, ?, ?, ?)')
+      .run(document, removal, text, at.toISOString()).changes > 0);
+  }
+
+  async changeStamp(): Promise<string> {
+    return this.stampQueries.map((q) => q.get()).join(':');
+  }
+
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function fromDocumentRow(r: Record<string, unknown>): StoredDocument {
-  return {
-    id: r.id as string,
-    source: r.source as string,
-    key: r.key as string,
-    contentHash: r.content_hash as string,
-    format: r.format as StoredDocument['format'],
-    encoding: r.encoding as string,
-    kind: r.kind as StoredDocument['kind'],
-    outlet: (r.outlet as string | null) ?? null,
-    title: (r.title as string | null) ?? null,
-    publishedAt: (r.published_at as string | null) ?? null,
-    body: r.body as string,
-    metadata: JSON.parse(r.metadata as string),
-    captions: JSON.parse(r.captions as string),
-    removed: JSON.parse(r.removed as string),
-    messages: JSON.parse(r.messages as string),
-    firstSeenRun: r.first_seen_run as number,
-    updatedRun: r.updated_run as number,
-  };
 }

@@ -105,4 +105,36 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE clusters ADD COLUMN post TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'the HTTP validator cache and the workbench tables (post revisions, restored lines) become part of the schema',
+    sql: `
+      -- Created on first use by earlier versions, hence IF NOT EXISTS: a store may already have them.
+      CREATE TABLE IF NOT EXISTS http_cache (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        content_type  TEXT,
+        body          BLOB NOT NULL,
+        fetched_at    TEXT NOT NULL
+      );
+      -- Post texts saved in the workbench, numbered per cluster.
+      CREATE TABLE IF NOT EXISTS post_revisions (
+        cluster  TEXT NOT NULL,
+        number   INTEGER NOT NULL,
+        markdown TEXT NOT NULL,
+        origin   TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (cluster, number)
+      );
+      -- Boilerplate lines a person put back into a document's body (removal indexes its removed list).
+      CREATE TABLE IF NOT EXISTS restorations (
+        document    TEXT NOT NULL,
+        removal     INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        restored_at TEXT NOT NULL,
+        PRIMARY KEY (document, removal)
+      );
+    `,
+  },
 ];
