@@ -1,6 +1,6 @@
 // `newsdesk add SOURCES…`: fetch (or read) sources and keep their documents in the store, without
 // clustering or writing posts; a later `digest` (with or without PATHs) builds on them.
-import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { finish, run } from '../pipeline.js';
 import { createProgress } from './progress.js';
@@ -13,7 +13,7 @@ export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
   Fetches (or reads) the sources and stores their documents; nothing is clustered or written.
   \`newsdesk digest\` (no PATH needed) then digests everything the store holds.
   SOURCE            a file, a folder, or an http(s) URL of an article, feed or sitemap
-  --db FILE         SQLite store (default: ./${DEFAULT_DB_PATH})
+  --db FILE|URL     the store: a SQLite file, or postgres://HOST/DB for PostgreSQL (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
   --max-file-mb N   refuse pages larger than N MB (default: 10)
   --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
@@ -29,7 +29,7 @@ export async function addCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!positionals.length && !values.sources?.length) throw new ConfigError(`add needs at least one SOURCE (newsdesk add --help)`);
-  if (values.db !== MEMORY_DB) checkOutputPath('--db', values.db!, 'file');
+  if (isFileStore(values.db!)) checkOutputPath('--db', values.db!, 'file');
   const startedAt = new Date();
   const progress = createProgress(process.stderr, values.quiet);
   const fetcherOptions = fetcherOptionsFrom(values);
@@ -47,7 +47,7 @@ export async function addCommand(argv: string[]): Promise<number> {
     printProblems(result.messages);
     const d = result.counts.documents;
     process.stdout.write(
-      `added ${count(result.read, 'document')} to ${values.db} (run ${result.runId}: ${d.inserted} new, ${d.updated} changed, ${d.unchanged} already stored)\n`,
+      `added ${count(result.read, 'document')} to ${store.location} (run ${result.runId}: ${d.inserted} new, ${d.updated} changed, ${d.unchanged} already stored)\n`,
     );
     return result.read ? 0 : 1;
   } finally {

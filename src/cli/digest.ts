@@ -1,6 +1,6 @@
 // `newsdesk digest [PATH|URL…]`: adds the sources to the store, then digests what the store holds
 // (all of it by default; --only-new, --since, --source-pattern narrow it) into posts and a digest JSON.
-import { MEMORY_DB, openStore } from '../store/index.js';
+import { MEMORY_DB, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { finish, run, type RunResult } from '../pipeline.js';
 import { kstDay } from '../dates.js';
@@ -31,7 +31,7 @@ export const DIGEST_USAGE = `newsdesk digest [PATH|URL...] [--json FILE|-] [--ou
   --only-new        digest only the documents this run added or changed (default: all stored ones)
   --since D         digest only documents dated within D (2d, 12h) or since a date (2025-02-01)
   --source-pattern T  digest only documents whose source contains T (a folder, a host)
-  --db FILE         the store (default: ./${DEFAULT_DB_PATH}; ":memory:" keeps nothing, so only this
+  --db FILE|URL     the store, a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH}; ":memory:" keeps nothing, so only this
                     run's sources are digested)
   --category NAME   category in each post's front matter (default: news)
   --preset NAME     front matter style: jekyll, jekyll-minimal-mistakes, hugo (default: jekyll)
@@ -84,7 +84,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
   const posts = values['no-posts'] ? null : values.out!;
   if (posts) checkOutputPath('--out', posts, 'dir');
   if (values.json && values.json !== STDOUT) checkOutputPath('--json', values.json, 'file');
-  if (values.db !== MEMORY_DB) checkOutputPath('--db', values.db!, 'file');
+  if (isFileStore(values.db!)) checkOutputPath('--db', values.db!, 'file');
   // With the JSON on stdout, the summary goes to stderr so that stdout stays one JSON document.
   const say = values.json === STDOUT ? process.stderr : process.stdout;
 
@@ -116,7 +116,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
 
     printProblems([...result.messages, ...result.clusters.flatMap((c) => c.messages)]);
     say.write(printable(summary(result, inputs ? { total: inputs.total } : null), { multiline: true }));
-    if (values.db !== MEMORY_DB) say.write(`store: ${values.db} (run ${result.runId})\n`);
+    if (values.db !== MEMORY_DB) say.write(`store: ${store.location} (run ${result.runId})\n`);
     if (values.json && values.json !== STDOUT) say.write(`digest JSON: ${printable(values.json)}\n`);
     if (written && posts) say.write(printable(postLines(written, posts), { multiline: true }));
     if (!result.documents.length) {

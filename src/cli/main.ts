@@ -22,7 +22,7 @@ Usage:
   newsdesk COMMAND --help                  that command's options
   newsdesk --version
 
-  Every command keeps its documents in the store (--db FILE, default ./${DEFAULT_DB_PATH}).
+  Every command keeps its documents in the store (--db FILE or postgres://…; default $NEWSDESK_DB, else ./${DEFAULT_DB_PATH}).
   Exit status: 0 done; 1 nothing usable; 2 usage or configuration error.
 `;
 

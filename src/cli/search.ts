@@ -1,6 +1,6 @@
 // `newsdesk search WORDS`: finds stored documents (from earlier digest/add/watch runs) by title and body.
 import { existsSync } from 'node:fs';
-import { DEFAULT_DB_PATH, MEMORY_DB, openStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, MEMORY_DB, defaultStoreLocation, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { printable } from '../printable.js';
 import { sourceName } from '../write/index.js';
@@ -10,7 +10,7 @@ import { count, parseCommand } from './args.js';
 export const SEARCH_USAGE = `newsdesk search WORD... [--db FILE] [--limit N] [--json]
 
   Finds documents in the store whose title or body contain every word (Korean works: 삼성 투자).
-  --db FILE         the store to search (default: ./${DEFAULT_DB_PATH})
+  --db FILE|URL     the store to search, a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
   --limit N         at most N hits (default: 20)
   --json            one JSON object per hit, for scripts
 `;
@@ -20,7 +20,7 @@ const WEAK_DATE_LABEL: Record<WeakDateSource, string> = { 'http-last-modified': 
 
 export async function searchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('search', argv, {
-    db: { type: 'string', default: DEFAULT_DB_PATH },
+    db: { type: 'string', default: defaultStoreLocation() },
     limit: { type: 'string', default: '20' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -32,7 +32,7 @@ export async function searchCommand(argv: string[]): Promise<number> {
   const limit = Number(values.limit);
   if (!positionals.length) throw new ConfigError('search needs at least one WORD (newsdesk search --help)');
   if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit takes a whole number of hits, not "${values.limit}"`);
-  if (values.db === MEMORY_DB || !existsSync(values.db!)) {
+  if (values.db === MEMORY_DB || (isFileStore(values.db!) && !existsSync(values.db!))) {
     throw new ConfigError(`no store at ${values.db}: run \`newsdesk digest PATH --db ${values.db}\` first, or pass --db FILE`);
   }
   const store = await openStore(values.db!);

@@ -8,7 +8,7 @@ import {
   Fetcher, collectWeb, looksLikeUrl, parseFetchable, readSourceList, type CollectOptions, type FetcherOptions, type HttpCache,
   type WebCollected,
 } from '../ingest/web/index.js';
-import { DEFAULT_DB_PATH, openStore, type Store } from '../store/index.js';
+import { defaultStoreLocation, openStore, type Store } from '../store/index.js';
 
 /** parseArgs options shared by every command that reads web sources. */
 export const WEB_ARG_OPTIONS = {
@@ -22,7 +22,7 @@ export const WEB_ARG_OPTIONS = {
 
 /** Options every reading command (digest, add, watch) takes: the store, the size cap, quiet, help and the web. */
 export const INPUT_ARG_OPTIONS = {
-  db: { type: 'string', default: DEFAULT_DB_PATH },
+  db: { type: 'string', default: defaultStoreLocation() },
   'max-file-mb': { type: 'string' },
   'max-files': { type: 'string' },
   quiet: { type: 'boolean', default: false },

@@ -6,7 +6,7 @@ import type { Message, WrittenCluster } from '../types.js';
 import { finish, run, type Inputs } from '../pipeline.js';
 import type { WriteOptions } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
-import { DEFAULT_DB_PATH, MEMORY_DB, openStore, type Store } from '../store/index.js';
+import { DEFAULT_DB_PATH, MEMORY_DB, isFileStore, openStore, type Store } from '../store/index.js';
 import { ConfigError, formatMessage, problems as problemsOf } from '../messages.js';
 import { Fetcher, collectWeb, newSeenState, sleep, type FetcherOptions, type HttpCache } from '../ingest/web/index.js';
 import { listInputs, readRaw } from '../ingest/index.js';
@@ -108,7 +108,7 @@ export const WATCH_USAGE = `newsdesk watch SOURCE... [--every 10m] [--once | --m
   --max-polls N     stop after N polls
   --out DIR         posts folder (default: _posts); --no-posts writes none
   --json FILE       rewrite the digest JSON after every poll that changed something
-  --db FILE         the store: documents, clusters, posts written, HTTP validators (default: ./${DEFAULT_DB_PATH})
+  --db FILE|URL     the store (documents, clusters, posts written, HTTP validators): a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
   --max-file-mb N   refuse pages larger than N MB (default: 10)
   --quiet           only problems on stderr
 ${WEB_USAGE}
@@ -140,7 +140,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const outDir = values['no-posts'] ? null : values.out!;
   if (outDir) checkOutputPath('--out', outDir, 'dir');
   if (values.json) checkOutputPath('--json', values.json, 'file');
-  if (values.db !== MEMORY_DB) checkOutputPath('--db', values.db!, 'file');
+  if (isFileStore(values.db!)) checkOutputPath('--db', values.db!, 'file');
 
   const controller = new AbortController();
   let interrupts = 0;

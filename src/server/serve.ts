@@ -1,7 +1,7 @@
 // `newsdesk serve`: opens the store, builds the app and listens (loopback unless told otherwise).
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { DEFAULT_DB_PATH, openStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, defaultStoreLocation, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { loadConfig, writeOptionsFrom } from '../cli/config.js';
 import { fetcherOptionsFrom, WEB_ARG_OPTIONS } from '../cli/sources.js';
@@ -51,7 +51,7 @@ export const SERVE_USAGE = `newsdesk serve [--db FILE] [--port ${DEFAULT_PORT}] 
 
   The web workbench: events side by side per outlet, the post editor, adding sources, a JSON API
   (/api/openapi.json describes it).
-  --db FILE        SQLite store to work on (default: ./${DEFAULT_DB_PATH})
+  --db FILE|URL    the store to work on: a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
   --port N         port to listen on (default: ${DEFAULT_PORT})
   --host H         address to listen on (default: ${DEFAULT_HOST}, this machine only); any other
                    address needs --token
@@ -63,7 +63,7 @@ export const SERVE_USAGE = `newsdesk serve [--db FILE] [--port ${DEFAULT_PORT}] 
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('serve', argv, {
-    db: { type: 'string', default: DEFAULT_DB_PATH },
+    db: { type: 'string', default: defaultStoreLocation() },
     port: { type: 'string', default: String(DEFAULT_PORT) },
     host: { type: 'string', default: DEFAULT_HOST },
     token: { type: 'string' },

@@ -11,6 +11,7 @@ import { ConfigError } from '../messages.js';
 import Database from 'better-sqlite3';
 import { countMessages, openStore, toNewsDoc, type Store } from './index.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
+import { dropPgTestSchemas, pgTestSchema } from './postgres/test-db.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
 
@@ -67,11 +68,18 @@ const dir = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 let fileCount = 0;
-/** Each backend opens a fresh, empty store of its own (so parallel runs of the suite never meet). */
-const BACKENDS: { name: string; open: () => Promise<Store> }[] = [
-  { name: 'sqlite file', open: () => openStore(join(dir, `case-${++fileCount}`, 'newsdesk.db')) },
-  { name: 'sqlite :memory:', open: () => openStore(':memory:') },
+/**
+ * Each backend opens a fresh, empty store of its own, so parallel runs of the suite never meet: a new
+ * file, or a new schema in the test database. `STORES=sqlite` (or `postgres`) runs only those.
+ */
+const ALL_BACKENDS: { name: string; kind: Store['kind']; open: () => Promise<Store> }[] = [
+  { name: 'sqlite file', kind: 'sqlite', open: () => openStore(join(dir, `case-${++fileCount}`, 'newsdesk.db')) },
+  { name: 'sqlite :memory:', kind: 'sqlite', open: () => openStore(':memory:') },
+  { name: 'postgres', kind: 'postgres', open: () => openStore(pgTestSchema()) },
 ];
+const BACKENDS = ALL_BACKENDS.filter((b) => !process.env.STORES || process.env.STORES.split(',').includes(b.kind));
+
+after(dropPgTestSchemas);
 
 for (const backend of BACKENDS) {
   describe(`store contract: ${backend.name}`, () => {
@@ -79,7 +87,7 @@ for (const backend of BACKENDS) {
     before(async () => {
       store = await backend.open();
     });
-    after(() => store.close());
+    after(() => store?.close());
 
     test('insert: documents, clusters and a run are saved and read back whole', async () => {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));

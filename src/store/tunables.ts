@@ -19,3 +19,7 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 
 /** Characters of context shown on each side of a search hit in its snippet. */
 export const SNIPPET_CONTEXT_CHARS = 40;
+
+/** Connections one process keeps to PostgreSQL: a run writes on one while the workbench or a
+ *  worker's other jobs read on the rest; small, since several workers share one server. */
+export const PG_POOL_SIZE = 4;

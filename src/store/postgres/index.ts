@@ -1,0 +1,311 @@
+// The PostgreSQL backend (pg): a database server several newsdesk processes share. Migrations run on
+// open under an advisory lock (many workers may start at once); writes that may race (documents) are
+// single upserts, so two processes saving the same document neither fail nor duplicate it.
+import pg from 'pg';
+import type { NewsDoc, WrittenCluster } from '../../types.js';
+import { ConfigError } from '../../messages.js';
+import type {
+  ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
+  StoredDocument, StoredPost,
+} from '../store.js';
+import { DEFAULT_SEARCH_LIMIT, PG_POOL_SIZE } from '../tunables.js';
+import {
+  CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
+  fromRevisionRow, fromRunRow, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
+} from '../rows.js';
+import { PG_MIGRATIONS, type Migration } from './migrations.js';
+import { PgHttpCache } from './http-cache.js';
+import { bigrams, documentGrams } from './grams.js';
+import type { HttpCache } from '../../ingest/web/index.js';
+
+/** How to start the development/CI server when it is down (DEVELOPERS.md says the same). */
+export const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
+
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+
+/** The address without its password (for messages and `doctor`), and the schema it names (?schema=NAME). */
+function parseLocation(url: string): { connectionString: string; shown: string; schema: string | null } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new ConfigError(`--db ${url} is not a valid postgres:// address; write it as postgres://USER@HOST:5432/DATABASE`);
+  }
+  const schema = u.searchParams.get('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new ConfigError(`schema=${schema} in --db is not a plain lower-case name (letters, digits, _); pick another`);
+  }
+  u.searchParams.delete('schema');
+  const connectionString = u.href;
+  if (u.password) u.password = '***';
+  return { connectionString, shown: u.href.replace(/\?$/, '') + (schema ? `?schema=${schema}` : ''), schema };
+}
+
+/** Turns connection failures into what the user can do about them; anything else is a real bug and rethrown. */
+function explain(e: unknown, shown: string): never {
+  const code = (e as { code?: string }).code ?? '';
+  const why = (e as Error).message;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '57P03') {
+    throw new ConfigError(`PostgreSQL at ${shown} is not answering (${why}); start it (on a development machine: ${START_POSTGRES}) or pass another --db`);
+  }
+  if (code === '3D000') throw new ConfigError(`${shown}: ${why}; create it (createdb) or pass another --db`);
+  if (code === '28P01' || code === '28000') throw new ConfigError(`${shown}: ${why}; check the user and password in --db`);
+  throw e;
+}
+
+async function migrate(client: pg.PoolClient, shown: string, migrations: Migration[]) {
+  await client.query('BEGIN');
+  try {
+    // One migrator per schema at a time: the others wait here, then find nothing left to do.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('newsdesk-migrate:' || current_schema()))");
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)');
+    const current = Number((await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0].v);
+    const known = migrations.at(-1)?.version ?? 0;
+    if (current > known) {
+      throw new ConfigError(`${shown} has schema version ${current}, newer than this newsdesk knows (${known}); update newsdesk or pass another --db`);
+    }
+    for (const m of migrations.filter((m) => m.version > current)) {
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_version (version, description, applied_at) VALUES ($1, $2, $3)', [m.version, m.description, new Date().toISOString()]);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  }
+}
+
+const DOC_INSERT_COLUMNS = [...DOCUMENT_COLUMNS, 'grams'] as const;
+
+export class PgStore implements Store {
+  readonly kind = 'postgres' as const;
+  private constructor(private readonly pool: pg.Pool, readonly location: string) {}
+
+  /** Connects, creates the schema named by ?schema= when missing, and migrates. */
+  static async open(url: string, migrations: Migration[] = PG_MIGRATIONS): Promise<PgStore> {
+    const { connectionString, shown, schema } = parseLocation(url);
+    const pool = new pg.Pool({
+      connectionString, max: PG_POOL_SIZE,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle connection the server dropped (a restart) is an event, not a crash: the pool replaces it.
+    pool.on('error', () => {});
+    try {
+      const client = await pool.connect();
+      try {
+        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await migrate(client, shown, migrations);
+      } finally {
+        client.release();
+      }
+    } catch (e) {
+      await pool.end();
+      explain(e, shown);
+    }
+    return new PgStore(pool, shown);
+  }
+
+  /** Runs `work` in one transaction on one connection; the change stamp moves just before it commits. */
+  private async write<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect().catch((e) => explain(e, this.location));
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query("SELECT nextval('changes')");
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      explain(e, this.location);
+    } finally {
+      client.release();
+    }
+  }
+
+  private async rows<R = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.pool.query(sql, params)).rows as R[];
+    } catch (e) {
+      explain(e, this.location);
+    }
+  }
+
+  httpCache(): HttpCache {
+    return new PgHttpCache(this.pool);
+  }
+
+  async beginRun(args: string[], startedAt: Date = new Date()): Promise<number> {
+    return this.write(async (c) => (await c.query('INSERT INTO runs (started_at, args) VALUES ($1, $2) RETURNING id', [startedAt.toISOString(), JSON.stringify(args)])).rows[0].id);
+  }
+
+  async saveDocuments(run: number, docs: NewsDoc[]): Promise<ChangeCounts> {
+    const counts = zeroCounts();
+    const values = DOC_INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+    const runParam = `$${DOC_INSERT_COLUMNS.length + 1}`;
+    // One statement per document: an insert, or (same key) an update only when a content column differs.
+    // xmax = 0 tells a fresh row from an updated one; no row back means the stored one was the same.
+    const sql = `INSERT INTO documents (${DOC_INSERT_COLUMNS.join(', ')}, first_seen_run, updated_run)
+      VALUES (${values}, ${runParam}, ${runParam})
+      ON CONFLICT (key) DO UPDATE SET ${DOC_INSERT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_run = excluded.updated_run
+      WHERE (${DOCUMENT_COLUMNS.map((c) => `documents.${c}`).join(', ')}) IS DISTINCT FROM (${DOCUMENT_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
+      RETURNING (xmax = 0) AS inserted`;
+    await this.write(async (c) => {
+      for (const d of docs) {
+        const row = documentRow(d);
+        const { rows } = await c.query(sql, [...DOCUMENT_COLUMNS.map((k) => row[k]), documentGrams(d.title, d.body), run]);
+        if (!rows.length) counts.unchanged++;
+        else counts[rows[0].inserted ? 'inserted' : 'updated']++;
+      }
+    });
+    return counts;
+  }
+
+  async hasDocument(key: string, contentHash: string): Promise<boolean> {
+    return (await this.rows('SELECT 1 FROM documents WHERE key = $1 AND content_hash = $2', [key, contentHash])).length > 0;
+  }
+
+  async saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): Promise<ChangeCounts> {
+    const counts = zeroCounts();
+    await this.write(async (c) => {
+      for (const [position, w] of written.entries()) {
+        const row = clusterRow(w);
+        const { rows: [old] } = await c.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = $1 AND gone_run IS NULL`, [w.id]);
+        if (old && sameRow(old, row, CLUSTER_COLUMNS)) counts.unchanged++;
+        else {
+          await c.query(
+            `INSERT INTO clusters (id, run, members, analysis, post_path, post) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (id) DO UPDATE SET run = excluded.run, members = excluded.members, analysis = excluded.analysis,
+               post_path = excluded.post_path, post = excluded.post, gone_run = NULL`,
+            [row.id, run, row.members, row.analysis, row.post_path, row.post],
+          );
+          counts[old ? 'updated' : 'inserted']++;
+        }
+        await c.query(
+          'INSERT INTO run_clusters (run, cluster, position) VALUES ($1, $2, $3) ON CONFLICT (run, cluster) DO UPDATE SET position = excluded.position',
+          [run, w.id, position],
+        );
+      }
+      if (gone.length) await c.query('UPDATE clusters SET gone_run = $1 WHERE id = ANY($2) AND gone_run IS NULL', [run, gone]);
+    });
+    return counts;
+  }
+
+  async finishRun(run: number, counts: RunCounts): Promise<void> {
+    await this.write((c) => c.query('UPDATE runs SET finished_at = $1, counts = $2 WHERE id = $3', [new Date().toISOString(), JSON.stringify(counts), run]));
+  }
+
+  async posts(outDir: string): Promise<StoredPost[]> {
+    return (await this.rows('SELECT out_dir, path, cluster, checksum, run FROM posts WHERE out_dir = $1 ORDER BY path', [outDir])).map(fromPostRow);
+  }
+
+  async savePost(p: StoredPost): Promise<void> {
+    await this.write((c) => c.query(
+      `INSERT INTO posts (out_dir, path, cluster, checksum, run) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (out_dir, path) DO UPDATE SET cluster = excluded.cluster, checksum = excluded.checksum, run = excluded.run`,
+      [p.outDir, p.path, p.cluster, p.checksum, p.run],
+    ));
+  }
+
+  async forgetPost(outDir: string, path: string): Promise<void> {
+    await this.write((c) => c.query('DELETE FROM posts WHERE out_dir = $1 AND path = $2', [outDir, path]));
+  }
+
+  async document(id: string): Promise<StoredDocument | null> {
+    const [row] = await this.rows('SELECT * FROM documents WHERE id = $1', [id]);
+    return row ? fromDocumentRow(row) : null;
+  }
+
+  async documents(filter: DocumentFilter = {}): Promise<StoredDocument[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) {
+      params.push(filter.since);
+      where.push(`coalesce(d.published_at, (SELECT started_at FROM runs WHERE id = d.updated_run)) >= $${params.length}`);
+    }
+    if (filter.sourcePattern) {
+      // ILIKE: SQLite's LIKE ignores ASCII case, and both backends answer alike.
+      params.push(`%${filter.sourcePattern.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`);
+      where.push(`d.source ILIKE $${params.length}`);
+    }
+    if (filter.run !== undefined) {
+      params.push(filter.run);
+      where.push(`d.updated_run = $${params.length}`);
+    }
+    const sql = `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.seq`;
+    return (await this.rows(sql, params)).map(fromDocumentRow);
+  }
+
+  async clusters(run?: number): Promise<StoredCluster[]> {
+    const rows = run === undefined
+      ? await this.rows('SELECT * FROM clusters ORDER BY run, id')
+      : await this.rows('SELECT c.* FROM run_clusters r JOIN clusters c ON c.id = r.cluster WHERE r.run = $1 ORDER BY r.position', [run]);
+    return rows.map(fromClusterRow);
+  }
+
+  async runs(): Promise<RunRecord[]> {
+    return (await this.rows('SELECT * FROM runs ORDER BY id')).map(fromRunRow);
+  }
+
+  async search(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+    const terms = searchTerms(query, limit);
+    // The GIN index narrows to rows holding every bigram of every term; strpos confirms each term.
+    const grams = [...new Set(terms.flatMap((t) => bigrams(t)))];
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (grams.length) {
+      params.push(grams);
+      where.push(`d.grams @> $${params.length}::text[]`);
+    }
+    for (const t of terms) {
+      params.push(t.toLowerCase());
+      where.push(`(strpos(lower(coalesce(d.title, '')), $${params.length}) > 0 OR strpos(lower(d.body), $${params.length}) > 0)`);
+    }
+    params.push(Math.floor(limit));
+    const rows = await this.rows<Record<string, string | null>>(
+      `SELECT d.id, d.source, d.title, d.outlet, d.published_at, d.body,
+         d.metadata::jsonb ->> 'aggregator' AS aggregator, d.metadata::jsonb ->> 'url' AS url,
+         d.metadata::jsonb ->> 'dateSource' AS date_source FROM documents d
+       WHERE ${where.join(' AND ')} ORDER BY d.published_at DESC NULLS LAST, d.seq LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((r) => searchHit(r, terms[0]));
+  }
+
+  async revisions(cluster: string): Promise<Revision[]> {
+    return (await this.rows('SELECT * FROM post_revisions WHERE cluster = $1 ORDER BY number', [cluster])).map(fromRevisionRow);
+  }
+
+  async saveRevision(cluster: string, markdown: string, origin: RevisionOrigin, at = new Date()): Promise<Revision> {
+    const savedAt = at.toISOString();
+    return this.write(async (c) => {
+      // Two servers saving at once: the lock makes the second wait and take the next number.
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('newsdesk-revision:' || $1))", [cluster]);
+      const { rows: [r] } = await c.query(
+        `INSERT INTO post_revisions (cluster, number, markdown, origin, saved_at)
+         SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM post_revisions WHERE cluster = $1 RETURNING number`,
+        [cluster, markdown, origin, savedAt],
+      );
+      return { cluster, number: r.number as number, markdown, origin, savedAt };
+    });
+  }
+
+  async restorations(document: string): Promise<Restoration[]> {
+    return (await this.rows('SELECT * FROM restorations WHERE document = $1 ORDER BY restored_at, removal', [document])).map(fromRestorationRow);
+  }
+
+  async restore(document: string, removal: number, text: string, at = new Date()): Promise<boolean> {
+    return this.write(async (c) => (await c.query(
+      'INSERT INTO restorations (document, removal, text, restored_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [document, removal, text, at.toISOString()],
+    )).rowCount! > 0);
+  }
+
+  async changeStamp(): Promise<string> {
+    const [r] = await this.rows<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM changes');
+    return `${r.last_value}:${r.is_called}`;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

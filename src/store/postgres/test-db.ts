@@ -1,0 +1,28 @@
+// For tests: a PostgreSQL store of their own in the shared test database, one schema each (named by
+// process and count), dropped when the test file ends, so parallel runs never see each other's rows.
+import pg from 'pg';
+
+/** The test database (trust auth on loopback); $NEWSDESK_TEST_PG points elsewhere. */
+export const PG_TEST_URL = process.env.NEWSDESK_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
+
+const made: string[] = [];
+
+/** A postgres:// address naming a fresh schema of this process. */
+export function pgTestSchema(): string {
+  const schema = `nd_test_${process.pid}_${made.length + 1}_${Date.now().toString(36)}`;
+  made.push(schema);
+  return `${PG_TEST_URL}?schema=${schema}`;
+}
+
+/** Drops the schemas this process made (nothing to do, and no connection, when it made none). */
+export async function dropPgTestSchemas(): Promise<void> {
+  if (!made.length) return;
+  const client = new pg.Client({ connectionString: PG_TEST_URL });
+  // With the server down the tests themselves failed saying how to start it; nothing was made to drop.
+  if (!(await client.connect().then(() => true, () => false))) return;
+  try {
+    for (const schema of made.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
