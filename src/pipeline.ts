@@ -166,7 +166,7 @@ function unchangedClusters(earlier: StoredCluster[], stored: StoredDocument[], o
 
 /** Records the run finished: call once its outputs (posts, JSON) are in place. */
 export async function finish(store: Store, result: RunResult): Promise<void> {
-  await store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) });
+  await store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) }, result.messages.filter((m) => m.severity === 'error'));
 }
 
 /**

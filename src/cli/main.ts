@@ -9,6 +9,7 @@ import { digestCommand } from './digest.js';
 import { addCommand } from './add.js';
 import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
+import { doctorCommand } from './doctor.js';
 import { serveCommand } from '../server/serve.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
@@ -18,6 +19,7 @@ Usage:
   newsdesk add SOURCE...                   only read sources into the store
   newsdesk watch SOURCE... [--every 10m]   poll feeds; update the store, clusters and posts
   newsdesk search WORD...                  find stored documents by title and body
+  newsdesk doctor                          the store's health, schema version, counts, newest errors
   newsdesk serve [--port 4321]             the web workbench on http://127.0.0.1:4321/
   newsdesk COMMAND --help                  that command's options
   newsdesk --version
@@ -27,7 +29,7 @@ Usage:
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number> | number> = {
-  digest: digestCommand, add: addCommand, watch: watchCommand, search: searchCommand, serve: serveCommand,
+  digest: digestCommand, add: addCommand, watch: watchCommand, search: searchCommand, serve: serveCommand, doctor: doctorCommand,
 };
 
 function version(): string {

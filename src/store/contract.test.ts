@@ -220,6 +220,16 @@ for (const backend of BACKENDS) {
       assert.equal(await cache.get('https://news.example/b'), undefined);
     });
 
+    test('one batch holding a key twice stores the later copy, counted as an update', async () => {
+      const key = 'news/twice.txt';
+      const v1 = doc(key, fixture('changed-file/v1.txt'));
+      const v2 = doc(key, fixture('changed-file/v2.txt'));
+      const other = doc('news/weather-twice.txt', fixture('search-korean/weather.txt'));
+      const runId = await store.beginRun(['add']);
+      assert.deepEqual(await store.saveDocuments(runId, [v1, other, v2, other]), { inserted: 2, updated: 1, unchanged: 1 });
+      assert.equal((await store.document(v1.id))!.contentHash, v2.contentHash);
+    });
+
     test('hasDocument answers for a key with exactly that content', async () => {
       const harbor = doc('news/harbor.txt', fixture('insert/harbor.txt'));
       await persist(store, result([harbor], []), ['add']);

@@ -1,8 +1,9 @@
 // How a store keeps records in rows, the same for every backend: JSON text for nested values, the
 // columns that decide whether a saved row changed, and the rows read back as records.
-import type { NewsDoc, WeakDateSource, WrittenCluster } from '../types.js';
+import type { Message, NewsDoc, WeakDateSource, WrittenCluster } from '../types.js';
 import type {
-  ChangeCounts, Restoration, Revision, RevisionOrigin, RunRecord, SearchHit, StoredCluster, StoredDocument, StoredMetadata, StoredPost,
+  ChangeCounts, Restoration, Revision, RevisionOrigin, RunRecord, SearchHit, SourceError, StoredCluster, StoredDocument, StoredMetadata,
+  StoredPost,
 } from './store.js';
 import { SNIPPET_CONTEXT_CHARS } from './tunables.js';
 import { ConfigError } from '../messages.js';
@@ -95,6 +96,15 @@ export function fromRunRow(r: Record<string, unknown>): RunRecord {
     args: JSON.parse(r.args as string),
     counts: JSON.parse(r.counts as string),
   };
+}
+
+/** The newest error of each source among `errors` (a later message of the same source wins). */
+export function newestErrorPerSource(errors: Message[]): Message[] {
+  return [...new Map(errors.map((m) => [m.place.source, m])).values()];
+}
+
+export function fromSourceErrorRow(r: Record<string, unknown>): SourceError {
+  return { source: r.source as string, run: r.run as number, stage: r.stage as SourceError['stage'], rule: r.rule as string, reason: r.reason as string, at: r.at as string };
 }
 
 export function fromPostRow(r: Record<string, unknown>): StoredPost {

@@ -120,6 +120,30 @@ export interface Restoration {
  * Every method returns a Promise: the contract holds for an embedded file (SQLite) and for a database
  * server (PostgreSQL) alike, so callers are written once for both.
  */
+/** The newest error a run recorded about one source (a feed, a page, a file). */
+export interface SourceError {
+  source: string;
+  run: number;
+  stage: Message['stage'];
+  rule: string;
+  reason: string;
+  at: string;
+}
+
+export interface StoreHealth {
+  kind: Store['kind'];
+  location: string;
+  /** The backend's own check: 'ok', or what it found wrong (SQLite's quick_check; PostgreSQL's server version when ok). */
+  check: string;
+  /** The newest migration applied, and the newest this newsdesk knows. */
+  schemaVersion: number;
+  knownVersion: number;
+  counts: { documents: number; currentClusters: number; runs: number; unfinishedRuns: number; posts: number };
+  lastRun: RunRecord | null;
+  /** Per source, its newest error, newest first (at most HEALTH_ERRORS of them). */
+  lastErrors: SourceError[];
+}
+
 export interface Store {
   /** Where the store lives: a file path, `:memory:`, or a postgres:// address (without its password). */
   readonly location: string;
@@ -133,8 +157,8 @@ export interface Store {
   hasDocument(key: string, contentHash: string): Promise<boolean>;
   /** Saves the run's clusters in one transaction and marks `gone` clusters as gone with this run. */
   saveClusters(run: number, clusters: WrittenCluster[], gone?: string[]): Promise<ChangeCounts>;
-  /** Marks the run finished; called only once its outputs are in place. */
-  finishRun(run: number, counts: RunCounts): Promise<void>;
+  /** Marks the run finished (called only once its outputs are in place), keeping each source's newest error. */
+  finishRun(run: number, counts: RunCounts, errors?: Message[]): Promise<void>;
   document(id: string): Promise<StoredDocument | null>;
   documents(filter?: DocumentFilter): Promise<StoredDocument[]>;
   /** All clusters (latest version of each), or the clusters a given run produced, in its order. */
@@ -158,6 +182,8 @@ export interface Store {
   restore(document: string, removal: number, text: string, at?: Date): Promise<boolean>;
   /** A value that differs whenever the store changed, by this process or another (a page cache's key). */
   changeStamp(): Promise<string>;
+  /** What `newsdesk doctor` says about the store: its check, schema version, counts, newest errors. */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 

@@ -23,3 +23,6 @@ export const SNIPPET_CONTEXT_CHARS = 40;
 /** Connections one process keeps to PostgreSQL: a run writes on one while the workbench or a
  *  worker's other jobs read on the rest; small, since several workers share one server. */
 export const PG_POOL_SIZE = 4;
+
+/** Sources whose newest error `doctor` lists: the ones a person can read through at a glance. */
+export const HEALTH_ERRORS = 20;

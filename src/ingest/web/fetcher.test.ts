@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startWebServer, type WebServer } from '../../../test/web-server/server.mjs';
 import { Fetcher, parseRetryAfter, type FetcherOptions, type FetchResult } from './fetcher.js';
 import { collectWeb } from './collect.js';
 import { USER_AGENT } from './tunables.js';
-import { SqliteHttpCache } from '../../store/sqlite/http-cache.js';
+import { openStore } from '../../store/index.js';
 import { MemoryHttpCache } from './http-cache.js';
 import { decodeFile } from '../decode.js';
 
@@ -131,13 +130,13 @@ test('caching: a second run sends If-None-Match, takes the 304 and reuses the st
     await withServer(async (s) => {
       const url = `${s.base}/articles/a1.html`;
       const run = async () => {
-        const db = new Database(dbPath); // reopened each run: validators live in the file
-        const fetcher = new Fetcher({ ...FAST, cache: new SqliteHttpCache(db) });
+        const store = await openStore(dbPath); // reopened each run: validators live in the store
+        const fetcher = new Fetcher({ ...FAST, cache: store.httpCache() });
         try {
           return await fetcher.fetch(url, 'typed');
         } finally {
           await fetcher.close();
-          db.close();
+          await store.close();
         }
       };
       const first = await run();

@@ -2,16 +2,16 @@
 // open under an advisory lock (many workers may start at once); writes that may race (documents) are
 // single upserts, so two processes saving the same document neither fail nor duplicate it.
 import pg from 'pg';
-import type { NewsDoc, WrittenCluster } from '../../types.js';
+import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
   ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
-  StoredDocument, StoredPost,
+  StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
-import { DEFAULT_SEARCH_LIMIT, PG_POOL_SIZE } from '../tunables.js';
+import { DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, PG_POOL_SIZE } from '../tunables.js';
 import {
   CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
-  fromRevisionRow, fromRunRow, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
+  fromRevisionRow, fromRunRow, fromSourceErrorRow, newestErrorPerSource, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
 } from '../rows.js';
 import { PG_MIGRATIONS, type Migration } from './migrations.js';
 import { PgHttpCache } from './http-cache.js';
@@ -77,9 +77,25 @@ async function migrate(client: pg.PoolClient, shown: string, migrations: Migrati
 
 const DOC_INSERT_COLUMNS = [...DOCUMENT_COLUMNS, 'grams'] as const;
 
+/** Consecutive runs of documents with no key twice (one upsert statement may touch a row only once),
+ *  so a key repeated in a batch is saved after its first copy, as one-by-one saving would. */
+function distinctKeyBatches(docs: NewsDoc[]): NewsDoc[][] {
+  const batches: NewsDoc[][] = [];
+  let keys = new Set<string>();
+  for (const d of docs) {
+    if (!batches.length || keys.has(d.key)) {
+      batches.push([]);
+      keys = new Set();
+    }
+    batches.at(-1)!.push(d);
+    keys.add(d.key);
+  }
+  return batches;
+}
+
 export class PgStore implements Store {
   readonly kind = 'postgres' as const;
-  private constructor(private readonly pool: pg.Pool, readonly location: string) {}
+  private constructor(private readonly pool: pg.Pool, readonly location: string, private readonly knownVersion: number) {}
 
   /** Connects, creates the schema named by ?schema= when missing, and migrates. */
   static async open(url: string, migrations: Migration[] = PG_MIGRATIONS): Promise<PgStore> {
@@ -102,7 +118,7 @@ export class PgStore implements Store {
       await pool.end();
       explain(e, shown);
     }
-    return new PgStore(pool, shown);
+    return new PgStore(pool, shown, migrations.at(-1)?.version ?? 0);
   }
 
   /** Runs `work` in one transaction on one connection; the change stamp moves just before it commits. */
@@ -140,21 +156,24 @@ export class PgStore implements Store {
 
   async saveDocuments(run: number, docs: NewsDoc[]): Promise<ChangeCounts> {
     const counts = zeroCounts();
-    const values = DOC_INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-    const runParam = `$${DOC_INSERT_COLUMNS.length + 1}`;
-    // One statement per document: an insert, or (same key) an update only when a content column differs.
-    // xmax = 0 tells a fresh row from an updated one; no row back means the stored one was the same.
-    const sql = `INSERT INTO documents (${DOC_INSERT_COLUMNS.join(', ')}, first_seen_run, updated_run)
-      VALUES (${values}, ${runParam}, ${runParam})
+    // One statement per batch of distinct keys: an insert, or (same key) an update only when a content
+    // column differs. xmax = 0 tells a fresh row from an updated one; a row not returned was the same.
+    const columns = DOC_INSERT_COLUMNS.join(', ');
+    const sql = `INSERT INTO documents (${columns}, first_seen_run, updated_run)
+      SELECT ${DOCUMENT_COLUMNS.map((c) => `e.x ->> '${c}'`).join(', ')}, ARRAY(SELECT jsonb_array_elements_text(e.x -> 'grams')), $2, $2
+        FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(x, n)
+        ORDER BY e.n
       ON CONFLICT (key) DO UPDATE SET ${DOC_INSERT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_run = excluded.updated_run
       WHERE (${DOCUMENT_COLUMNS.map((c) => `documents.${c}`).join(', ')}) IS DISTINCT FROM (${DOCUMENT_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
       RETURNING (xmax = 0) AS inserted`;
     await this.write(async (c) => {
-      for (const d of docs) {
-        const row = documentRow(d);
-        const { rows } = await c.query(sql, [...DOCUMENT_COLUMNS.map((k) => row[k]), documentGrams(d.title, d.body), run]);
-        if (!rows.length) counts.unchanged++;
-        else counts[rows[0].inserted ? 'inserted' : 'updated']++;
+      for (const batch of distinctKeyBatches(docs)) {
+        const rows = batch.map((d) => ({ ...documentRow(d), grams: documentGrams(d.title, d.body) }));
+        const { rows: changed } = await c.query(sql, [JSON.stringify(rows), run]);
+        const inserted = changed.filter((r) => r.inserted).length;
+        counts.inserted += inserted;
+        counts.updated += changed.length - inserted;
+        counts.unchanged += batch.length - changed.length;
       }
     });
     return counts;
@@ -190,8 +209,40 @@ export class PgStore implements Store {
     return counts;
   }
 
-  async finishRun(run: number, counts: RunCounts): Promise<void> {
-    await this.write((c) => c.query('UPDATE runs SET finished_at = $1, counts = $2 WHERE id = $3', [new Date().toISOString(), JSON.stringify(counts), run]));
+  async finishRun(run: number, counts: RunCounts, errors: Message[] = []): Promise<void> {
+    const at = new Date().toISOString();
+    await this.write(async (c) => {
+      await c.query('UPDATE runs SET finished_at = $1, counts = $2 WHERE id = $3', [at, JSON.stringify(counts), run]);
+      for (const m of newestErrorPerSource(errors)) {
+        await c.query(
+          `INSERT INTO source_errors (source, run, stage, rule, reason, at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (source) DO UPDATE SET run = excluded.run, stage = excluded.stage, rule = excluded.rule, reason = excluded.reason, at = excluded.at`,
+          [m.place.source, run, m.stage, m.rule, m.reason, at],
+        );
+      }
+    });
+  }
+
+  async health(): Promise<StoreHealth> {
+    const count = async (sql: string) => Number((await this.rows<{ n: string }>(sql))[0].n);
+    const [version] = await this.rows<{ server_version: string }>('SHOW server_version');
+    const [last] = await this.rows('SELECT * FROM runs ORDER BY id DESC LIMIT 1');
+    return {
+      kind: this.kind,
+      location: this.location,
+      check: `ok (PostgreSQL ${version.server_version})`,
+      schemaVersion: await count('SELECT max(version) AS n FROM schema_version'),
+      knownVersion: this.knownVersion,
+      counts: {
+        documents: await count('SELECT count(*) AS n FROM documents'),
+        currentClusters: await count('SELECT count(*) AS n FROM clusters WHERE gone_run IS NULL'),
+        runs: await count('SELECT count(*) AS n FROM runs'),
+        unfinishedRuns: await count('SELECT count(*) AS n FROM runs WHERE finished_at IS NULL'),
+        posts: await count('SELECT count(*) AS n FROM posts'),
+      },
+      lastRun: last ? fromRunRow(last) : null,
+      lastErrors: (await this.rows('SELECT * FROM source_errors ORDER BY at DESC, source LIMIT $1', [HEALTH_ERRORS])).map(fromSourceErrorRow),
+    };
   }
 
   async posts(outDir: string): Promise<StoredPost[]> {

@@ -115,4 +115,18 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE SEQUENCE changes;
     `,
   },
+  {
+    version: 5,
+    description: 'the newest error per source (feed, page, file), for newsdesk doctor',
+    sql: `
+      CREATE TABLE source_errors (
+        source text COLLATE "C" PRIMARY KEY,
+        run    integer NOT NULL REFERENCES runs(id),
+        stage  text NOT NULL,
+        rule   text NOT NULL,
+        reason text NOT NULL,
+        at     text COLLATE "C" NOT NULL
+      );
+    `,
+  },
 ];

@@ -2,17 +2,18 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { NewsDoc, WrittenCluster } from '../../types.js';
+import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
   ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
-  StoredDocument, StoredPost,
+  StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
-import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
+import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import {
   CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
-  fromRevisionRow, fromRunRow, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow, type DocumentRow,
+  fromRevisionRow, fromRunRow, fromSourceErrorRow, newestErrorPerSource, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
+  type DocumentRow,
 } from '../rows.js';
 import { SqliteHttpCache } from './http-cache.js';
 import type { HttpCache } from '../../ingest/web/index.js';
@@ -66,8 +67,11 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly stampQueries;
 
+  private readonly knownVersion: number;
+
   constructor(location: string, migrations: Migration[] = MIGRATIONS) {
     this.location = location;
+    this.knownVersion = migrations.at(-1)?.version ?? 0;
     const memory = location === MEMORY_DB;
     try {
       if (!memory) mkdirSync(dirname(resolve(location)), { recursive: true });
@@ -169,8 +173,38 @@ export class SqliteStore implements Store {
     return clusters;
   }
 
-  async finishRun(run: number, counts: RunCounts): Promise<void> {
-    this.write(() => this.db.prepare('UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(counts), run));
+  async finishRun(run: number, counts: RunCounts, errors: Message[] = []): Promise<void> {
+    const at = new Date().toISOString();
+    const keep = this.db.prepare(
+      `INSERT INTO source_errors (source, run, stage, rule, reason, at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(source) DO UPDATE SET run = excluded.run, stage = excluded.stage, rule = excluded.rule, reason = excluded.reason, at = excluded.at`,
+    );
+    this.write(() => {
+      this.db.prepare('UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?').run(at, JSON.stringify(counts), run);
+      for (const m of newestErrorPerSource(errors)) keep.run(m.place.source, run, m.stage, m.rule, m.reason, at);
+    });
+  }
+
+  async health(): Promise<StoreHealth> {
+    const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const problems = this.db.prepare('PRAGMA quick_check(5)').pluck().all() as string[];
+    const last = this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> | undefined;
+    return {
+      kind: this.kind,
+      location: this.location,
+      check: problems.join('; '),
+      schemaVersion: count('SELECT max(version) FROM schema_version'),
+      knownVersion: this.knownVersion,
+      counts: {
+        documents: count('SELECT count(*) FROM documents'),
+        currentClusters: count('SELECT count(*) FROM clusters WHERE gone_run IS NULL'),
+        runs: count('SELECT count(*) FROM runs'),
+        unfinishedRuns: count('SELECT count(*) FROM runs WHERE finished_at IS NULL'),
+        posts: count('SELECT count(*) FROM posts'),
+      },
+      lastRun: last ? fromRunRow(last) : null,
+      lastErrors: (this.db.prepare('SELECT * FROM source_errors ORDER BY at DESC, source LIMIT ?').all(HEALTH_ERRORS) as Record<string, unknown>[]).map(fromSourceErrorRow),
+    };
   }
 
   async posts(outDir: string): Promise<StoredPost[]> {

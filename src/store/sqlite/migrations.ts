@@ -137,4 +137,18 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'the newest error per source (feed, page, file), for newsdesk doctor',
+    sql: `
+      CREATE TABLE source_errors (
+        source TEXT PRIMARY KEY,
+        run    INTEGER NOT NULL REFERENCES runs(id),
+        stage  TEXT NOT NULL,
+        rule   TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at     TEXT NOT NULL
+      );
+    `,
+  },
 ];
