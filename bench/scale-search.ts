@@ -11,6 +11,7 @@ import type { NewsDoc } from '../src/types.js';
 import { sha256, shortId } from '../src/ids.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { PG_TEST_URL } from '../src/store/postgres/test-db.js';
+import { random } from './serve-corpus.js';
 
 /** Documents stored by default: the issue's figure. */
 export const SEARCH_BENCH_DOCS = 100_000;
@@ -27,16 +28,6 @@ const SUBJECTS = ['한빛전자', '누리은행', '새봄에너지', '다온건�
 const PLACES = ['서울', '부산', '인천', '광주', '대전', '울산', '청주', '전주', '춘천', '제주'];
 const ACTS = ['신제품을 공개했다', '공장 증설을 발표했다', '실적을 내놓았다', '투자 계획을 밝혔다', '협약을 맺었다', '인력 채용에 나섰다'];
 const EXTRAS = ['시장 반응은 엇갈렸다', '업계는 수출 회복을 기대했다', '주가는 소폭 올랐다', '노조는 입장을 내지 않았다', '지역 상인들은 환영했다'];
-
-/** A small seeded generator (mulberry32), so the corpus is the same in every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Document i of the corpus: three or four sentences (~250 characters), the query words in a few. */
 export function benchDocument(i: number): NewsDoc {

@@ -6,7 +6,7 @@
 import type { RawFile } from '../src/types.js';
 
 /** A small deterministic generator (mulberry32), so the corpus is the same in every run. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -24,5 +24,9 @@ export const SNIPPET_CONTEXT_CHARS = 40;
  *  worker's other jobs read on the rest; small, since several workers share one server. */
 export const PG_POOL_SIZE = 4;
 
+/** Times a PostgreSQL write transaction runs when it keeps losing deadlock races to other writers:
+ *  each loss lets the other side finish, so a few are plenty; more would hide a real lock-order bug. */
+export const PG_WRITE_ATTEMPTS = 5;
+
 /** Sources whose newest error `doctor` lists: the ones a person can read through at a glance. */
 export const HEALTH_ERRORS = 20;

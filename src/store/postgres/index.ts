@@ -8,7 +8,7 @@ import type {
   ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
-import { DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, PG_POOL_SIZE } from '../tunables.js';
+import { DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, PG_POOL_SIZE, PG_WRITE_ATTEMPTS } from '../tunables.js';
 import {
   CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
   fromRevisionRow, fromRunRow, fromSourceErrorRow, newestErrorPerSource, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
@@ -53,11 +53,12 @@ function explain(e: unknown, shown: string): never {
   throw e;
 }
 
-async function migrate(client: pg.PoolClient, shown: string, migrations: Migration[]) {
+async function migrate(client: pg.PoolClient, shown: string, migrations: Migration[], schema: string | null) {
   await client.query('BEGIN');
   try {
     // One migrator per schema at a time: the others wait here, then find nothing left to do.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('newsdesk-migrate:' || current_schema()))");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('newsdesk-migrate:' || coalesce($1, current_schema())))", [schema]);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)');
     const current = Number((await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0].v);
     const known = migrations.at(-1)?.version ?? 0;
@@ -76,6 +77,9 @@ async function migrate(client: pg.PoolClient, shown: string, migrations: Migrati
 }
 
 const DOC_INSERT_COLUMNS = [...DOCUMENT_COLUMNS, 'grams'] as const;
+
+/** deadlock_detected, serialization_failure: the transaction lost a race and may simply run again. */
+const RETRY_CODES = new Set(['40P01', '40001']);
 
 /** Consecutive runs of documents with no key twice (one upsert statement may touch a row only once),
  *  so a key repeated in a batch is saved after its first copy, as one-by-one saving would. */
@@ -109,8 +113,7 @@ export class PgStore implements Store {
     try {
       const client = await pool.connect();
       try {
-        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await migrate(client, shown, migrations);
+        await migrate(client, shown, migrations, schema);
       } finally {
         client.release();
       }
@@ -121,20 +124,29 @@ export class PgStore implements Store {
     return new PgStore(pool, shown, migrations.at(-1)?.version ?? 0);
   }
 
-  /** Runs `work` in one transaction on one connection; the change stamp moves just before it commits. */
+  /**
+   * Runs `work` in one transaction on one connection; the change stamp moves just before it commits.
+   * Two writers saving the same documents in other orders may deadlock: PostgreSQL then aborts one,
+   * and that one runs again (its work is all inside the transaction, so nothing half-done stays).
+   */
   private async write<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect().catch((e) => explain(e, this.location));
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query("SELECT nextval('changes')");
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      explain(e, this.location);
-    } finally {
-      client.release();
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect().catch((e) => explain(e, this.location));
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query("SELECT nextval('changes')");
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        // A connection the server dropped (a restart) goes back broken, so the pool makes a new one.
+        await client.query('ROLLBACK').catch((rollback) => (broken = rollback));
+        const code = (e as { code?: string }).code ?? '';
+        if (!(RETRY_CODES.has(code) && attempt < PG_WRITE_ATTEMPTS)) explain(e, this.location);
+      } finally {
+        client.release(broken);
+      }
     }
   }
 
@@ -155,7 +167,6 @@ export class PgStore implements Store {
   }
 
   async saveDocuments(run: number, docs: NewsDoc[]): Promise<ChangeCounts> {
-    const counts = zeroCounts();
     // One statement per batch of distinct keys: an insert, or (same key) an update only when a content
     // column differs. xmax = 0 tells a fresh row from an updated one; a row not returned was the same.
     const columns = DOC_INSERT_COLUMNS.join(', ');
@@ -166,7 +177,8 @@ export class PgStore implements Store {
       ON CONFLICT (key) DO UPDATE SET ${DOC_INSERT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_run = excluded.updated_run
       WHERE (${DOCUMENT_COLUMNS.map((c) => `documents.${c}`).join(', ')}) IS DISTINCT FROM (${DOCUMENT_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
       RETURNING (xmax = 0) AS inserted`;
-    await this.write(async (c) => {
+    return this.write(async (c) => {
+      const counts = zeroCounts();
       for (const batch of distinctKeyBatches(docs)) {
         const rows = batch.map((d) => ({ ...documentRow(d), grams: documentGrams(d.title, d.body) }));
         const { rows: changed } = await c.query(sql, [JSON.stringify(rows), run]);
@@ -175,8 +187,8 @@ export class PgStore implements Store {
         counts.updated += changed.length - inserted;
         counts.unchanged += batch.length - changed.length;
       }
+      return counts;
     });
-    return counts;
   }
 
   async hasDocument(key: string, contentHash: string): Promise<boolean> {
@@ -184,8 +196,8 @@ export class PgStore implements Store {
   }
 
   async saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): Promise<ChangeCounts> {
-    const counts = zeroCounts();
-    await this.write(async (c) => {
+    return this.write(async (c) => {
+      const counts = zeroCounts();
       for (const [position, w] of written.entries()) {
         const row = clusterRow(w);
         const { rows: [old] } = await c.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = $1 AND gone_run IS NULL`, [w.id]);
@@ -205,8 +217,8 @@ export class PgStore implements Store {
         );
       }
       if (gone.length) await c.query('UPDATE clusters SET gone_run = $1 WHERE id = ANY($2) AND gone_run IS NULL', [run, gone]);
+      return counts;
     });
-    return counts;
   }
 
   async finishRun(run: number, counts: RunCounts, errors: Message[] = []): Promise<void> {
