@@ -10,7 +10,7 @@
 import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
 import { isGradeOrRound, recognize, type NerSpan, type NerType } from './ner.js';
-import { tokenize, type Morph } from './morph.js';
+import { tokenize, tokenizeLine, type Morph } from './morph.js';
 import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
 import { PARTICLES } from '../text/particles.js';
@@ -52,7 +52,7 @@ export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[
   // A line read twice (second pass below, or the same line in two reports) is tokenized once, and
   // read once per set of known organizations: a big event repeats its sentences in hundreds of reports.
   const tokens = new Map<string, Morph[]>();
-  const tokensOf = (line: string) => tokens.get(line) ?? tokens.set(line, tokenize(line)).get(line)!;
+  const tokensOf = (line: string) => tokens.get(line) ?? tokens.set(line, tokenizeLine(line)).get(line)!;
   const read = new Map<ReadonlySet<string> | undefined, Map<string, NerSpan[]>>();
   const spansOf: SpansOf = (line, knownOrgs) => {
     let seen = read.get(knownOrgs);

@@ -61,3 +61,21 @@ export function tokenize(text: string): Morph[] {
   }
   return out;
 }
+
+/** Hangul, Hangul jamo and Han characters: the scripts ko-dic has words for. */
+const KO_DIC_SCRIPT = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const CLASS_RUN = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Morphemes of a line, without running the analyser on a line ko-dic has no word for (no Hangul or Han:
+ * a Vietnamese or English line): there it only cuts letters, digits and symbols apart and tags the
+ * runs unknown, which a split by character class does too (recognize() reads both the same on the
+ * 11,476 such lines of vims-dev), at a fraction of the cost.
+ */
+export function tokenizeLine(text: string): Morph[] {
+  if (KO_DIC_SCRIPT.test(text)) return tokenize(text);
+  checkBudget('analyze (tokenizing)');
+  const out: Morph[] = [];
+  for (const m of text.matchAll(CLASS_RUN)) out.push({ surface: m[0], pos: 'UNK', meaning: '*', start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
