@@ -271,7 +271,7 @@ export interface SideEvent {
 }
 
 /** The slots of an event a writer fills in; each cites the spans it was read from. */
-export type EventSlot = 'act' | 'when' | 'where' | 'duration' | 'topic' | 'outcome' | 'object';
+export type EventSlot = 'act' | 'when' | 'where' | 'duration' | 'topic' | 'outcome' | 'object' | 'tense';
 
 /** The main event of a cluster: the act most of its reports tell, with its slots and side events. */
 export interface NewsEvent {
@@ -284,6 +284,9 @@ export interface NewsEvent {
   topic: string | null;
   /** What the act was done to when no participant is (해상풍력 단지 … 짓기로): the phrase most reports write. */
   object?: string | null;
+  /** Whether the reports tell a non-meeting act as done (인수했다) or agreed/planned (인수하기로 했다),
+   *  read from the morphemes of its predicate; null when they do not say or disagree. */
+  tense?: 'done' | 'planned' | null;
   /** What came of it, in a participant's words: the quote said after the act. */
   outcome: string | null;
   /** Who said the outcome, and the utterance id it belongs to. */

@@ -5,7 +5,8 @@
 import type { Entity, Mention, NewsDoc, NewsEvent, Participant, Quote, SideEvent, Span, TimelineEvent } from '../types.js';
 import { sentenceSpans } from './timeline.js';
 import { groupBy, namedIn } from './mention-index.js';
-import { ACTS, AFTER_ACT, AGENT_PARTICLE, LEADING_MODIFIER, OBJECT_PARTICLE, OBJECT_PHRASE, DURATION, MAX_PARTICIPANTS, PARTICIPANT_SHARE, PLACE_AT, SIDE_ACT, SIDE_EVENT_DAYS } from './tunables-event.js';
+import { tokenize } from './morph.js';
+import { ACTS, AFTER_ACT, AGENT_PARTICLE, LEADING_MODIFIER, OBJECT_PARTICLE, OBJECT_PHRASE, DURATION, MAX_PARTICIPANTS, PARTICIPANT_SHARE, PLACE_AT, SIDE_ACT, SIDE_EVENT_DAYS, TENSE } from './tunables-event.js';
 
 interface Facts {
   entities: Entity[];
@@ -112,6 +113,62 @@ function matches(told: Told[], re: RegExp): { text: string; mention: Mention }[]
   }));
 }
 
+/**
+ * Whether one sentence tells the act as done or as agreed/planned, from the morphemes after the act's
+ * word: 인수했다 (a past ending) is done; 인수하기로 (했다), 인수할 계획, 인수를 추진 are planned;
+ * 인수를 마무리 is done; anything else (인수한다고, 인수 계약을 …) says neither.
+ */
+export function tenseIn(text: string, words: RegExp): 'done' | 'planned' | null {
+  const hit = new RegExp(words.source, words.flags.replace('g', '')).exec(text);
+  if (!hit) return null;
+  const rest = text.slice(hit.index);
+  const morphs = tokenize(rest).slice(0, TENSE.window + 1);
+  if (morphs[0]?.pos.includes('EP')) return 'done'; // 선보였다: the act word carries the past ending
+  for (let i = 1; i < morphs.length; i++) {
+    const m = morphs[i];
+    const next = morphs[i + 1];
+    if (m.pos.includes('ETN') && m.surface === '기' && next?.surface === '로') return 'planned';
+    // The future adnominal ends in ㄹ (할, 될): 인수할 계획이다.
+    if (m.pos.includes('ETM')) return m.surface.normalize('NFD').endsWith('\u11AF') && TENSE.plannedAfterAdnominal.test(rest.slice(m.end)) ? 'planned' : null;
+    if (m.pos.includes('EP')) return 'done';
+    if (m.pos.startsWith('J')) {
+      if (!next) return null;
+      return TENSE.plannedNouns.test(next.surface) ? 'planned' : TENSE.doneNouns.test(next.surface) ? 'done' : null;
+    }
+    if (m.pos.includes('EF') || m.pos.includes('EC') || m.pos.startsWith('N') || m.pos === 'SF') return null;
+  }
+  return null;
+}
+
+/** The tense most reports give the act (one vote each: their first act sentence that says one), with the sentences that gave it. */
+function tenseOf(acts: Told[], words: RegExp, reports: NewsDoc[]): { tense: 'done' | 'planned'; mentions: Mention[] } | null {
+  const votes = { done: [] as Mention[], planned: [] as Mention[] };
+  for (const d of reports) {
+    for (const t of acts.filter((x) => x.doc === d)) {
+      const tense = tenseIn(t.text, words);
+      if (!tense) continue;
+      votes[tense].push({ document: d.id, start: t.span.start, end: t.span.end });
+      break;
+    }
+  }
+  if (votes.done.length === votes.planned.length) return null;
+  const tense = votes.done.length > votes.planned.length ? 'done' : 'planned';
+  return { tense, mentions: votes[tense] };
+}
+
+/**
+ * The cast in the order the reports name them: who comes before whom in the majority of the reports
+ * that name both (headline first, then body), the one who acts before the one the act is done to.
+ */
+function inReportOrder<T extends { entity: Entity; as?: Participant['as'] }>(cast: T[], docs: NewsDoc[]): T[] {
+  const at = (e: Entity, d: string) => Math.min(...e.mentions.filter((m) => m.document === d)
+    .map((m) => (m.field?.name === 'title' ? -2e6 : m.field ? -1e6 + m.field.index * 1e3 : 0) + m.start));
+  const before = (a: Entity, b: Entity) => docs.filter((d) => at(a, d.id) < at(b, d.id) && Number.isFinite(at(a, d.id))).length;
+  const wins = (a: T) => cast.filter((b) => b !== a && before(a.entity, b.entity) > before(b.entity, a.entity)).length;
+  const rank = (p: T) => (p.as === 'agent' ? 0 : p.as === 'object' ? 2 : 1);
+  return cast.map((p, i) => ({ p, i, w: wins(p) })).sort((a, b) => rank(a.p) - rank(b.p) || b.w - a.w || a.i - b.i).map(({ p }) => p);
+}
+
 function participant(entity: Entity, mentions: Mention[]): Participant {
   return { name: entity.name, role: entity.role, mentions };
 }
@@ -176,8 +233,9 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   const meetingAct = act.act === ACTS[0].act;
   const organizations = facts.entities.filter((e) => e.type === 'organization');
   const named = meetingAct ? new RegExp(act.act, 'u') : act.words;
-  let cast = participantsOf(pool, actTold, meetingAct ? persons : organizations, named);
-  if (!cast.length) cast = participantsOf(pool, actTold, meetingAct ? organizations : persons, named);
+  let found = participantsOf(pool, actTold, meetingAct ? persons : organizations, named);
+  if (!found.length) found = participantsOf(pool, actTold, meetingAct ? organizations : persons, named);
+  const cast = inReportOrder(found.map((c) => ({ ...c, as: meetingAct ? undefined : sideOf(c.mentions, pool) })), pool);
   const main = cast.map((c) => c.entity);
   // Sentences about the main event itself: the act with two of the cast, or the act noun as written.
   const eventTold = actTold.filter((t) => t.text.includes(act.act)
@@ -203,6 +261,8 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
     })
     .filter((f) => f.text.includes(' ') || /[가-힣]{2,}/.test(f.text)), (t) => t.replace(/\s+/g, ''));
   if (object) spans.object = object.mentions;
+  const tense = meetingAct ? null : tenseOf(actTold, act.words, pool);
+  if (tense) spans.tense = tense.mentions;
   const projects = facts.entities.filter((e) => (e.type === 'project' || e.type === 'product') && pool.filter((d) => e.documents.includes(d.id)).length >= Math.min(2, pool.length));
   const topic = projects.sort((a, b) => b.documents.length - a.documents.length || b.mentions.length - a.mentions.length)[0] ?? null;
   if (topic) spans.topic = topic.mentions.filter((m) => !m.field).slice(0, 3);
@@ -218,13 +278,13 @@ export function findEvent(members: NewsDoc[], facts: Facts): NewsEvent | null {
   const near = (w: string | null) => !when || !!w && Math.abs(Date.parse(w.slice(0, 10)) - Date.parse(when.text)) <= SIDE_EVENT_DAYS * 864e5;
   return {
     act: meetingAct ? act.act : actNoun(act, pool, actTold),
-    participants: [...cast.map((c) => ({ ...participant(c.entity, c.mentions), ...(meetingAct ? {} : { as: sideOf(c.mentions, pool) }) })),
+    participants: [...cast.map((c) => ({ ...participant(c.entity, c.mentions), ...(meetingAct ? {} : { as: c.as }) })),
       ...present.map((p) => ({ ...participant(p, p.mentions.filter(inEventTold)), present: true as const }))],
     when: when?.text ?? null,
     where: where?.text ?? null,
     duration: duration?.text ?? null,
     topic: topic?.name ?? null,
-    ...(meetingAct ? {} : { object: object?.text ?? null }),
+    ...(meetingAct ? {} : { object: object?.text ?? null, tense: tense?.tense ?? null }),
     outcome: after?.text ?? null,
     outcomeSpeaker: after?.speaker ?? null,
     outcomeUtterance: after?.utterance ?? null,

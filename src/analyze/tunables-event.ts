@@ -66,3 +66,16 @@ export const OBJECT_PARTICLE = /^(?:을|를|의)(?:\s|$)/u;
 export const OBJECT_PHRASE = /((?:[^\s,'"‘’“”]+ ){0,2}[^\s,'"‘’“”]+?)(?:을|를) (?=짓|건설|인수|출시|공개|선보|체결|개발|착공|조성|세우)/u;
 /** Words with a particle of their own (부안 해역에 …) or a bare measure word (규모) at the front of that phrase are not the object. */
 export const LEADING_MODIFIER = /^(?:\S+(?:에|에서|으로|로|와|과|의|은|는|이|가|도) |(?:규모|수준|약|총) )+/u;
+
+/**
+ * The tense of a non-meeting act, read from the morphemes right after its word (src/analyze/event.ts):
+ * a noun that follows it says the act is only agreed or planned (인수를 추진, 인수에 합의) or finished
+ * (인수를 마무리); the words after an adnominal 할 say it is planned (인수할 계획이다).
+ */
+export const TENSE = {
+  plannedNouns: /^(추진|검토|합의|협의|결정|계획|예정|방침|착수)$/u,
+  doneNouns: /^(마무리|완료|완수|성사)$/u,
+  plannedAfterAdnominal: /^\s*(계획|예정|방침|전망)/u,
+  /** Morphemes read after the act word before giving up: a predicate ends within a few. */
+  window: 6,
+} as const;

@@ -3,7 +3,7 @@
 // own, attributed in the prose and footnoted once; derivatives only under 참고. The post is built as
 // data (PostModel) and rendered to Markdown last (render.ts).
 import type {
-  AnalyzedCluster, Entity, Mention, Message, ModelSentence, NewsDoc, NewsEvent, Post, PostBlock, PostModel, PostSection,
+  AnalyzedCluster, Entity, Mention, Message, ModelSentence, NewsDoc, NewsEvent, Participant, Post, PostBlock, PostModel, PostSection,
   Quote, Sentence,
 } from '../types.js';
 import { message } from '../messages.js';
@@ -177,7 +177,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   // A meeting is told by a template that cannot misstate it (who met, when, where); other acts keep
   // the sources' own wording for who did what to whom, so their title and lead come from the sources.
   const meeting = !!event && event.act === POST.templateAct && cast.length >= 2 && reports.length >= 2;
-  const lead: ModelSentence[] = meeting ? eventLead(event!, cast, entityOf) : [];
+  const lead: ModelSentence[] = meeting ? eventLead(event!, cast, entityOf) : event && reports.length >= 2 ? actLead(event, entityOf) : [];
   const title = (meeting ? eventTitle(event!, cast) : event && reports.length >= 2 ? actTitle(event) : null)
     ?? consensusTitle(members, keyTexts, cast) ?? `${names.get(members[0]?.id ?? '')?.name ?? '기사'} 보도`;
   if (!lead.length) {
@@ -469,11 +469,37 @@ function eventTitle(event: NewsEvent, cast: Entity[]): string {
  * slots; null when the reports leave the actor or the object unclear (then a headline is chosen).
  */
 function actTitle(event: NewsEvent): string | null {
-  const agents = event.participants.filter((p) => !p.present && p.as === 'agent').map((p) => p.name);
-  const object = event.participants.find((p) => !p.present && p.as === 'object')?.name
-    ?? (event.topic && !agents.includes(event.topic) ? event.topic : null) ?? event.object ?? null;
+  const { agents, object } = actorsAndObject(event);
   if (!agents.length || !object) return null;
-  return cleanTitle(`${agents.join('·')}, ${object} ${event.act}`);
+  return cleanTitle(`${agents.map((p) => p.name).join('·')}, ${object} ${event.act}`);
+}
+
+/** The one who acts and what the act is done to, from the event's slots (as the title names them). */
+function actorsAndObject(event: NewsEvent): { agents: Participant[]; object: string | null; objectMentions: Mention[] } {
+  const agents = event.participants.filter((p) => !p.present && p.as === 'agent');
+  const party = event.participants.find((p) => !p.present && p.as === 'object');
+  const topic = event.topic && !agents.some((a) => a.name === event.topic) ? event.topic : null;
+  const object = party?.name ?? topic ?? event.object ?? null;
+  const objectMentions = party ? party.mentions : topic ? event.spans.topic ?? [] : event.spans.object ?? [];
+  return { agents, object, objectMentions };
+}
+
+/**
+ * The lead of another act (an acquisition, a launch, a contract): who did what to what, when and
+ * where, in newsdesk's words, in the tense the reports' own predicates give it (인수했다 or
+ * 인수하기로 했다). Empty when the event leaves the actor, the object or the tense unclear: then the
+ * best key sentence leads.
+ */
+function actLead(event: NewsEvent, entityOf: (n: string) => Entity | undefined): ModelSentence[] {
+  const { agents, object, objectMentions } = actorsAndObject(event);
+  if (!agents.length || !object || !event.tense || !event.spans.tense?.length) return [];
+  const names = agents.map((p) => { const e = entityOf(p.name); return e?.type === 'person' && e.role ? `${e.name} ${e.role}` : p.name; });
+  const who = names.length > 1 ? `${names.slice(0, -2).map((n) => `${n}, `).join('')}${josa(names[names.length - 2], '와/과')} ${josa(names[names.length - 1], '이/가')}` : josa(names[0], '이/가');
+  const when = event.when && event.when.length >= 10 ? `${dayWords(event.when)} ` : '';
+  const at = event.where ? `${event.where}에서 ` : '';
+  const verb = event.tense === 'done' ? `${event.act}했다` : `${event.act}하기로 했다`;
+  const mentions = [...event.spans.tense, ...agents.flatMap((p) => p.mentions), ...objectMentions, ...(event.spans.when ?? []), ...(event.spans.where ?? [])];
+  return [{ runs: [{ text: `${who} ${when}${at}${josa(object, '을/를')} ${verb}.`, by: 'newsdesk' }], sources: uniq(mentions.map((m) => m.document)), mentions }];
 }
 
 /** The lead of a meeting: who met when and where, who else was there, and how long, in newsdesk's words. */
