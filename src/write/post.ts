@@ -248,6 +248,8 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     budget -= size(paragraph);
     if (budget <= 0) break;
   }
+  const meetings = meetingGroups(event, cluster.entities, memberMap);
+  const restated = new Set(meetings.flatMap((g) => g.slice(1)));
   for (const e of event?.side ?? []) {
     const host = e.participants.filter((p) => cast.some((c) => c.name === p.name)).map((p) => entityOf(p.name)!).filter(Boolean);
     const guests = e.participants.filter((p) => !cast.some((c) => c.name === p.name)).map((p) => entityOf(p.name)!).filter(Boolean);
@@ -259,7 +261,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     for (const m of e.mentions) {
       const doc = memberMap.get(m.document);
       const s = doc && sentenceAt(doc, m.start);
-      if (!doc || !s || paragraph.length > POST.maxSideSentences + 1) continue;
+      if (!doc || !s || paragraph.length > POST.maxSideSentences + 1 || restated.has(key({ document: doc.id, start: s.start }))) continue;
       const t = told(doc, s);
       // Told as part of the side event only when it names a guest, itself or through what was resolved.
       const namesGuest = guests.some((g) => g.mentions.some((x) => x.document === doc.id && !x.field && x.start >= s.start && x.end <= s.end)
@@ -291,8 +293,12 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   // Dates and acts as the reports state them: an item only a derivative tells is left out, and a
   // derivative never stands as an item's source.
   const meetingItem = (e: { what: string }) => meeting && e.what.endsWith(` ${event!.act}`) && e.what.startsWith(cast.map((c) => c.name).join('·'));
+  // One item per side meeting however many reports retell it: the item of the best telling that has one.
+  const sentenceKey = (m: Mention) => { const doc = memberMap.get(m.document); const s = doc && sentenceAt(doc, m.start); return s ? key({ document: m.document, start: s.start }) : ''; };
+  const itemKeys = new Set(cluster.timeline.flatMap((e) => e.mentions.map(sentenceKey)));
+  const retoldMeetings = new Set(meetings.flatMap((g) => { const best = g.find((k) => itemKeys.has(k)); return g.filter((k) => k !== best); }));
   const items = [...cluster.timeline]
-    .filter((e) => isReport(e.mentions[0]?.document ?? '') && !/…/.test(e.what))
+    .filter((e) => isReport(e.mentions[0]?.document ?? '') && !/…/.test(e.what) && !e.mentions.some((m) => retoldMeetings.has(sentenceKey(m))))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => b.e.documents.length - a.e.documents.length || Number(b.e.when.length) - Number(a.e.when.length) || a.i - b.i)
     .slice(0, POST.maxTimeline)
@@ -419,6 +425,37 @@ export function eventStatements(cluster: AnalyzedCluster): Set<string> {
   return new Set((cluster.event?.spans.act ?? [])
     .filter((s) => cast.filter((e) => e.mentions.some((m) => m.document === s.document && !m.field && m.start >= s.start && m.end <= s.end)).length >= Math.min(2, cast.length))
     .map(key));
+}
+
+/**
+ * Side-event sentences that tell one meeting (올트먼 met 최태원, in three reports): the sentences that
+ * tell a meeting with one of the same guests, as `document:start` keys, best first: from the report
+ * that tells the side event most fully (its next sentences go on about it), then the longest. The
+ * first of each group tells the fact; the others restate it.
+ */
+function meetingGroups(event: NewsEvent | null, entities: Entity[], members: Map<string, NewsDoc>): string[][] {
+  const out: string[][] = [];
+  for (const e of event?.side ?? []) {
+    const guests = e.participants.filter((p) => !event!.participants.some((c) => c.name === p.name))
+      .map((p) => entities.find((x) => x.name === p.name)).filter((x): x is Entity => !!x);
+    const depth = (doc: string) => e.mentions.filter((m) => m.document === doc).length;
+    const groups: { guests: Set<string>; told: { key: string; depth: number; length: number }[] }[] = [];
+    for (const m of e.mentions) {
+      const doc = members.get(m.document);
+      const s = doc && sentenceAt(doc, m.start);
+      if (!doc || !s || !POST.meetingTold.test(s.text)) continue;
+      const named = guests.filter((g) => g.mentions.some((x) => x.document === doc.id && !x.field && x.start >= s.start && x.end <= s.end)).map((g) => g.name);
+      if (!named.length) continue;
+      const told = { key: key({ document: doc.id, start: s.start }), depth: depth(doc.id), length: s.text.length };
+      const group = groups.find((g) => named.some((n) => g.guests.has(n)));
+      if (group) {
+        group.told.push(told);
+        named.forEach((n) => group.guests.add(n));
+      } else groups.push({ guests: new Set(named), told: [told] });
+    }
+    out.push(...groups.map((g) => g.told.sort((a, b) => b.depth - a.depth || b.length - a.length).map((t) => t.key)));
+  }
+  return out;
 }
 
 /** The first mention of a key sentence that stands in a member, with its sentence. */

@@ -47,6 +47,14 @@ test('report-cluster: a side-event quote keeps its addressee; the side event is 
   assert.ok(lines.some((l) => l.includes('\\[김태윤 대표와 이도윤 회장\\] 두 사람은')), '두 사람 resolved from the sentence before, marked as an insertion');
 });
 
+test('report-cluster: a side meeting two reports retell is one fact: one sentence, one timeline item', () => {
+  // 연합뉴스 retells the morning meeting that 한국경제 tells in full (30분, 가온텔레콤 본사).
+  const timeline = main.slice(main.indexOf('## 타임라인'));
+  assert.equal(timeline.split('\n').filter((l) => l.includes('이도윤')).length, 1, timeline);
+  assert.ok(main.includes('약 30분간 따로 만났다'), 'the fuller telling stays');
+  assert.ok(!main.includes('경영진과도 미팅을 진행했다'), 'the retelling goes');
+});
+
 test('report-cluster: connectives that argue from the sentence before take their sentence out', () => {
   assert.ok(!main.includes('전력 확보가 가장 큰 과제'), '그러나 … dropped');
   assert.ok(!/^(?:- )?(?:\S+에 따르면 )?(특히|앞서|이날|전날|두 사람|그는)\s/m.test(main), 'no prose line opens on a dangling word');

@@ -57,6 +57,8 @@ export const POST = {
   maxSideGuests: 2,
   /** Source sentences told under one side event. */
   maxSideSentences: 3,
+  /** A sentence telling that a meeting took place: two of them naming the same guest of a side event restate one fact. */
+  meetingTold: /만났다|만나\s|회동했다|면담했다|회담했다|미팅을 (?:진행했|가졌)다|만남을 가졌다/u,
   /** Utterances under 발언. */
   maxQuotes: 5,
   /** The act told from a template (who met whom, when, where): symmetric, so no wording can misstate who did what. */
