@@ -150,7 +150,7 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
   if (/(은|는)$/.test(s) && s.split(' ').length <= TIMELINE.bareSubjectWords) return '';
   const endsOnSubject = /\S(은|는)$/.test(s);
   s = s.replace(/(\S)(은|는)$/, '$1'); // 입국한 올트먼 CEO는 → …CEO: a modifier clause ends on its subject
-  if (TIMELINE.refersBack.test(s)) return '';
+  if (TIMELINE.refersBack.test(s) || TIMELINE.background.test(s)) return '';
   let words = s.split(' ').filter(Boolean);
   if (k > 0 && !words.some((_, i) => isSubject(words, i))) {
     const subject = subjectOf(body.slice(sentence.start, dates[k].start).replace(/\s+/g, ' ').split(' '));

@@ -54,6 +54,8 @@ export const TIMELINE = {
   refersBack: /^(?:(?:두|세|네) (?:사람|회사|기업|곳)|그|그녀|그들|이들|양측|양사|(?:이|그|해당) \S+?)(?:은|는|이|가|도|의)\s|^(?:이|그|해당) (?:회장|대표|사장|프로젝트|회사|기업|제품)/u,
   /** Bound nouns after a verb's modifier form (받은 이후, 만난 뒤): the word before them is no subject. */
   boundNoun: /^(?:이후|후|뒤|직후|다음|때|것|만큼|가운데|중|데|무렵|즈음|자리)(?:[에의로,]|$)/u,
+  /** A clause about why or how it looks (…한 배경에는 …이 작용했다, …하는 모양새다): background or commentary, no act. */
+  background: /(?:^|\s)(?:배경|이유|까닭)(?:에는|은|는|으로는)\s|(?:작용했|풀이된|관측된|분석된|모양새|배경이|때문이|전망이|것으로 보인)다$/u,
   /** Acts that need an object (발표했다): without one, the clause takes the topic of the sentence before. */
   transitiveAct: /(발표|공개|출시|체결|인수)(했다|하였다|됐다)$/u,
 } as const;
