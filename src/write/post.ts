@@ -206,7 +206,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const toldGrams = lead.map((m) => bigrams(plainText(m.runs)));
   const retold = (s: Sentence) => toldGrams.some((g) => dice(g, bigrams(s.text)) >= POST.sameFactDice);
   const addBullet = (doc: NewsDoc, s: Sentence) => {
-    if (saidAlready(doc, s) || retold(s)) return;
+    if (saidAlready(doc, s) || retold(s) || POST.commentary.test(s.text)) return;
     const m = told(doc, s);
     if (!m) return;
     summary.push(m);
@@ -223,6 +223,9 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     if (summary.length >= POST.maxSummary) break;
     const at = firstIn(k.mentions, memberMap);
     if (!at || side.has(key({ document: at.doc.id, start: at.s.start })) || (event && isEventStatement(at.doc, at.s))) continue;
+    // A bullet is a fact of the event: a remark made at it, or a sentence naming a principal or what a
+    // non-meeting act was done to (the robot launched); what the project already was is background.
+    if (event && !utterancesIn(at.doc, at.s).length && !relevant(at.doc, at.s, cluster, event) && !namesObject(at.doc, at.s, cluster, event)) continue;
     addBullet(at.doc, at.s);
   }
 
@@ -481,6 +484,15 @@ function relevant(doc: NewsDoc, s: Sentence, cluster: AnalyzedCluster, event: Ne
   if (object && doc.body.slice(s.start, s.end).includes(object)) return true;
   if (!names.size) return true; // an act with neither people nor a subject: nothing to tell background by
   return cluster.entities.some((e) => names.has(e.name) && e.mentions.some((m) => m.document === doc.id && !m.field && m.start >= s.start && m.end <= s.end));
+}
+
+/** True when the sentence names what a non-meeting act was done to (the product launched, the company bought). */
+function namesObject(doc: NewsDoc, s: Sentence, cluster: AnalyzedCluster, event: NewsEvent): boolean {
+  if (event.act === POST.templateAct) return false;
+  const { object } = actorsAndObject(event);
+  const entity = cluster.entities.find((e) => e.name === object);
+  return entity ? entity.mentions.some((m) => m.document === doc.id && !m.field && m.start >= s.start && m.end <= s.end)
+    : !!object && doc.body.slice(s.start, s.end).includes(object);
 }
 
 /** The quotes of each utterance, reports first; utterances in the order they were first quoted. */

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { digestFolder } from '../../test/fixture-docs/digest.mjs';
+import { DEFAULT_WRITE_OPTIONS, writeCluster } from './index.js';
 
 const result = await digestFolder('report-cluster');
 const [cluster] = result.clusters;
@@ -53,6 +54,23 @@ test('report-cluster: a side meeting two reports retell is one fact: one sentenc
   assert.equal(timeline.split('\n').filter((l) => l.includes('이도윤')).length, 1, timeline);
   assert.ok(main.includes('약 30분간 따로 만났다'), 'the fuller telling stays');
   assert.ok(!main.includes('경영진과도 미팅을 진행했다'), 'the retelling goes');
+});
+
+test('report-cluster: 핵심 요약 bullets are facts of the event: no commentary, no background, even when ranked first', () => {
+  // The two sentences are put at the top of the key sentences: the writer must still leave them out.
+  const keyOf = (file: string, phrase: string) => {
+    const d = byName(file);
+    const s = d.sentences.find((x) => x.text.includes(phrase))!;
+    assert.ok(s, phrase);
+    return { text: s.text, score: 1, mentions: [{ document: d.id, start: s.start, end: s.end }] };
+  };
+  const summary = [keyOf('mt.txt', '밀착하는 모양새다'), keyOf('yonhap.txt', '함께 추진하고 있다'), ...cluster.summary];
+  const docs = new Map(result.documents.map((d) => [d.id, d]));
+  const written = writeCluster({ ...cluster, summary }, docs, { ...DEFAULT_WRITE_OPTIONS, runDate: '2026-01-01' }, new Set());
+  const bullets = written.post.markdown.split('## 핵심 요약\n\n')[1].split('\n\n')[0].split('\n');
+  assert.ok(bullets.length >= 3, bullets.join('\n'));
+  assert.ok(!bullets.some((b) => b.includes('모양새')), 'commentary is no bullet');
+  assert.ok(!bullets.some((b) => b.includes('함께 추진하고 있다')), 'what the project already was is background');
 });
 
 test('report-cluster: connectives that argue from the sentence before take their sentence out', () => {
