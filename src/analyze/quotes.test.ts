@@ -37,6 +37,14 @@ test('a quote with no name in its sentence takes the subject of the sentence bef
   assert.equal(q.speaker, '윤서연');
 });
 
+test('a quote after "서 대표는 고 회장과 만난 뒤 …" is never the addressee\'s, even when the speaker is no known entity', () => {
+  const quotes = run('addressee');
+  const by = (t: string) => quotes.find((q) => q.text.includes(t))!;
+  assert.notEqual(by('협력 범위를').speaker, '고진혁', 'the one met is not the speaker');
+  assert.equal(by('협력 범위를').speaker, null, 'an unknown speaker stays unknown');
+  assert.equal(by('기술력이 인상적').speaker, '고진혁', 'his own remark stays his');
+});
+
 test('paraphrases of one statement across documents share an utterance; a different remark does not', () => {
   const quotes = run('paraphrase-groups');
   const by = (t: string) => quotes.find((q) => q.text.includes(t))!;

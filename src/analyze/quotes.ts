@@ -32,6 +32,8 @@ const QUOTE = /“([^“”\n]{1,400})”|"([^"\n]{1,400})"|‘([^‘’\n]{1,20
 // After a quote: the quoting ending (…라고/…이라며/…고) and, within the sentence, a verb of saying.
 const CHAIN_AFTER = /^[”"’]?\s*(?:이?라며|이?라면서|며|면서|고\s*말하며)\s*$/;
 const SUBJECT = /^(은|는|이|가|도|께서|이는|측은|측이)$/;
+// On a name or its title: the one met, spoken to or about (고 회장과, 회장에게, 회장에 대해), not the speaker.
+const OBLIQUE = /(?:과|와|에게|께|한테|을|를|의|에|에서|로)(?:는|도|의|서)?$|^(?:과|와|에게|께|한테|을|를|의|에)/;
 const PRONOUN_SUBJECT = /(?:^|\s)(그는|그가|그녀는|그녀가|이들은|그도)\s/;
 
 export function findQuotes(docs: NewsDoc[], entities: Entity[], messages: Message[] = []): Quote[] {
@@ -62,7 +64,7 @@ export function findQuotes(docs: NewsDoc[], entities: Entity[], messages: Messag
       const pronoun = PRONOUN_SUBJECT.test(' ' + doc.body.slice(sentence.start, m.index!).split(/\s+/).slice(0, 2).join(' ') + ' ');
       let speaker = pronoun ? null : subjectBefore(doc.body, refs, sentence.start, m.index!);
       if (!speaker && chained) speaker = prevSpeaker;
-      if (!speaker && !pronoun) speaker = nameIn(refs, end + 1, sentence.end);
+      if (!speaker && !pronoun) speaker = nameIn(doc.body, refs, end + 1, sentence.end);
       if (!speaker && (pronoun || speech)) {
         speaker = prevSpeakerOrSubject(doc.body, refs, sentence.start, prevSpeaker, prevEnd);
       }
@@ -141,9 +143,20 @@ function isSubject(after: string): boolean {
   return false;
 }
 
-/** The first person named within [from, to). */
-function nameIn(refs: Ref[], from: number, to: number): string | null {
-  return refs.find((r) => r.start >= from && r.end <= to && r.type === 'person')?.name ?? null;
+/**
+ * The first person named within [from, to) who is not the one spoken to or about: a name taking
+ * 과/와/에게/을/를/의/에 (고 회장과 만난 뒤, 고 회장에 대해) is the addressee or the topic, never the
+ * speaker, even when the speaker (서 대표는) is no entity newsdesk knows.
+ */
+function nameIn(body: string, refs: Ref[], from: number, to: number): string | null {
+  return refs.find((r) => r.start >= from && r.end <= to && r.type === 'person' && !addressed(body.slice(r.end, to)))?.name ?? null;
+}
+
+/** True when the words after a name give it an oblique particle (on the name or on its title). */
+function addressed(after: string): boolean {
+  const words = after.split(/\s+/).slice(0, 2);
+  const word = words[0] !== '' ? words[0] : words[1] ?? '';
+  return OBLIQUE.test(word);
 }
 
 /** 그는 “…”, or a quote with no name in its sentence: the last speaker, else the previous sentence's subject. */
@@ -153,7 +166,7 @@ function prevSpeakerOrSubject(body: string, refs: Ref[], sentenceStart: number, 
   while (last > 0 && /\s/.test(body[last])) last--;
   const prev = sentenceAround(body, Math.max(0, last), Math.max(0, last + 1));
   if (prevSpeaker && prevEnd >= prev.start) return prevSpeaker;
-  return subjectBefore(body, refs, prev.start, prev.end) ?? nameIn(refs, prev.start, prev.end);
+  return subjectBefore(body, refs, prev.start, prev.end) ?? nameIn(body, refs, prev.start, prev.end);
 }
 
 const ENDING = endingIn(QUOTE_WORD_ENDINGS);
