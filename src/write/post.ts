@@ -4,7 +4,7 @@
 // data (PostModel) and rendered to Markdown last (render.ts).
 import type {
   AnalyzedCluster, Entity, Mention, Message, ModelSentence, NewsDoc, NewsEvent, Participant, Post, PostBlock, PostModel, PostSection,
-  Quote, Sentence,
+  Quote, Sentence, TextRun,
 } from '../types.js';
 import { message } from '../messages.js';
 import { josa } from '../text/josa.js';
@@ -225,7 +225,9 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     if (!at || side.has(key({ document: at.doc.id, start: at.s.start })) || (event && isEventStatement(at.doc, at.s))) continue;
     // A bullet is a fact of the event: a remark made at it, or a sentence naming a principal or what a
     // non-meeting act was done to (the robot launched); what the project already was is background.
-    if (event && !utterancesIn(at.doc, at.s).length && !relevant(at.doc, at.s, cluster, event) && !namesObject(at.doc, at.s, cluster, event)) continue;
+    // A sentence resolved from the one before ([A와 B] 두 사람은) is about whom the insertion names.
+    if (event && !utterancesIn(at.doc, at.s).length && !relevant(at.doc, at.s, cluster, event) && !namesObject(at.doc, at.s, cluster, event)
+      && !insertsParty(ctx.resolve(at.doc, at.s), cluster, event)) continue;
     addBullet(at.doc, at.s);
   }
 
@@ -471,14 +473,19 @@ function firstIn(mentions: Mention[], members: Map<string, NewsDoc>): { doc: New
   return null;
 }
 
+/** Whom a sentence must name to be about the event: its principals, else its subject and everyone named taking part. */
+function partyNames(event: NewsEvent): string[] {
+  const principals = event.participants.filter((p) => !p.present).map((p) => p.name);
+  return principals.length ? principals : [...(event.topic ? [event.topic] : []), ...event.participants.map((p) => p.name)];
+}
+
 /**
  * A sentence about the main event: it names one of its participants. Only an event without any takes
  * sentences about its subject instead (a product launch); with participants, a sentence naming only
  * the subject is its background (what 스타게이트 is), not the event.
  */
 function relevant(doc: NewsDoc, s: Sentence, cluster: AnalyzedCluster, event: NewsEvent): boolean {
-  const principals = event.participants.filter((p) => !p.present).map((p) => p.name);
-  const names = new Set(principals.length ? principals : [...(event.topic ? [event.topic] : []), ...event.participants.map((p) => p.name)]);
+  const names = new Set(partyNames(event));
   // What a building or a purchase was (데이터센터는 2027년 …) is the event too.
   const object = event.object?.split(' ').pop();
   if (object && doc.body.slice(s.start, s.end).includes(object)) return true;
@@ -493,6 +500,15 @@ function namesObject(doc: NewsDoc, s: Sentence, cluster: AnalyzedCluster, event:
   const entity = cluster.entities.find((e) => e.name === object);
   return entity ? entity.mentions.some((m) => m.document === doc.id && !m.field && m.start >= s.start && m.end <= s.end)
     : !!object && doc.body.slice(s.start, s.end).includes(object);
+}
+
+/** True when newsdesk's insertion in a resolved sentence names a party of the event or a principal's company ([다온금융과 한결증권] 두 회사는). */
+function insertsParty(runs: TextRun[] | null, cluster: AnalyzedCluster, event: NewsEvent): boolean {
+  const inserted = (runs ?? []).filter((r) => r.by === 'inserted').map((r) => r.text).join(' ');
+  if (!inserted) return false;
+  const people = partyNames(event).map((n) => cluster.entities.find((e) => e.name === n)).filter((e): e is Entity => !!e);
+  const companies = cluster.entities.filter((e) => e.type === 'organization' && people.some((p) => p.role?.includes(e.name)));
+  return [...partyNames(event), ...companies.map((e) => e.name)].some((n) => inserted.includes(n));
 }
 
 /** The quotes of each utterance, reports first; utterances in the order they were first quoted. */
