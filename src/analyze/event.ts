@@ -161,9 +161,16 @@ function tenseOf(acts: Told[], words: RegExp, reports: NewsDoc[]): { tense: 'don
  * that name both (headline first, then body), the one who acts before the one the act is done to.
  */
 function inReportOrder<T extends { entity: Entity; as?: Participant['as'] }>(cast: T[], docs: NewsDoc[]): T[] {
-  const at = (e: Entity, d: string) => Math.min(...e.mentions.filter((m) => m.document === d)
-    .map((m) => (m.field?.name === 'title' ? -2e6 : m.field ? -1e6 + m.field.index * 1e3 : 0) + m.start));
-  const before = (a: Entity, b: Entity) => docs.filter((d) => at(a, d.id) < at(b, d.id) && Number.isFinite(at(a, d.id))).length;
+  // Where each entity is first named in each document, read once (a big event has hundreds of reports).
+  const first = new Map(cast.map((p) => {
+    const at = new Map<string, number>();
+    for (const m of p.entity.mentions) {
+      const pos = (m.field?.name === 'title' ? -2e6 : m.field ? -1e6 + m.field.index * 1e3 : 0) + m.start;
+      if (pos < (at.get(m.document) ?? Infinity)) at.set(m.document, pos);
+    }
+    return [p.entity, at];
+  }));
+  const before = (a: Entity, b: Entity) => docs.filter((d) => (first.get(a)!.get(d.id) ?? Infinity) < (first.get(b)!.get(d.id) ?? Infinity)).length;
   const wins = (a: T) => cast.filter((b) => b !== a && before(a.entity, b.entity) > before(b.entity, a.entity)).length;
   const rank = (p: T) => (p.as === 'agent' ? 0 : p.as === 'object' ? 2 : 1);
   return cast.map((p, i) => ({ p, i, w: wins(p) })).sort((a, b) => rank(a.p) - rank(b.p) || b.w - a.w || a.i - b.i).map(({ p }) => p);
