@@ -1,4 +1,5 @@
 // The unit the cleaner works on: one non-blank input line with its 1-based line number.
+import { runReplacer } from '../text/runs.js';
 
 export interface SourceLine {
   /** 1-based line in the decoded input (for HTML: in the extracted main text). */
@@ -9,8 +10,8 @@ export interface SourceLine {
   heading?: boolean;
 }
 
-/** Folds every run of whitespace (NBSP and zero-width space included) into one space, for matching. */
-export const norm = (s: string): string => s.replace(/[\s\u00a0\u200b\u3000\ufeff]+/g, ' ').trim();
+/** Folds every run of whitespace (NBSP and zero-width space included) into one space, for matching (linear: see text/runs.ts). */
+export const norm: (s: string) => string = runReplacer('\u200b', ' ', true);
 
 const SPACE = /[\s\u00a0\u200b\u3000\ufeff]/;
 

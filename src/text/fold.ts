@@ -2,8 +2,11 @@
 // (a title repeated in the body, a sentence already shown, a figure an LLM may quote, two spellings of a
 // name) folds both sides with this, so that they all agree on what counts as a difference.
 
-/** Whitespace, quote marks of every kind and thousands separators carry no meaning in a comparison. */
-const IGNORED = /[\s“”"‘’'「」『』,]+/g;
+import { runReplacer } from './runs.js';
 
-/** NFKC (full-width and compatibility forms to plain ones), without IGNORED, lower case: `“삼성 ＡＩ” 1,000` → `삼성ai1000`. */
-export const fold = (s: string): string => s.normalize('NFKC').replace(IGNORED, '').toLowerCase();
+/** Whitespace, quote marks of every kind and thousands separators carry no meaning in a comparison. */
+const dropIgnored = runReplacer('“”"‘’\'「」『』,', '');
+
+/** NFKC (full-width and compatibility forms to plain ones), without what carries no meaning, lower case: `“삼성 ＡＩ” 1,000` → `삼성ai1000`.
+ *  Cut by text/runs.ts: a global replace alone grew super-linearly on long texts. */
+export const fold = (s: string): string => dropIgnored(s.normalize('NFKC')).toLowerCase();

@@ -43,9 +43,12 @@ interface GroupIndex {
 }
 
 
+/** The part of a sentence its vector and quote test read: real sentences are far shorter, an unsplit page is not. */
+const scored = (text: string) => (text.length > K.maxScoredChars ? text.slice(0, K.maxScoredChars) : text);
+
 function ngrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const t = fold(text).replace(/[“”"‘’'「」()[\]<>·,.!?]/g, '');
+  const t = fold(scored(text)).replace(/[“”"‘’'「」()[\]<>·,.!?]/g, '');
   for (const n of K.ngramSizes) for (let i = 0; i + n <= t.length; i++) {
     const g = t.slice(i, i + n);
     counts.set(g, (counts.get(g) ?? 0) + 1);
@@ -160,7 +163,11 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
   const reports = members.filter((d) => d.kind === 'report');
   const pool = reports.length ? reports : members;
   const quotesByDoc = new Map<string, Quote[]>();
-  for (const q of quotes) quotesByDoc.set(q.document, [...(quotesByDoc.get(q.document) ?? []), q]);
+  for (const q of quotes) {
+    const list = quotesByDoc.get(q.document);
+    if (list) list.push(q);
+    else quotesByDoc.set(q.document, [q]);
+  }
   const pick = (minChars: number) => {
     const out: Candidate[] = [];
     for (const doc of pool) {
@@ -169,7 +176,7 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
       let index = 0;
       for (const sentence of all) {
         if (index >= K.maxPerDocument) break; // ranking compares every pair: the candidate set is capped
-        if (fold(sentence.text).length < minChars || headingLike(sentence, all, doc.title)) continue;
+        if (fold(scored(sentence.text)).length < minChars || headingLike(sentence, all, doc.title)) continue;
         const utterances = new Set(docQuotes
           .filter((q) => q.start >= sentence.start && q.end <= sentence.end)
           .map((q) => q.utterance));
@@ -249,7 +256,7 @@ function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact =
     const title = titleVectors.length ? Math.max(...titleVectors.map((t) => cosine(t, g.vector))) : 0;
     const support = docCount > 1 ? (g.members.length - 1) / (docCount - 1) : 0;
     const text = g.members[0].sentence.text;
-    const quote = /[“"].{8,}[”"]/.test(text) ? 1 : 0;
+    const quote = /[“"].{8,}[”"]/.test(scored(text)) ? 1 : 0;
     const long = text.length > K.longChars ? 0.85 : 1;
     g.score = long * (K.weights.centrality * centrality[i] + K.weights.position * position +
       K.weights.title * title + K.weights.support * support + K.weights.quote * quote);

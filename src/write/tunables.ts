@@ -10,6 +10,9 @@ export const KEY_SENTENCES = {
   fallbackMinChars: 8,
   /** Very long "sentences" are usually unsplit paragraphs; they are still allowed but not favoured. */
   longChars: 220,
+  /** Only this many characters of a sentence are scored (n-grams, quote test): news sentences are far shorter,
+   *  and a page with no sentence ends (a hostile input) would otherwise cost n-gram work on the whole page. */
+  maxScoredChars: 2_000,
   /** LexRank damping: the usual PageRank value. */
   damping: 0.85,
   /** Edges below this cosine are noise between unrelated sentences (LexRank's threshold variant). */
