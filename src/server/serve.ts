@@ -87,7 +87,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     db: values.db!, port, host: values.host!, token: values.token, postsDir: values.out!,
     write: writeOptionsFrom(config, values), fetcher: fetcherOptionsFrom(values),
   });
-  process.stdout.write(`newsdesk workbench: ${running.url}/  (store: ${values.db}; posts export to ${values.out}/)\n`);
+  process.stdout.write(`newsdesk workbench: ${running.url}/  (store: ${running.bench.store.location}; posts export to ${values.out}/)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);
