@@ -18,7 +18,10 @@ after(async () => {
   await dropPgTestSchemas();
 });
 
-for (const [kind, location] of [['sqlite', () => join(dir, 'nd.db')], ['postgres', pgTestSchema]] as const) {
+const BACKENDS = ([['sqlite', () => join(dir, 'nd.db')], ['postgres', pgTestSchema]] as const)
+  .filter(([kind]) => !process.env.STORES || process.env.STORES.split(',').includes(kind));
+
+for (const [kind, location] of BACKENDS) {
   test(`doctor (${kind}): check, schema version, counts, last run and the newest error per source`, () => {
     const db = location();
     const added = cli('add', fixture, '--db', db, '--quiet');
