@@ -10,7 +10,7 @@ import type {
   AnalyzedCluster, Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster,
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
-import { clusterDocuments, keepIdentity } from './cluster/index.js';
+import { clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
 import { analyzeCluster } from './analyze/index.js';
 import { DEFAULT_WRITE_OPTIONS, tooShortForPost, writeCluster, type WriteOptions } from './write/index.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
@@ -104,25 +104,13 @@ export async function run(req: RunRequest): Promise<RunResult> {
 
   const byId = new Map(documents.map((d) => [d.id, d]));
   const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
-  // A cluster that continues keeps its post file; new clusters must not take those names.
-  const keptPaths = new Map(earlier.filter((c) => identity.kept.has(c.id) && c.postPath).map((c) => [c.id, c.postPath!]));
-  const taken = new Set([...keptPaths.values()].map((p) => p.replace(/\.md$/, '')));
+  // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
+  const plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
   const clusters: WrittenCluster[] = [];
-  const writtenWith = writeOptionsKey(writeOptions);
-  // A cluster whose documents and options are as they were is taken as stored, not analysed again;
-  // not when the caller shows documents otherwise than stored (view) or rewords posts (polish).
-  const reuse = req.view || req.polish ? null : unchangedClusters(earlier, stored, writeOptions, writtenWith);
-  const reused: string[] = [];
-  identity.clusters.forEach((cluster, i) => {
-    const kept = reuse?.(cluster);
-    if (kept) reused.push(kept.id);
-    const budgetMs = req.clusterBudgetMs?.(cluster) ?? CLUSTER_TIME_BUDGET_MS + CLUSTER_TIME_PER_MEMBER_MS * (cluster.members.length - 1);
-    const written = kept ?? analyzeAndWrite(cluster, byId, writeOptions, taken, messages, budgetMs, req.debug);
-    if (written) written.writtenWith = writtenWith;
-    req.progress?.('analyze', i + 1, identity.clusters.length);
-    if (!written) return;
-    const path = keptPaths.get(written.id);
-    clusters.push(path ? { ...written, post: { ...written.post, path } } : written);
+  plan.steps.forEach(({ cluster, kept, budgetMs }, i) => {
+    const written = kept ?? analyzeAndWrite(cluster, byId, writeOptions, plan.taken, messages, budgetMs, req.debug);
+    req.progress?.('analyze', i + 1, plan.steps.length);
+    if (written) clusters.push(placePost(written, plan));
   });
   if (req.polish) await req.polish(clusters, byId, messages);
 
@@ -134,8 +122,47 @@ export async function run(req: RunRequest): Promise<RunResult> {
     // The problems of documents read now; earlier runs reported those of the others.
     messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
     gone: earlier.filter((c) => identity.gone.includes(c.id)),
-    reused,
+    reused: plan.reused,
   };
+}
+
+/** What the analyse and write steps of a run have to do: per cluster, its stored result when nothing it
+ *  was made from changed (kept), else its CPU budget; and the post names already taken. */
+export interface WritingPlan {
+  steps: { cluster: Cluster; kept: WrittenCluster | null; budgetMs: number }[];
+  reused: string[];
+  writtenWith: string;
+  /** Post file names (without .md) taken: continuing clusters keep theirs; new ones get the next free name. */
+  taken: Set<string>;
+  keptPaths: Map<string, string>;
+}
+
+/** Plans analyse → write for the clusters of a run (in process, or as queue jobs: queue/cluster-job.ts). */
+export function planWriting(
+  identity: Identity<Cluster>, earlier: StoredCluster[], stored: StoredDocument[], writeOptions: WriteOptions, reuseAllowed: boolean,
+  clusterBudgetMs?: (cluster: Cluster) => number,
+): WritingPlan {
+  // A cluster that continues keeps its post file; new clusters must not take those names.
+  const keptPaths = new Map(earlier.filter((c) => identity.kept.has(c.id) && c.postPath).map((c) => [c.id, c.postPath!]));
+  const taken = new Set([...keptPaths.values()].map((p) => p.replace(/\.md$/, '')));
+  const writtenWith = writeOptionsKey(writeOptions);
+  // A cluster whose documents and options are as they were is taken as stored, not analysed again.
+  const reuse = reuseAllowed ? unchangedClusters(earlier, stored, writeOptions, writtenWith) : null;
+  const reused: string[] = [];
+  const steps = identity.clusters.map((cluster) => {
+    const kept = reuse?.(cluster) ?? null;
+    if (kept) reused.push(kept.id);
+    const budgetMs = clusterBudgetMs?.(cluster) ?? CLUSTER_TIME_BUDGET_MS + CLUSTER_TIME_PER_MEMBER_MS * (cluster.members.length - 1);
+    return { cluster, kept, budgetMs };
+  });
+  return { steps, reused, writtenWith, taken, keptPaths };
+}
+
+/** A written cluster with the write options it was written under and its lasting post path. */
+export function placePost(written: WrittenCluster, plan: WritingPlan): WrittenCluster {
+  written.writtenWith = plan.writtenWith;
+  const path = plan.keptPaths.get(written.id);
+  return path ? { ...written, post: { ...written.post, path } } : written;
 }
 
 /** The write options as a key, the run's day aside (it matters only to a draft post; see unchangedClusters). */
@@ -187,7 +214,7 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
     fresh.push(...batch.map((d) => d.id));
     batch = [];
   };
-  const pool = new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size: POOL_SIZE, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB, transfer: handOver });
+  const pool = openReadPool(POOL_SIZE);
   const sources: string[] = []; // of the tasks in flight, oldest first (outcomes arrive in that order)
   const raws = req.inputs?.raws ?? [];
   let read = 0;
@@ -229,13 +256,18 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
   return { read, extracted, fresh, documents };
 }
 
+/** The worker threads that read documents, each under the per-document time and memory budget. */
+export function openReadPool(size: number): WorkerPool<ReadTask, ReadResult> {
+  return new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB, transfer: handOver });
+}
+
 /** A large file's bytes go to the worker without a copy, when they own their whole buffer (nothing else shares it). */
 function handOver({ raw }: ReadTask): ArrayBuffer[] {
   const b = raw.bytes;
   return b.byteLength > 1 << 20 && b.byteOffset === 0 && b.buffer instanceof ArrayBuffer && b.buffer.byteLength === b.byteLength ? [b.buffer] : [];
 }
 
-function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, source: string, debug?: boolean): Message {
+export function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, source: string, debug?: boolean): Message {
   if (outcome.failure === 'crash') return internalError('extract', { message: outcome.error, stack: outcome.stack }, { source }, debug);
   const budget = outcome.failure === 'budget'
     ? `took longer than ${DOC_TIME_BUDGET_MS / 1000} s (the per-document time budget, DOC_TIME_BUDGET_MS)`
@@ -250,21 +282,48 @@ function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, sourc
 function analyzeAndWrite(
   cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
 ): WrittenCluster | null {
-  const place = { source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` };
+  if (tooShort(cluster, byId, messages)) return null;
+  return guarded(cluster, byId, 'analyze', budgetMs, messages, debug, (step) => {
+    const analyzed = analyzeCluster(cluster, byId);
+    step('write');
+    return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
+  });
+}
+
+/** The analyse step alone (a queue job): null, with a message, when the cluster gets no post. */
+export function analyzeStep(cluster: Cluster, byId: Map<string, NewsDoc>, messages: Message[], budgetMs: number, debug?: boolean): AnalyzedCluster | null {
+  if (tooShort(cluster, byId, messages)) return null;
+  return guarded(cluster, byId, 'analyze', budgetMs, messages, debug, () => analyzeCluster(cluster, byId));
+}
+
+/** The write step alone (a queue job), with names taken from `taken` as analyzeAndWrite takes them. */
+export function writeStep(
+  analyzed: AnalyzedCluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
+): WrittenCluster | null {
+  return guarded(analyzed, byId, 'write', budgetMs, messages, debug, () => writeCluster(analyzed, datedMembers(analyzed, byId), options, taken));
+}
+
+const clusterPlace = (cluster: Cluster, byId: Map<string, NewsDoc>) =>
+  ({ source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` });
+
+function tooShort(cluster: Cluster, byId: Map<string, NewsDoc>, messages: Message[]): boolean {
   const members = cluster.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d);
-  if (tooShortForPost(members)) {
-    messages.push(message('write', 'too-short', 'its documents hold less than one news sentence of text; no post is written for it', place, 'warning'));
-    return null;
-  }
-  let stage: Stage = 'analyze';
+  if (!tooShortForPost(members)) return false;
+  messages.push(message('write', 'too-short', 'its documents hold less than one news sentence of text; no post is written for it', clusterPlace(cluster, byId), 'warning'));
+  return true;
+}
+
+/** Runs `work` under the CPU-time budget; a failure or a blown budget becomes a message naming the cluster. */
+function guarded<T>(
+  cluster: Cluster, byId: Map<string, NewsDoc>, first: Stage, budgetMs: number, messages: Message[], debug: boolean | undefined,
+  work: (step: (s: Stage) => void) => T,
+): T | null {
+  let stage = first;
   try {
-    return withBudget(budgetMs, () => {
-      const analyzed = analyzeCluster(cluster, byId);
-      stage = 'write';
-      return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
-    });
+    return withBudget(budgetMs, () => work((s) => (stage = s)));
   } catch (e) {
     if (e instanceof ConfigError) throw e;
+    const place = clusterPlace(cluster, byId);
     if (e instanceof OverBudget) {
       const reason = `analysing and writing this cluster went ${e.message}; ` +
         'it has no post this run (CLUSTER_TIME_BUDGET_MS and CLUSTER_TIME_PER_MEMBER_MS); the run went on';

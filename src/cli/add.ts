@@ -4,7 +4,9 @@ import { DEFAULT_DB_PATH, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { finish, run } from '../pipeline.js';
 import { createProgress } from './progress.js';
-import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom } from './sources.js';
+import { INPUT_ARG_OPTIONS, QUEUE_USAGE, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom } from './sources.js';
+import { queueUrlFrom } from '../queue/connection.js';
+import { enqueueSources } from './enqueue.js';
 import { checkOutputPath, decodeOptionsFrom, printProblems } from './output.js';
 import { count, parseCommand } from './args.js';
 
@@ -17,6 +19,7 @@ export const ADD_USAGE = `newsdesk add SOURCE... [--db FILE] [--sources FILE]
   --max-file-mb N   refuse pages larger than N MB (default: 10)
   --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
+${QUEUE_USAGE}
 ${WEB_USAGE}
 
   Exit status: 0 done; 1 nothing usable was read; 2 usage or configuration error.
@@ -30,6 +33,14 @@ export async function addCommand(argv: string[]): Promise<number> {
   }
   if (!positionals.length && !values.sources?.length) throw new ConfigError(`add needs at least one SOURCE (newsdesk add --help)`);
   if (isFileStore(values.db!)) checkOutputPath('--db', values.db!, 'file');
+  const queue = queueUrlFrom(values.queue);
+  if (queue) {
+    const fetcherOptions = fetcherOptionsFrom(values);
+    const q = await enqueueSources(queue, positionals, values.sources ?? [], { list: listOptionsFrom(values), maxFileBytes: fetcherOptions.maxBodyBytes, decode: decodeOptionsFrom(fetcherOptions) });
+    printProblems(q.messages);
+    process.stdout.write(`queued ${count(q.files, 'file')} and ${count(q.urls, 'URL')} for the workers on ${queue}\n`);
+    return q.files + q.urls ? 0 : 1;
+  }
   const startedAt = new Date();
   const progress = createProgress(process.stderr, values.quiet);
   const fetcherOptions = fetcherOptionsFrom(values);

@@ -7,12 +7,14 @@ import { kstDay } from '../dates.js';
 import { createProgress } from './progress.js';
 import { loadConfig, resolveLlm, writeOptionsFrom } from './config.js';
 import { openAiChat, polishClusters } from '../write/index.js';
-import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom, parseDuration } from './sources.js';
+import { INPUT_ARG_OPTIONS, QUEUE_USAGE, WEB_USAGE, fetcherOptionsFrom, gatherInputs, listOptionsFrom, parseDuration } from './sources.js';
 import { printable } from '../printable.js';
 import { STDOUT, checkOutputPath, decodeOptionsFrom, printProblems, writeDigestJson } from './output.js';
 import { writePosts, type PostsWritten } from './posts.js';
 import { count, parseCommand } from './args.js';
 import { DEFAULT_DB_PATH } from '../store/index.js';
+import { queueUrlFrom } from '../queue/connection.js';
+import { enqueueSources } from './enqueue.js';
 
 export const DIGEST_USAGE = `newsdesk digest [PATH|URL...] [--json FILE|-] [--out DIR] [--db FILE] [options]
 
@@ -44,6 +46,8 @@ export const DIGEST_USAGE = `newsdesk digest [PATH|URL...] [--json FILE|-] [--ou
   --max-files N     refuse to start on more than N input files (default: 100000)
   --quiet           no progress on stderr
   -h, --help        this help
+${QUEUE_USAGE}
+                    (the workers store the clusters and posts; \`newsdesk serve\` shows them)
 ${WEB_USAGE}
 
   Exit status: 0 done; 1 nothing usable (no document to digest); 2 usage or configuration error.
@@ -78,6 +82,14 @@ export async function digestCommand(argv: string[]): Promise<number> {
   }
   const maxMb = values['max-file-mb'];
   if (maxMb !== undefined && !(Number(maxMb) > 0)) throw new ConfigError(`--max-file-mb takes a positive number of megabytes, not "${maxMb}"`);
+  const queue = queueUrlFrom(values.queue);
+  if (queue) {
+    const fetcherOptions = fetcherOptionsFrom(values);
+    const q = await enqueueSources(queue, positionals, values.sources ?? [], { list: listOptionsFrom(values), maxFileBytes: fetcherOptions.maxBodyBytes, decode: decodeOptionsFrom(fetcherOptions), cluster: true });
+    printProblems(q.messages);
+    process.stdout.write(`queued ${q.files} files, ${q.urls} URLs and a clustering of the store for the workers on ${queue}\n`);
+    return 0;
+  }
   const startedAt = new Date();
   const since = values.since === undefined ? undefined : sinceFrom(values.since, startedAt);
   // Where outputs go is checked before anything is written, the store included.

@@ -11,6 +11,7 @@ import { watchCommand } from './watch.js';
 import { searchCommand } from './search.js';
 import { doctorCommand } from './doctor.js';
 import { serveCommand } from '../server/serve.js';
+import { workerCommand } from './worker.js';
 
 const USAGE = `newsdesk — turns raw news pages into a clean, verified digest and sourced blog posts
 
@@ -21,6 +22,7 @@ Usage:
   newsdesk search WORD...                  find stored documents by title and body
   newsdesk doctor                          the store's health, schema version, counts, newest errors
   newsdesk serve [--port 4321]             the web workbench on http://127.0.0.1:4321/
+  newsdesk worker --queue redis://…        run queued jobs (add, digest, watch take --queue too)
   newsdesk COMMAND --help                  that command's options
   newsdesk --version
 
@@ -29,7 +31,7 @@ Usage:
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number> | number> = {
-  digest: digestCommand, add: addCommand, watch: watchCommand, search: searchCommand, serve: serveCommand, doctor: doctorCommand,
+  digest: digestCommand, add: addCommand, watch: watchCommand, search: searchCommand, serve: serveCommand, doctor: doctorCommand, worker: workerCommand,
 };
 
 function version(): string {

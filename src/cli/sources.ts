@@ -28,8 +28,12 @@ export const INPUT_ARG_OPTIONS = {
   quiet: { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  queue: { type: 'string' },
   ...WEB_ARG_OPTIONS,
 } as const;
+
+export const QUEUE_USAGE = `  --queue URL       hand the sources to \`newsdesk worker\`s through this Redis queue (redis://host:6379)
+                    instead of reading them here; NEWSDESK_QUEUE sets it too (see README "Scale out")`;
 
 export const WEB_USAGE = `
   Sources may also be http(s) URLs of articles, RSS 2.0 / RSS 1.0 / Atom feeds, sitemaps,

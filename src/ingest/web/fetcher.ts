@@ -8,7 +8,7 @@ import type { Message } from '../../types.js';
 import { ConfigError, message } from '../../messages.js';
 import type { HttpCache } from './http-cache.js';
 import { checkHostAddress, normaliseHost, type ResolvedAddress } from './address.js';
-import { HostQueue, sleep } from './host-queue.js';
+import { HostQueue, sleep, type HostGate, type SharedRobots } from './host-queue.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type Robots } from './robots.js';
 import * as T from './tunables.js';
 import { hostKey, parseFetchable } from './url.js';
@@ -32,6 +32,10 @@ export interface FetcherOptions {
   cache?: HttpCache;
   /** Aborts waits and requests in flight (watch's Ctrl-C). */
   signal?: AbortSignal;
+  /** Per-host politeness shared with other processes (queue workers); this process's own HostQueue by default. */
+  hostGate?: HostGate;
+  /** robots.txt read once for all the processes sharing `hostGate`. */
+  sharedRobots?: SharedRobots;
 }
 
 /** Where a URL came from: typed by the user (trusted, may be loopback) or found inside a feed/sitemap. */
@@ -101,11 +105,12 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`;
 
 export class Fetcher {
-  readonly options: Required<Omit<FetcherOptions, 'cache' | 'signal' | 'allowHosts'>>;
+  readonly options: Required<Omit<FetcherOptions, 'cache' | 'signal' | 'allowHosts' | 'hostGate' | 'sharedRobots'>>;
   private readonly allowHosts: Set<string>;
   private readonly cache?: HttpCache;
   private readonly signal?: AbortSignal;
-  private readonly queue: HostQueue;
+  private readonly queue: HostGate;
+  private readonly sharedRobots?: SharedRobots;
   private readonly agent: Agent;
   private readonly robots = new Map<string, { at: number; robots: Promise<Robots> }>();
   /** Addresses the safety gate approved per host name; connections to that host use only these, so a
@@ -134,7 +139,8 @@ export class Fetcher {
     this.allowHosts = new Set((options.allowHosts ?? []).map(normaliseHost));
     this.cache = options.cache;
     this.signal = options.signal;
-    this.queue = new HostQueue(o.perHostConcurrency, o.perHostDelayMs);
+    this.queue = options.hostGate ?? new HostQueue(o.perHostConcurrency, o.perHostDelayMs);
+    this.sharedRobots = options.sharedRobots;
     this.agent = new Agent({
       connect: { timeout: o.connectTimeoutMs, lookup: this.pinnedLookup },
       headersTimeout: o.totalTimeoutMs,
@@ -383,8 +389,17 @@ export class Fetcher {
     const key = url.origin;
     const hit = this.robots.get(key);
     if (hit && Date.now() - hit.at < T.ROBOTS_TTL_MS) return hit.robots;
-    const robots = this.loadRobots(new URL('/robots.txt', url.origin));
+    const robots = this.sharedRobotsFor(url.origin);
     this.robots.set(key, { at: Date.now(), robots });
+    return robots;
+  }
+
+  /** Another worker's reading of robots.txt when there is one; else this one's, shared (unless unreachable: retried next time). */
+  private async sharedRobotsFor(origin: string): Promise<Robots> {
+    const known = await this.sharedRobots?.get(origin);
+    if (known) return known;
+    const robots = await this.loadRobots(new URL('/robots.txt', origin));
+    if (!robots.unreachable) await this.sharedRobots?.put(origin, robots);
     return robots;
   }
 

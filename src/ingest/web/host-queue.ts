@@ -1,6 +1,7 @@
 // Politeness: per host, at most N requests in flight, and each request starts at least `delay` after
 // the previous one started and after the last one finished (so the host sees real pauses, not just
 // spaced-out sends behind a slow response).
+import type { Robots } from './robots.js';
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
@@ -13,6 +14,19 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/** What the fetcher needs of per-host politeness: this process's HostQueue, or one shared by many
+ *  processes (queue/politeness.ts keeps the slots and pauses in Redis, so workers share one limit). */
+export interface HostGate {
+  run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  setHostDelay(host: string, ms: number): void | Promise<void>;
+}
+
+/** A robots.txt cache shared by the processes that fetch from one host (queue/politeness.ts). */
+export interface SharedRobots {
+  get(origin: string): Promise<Robots | undefined>;
+  put(origin: string, robots: Robots): Promise<void>;
+}
+
 interface HostState {
   active: number;
   nextStart: number;
@@ -21,7 +35,7 @@ interface HostState {
   waiters: (() => void)[];
 }
 
-export class HostQueue {
+export class HostQueue implements HostGate {
   private hosts = new Map<string, HostState>();
 
   constructor(

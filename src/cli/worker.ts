@@ -1,0 +1,64 @@
+// `newsdesk worker`: runs queue jobs (fetch, extract, cluster, analyse, write) until stopped. Start as
+// many as you like, on as many machines as you like, with the same --queue and --db.
+import { openStore } from '../store/index.js';
+import { ConfigError } from '../messages.js';
+import { queueUrlFrom } from '../queue/connection.js';
+import { startWorker } from '../queue/worker.js';
+import { loadConfig, writeOptionsFrom } from './config.js';
+import { WEB_ARG_OPTIONS, fetcherOptionsFrom } from './sources.js';
+import { DEFAULT_DB_PATH } from '../store/index.js';
+import { parseCommand } from './args.js';
+import { printable } from '../printable.js';
+
+export const WORKER_USAGE = `newsdesk worker --queue redis://HOST:6379 [--db STORE] [options]
+
+  Takes jobs from the queue that \`add\`, \`digest\`, \`watch\` and \`serve\` fill when they are given
+  --queue (or NEWSDESK_QUEUE), and runs them: fetch (politely: the per-host limits are kept in Redis,
+  for all workers together), extract and store, cluster (one worker at a time), analyse and write.
+  Runs until Ctrl-C or SIGTERM, finishing the jobs in hand.
+
+  --queue URL       the Redis queue (default: NEWSDESK_QUEUE)
+  --db STORE        the store every worker shares (default: ./${DEFAULT_DB_PATH}; NEWSDESK_DB)
+  --config FILE, --preset NAME, --category NAME, --author NAME   how posts are written (as digest)
+  --quiet           no line per job
+  -h, --help        this help
+  --per-host N, --delay D, --timeout D, --retries N, --allow-host H   fetching (as add)
+`;
+
+const WORKER_OPTIONS = {
+  queue: { type: 'string' },
+  db: { type: 'string' },
+  config: { type: 'string' },
+  preset: { type: 'string' },
+  category: { type: 'string' },
+  author: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...WEB_ARG_OPTIONS,
+} as const;
+
+export async function workerCommand(argv: string[]): Promise<number> {
+  const { values } = parseCommand('worker', argv, WORKER_OPTIONS);
+  if (values.help) {
+    process.stdout.write(WORKER_USAGE);
+    return 0;
+  }
+  const queue = queueUrlFrom(values.queue);
+  if (!queue) throw new ConfigError('worker needs a queue: --queue redis://127.0.0.1:6379 (or NEWSDESK_QUEUE)');
+  const db = values.db ?? process.env.NEWSDESK_DB ?? DEFAULT_DB_PATH;
+  const { config } = loadConfig({ file: values.config });
+  const store = openStore(db);
+  const worker = await startWorker({
+    queue, store, write: writeOptionsFrom(config, values), fetcher: fetcherOptionsFrom(values),
+    log: values.quiet ? undefined : (kind, job, outcome, detail) =>
+      process.stdout.write(printable(`${new Date().toISOString()} ${kind} ${job.id} ${outcome}${detail ? `: ${detail}` : ''}`) + '\n'),
+  });
+  process.stdout.write(`worker ${process.pid} on ${queue}, store ${db}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await worker.close();
+  await store.close();
+  return 0;
+}

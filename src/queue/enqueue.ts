@@ -1,0 +1,22 @@
+// The enqueueing side: what `add`, `digest`, `watch` and the server do instead of running in process
+// when a queue is configured. Job ids make every add idempotent (queue/jobs.ts).
+import type { RawFile } from '../types.js';
+import type { DecodeOptions } from '../ingest/index.js';
+import { clusterJobId, extractJobId, fetchJobId, toRawJob, type QueueClient, type Queues } from './jobs.js';
+import { CLUSTER_DEBOUNCE_MS } from './tunables.js';
+
+/** One page or file to extract and store. */
+export async function enqueueRaw(queues: Queues, raw: RawFile, decode?: DecodeOptions): Promise<void> {
+  await queues.extract.add('extract', { raw: toRawJob(raw), ...(decode ? { decode } : {}) }, { jobId: extractJobId(raw) });
+}
+
+/** A URL (article, feed or sitemap) to fetch politely and then extract. */
+export async function enqueueFetch(queues: Queues, url: string): Promise<void> {
+  await queues.fetch.add('fetch', { url }, { jobId: fetchJobId(url) });
+}
+
+/** Bumps the document generation and asks for a clustering of it (queue/cluster-job.ts). */
+export async function requestClustering(client: QueueClient): Promise<void> {
+  const generation = await client.redis.incr(client.generationKey);
+  await client.queues.cluster.add('cluster', { generation }, { jobId: clusterJobId(generation), delay: CLUSTER_DEBOUNCE_MS });
+}

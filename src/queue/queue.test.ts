@@ -1,0 +1,176 @@
+// Workers on a real Redis (127.0.0.1:6379, each test under its own key prefix) as real processes (the
+// built CLI): several workers fetching from one local server keep the per-host limit together
+// (measured at the server), and several workers adding documents at once cluster them as one
+// in-process digest does (one clustering consumer).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { openStore } from '../store/index.js';
+import { QueueClient } from './jobs.js';
+import { enqueueFetch } from './enqueue.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(root, 'dist', 'cli', 'main.js');
+const REDIS = 'redis://127.0.0.1:6379/0';
+/** A hang-catcher, not a measurement. */
+const LIMIT_MS = 240_000;
+
+const prefixed = (name: string) => `${REDIS}?prefix=nd-test-${name}-${process.pid}-${Date.now()}`;
+
+function startWorkers(n: number, queue: string, db: string, extra: string[] = []): ChildProcess[] {
+  return Array.from({ length: n }, () => spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', db, '--quiet', ...extra], { stdio: 'ignore' }));
+}
+
+async function stop(workers: ChildProcess[]) {
+  await Promise.all(workers.map((w) => (w.exitCode !== null ? null : new Promise((r) => { w.once('exit', r); w.kill('SIGTERM'); }))));
+}
+
+/** Waits until no job is waiting, active or delayed and the store was clustered at the last generation (if any). */
+async function drained(client: QueueClient) {
+  const end = Date.now() + LIMIT_MS;
+  for (;;) {
+    let pending = 0;
+    for (const q of Object.values(client.queues)) {
+      const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      pending += c.waiting + c.active + c.delayed + c.prioritized;
+    }
+    const generation = Number((await client.redis.get(client.generationKey)) ?? 0);
+    const clustered = Number((await client.redis.get(client.clusteredKey)) ?? 0);
+    if (!pending && clustered >= generation) return;
+    assert.ok(Date.now() < end, 'the queue did not drain (hang-catcher)');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Removes every key of the test's prefix. */
+async function forget(client: QueueClient) {
+  for (const q of Object.values(client.queues)) await q.obliterate({ force: true });
+  const keys = await client.redis.keys(`${client.prefix}:*`);
+  if (keys.length) await client.redis.del(...keys);
+  await client.close();
+}
+
+/** A fictional Korean article page. */
+const article = (host: string, n: number) => `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>한솔시 ${n}번 도서관 개관</title></head>
+<body><article><h1>한솔시, ${n}번째 마을 도서관 문 연다</h1>
+<p>한솔시는 ${n}일 ${host} 구역에 ${n}번째 마을 도서관을 열었다고 밝혔다. 도서관은 장서 ${n * 1000}권을 갖췄다.</p>
+<p>이가람 한솔시장은 “주민 누구나 걸어서 10분 안에 책을 빌릴 수 있게 하겠다”고 말했다.</p>
+<p>시는 올해 안에 도서관 ${n + 2}곳을 더 열 계획이다. 예산은 ${n * 10}억 원이다.</p></article></body></html>`;
+
+test('workers fetching from one local server never exceed the per-host limit, measured at the server', { timeout: LIMIT_MS + 30_000 }, async () => {
+  // Per host (the Host header): requests in flight now and at most, and every request's start and end.
+  const inFlight = new Map<string, number>();
+  const maxInFlight = new Map<string, number>();
+  const requests: { host: string; path: string; start: number; end: number }[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const host = req.headers.host!;
+    const start = Date.now();
+    inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
+    maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, inFlight.get(host)!));
+    // A slow answer, so that overlapping requests would overlap here.
+    setTimeout(() => {
+      if (req.url === '/robots.txt') {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+      } else {
+        const n = Number(/\d+/.exec(req.url ?? '')?.[0] ?? 0);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article(host, n));
+      }
+      inFlight.set(host, inFlight.get(host)! - 1);
+      requests.push({ host, path: req.url ?? '', start, end: Date.now() });
+    }, 40);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const queue = prefixed('politeness');
+  const client = new QueueClient(queue);
+  const work = mkdtempSync(join(tmpdir(), 'nd-politeness-'));
+  const db = join(work, 'store.db');
+  openStore(db).close(); // created before the workers open it together
+  const DELAY_MS = 100;
+  const PAGES = 10;
+  const workers = startWorkers(3, queue, db, ['--per-host', '1', '--delay', `${DELAY_MS}ms`]);
+  try {
+    for (const host of hosts) {
+      for (let n = 1; n <= PAGES; n++) await enqueueFetch(client.queues, `http://${host}/news/${n}.html`);
+      await enqueueFetch(client.queues, `http://${host}/private/secret.html`);
+    }
+    await drained(client);
+    const pages = requests.filter((r) => r.path.startsWith('/news/'));
+    console.log(`bounded fetch: ${requests.length} requests by 3 workers; most in flight per host: ${hosts.map((h) => `${h} ${maxInFlight.get(h)}`).join(', ')}`);
+    for (const host of hosts) {
+      assert.equal(maxInFlight.get(host), 1, `${host}: never more than one request at a time across the workers`);
+      // Each request starts after the one before it ended plus the pause (server clock; timers may fire a little early).
+      const mine = requests.filter((r) => r.host === host).sort((a, b) => a.start - b.start);
+      const gaps = mine.slice(1).map((r, i) => r.start - mine[i].end);
+      console.log(`  ${host}: ${mine.length} requests, shortest pause ${Math.min(...gaps)} ms (limit ${DELAY_MS} ms)`);
+      assert.ok(Math.min(...gaps) >= DELAY_MS - 10, `${host}: pauses of ${DELAY_MS} ms between requests, shortest ${Math.min(...gaps)} ms`);
+      assert.ok(!mine.some((r) => r.path.startsWith('/private/')), `${host}: robots.txt disallows /private/ for every worker`);
+      assert.equal(mine.filter((r) => r.path.startsWith('/news/')).length, PAGES, `${host}: every page fetched once`);
+    }
+    assert.equal(pages.length, 2 * PAGES);
+    // robots.txt is read by one worker and shared through Redis (a few may race for it at first).
+    for (const host of hosts) assert.ok(requests.filter((r) => r.host === host && r.path === '/robots.txt').length <= 3);
+    const store = openStore(db);
+    try {
+      assert.equal(store.documents().length, 2 * PAGES, 'every page stored once');
+    } finally {
+      store.close();
+    }
+  } finally {
+    await stop(workers);
+    server.close();
+    await forget(client);
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('documents added by several workers at once are clustered as one in-process digest clusters them', { timeout: LIMIT_MS + 30_000 }, async () => {
+  const work = mkdtempSync(join(tmpdir(), 'nd-concurrent-'));
+  const queue = prefixed('clustering');
+  const client = new QueueClient(queue);
+  const examples = join(root, 'examples');
+  const clean = join(work, 'clean.db');
+  const queued = join(work, 'queued.db');
+  openStore(queued).close();
+  const workers = startWorkers(3, queue, queued);
+  try {
+    const digest = spawnSync(process.execPath, [CLI, 'digest', examples, '--db', clean, '--no-posts', '--quiet'], { encoding: 'utf8' });
+    assert.equal(digest.status, 0, digest.stderr);
+    const add = spawnSync(process.execPath, [CLI, 'add', examples, '--queue', queue], { encoding: 'utf8' });
+    assert.equal(add.status, 0, add.stderr);
+    assert.match(add.stdout, /queued 11 files/);
+    await drained(client);
+    const view = (path: string) => {
+      const s = openStore(path);
+      try {
+        const docs = s.documents();
+        const key = new Map(docs.map((d) => [d.id, d.key]));
+        const clusters = s.clusters().filter((c) => c.goneRun === null);
+        return {
+          documents: docs.map((d) => `${d.key} ${d.contentHash}`).sort(),
+          clusters: clusters.map((c) => ({ members: c.members.map((m) => key.get(m)).sort(), post: c.post?.markdown ?? null }))
+            .sort((a, b) => a.members[0]!.localeCompare(b.members[0]!)),
+        };
+      } finally {
+        s.close();
+      }
+    };
+    const a = view(clean);
+    const b = view(queued);
+    assert.equal(b.documents.length, 11);
+    assert.equal(a.clusters.length, 3);
+    assert.deepEqual(b.documents, a.documents, 'the same documents, none twice');
+    assert.deepEqual(b.clusters, a.clusters, 'the same clusters with the same posts');
+  } finally {
+    await stop(workers);
+    await forget(client);
+    rmSync(work, { recursive: true, force: true });
+  }
+});
