@@ -10,10 +10,14 @@ import { DEFAULT_DB_PATH, MEMORY_DB, isFileStore, openStore, type Store } from '
 import { ConfigError, formatMessage, problems as problemsOf } from '../messages.js';
 import { Fetcher, collectWeb, newSeenState, sleep, type FetcherOptions, type HttpCache } from '../ingest/web/index.js';
 import { listInputs, readRaw } from '../ingest/index.js';
-import { INPUT_ARG_OPTIONS, WEB_USAGE, fetcherOptionsFrom, parseDuration, splitSources } from './sources.js';
+import { INPUT_ARG_OPTIONS, QUEUE_USAGE, WEB_USAGE, fetcherOptionsFrom, parseDuration, splitSources } from './sources.js';
 import { checkOutputPath, decodeOptionsFrom, writeDigestJson } from './output.js';
 import { writePosts } from './posts.js';
 import { count, parseCommand } from './args.js';
+import { queueUrlFrom } from '../queue/connection.js';
+import { QueueClient } from '../queue/jobs.js';
+import { enqueueFetch } from '../queue/enqueue.js';
+import { enqueueSources } from './enqueue.js';
 
 /** Polling more often than this hammers publishers for little gain; the CLI refuses it. */
 export const MIN_CLI_INTERVAL_MS = 10_000;
@@ -111,6 +115,8 @@ export const WATCH_USAGE = `newsdesk watch SOURCE... [--every 10m] [--once | --m
   --db FILE|URL     the store (documents, clusters, posts written, HTTP validators): a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
   --max-file-mb N   refuse pages larger than N MB (default: 10)
   --quiet           only problems on stderr
+${QUEUE_USAGE}
+                    (each poll queues the sources; the workers fetch, store, cluster and write)
 ${WEB_USAGE}
 `;
 
@@ -141,6 +147,9 @@ export async function watchCommand(argv: string[]): Promise<number> {
   if (outDir) checkOutputPath('--out', outDir, 'dir');
   if (values.json) checkOutputPath('--json', values.json, 'file');
   if (isFileStore(values.db!)) checkOutputPath('--db', values.db!, 'file');
+
+  const queue = queueUrlFrom(values.queue);
+  if (queue) return watchQueued(queue, split.urls, split.paths, everyMs, maxPolls, values.quiet!);
 
   const controller = new AbortController();
   let interrupts = 0;
@@ -182,5 +191,34 @@ export async function watchCommand(argv: string[]): Promise<number> {
     await store.close();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
+  }
+}
+
+/** watch with a queue: every poll queues the sources as fetch jobs (files once); the workers do the rest. */
+async function watchQueued(queue: string, urls: string[], paths: string[], everyMs: number, maxPolls: number | undefined, quiet: boolean): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  if (paths.length) await enqueueSources(queue, paths, [], {});
+  const client = new QueueClient(queue);
+  let poll = 0;
+  try {
+    while (!controller.signal.aborted && (maxPolls === undefined || poll < maxPolls)) {
+      const started = Date.now();
+      poll++;
+      // One job per source per poll: a retried enqueue within the poll adds nothing.
+      const round = Math.floor(started / everyMs);
+      for (const url of urls) await enqueueFetch(client.queues, url, round);
+      if (!quiet) process.stderr.write(`poll ${poll} (${new Date(started).toISOString()}): ${count(urls.length, 'source')} queued on ${queue}\n`);
+      if (maxPolls !== undefined && poll >= maxPolls) break;
+      await sleep(everyMs - (Date.now() - started), controller.signal);
+    }
+    process.stdout.write(`watched ${count(poll, 'poll')}; the workers on ${queue} fetch and store\n`);
+    return 0;
+  } finally {
+    await client.close();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }

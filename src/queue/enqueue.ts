@@ -10,9 +10,10 @@ export async function enqueueRaw(queues: Queues, raw: RawFile, decode?: DecodeOp
   await queues.extract.add('extract', { raw: toRawJob(raw), ...(decode ? { decode } : {}) }, { jobId: extractJobId(raw) });
 }
 
-/** A URL (article, feed or sitemap) to fetch politely and then extract. */
-export async function enqueueFetch(queues: Queues, url: string): Promise<void> {
-  await queues.fetch.add('fetch', { url }, { jobId: fetchJobId(url) });
+/** A URL (article, feed or sitemap) to fetch politely and then extract; `round` (watch's poll) makes
+ *  a later poll of the same feed a new job, while one poll's job stays one job. */
+export async function enqueueFetch(queues: Queues, url: string, round?: number): Promise<void> {
+  await queues.fetch.add('fetch', { url }, { jobId: fetchJobId(url) + (round === undefined ? '' : `-${round}`) });
 }
 
 /** Bumps the document generation and asks for a clustering of it (queue/cluster-job.ts). */

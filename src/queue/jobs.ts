@@ -58,7 +58,10 @@ export class QueueClient {
     this.redis = new Redis(connection);
     this.redis.on('error', () => {}); // Redis restarting: the client reconnects and retries the command
     this.queues = {} as Queues;
-    for (const kind of KINDS) this.queues[kind] = new Queue(queueName(kind), { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+    for (const kind of KINDS) {
+      this.queues[kind] = new Queue(queueName(kind), { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+      this.queues[kind].on('error', () => {}); // the same: reconnecting is the client's work, not an error to print
+    }
   }
 
   /** A key beside the queues, under the same prefix. */
@@ -73,6 +76,22 @@ export class QueueClient {
   }
   get clusteredKey() {
     return this.key('documents', 'clustered');
+  }
+
+  /** Whether Redis answers now (one try, no waiting for it): `newsdesk doctor` asks before anything else. */
+  static async reachable(url: string): Promise<true | string> {
+    const probe = new Redis({ ...parseQueueUrl(url).connection, maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+    let cause = '';
+    probe.on('error', (e: Error) => (cause = e.message));
+    try {
+      await probe.connect();
+      await probe.ping();
+      return true;
+    } catch (e) {
+      return cause || (e as Error).message;
+    } finally {
+      probe.disconnect();
+    }
   }
 
   async close(): Promise<void> {

@@ -42,3 +42,6 @@ export const HOST_POLL_MS = 25;
 
 /** robots.txt kept in Redis this long (the fetcher's own ROBOTS_TTL_MS: a day). */
 export const ROBOTS_TTL_S = 24 * 60 * 60;
+
+/** Failed jobs `newsdesk doctor` lists: the latest few say what is wrong; the count says how much. */
+export const LAST_FAILURES_SHOWN = 5;
