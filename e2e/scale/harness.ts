@@ -137,7 +137,7 @@ export interface StoreSummary {
 
 /** What a store holds, in terms that do not depend on which run or worker made it. */
 export async function summarize(path: string): Promise<StoreSummary> {
-  const s = store.openStore(path);
+  const s = await store.openStore(path);
   try {
     const docs = await s.documents();
     const keyOf = new Map<string, string>(docs.map((d: { id: string; key: string }) => [d.id, d.key]));

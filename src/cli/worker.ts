@@ -47,7 +47,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   if (!queue) throw new ConfigError('worker needs a queue: --queue redis://127.0.0.1:6379 (or NEWSDESK_QUEUE)');
   const db = values.db ?? process.env.NEWSDESK_DB ?? DEFAULT_DB_PATH;
   const { config } = loadConfig({ file: values.config });
-  const store = openStore(db);
+  const store = await openStore(db);
   const worker = await startWorker({
     queue, store, write: writeOptionsFrom(config, values), fetcher: fetcherOptionsFrom(values),
     log: values.quiet ? undefined : (kind, job, outcome, detail) =>

@@ -4,10 +4,11 @@
 // whose documents changed to an analyse job and then a write job (any worker takes those), waits for
 // them, and saves the clusters in one transaction, as an in-process run does (pipeline.ts: planWriting).
 //
-// Generations: each stored document bumps a counter in Redis and adds `cluster-<generation>`. A cluster
-// job reads the counter before it reads the store, and records it when it saved; a job whose generation
-// is already recorded has nothing new to see and ends at once. So every document is clustered by a job
-// that started after it was stored, and a burst of documents costs a few clusterings, not one each.
+// Generations: each stored document bumps a counter in Redis and asks for a clustering; while one waits
+// to start, asks join it (BullMQ deduplication). A starting cluster job first lets new asks make a new
+// job (removes its deduplication key), then reads the counter, then the store, and records the counter
+// when it saved; a job whose generation is already recorded ends at once. So every document is clustered
+// by a job that started after it was stored, and a burst of documents costs a few clusterings.
 import type { Job, Queue } from 'bullmq';
 import type { Cluster, Message, NewsDoc, Stage, WrittenCluster } from '../types.js';
 import { message } from '../messages.js';
@@ -40,6 +41,7 @@ export async function clusterJob(
   job: Job<ClusterData>, token: string | undefined, store: Store, client: QueueClient, write: Partial<WriteOptions>,
 ): Promise<ClusterOutcome> {
   const { redis, queues } = client;
+  await job.removeDeduplicationKey();
   const clustered = Number((await redis.get(client.clusteredKey)) ?? 0);
   if (clustered >= job.data.generation) return { skipped: true };
   const generation = Number((await redis.get(client.generationKey)) ?? 0);

@@ -2,7 +2,7 @@
 // when a queue is configured. Job ids make every add idempotent (queue/jobs.ts).
 import type { RawFile } from '../types.js';
 import type { DecodeOptions } from '../ingest/index.js';
-import { clusterJobId, extractJobId, fetchJobId, toRawJob, type QueueClient, type Queues } from './jobs.js';
+import { CLUSTER_DEDUPLICATION, extractJobId, fetchJobId, toRawJob, type QueueClient, type Queues } from './jobs.js';
 import { CLUSTER_DEBOUNCE_MS } from './tunables.js';
 
 /** One page or file to extract and store. */
@@ -16,8 +16,9 @@ export async function enqueueFetch(queues: Queues, url: string, round?: number):
   await queues.fetch.add('fetch', { url }, { jobId: fetchJobId(url) + (round === undefined ? '' : `-${round}`) });
 }
 
-/** Bumps the document generation and asks for a clustering of it (queue/cluster-job.ts). */
+/** Bumps the document generation and asks for a clustering of it (queue/cluster-job.ts). While a
+ *  clustering waits to start, further asks are that one (deduplication): it reads the generation when it starts. */
 export async function requestClustering(client: QueueClient): Promise<void> {
   const generation = await client.redis.incr(client.generationKey);
-  await client.queues.cluster.add('cluster', { generation }, { jobId: clusterJobId(generation), delay: CLUSTER_DEBOUNCE_MS });
+  await client.queues.cluster.add('cluster', { generation }, { deduplication: { id: CLUSTER_DEDUPLICATION }, delay: CLUSTER_DEBOUNCE_MS });
 }

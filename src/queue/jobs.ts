@@ -3,7 +3,7 @@
 // a job added twice with one id is one job, and a retried job redoes work whose result is keyed the same:
 //   fetch-<sha256(url)>                       a source URL (an article, a feed, a sitemap)
 //   extract-<sha256(key, content hash)>       one raw page or file → one stored document
-//   cluster-<generation>                      clusters the store once documents up to that generation are stored
+//   cluster (deduplicated while waiting)      clusters the store as it is when the job starts
 //   analyse-<cluster key> / write-<cluster key>  one cluster's analysis and post; the key is the cluster id,
 //                                             its members' content hashes, duplicates and write options
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
@@ -105,4 +105,5 @@ export const fromRawJob = (raw: RawJob): RawFile => ({ ...raw, bytes: new Uint8A
 
 export const fetchJobId = (url: string) => `fetch-${sha256(url)}`;
 export const extractJobId = (raw: RawFile) => `extract-${sha256(`${raw.key}\n${sha256(raw.bytes)}\n${raw.error ?? ''}`)}`;
-export const clusterJobId = (generation: number) => `cluster-${generation}`;
+/** The one clustering that may wait to start at a time (queue/enqueue.ts: requestClustering). */
+export const CLUSTER_DEDUPLICATION = 'cluster';

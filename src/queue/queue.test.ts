@@ -92,7 +92,7 @@ test('workers fetching from one local server never exceed the per-host limit, me
   const client = new QueueClient(queue);
   const work = mkdtempSync(join(tmpdir(), 'nd-politeness-'));
   const db = join(work, 'store.db');
-  openStore(db).close(); // created before the workers open it together
+  await (await openStore(db)).close(); // created before the workers open it together
   const DELAY_MS = 100;
   const PAGES = 10;
   const workers = startWorkers(3, queue, db, ['--per-host', '1', '--delay', `${DELAY_MS}ms`]);
@@ -117,11 +117,11 @@ test('workers fetching from one local server never exceed the per-host limit, me
     assert.equal(pages.length, 2 * PAGES);
     // robots.txt is read by one worker and shared through Redis (a few may race for it at first).
     for (const host of hosts) assert.ok(requests.filter((r) => r.host === host && r.path === '/robots.txt').length <= 3);
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
-      assert.equal(store.documents().length, 2 * PAGES, 'every page stored once');
+      assert.equal((await store.documents()).length, 2 * PAGES, 'every page stored once');
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     await stop(workers);
@@ -138,7 +138,7 @@ test('documents added by several workers at once are clustered as one in-process
   const examples = join(root, 'examples');
   const clean = join(work, 'clean.db');
   const queued = join(work, 'queued.db');
-  openStore(queued).close();
+  await (await openStore(queued)).close();
   const workers = startWorkers(3, queue, queued);
   try {
     const digest = spawnSync(process.execPath, [CLI, 'digest', examples, '--db', clean, '--no-posts', '--quiet'], { encoding: 'utf8' });
@@ -147,23 +147,23 @@ test('documents added by several workers at once are clustered as one in-process
     assert.equal(add.status, 0, add.stderr);
     assert.match(add.stdout, /queued 11 files/);
     await drained(client);
-    const view = (path: string) => {
-      const s = openStore(path);
+    const view = async (path: string) => {
+      const s = await openStore(path);
       try {
-        const docs = s.documents();
+        const docs = await s.documents();
         const key = new Map(docs.map((d) => [d.id, d.key]));
-        const clusters = s.clusters().filter((c) => c.goneRun === null);
+        const clusters = (await s.clusters()).filter((c) => c.goneRun === null);
         return {
           documents: docs.map((d) => `${d.key} ${d.contentHash}`).sort(),
           clusters: clusters.map((c) => ({ members: c.members.map((m) => key.get(m)).sort(), post: c.post?.markdown ?? null }))
             .sort((a, b) => a.members[0]!.localeCompare(b.members[0]!)),
         };
       } finally {
-        s.close();
+        await s.close();
       }
     };
-    const a = view(clean);
-    const b = view(queued);
+    const a = await view(clean);
+    const b = await view(queued);
     assert.equal(b.documents.length, 11);
     assert.equal(a.clusters.length, 3);
     assert.deepEqual(b.documents, a.documents, 'the same documents, none twice');
