@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mixedCorpus, rng } from '../../bench/digest-corpus.js';
-import { PrivateRedis, cli, differences, drained, freePort, startWorker, stopWorker, summarize, type WorkerProc } from './harness.js';
+import { PrivatePostgres, PrivateRedis, cli, hasPostgresStore, differences, drained, freePort, startWorker, stopWorker, summarize, type WorkerProc } from './harness.js';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '5000' }, workers: { type: 'string', default: '4' }, seed: { type: 'string', default: '16' } } });
 const DOCS = Number(values.docs);
@@ -23,25 +23,32 @@ const work = mkdtempSync(join(tmpdir(), 'nd-fault-'));
 const corpus = join(work, 'corpus');
 mixedCorpus(corpus, DOCS, 16_016);
 const redis = new PrivateRedis(await freePort(), join(work, 'redis'));
+// PostgreSQL when this build has the backend (the store every worker shares; restarted mid-run), else SQLite.
+const pg = new PrivatePostgres(await freePort(), join(work, 'pg'));
+await pg.start();
+const onPg = await hasPostgresStore(pg.url);
+if (!onPg) await pg.stop();
 const workers: WorkerProc[] = [];
 let code = 1;
 try {
   const t0 = Date.now();
   cli(['digest', corpus, '--db', join(work, 'clean.db'), '--no-posts', '--quiet']);
+  console.log(`store: ${onPg ? `PostgreSQL (private cluster on 127.0.0.1:${pg.port})` : 'SQLite (this build has no PostgreSQL store)'}; queue: BullMQ on a private Redis`);
   console.log(`clean single-process digest of ${DOCS} documents: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
   await redis.start();
-  const db = join(work, 'queued.db');
+  const db = onPg ? pg.url : join(work, 'queued.db');
   for (let i = 0; i < WORKERS; i++) workers.push(startWorker(redis.url, db));
   const t1 = Date.now();
   console.log(cli(['add', corpus, '--queue', redis.url]).trim());
 
   // The faults, each at a random point of the extraction (by documents stored), one kill while a worker clusters.
-  const faults: { at: number; what: 'kill' | 'kill-clustering' | 'redis'; done?: boolean }[] = [
+  const faults: { at: number; what: 'kill' | 'kill-clustering' | 'redis' | 'postgres'; done?: boolean }[] = [
     { at: 0.1 + 0.3 * random(), what: 'kill' },
     { at: 0.3 + 0.4 * random(), what: 'redis' },
     { at: 0.4 + 0.5 * random(), what: 'kill' },
     { at: 0.5 + 0.4 * random(), what: 'kill-clustering' },
+    ...(onPg ? [{ at: 0.2 + 0.6 * random(), what: 'postgres' as const }] : []),
   ];
   const log: string[] = [];
   const killOne = async (why: string) => {
@@ -59,6 +66,9 @@ try {
       if (f.what === 'redis') {
         await redis.restart();
         log.push(`at ${(progress * 100).toFixed(0)}% extracted: Redis killed (kill -9) and started again`);
+      } else if (f.what === 'postgres') {
+        await pg.restart();
+        log.push(`at ${(progress * 100).toFixed(0)}% extracted: PostgreSQL stopped (immediate) and started again`);
       } else await killOne(`at ${(progress * 100).toFixed(0)}% extracted${s.clustering ? ', mid-clustering' : ''}`);
     }
   });
@@ -80,6 +90,7 @@ try {
 } finally {
   for (const w of workers) await stopWorker(w, 'SIGKILL');
   await redis.stop();
+  if (onPg) await pg.stop();
   rmSync(work, { recursive: true, force: true });
 }
 process.exit(code);

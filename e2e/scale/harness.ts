@@ -2,7 +2,7 @@
 // machine's shared Redis is never restarted), newsdesk workers as child processes, waiting for the
 // queue to drain, and a comparison of two stores (documents, clusters, posts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,53 @@ export class PrivateRedis {
     p.kill(signal);
     await exited;
   }
+}
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+/** A private PostgreSQL cluster on a free loopback port (trust auth), run as the postgres user when we
+ *  are root (initdb refuses root). Restarted with `pg_ctl restart -m immediate` (a crash-like stop). */
+export class PrivatePostgres {
+  constructor(readonly port: number, readonly dir: string) {}
+  get url() {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+  private run(args: string[]) {
+    const asRoot = process.getuid?.() === 0;
+    const r = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8' })
+      : spawnSync(args[0], args.slice(1), { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr || r.stdout}`);
+  }
+  async start() {
+    mkdirSync(this.dir, { recursive: true });
+    if (process.getuid?.() === 0) {
+      const pw = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim();
+      const gr = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim();
+      chownSync(this.dir, Number(pw), Number(gr));
+      chmodSync(this.dir, 0o700);
+    }
+    this.run([`${PG_BIN}/initdb`, '-D', this.dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', '-l', `${this.dir}/log`, 'start']);
+  }
+  async restart() {
+    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-m', 'immediate', '-w', '-l', `${this.dir}/log`, 'restart']);
+  }
+  async stop() {
+    try {
+      this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // not running
+    }
+  }
+}
+
+/** True when this build has the PostgreSQL store (store/postgres/) and it opens `url`. */
+export async function hasPostgresStore(url: string): Promise<boolean> {
+  if (!existsSync(join(REPO, 'dist/store/postgres/index.js'))) return false;
+  const s = await store.openStore(url);
+  await s.close();
+  return true;
 }
 
 export interface WorkerProc { proc: ChildProcess; log: string[] }
