@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mixedCorpus, rng } from '../../bench/digest-corpus.js';
-import { PrivatePostgres, PrivateRedis, cli, hasPostgresStore, differences, drained, freePort, startWorker, stopWorker, summarize, type WorkerProc } from './harness.js';
+import { PrivatePostgres, PrivateRedis, cli, hasPostgresStore, postgresBuilt, differences, drained, freePort, startWorker, stopWorker, summarize, type WorkerProc } from './harness.js';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '5000' }, workers: { type: 'string', default: '4' }, seed: { type: 'string', default: '16' } } });
 const DOCS = Number(values.docs);
@@ -25,9 +25,11 @@ mixedCorpus(corpus, DOCS, 16_016);
 const redis = new PrivateRedis(await freePort(), join(work, 'redis'));
 // PostgreSQL when this build has the backend (the store every worker shares; restarted mid-run), else SQLite.
 const pg = new PrivatePostgres(await freePort(), join(work, 'pg'));
-await pg.start();
-const onPg = await hasPostgresStore(pg.url);
-if (!onPg) await pg.stop();
+const onPg = postgresBuilt();
+if (onPg) {
+  await pg.start();
+  await hasPostgresStore(pg.url);
+}
 const workers: WorkerProc[] = [];
 let code = 1;
 try {

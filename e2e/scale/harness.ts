@@ -95,12 +95,13 @@ export class PrivatePostgres {
   }
 }
 
-/** True when this build has the PostgreSQL store (store/postgres/) and it opens `url`. */
-export async function hasPostgresStore(url: string): Promise<boolean> {
-  if (!existsSync(join(REPO, 'dist/store/postgres/index.js'))) return false;
+/** True when this build has the PostgreSQL store (store/postgres/). */
+export const postgresBuilt = () => existsSync(join(REPO, 'dist/store/postgres/index.js'));
+
+/** Opens the PostgreSQL store at `url` once (creating its tables), so workers do not race to migrate it. */
+export async function hasPostgresStore(url: string): Promise<void> {
   const s = await store.openStore(url);
   await s.close();
-  return true;
 }
 
 export interface WorkerProc { proc: ChildProcess; log: string[] }

@@ -52,6 +52,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     queue, store, write: writeOptionsFrom(config, values), fetcher: fetcherOptionsFrom(values),
     log: values.quiet ? undefined : (kind, job, outcome, detail) =>
       process.stdout.write(printable(`${new Date().toISOString()} ${kind} ${job.id} ${outcome}${detail ? `: ${detail}` : ''}`) + '\n'),
+    onError: (kind, e) => process.stderr.write(printable(`${new Date().toISOString()} ${kind} worker: ${e.message} (retrying)`) + '\n'),
   });
   process.stdout.write(`worker ${process.pid} on ${queue}, store ${db}\n`);
   await new Promise<void>((resolve) => {

@@ -42,9 +42,10 @@ export async function clusterJob(
 ): Promise<ClusterOutcome> {
   const { redis, queues } = client;
   await job.removeDeduplicationKey();
-  const clustered = Number((await redis.get(client.clusteredKey)) ?? 0);
-  if (clustered >= job.data.generation) return { skipped: true };
+  // The generation now, not the one that asked first: later asks joined this job while it waited.
   const generation = Number((await redis.get(client.generationKey)) ?? 0);
+  const clustered = Number((await redis.get(client.clusteredKey)) ?? 0);
+  if (clustered >= generation) return { skipped: true };
   const startedAt = new Date();
   const runId = await store.beginRun(['worker', 'cluster', `generation ${generation}`], startedAt);
   const stored = [...(await store.documents())].sort(bySource);

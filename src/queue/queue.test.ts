@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { openStore } from '../store/index.js';
 import { QueueClient } from './jobs.js';
 import { enqueueFetch } from './enqueue.js';
+import { startTestWorkbench } from '../server/fixture-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(root, 'dist', 'cli', 'main.js');
@@ -23,8 +24,16 @@ const LIMIT_MS = 240_000;
 
 const prefixed = (name: string) => `${REDIS}?prefix=nd-test-${name}-${process.pid}-${Date.now()}`;
 
+/** What the workers wrote to stderr, to show when a test fails. */
+const workerErrors: string[] = [];
+
 function startWorkers(n: number, queue: string, db: string, extra: string[] = []): ChildProcess[] {
-  return Array.from({ length: n }, () => spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', db, '--quiet', ...extra], { stdio: 'ignore' }));
+  return Array.from({ length: n }, () => {
+    const w = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', db, '--quiet', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+    w.stderr!.on('data', (d) => workerErrors.push(String(d)));
+    w.on('exit', (code, signal) => { if (code && signal !== 'SIGTERM') workerErrors.push(`worker ${w.pid} exited with ${code}`); });
+    return w;
+  });
 }
 
 async function stop(workers: ChildProcess[]) {
@@ -43,7 +52,10 @@ async function drained(client: QueueClient) {
     const generation = Number((await client.redis.get(client.generationKey)) ?? 0);
     const clustered = Number((await client.redis.get(client.clusteredKey)) ?? 0);
     if (!pending && clustered >= generation) return;
-    assert.ok(Date.now() < end, 'the queue did not drain (hang-catcher)');
+    if (Date.now() > end) {
+      const counts = await Promise.all(Object.entries(client.queues).map(async ([k, q]) => `${k} ${JSON.stringify(await q.getJobCounts())}`));
+      assert.fail(`the queue did not drain (hang-catcher): ${counts.join('; ')}; generation ${generation}, clustered ${clustered}; workers said: ${workerErrors.join('').slice(-3000)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -110,7 +122,8 @@ test('workers fetching from one local server never exceed the per-host limit, me
       const mine = requests.filter((r) => r.host === host).sort((a, b) => a.start - b.start);
       const gaps = mine.slice(1).map((r, i) => r.start - mine[i].end);
       console.log(`  ${host}: ${mine.length} requests, shortest pause ${Math.min(...gaps)} ms (limit ${DELAY_MS} ms)`);
-      assert.ok(Math.min(...gaps) >= DELAY_MS - 10, `${host}: pauses of ${DELAY_MS} ms between requests, shortest ${Math.min(...gaps)} ms`);
+      const seen = JSON.stringify(mine.map((r) => [r.path, r.start - mine[0].start, r.end - mine[0].start]));
+      assert.ok(Math.min(...gaps) >= DELAY_MS - 10, `${host}: pauses of ${DELAY_MS} ms between requests, shortest ${Math.min(...gaps)} ms: ${seen}`);
       assert.ok(!mine.some((r) => r.path.startsWith('/private/')), `${host}: robots.txt disallows /private/ for every worker`);
       assert.equal(mine.filter((r) => r.path.startsWith('/news/')).length, PAGES, `${host}: every page fetched once`);
     }
@@ -172,5 +185,39 @@ test('documents added by several workers at once are clustered as one in-process
     await stop(workers);
     await forget(client);
     rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('the workbench with a queue hands added sources to the workers and keeps answering while none runs', { timeout: LIMIT_MS + 30_000 }, async () => {
+  const queue = prefixed('serve');
+  const client = new QueueClient(queue);
+  const w = await startTestWorkbench(['other'], { queue });
+  let workers: ChildProcess[] = [];
+  try {
+    const form = new FormData();
+    form.set('_csrf', w.csrf);
+    form.set('text', '사회\n솔빛시, 폐교를 청년 창업 공간으로 바꾼다\n솔빛시는 문을 닫은 솔빛초등학교 건물을 청년 창업 공간으로 고쳐 다음 달 연다고 9일 밝혔다. 시는 공사에 12억 원을 들였다.\n');
+    const started = await fetch(w.url + '/sources', { method: 'POST', headers: { origin: w.url }, body: form, redirect: 'manual' });
+    assert.equal(started.status, 303);
+    const status = w.url + '/api/jobs/' + started.headers.get('location')!.split('/').pop();
+    let job = (await (await fetch(status)).json()) as { finished: boolean; sources: { state: string }[] };
+    for (const end = Date.now() + LIMIT_MS; !job.finished && Date.now() < end; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await (await fetch(status)).json()) as typeof job;
+    }
+    assert.deepEqual(job.sources.map((s) => s.state), ['queued']);
+    assert.equal((await client.queues.extract.getJobCounts('waiting')).waiting, 1, 'the pasted text is one extract job');
+    // No worker runs: the pages still answer from the store, and the pasted text is not in it yet.
+    assert.equal((await fetch(w.url + '/')).status, 200);
+    const before = await (await fetch(w.url + '/api/search?q=' + encodeURIComponent('솔빛초등학교'))).json() as { hits: unknown[] };
+    assert.equal(before.hits.length, 0);
+    workers = startWorkers(1, queue, join(w.dir, 'newsdesk.db'));
+    await drained(client);
+    const after = await (await fetch(w.url + '/api/search?q=' + encodeURIComponent('솔빛초등학교'))).json() as { hits: unknown[] };
+    assert.equal(after.hits.length, 1, 'a worker stored it; the workbench finds it');
+  } finally {
+    await stop(workers);
+    await w.dispose();
+    await forget(client);
   }
 });

@@ -26,6 +26,8 @@ export interface WorkerOptions {
   fetcher?: FetcherOptions;
   /** Called with each finished or failed job, for the worker's log line. */
   log?: (kind: Kind, job: Job, outcome: 'done' | 'failed', detail: string) => void;
+  /** Errors outside any job (a lost Redis connection, being retried). */
+  onError?: (kind: Kind, e: Error) => void;
 }
 
 export interface RunningWorker {
@@ -100,8 +102,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     });
     w.on('completed', (job) => options.log?.(kind, job, 'done', ''));
     w.on('failed', (job, e) => job && options.log?.(kind, job, 'failed', e.message));
-    // Connection errors (Redis restarting) are retried by the client; they are not the job's failure.
-    w.on('error', () => {});
+    // Connection errors (Redis restarting) are retried by the client: said, not fatal.
+    w.on('error', (e) => options.onError?.(kind, e));
     return w;
   });
 

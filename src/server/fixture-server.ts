@@ -20,7 +20,7 @@ export interface TestWorkbench extends RunningServer {
 }
 
 /** Digests the named fixture folders into a fresh store and serves it. */
-export async function startTestWorkbench(fixtures: string[] = ['walk', 'hostile'], options: { token?: string; eventsPerPage?: number } = {}): Promise<TestWorkbench> {
+export async function startTestWorkbench(fixtures: string[] = ['walk', 'hostile'], options: { token?: string; eventsPerPage?: number; queue?: string } = {}): Promise<TestWorkbench> {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-serve-'));
   const db = join(dir, 'newsdesk.db');
   const listing = listInputs(fixtures.map(fixtureDir));

@@ -6,6 +6,7 @@ import { ConfigError } from '../messages.js';
 import { loadConfig, writeOptionsFrom } from '../cli/config.js';
 import { fetcherOptionsFrom, WEB_ARG_OPTIONS } from '../cli/sources.js';
 import { parseCommand } from '../cli/args.js';
+import { queueUrlFrom } from '../queue/connection.js';
 import { Workbench, type WorkbenchOptions } from './workbench.js';
 import { createApp } from './app.js';
 import { checkExposure } from './security/guard.js';
@@ -59,6 +60,8 @@ export const SERVE_USAGE = `newsdesk serve [--db FILE] [--port ${DEFAULT_PORT}] 
   --out DIR        the _posts folder posts are exported to (default: _posts)
   --config FILE    settings file for the writer (default: newsdesk.config.json/.yaml here)
   --preset NAME, --category NAME, --author NAME   front matter, as for digest
+  --queue URL      sources added on the page become jobs for \`newsdesk worker\`s on this Redis queue
+                   (or NEWSDESK_QUEUE); the pages keep answering from the store while workers run or not
 `;
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -72,6 +75,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     preset: { type: 'string' },
     category: { type: 'string' },
     author: { type: 'string' },
+    queue: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     ...WEB_ARG_OPTIONS,
   });
@@ -85,7 +89,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { config } = loadConfig({ file: values.config });
   const running = await startServer({
     db: values.db!, port, host: values.host!, token: values.token, postsDir: values.out!,
-    write: writeOptionsFrom(config, values), fetcher: fetcherOptionsFrom(values),
+    write: writeOptionsFrom(config, values), fetcher: fetcherOptionsFrom(values), queue: queueUrlFrom(values.queue),
   });
   process.stdout.write(`newsdesk workbench: ${running.url}/  (store: ${running.bench.store.location}; posts export to ${values.out}/)\n`);
   await new Promise<void>((resolve) => {

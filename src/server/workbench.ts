@@ -15,6 +15,8 @@ export interface WorkbenchOptions {
   fetcher: FetcherOptions;
   /** Events per page of the list (EVENTS_PER_PAGE unless a test wants more pages). */
   eventsPerPage?: number;
+  /** A queue (redis://…): added sources become jobs for `newsdesk worker`s instead of being read here. */
+  queue?: string;
 }
 
 /** A document's body with the restored lines appended as paragraphs of their own, each with a message. */

@@ -57,7 +57,7 @@ const schemas = {
       id: str, finished: { type: 'boolean' },
       result: { oneOf: [{ type: 'null' }, { type: 'object', required: ['documents', 'events'], properties: { documents: { type: 'integer' }, events: { type: 'integer' } } }] },
       sources: { type: 'array', items: { type: 'object', required: ['label', 'kind', 'state', 'documents', 'errors'],
-        properties: { label: str, kind: { enum: ['text', 'file', 'url'] }, state: { enum: ['waiting', 'reading', 'done', 'error'] }, documents: { type: 'integer' }, errors: strings } } },
+        properties: { label: str, kind: { enum: ['text', 'file', 'url'] }, state: { enum: ['waiting', 'reading', 'queued', 'done', 'error'] }, documents: { type: 'integer' }, errors: strings } } },
     },
   },
 };

@@ -8,6 +8,8 @@ import { problems } from '../../messages.js';
 import { addSources, digestStore, fetchSources } from '../run.js';
 import type { Workbench } from '../workbench.js';
 import { JOB_RETENTION_MS } from '../tunables.js';
+import { QueueClient } from '../../queue/jobs.js';
+import { enqueueFetch, enqueueRaw } from '../../queue/enqueue.js';
 
 export type SourceInput =
   | { kind: 'text'; label: string; text: string }
@@ -17,7 +19,8 @@ export type SourceInput =
 export interface SourceProgress {
   label: string;
   kind: SourceInput['kind'];
-  state: 'waiting' | 'reading' | 'done' | 'error';
+  /** queued: handed to the workers (serve --queue); they store it and form the events. */
+  state: 'waiting' | 'reading' | 'queued' | 'done' | 'error';
   documents: number;
   /** The source's problems, as a person reads them. */
   errors: string[];
@@ -75,6 +78,7 @@ export class Jobs {
   }
 
   private async run(job: Job, inputs: SourceInput[]): Promise<void> {
+    if (this.bench.options.queue) return this.enqueue(job, inputs, this.bench.options.queue);
     const { store } = this.bench;
     const messages: Message[] = [];
     let added = 0;
@@ -104,5 +108,21 @@ export class Jobs {
     }
     const result = await digestStore(store, ['serve', 'add', ...inputs.map((i) => i.label)], this.bench.options.write, this.bench.view, messages);
     job.state.result = { documents: added, events: result.clusters.length };
+  }
+
+  /** With a queue: every source becomes a job (pages and files in full, URLs to fetch); nothing is read here. */
+  private async enqueue(job: Job, inputs: SourceInput[], queue: string): Promise<void> {
+    const client = new QueueClient(queue);
+    try {
+      for (const [i, input] of inputs.entries()) {
+        if (input.kind === 'url') await enqueueFetch(client.queues, input.label);
+        else await enqueueRaw(client.queues, rawOf(input));
+        job.state.sources[i].state = 'queued';
+        job.update();
+      }
+      job.state.result = { documents: 0, events: 0 };
+    } finally {
+      await client.close();
+    }
   }
 }

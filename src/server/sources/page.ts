@@ -4,7 +4,7 @@ import { csrfField } from '../layout.js';
 import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from '../tunables.js';
 import type { JobState } from './jobs.js';
 
-const STATE_LABEL: Record<string, string> = { waiting: '대기', reading: '읽는 중', done: '완료', error: '오류' };
+const STATE_LABEL: Record<string, string> = { waiting: '대기', reading: '읽는 중', queued: '작업 대기열', done: '완료', error: '오류' };
 
 export function sourcesPage(csrf: string, error?: string | null): Html {
   return html`<h1>소스 추가</h1>
