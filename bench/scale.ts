@@ -1,18 +1,20 @@
 // npm run bench:scale — documents per second for 1, 2 and 4 queue workers against the in-process
 // `newsdesk digest` of the same documents, all in this invocation (so the ratios hold on a loaded
 // machine); then the same with the PostgreSQL store against SQLite when a PostgreSQL URL is given
-// (--pg postgres://…, or NEWSDESK_BENCH_PG) and the store supports it; then the search latency part
+// (--pg postgres://…, NEWSDESK_BENCH_PG, or the test database 127.0.0.1:5432/test); then the search latency part
 // (bench/scale-search.ts) when it is there.
 // A run's time is from the moment the documents are handed over (digest started / `add --queue` started)
 // until the store holds every document and its clusters and posts; workers are started (and warm) before.
 //   npm run bench:scale                     20,000 documents
 //   npm run bench:scale -- --docs 2000      smaller, for development
-//   options: --workers 1,2,4  --pg URL  --no-search
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+//   options: --workers 1,2,4  --pg URL (default: the test database, 127.0.0.1:5432/test)  --search-docs N  --no-search
+import { mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mixedCorpus } from './digest-corpus.js';
+import { PG_TEST_URL } from '../src/store/postgres/test-db.js';
 import { PrivateRedis, cli, drained, freePort, sleep, startWorker, stopWorker, summarize } from '../e2e/scale/harness.js';
 
 const { values } = parseArgs({
@@ -21,11 +23,12 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2,4' },
     pg: { type: 'string' },
     'no-search': { type: 'boolean', default: false },
+    'search-docs': { type: 'string', default: '100000' },
   },
 });
 const DOCS = Number(values.docs);
 const COUNTS = values.workers!.split(',').map(Number);
-const PG = values.pg ?? process.env.NEWSDESK_BENCH_PG;
+const PG = values.pg ?? process.env.NEWSDESK_BENCH_PG ?? PG_TEST_URL;
 /** A hang-catcher, not a measurement. */
 const LIMIT_MS = 4 * 60 * 60_000;
 
@@ -65,20 +68,24 @@ async function queued(label: string, workers: number, db: string): Promise<Row> 
   }
 }
 
-const pgDb = (name: string) => PG && `${PG}${PG.includes('?') ? '&' : '?'}schema=bench_scale_${name}_${process.pid}`;
+const schemas: string[] = [];
+const pgDb = (name: string) => {
+  schemas.push(`bench_scale_${name}_${process.pid}`);
+  return `${PG}${PG.includes('?') ? '&' : '?'}schema=${schemas.at(-1)}`;
+};
 
 try {
   const base = await inProcess('in process (SQLite)', join(work, 'inproc.db'));
   rows.push(base);
   for (const n of COUNTS) rows.push(await queued(`${n} worker${n > 1 ? 's' : ''} (SQLite)`, n, join(work, `w${n}.db`)));
-  if (PG) {
+  {
     try {
-      rows.push(await inProcess('in process (PostgreSQL)', pgDb('inproc')!));
-      rows.push(await queued(`${Math.max(...COUNTS)} workers (PostgreSQL)`, Math.max(...COUNTS), pgDb('workers')!));
+      rows.push(await inProcess('in process (PostgreSQL)', pgDb('inproc')));
+      rows.push(await queued(`${Math.max(...COUNTS)} workers (PostgreSQL)`, Math.max(...COUNTS), pgDb('workers')));
     } catch (e) {
       console.log(`PostgreSQL part not run: ${(e as Error).message.split('\n')[0]}`);
     }
-  } else console.log('PostgreSQL part not run: give --pg postgres://… (or NEWSDESK_BENCH_PG)');
+  }
 
   console.log('\nrun                         seconds   docs/s   × in process   documents  clusters');
   for (const r of rows) {
@@ -91,11 +98,18 @@ try {
   if (pgW && sqliteW) console.log(`PostgreSQL against SQLite, ${Math.max(...COUNTS)} workers: ${(perSecond(pgW) / perSecond(sqliteW)).toFixed(2)}×`);
   console.log(`load ${loadavg()[0].toFixed(1)} at the end (other processes share these ${cpus().length} cores: workers beyond the free cores cannot add speed)`);
 
-  const search = new URL('./scale-search.ts', import.meta.url).pathname;
-  if (!values['no-search'] && existsSync(search)) {
-    console.log('\n== search latency (bench/scale-search.ts)');
-    await import(search);
+  if (!values['no-search']) {
+    console.log(`\n== search latency (bench/scale-search.ts), ${values['search-docs']} stored documents`);
+    const { searchBench } = await import('./scale-search.js');
+    for (const l of (await searchBench(Number(values['search-docs']), PG)).lines) console.log(l);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  if (schemas.length) {
+    const client = new pg.Client({ connectionString: PG });
+    await client.connect().then(async () => {
+      for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+    }, () => {});
+    await client.end().catch(() => {});
+  }
 }

@@ -5,18 +5,24 @@ import { ConfigError } from '../messages.js';
 import { printable } from '../printable.js';
 import { DEFAULT_DB_PATH, MEMORY_DB, defaultStoreLocation, isFileStore, openStore, type StoreHealth } from '../store/index.js';
 import { parseCommand } from './args.js';
+import { queueUrlFrom } from '../queue/connection.js';
+import { healthLines, queueHealth, type QueueHealth } from '../queue/health.js';
 
-export const DOCTOR_USAGE = `newsdesk doctor [--db FILE|URL] [--json]
+export const DOCTOR_USAGE = `newsdesk doctor [--db FILE|URL] [--queue URL] [--json]
 
   Reports the store: its kind and address, its own check, schema version, counts, the last run and
   the newest error of each source (feed, page, file). Exit status 1 when something is wrong.
   --db FILE|URL     the store, a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
+  --queue URL       also the job queue (default: $NEWSDESK_QUEUE, if set): depth per job kind, how far
+                    clustering has caught up, failed jobs and the latest failures
   --json            the report as one JSON object, for scripts and monitoring
 `;
 
 export interface DoctorReport {
   ok: boolean;
   store: StoreHealth | { location: string; error: string };
+  /** With a queue configured: its depth and failures (src/queue/health.ts). */
+  queue?: QueueHealth;
 }
 
 /** The store's part of the report; never throws for a store that is down, missing or refused. */
@@ -63,6 +69,7 @@ export async function doctorCommand(argv: string[]): Promise<number> {
   const { values } = parseCommand('doctor', argv, {
     db: { type: 'string', default: defaultStoreLocation() },
     json: { type: 'boolean', default: false },
+    queue: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -70,6 +77,13 @@ export async function doctorCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const report = await storeReport(values.db!);
-  process.stdout.write(values.json ? JSON.stringify(report) + '\n' : storeLines(report).join('\n') + '\n');
+  const queue = queueUrlFrom(values.queue);
+  if (queue) {
+    report.queue = await queueHealth(queue);
+    // Failed jobs are reported, not a fault of the queue itself; an unreachable Redis is.
+    report.ok &&= report.queue.reachable;
+  }
+  const lines = [...storeLines(report), ...(report.queue ? healthLines(report.queue) : [])];
+  process.stdout.write(values.json ? JSON.stringify(report) + '\n' : lines.join('\n') + '\n');
   return report.ok ? 0 : 1;
 }

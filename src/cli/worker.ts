@@ -1,12 +1,11 @@
 // `newsdesk worker`: runs queue jobs (fetch, extract, cluster, analyse, write) until stopped. Start as
 // many as you like, on as many machines as you like, with the same --queue and --db.
-import { openStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, defaultStoreLocation, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
 import { queueUrlFrom } from '../queue/connection.js';
 import { startWorker } from '../queue/worker.js';
 import { loadConfig, writeOptionsFrom } from './config.js';
 import { WEB_ARG_OPTIONS, fetcherOptionsFrom } from './sources.js';
-import { DEFAULT_DB_PATH } from '../store/index.js';
 import { parseCommand } from './args.js';
 import { printable } from '../printable.js';
 
@@ -18,7 +17,8 @@ export const WORKER_USAGE = `newsdesk worker --queue redis://HOST:6379 [--db STO
   Runs until Ctrl-C or SIGTERM, finishing the jobs in hand.
 
   --queue URL       the Redis queue (default: NEWSDESK_QUEUE)
-  --db STORE        the store every worker shares (default: ./${DEFAULT_DB_PATH}; NEWSDESK_DB)
+  --db FILE|URL     the store every worker shares: postgres://HOST/DB for workers on several machines,
+                    a SQLite file for workers on one (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH})
   --config FILE, --preset NAME, --category NAME, --author NAME   how posts are written (as digest)
   --quiet           no line per job
   -h, --help        this help
@@ -45,7 +45,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   }
   const queue = queueUrlFrom(values.queue);
   if (!queue) throw new ConfigError('worker needs a queue: --queue redis://127.0.0.1:6379 (or NEWSDESK_QUEUE)');
-  const db = values.db ?? process.env.NEWSDESK_DB ?? DEFAULT_DB_PATH;
+  const db = values.db ?? defaultStoreLocation();
   const { config } = loadConfig({ file: values.config });
   const store = await openStore(db);
   const worker = await startWorker({

@@ -181,6 +181,16 @@ test('documents added by several workers at once are clustered as one in-process
     assert.equal(a.clusters.length, 3);
     assert.deepEqual(b.documents, a.documents, 'the same documents, none twice');
     assert.deepEqual(b.clusters, a.clusters, 'the same clusters with the same posts');
+
+    // doctor's queue part: nothing waiting, clustering caught up, no failed job; an unreachable Redis is a fault.
+    const doctor = spawnSync(process.execPath, [CLI, 'doctor', '--db', queued, '--queue', queue], { encoding: 'utf8' });
+    assert.equal(doctor.status, 0, doctor.stdout + doctor.stderr);
+    assert.match(doctor.stdout, /^queue depth \(waiting\+active\): fetch 0\+0, extract 0\+0, cluster 0\+0, analyse 0\+0, write 0\+0$/m);
+    assert.match(doctor.stdout, /^clustering: documents up to generation (\d+) of \1 clustered$/m);
+    assert.match(doctor.stdout, /^failed jobs: 0$/m);
+    const down = spawnSync(process.execPath, [CLI, 'doctor', '--db', queued, '--queue', 'redis://127.0.0.1:1'], { encoding: 'utf8' });
+    assert.equal(down.status, 1);
+    assert.match(down.stdout, /^queue: redis:\/\/127\.0\.0\.1:1 unreachable: .*ECONNREFUSED/m);
   } finally {
     await stop(workers);
     await forget(client);
