@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 
@@ -79,6 +79,7 @@ export class PrivatePostgres {
       const gr = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim();
       chownSync(this.dir, Number(pw), Number(gr));
       chmodSync(this.dir, 0o700);
+      chmodSync(dirname(this.dir), 0o711); // the postgres user must pass through the (root-owned) folder above
     }
     this.run([`${PG_BIN}/initdb`, '-D', this.dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', '-l', `${this.dir}/log`, 'start']);
