@@ -206,7 +206,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const toldGrams = lead.map((m) => bigrams(plainText(m.runs)));
   const retold = (s: Sentence) => toldGrams.some((g) => dice(g, bigrams(s.text)) >= POST.sameFactDice);
   const addBullet = (doc: NewsDoc, s: Sentence) => {
-    if (saidAlready(doc, s) || retold(s) || POST.commentary.test(s.text)) return;
+    if (saidAlready(doc, s) || retold(s) || commentary(s)) return;
     const m = told(doc, s);
     if (!m) return;
     summary.push(m);
@@ -241,7 +241,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
     for (const s of documentSentences(doc)) {
       if (budget - size(paragraph) <= 0 || paragraph.length >= POST.maxParagraphSentences) break;
       if (side.has(key({ document: doc.id, start: s.start })) || s.text.length < POST.minProseChars) continue;
-      if (event && !relevant(doc, s, cluster, event)) continue;
+      if ((event && !relevant(doc, s, cluster, event)) || commentary(s)) continue;
       if (event && isEventStatement(doc, s)) {
         if (eventToldOnce) continue;
         eventToldOnce = true;
@@ -477,6 +477,11 @@ function firstIn(mentions: Mention[], members: Map<string, NewsDoc>): { doc: New
 function partyNames(event: NewsEvent): string[] {
   const principals = event.participants.filter((p) => !p.present).map((p) => p.name);
   return principals.length ? principals : [...(event.topic ? [event.topic] : []), ...event.participants.map((p) => p.name)];
+}
+
+/** Commentary or outlook (…하는 모양새다, …할 것으로 보인다), not a fact of the event: no bullet, no prose. */
+function commentary(s: Sentence): boolean {
+  return POST.commentary.test(s.text);
 }
 
 /**

@@ -73,6 +73,13 @@ test('report-cluster: 핵심 요약 bullets are facts of the event: no commentar
   assert.ok(!bullets.some((b) => b.includes('함께 추진하고 있다')), 'what the project already was is background');
 });
 
+test('report-cluster: 무슨 일이 있었나 tells facts: no commentary or outlook (…모양새다, …것으로 보인다)', () => {
+  const prose = main.split('## 무슨 일이 있었나\n\n')[1].split('\n## ')[0];
+  assert.ok(prose.includes('1년 만에 한국을 찾았다'), 'the report around them is still told');
+  assert.ok(!prose.includes('밀착하는 모양새다'), prose);
+  assert.ok(!prose.includes('이어갈 것으로 보인다'), prose);
+});
+
 test('report-cluster: connectives that argue from the sentence before take their sentence out', () => {
   assert.ok(!main.includes('전력 확보가 가장 큰 과제'), '그러나 … dropped');
   assert.ok(!/^(?:- )?(?:\S+에 따르면 )?(특히|앞서|이날|전날|두 사람|그는)\s/m.test(main), 'no prose line opens on a dangling word');

@@ -62,7 +62,7 @@ export const POST = {
   maxSideSentences: 3,
   /** A sentence telling that a meeting took place: two of them naming the same guest of a side event restate one fact. */
   meetingTold: /만났다|만나\s|회동했다|면담했다|회담했다|미팅을 (?:진행했|가졌)다|만남을 가졌다/u,
-  /** A sentence that comments or explains rather than reports (…하는 모양새다, …로 관측된다, …한 배경이다): no fact of the event, so no 핵심 요약 bullet. */
+  /** A sentence that comments or explains rather than reports (…하는 모양새다, …로 관측된다, …한 배경이다): no fact of the event, so neither a 핵심 요약 bullet nor 무슨 일이 있었나 prose. */
   commentary: /(?:모양새|관측|전망|분석|풀이|평가|해석|배경|때문|셈|분위기|양상|형국|관측이 나온)(?:이다|된다|다|이 나온다)[.”"’']*\s*$|것으로 (?:보인|풀이된|관측된|분석된|예상된|전망된)다[.”"’']*\s*$/u,
   /** Utterances under 발언. */
   maxQuotes: 5,
