@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Removal } from '../types.js';
 import { plainLines, type SourceLine } from './lines.js';
 import { RULE } from './noise-rules.js';
-import { YAML_MAX_ALIASES } from './tunables.js';
+import { INLINE_PIECE_CHARS, MARKDOWN_SNIFF_CHARS, YAML_MAX_ALIASES } from './tunables.js';
 
 export interface FrontMatterSplit {
   frontMatter: Record<string, unknown> | null;
@@ -37,9 +37,15 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
 
 /** Two ATX headings, or several emphasis/link/inline-HTML marks, make a text Markdown. */
 export function looksLikeMarkdown(text: string): boolean {
-  const headings = text.match(/^#{1,6}\s+\S/gm)?.length ?? 0;
-  const marks = text.match(/\*\*[^*\n]{1,500}\*\*|\[[^\]\n]{1,500}\]\([^)\s]{1,2000}\)|<\/?(?:b|strong|em|br)\s*\/?>/gi)?.length ?? 0;
-  return headings >= 2 || marks >= 3;
+  const head = text.length > MARKDOWN_SNIFF_CHARS ? text.slice(0, MARKDOWN_SNIFF_CHARS) : text;
+  return atLeast(head, /^#{1,6}\s+\S/gm, 2) || atLeast(head, /\*\*[^*\n]{1,500}\*\*|\[[^\]\n]{1,500}\]\([^)\s]{1,2000}\)|<\/?(?:b|strong|em|br)\s*\/?>/gi, 3);
+}
+
+/** Whether a global pattern matches `text` at least `n` times (it stops at the n-th). */
+function atLeast(text: string, pattern: RegExp, n: number): boolean {
+  pattern.lastIndex = 0;
+  for (let found = 0; found < n; found++) if (!pattern.exec(text)) return false;
+  return true;
 }
 
 const INLINE_TAG = /<\/?(?:b|i|u|s|em|strong|br|span|p|div|a|sup|sub|mark|small|big|font|center|del|ins|code|kbd|img)(?:\s[^<>]*)?\/?>/gi;
@@ -55,8 +61,20 @@ const FENCE = /^(?:```|~~~)/;
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const KRAMDOWN_ATTR = /^\{:[^}]*\}$/;
 
-/** Strips inline Markdown and HTML from one line of text. */
+/** Strips inline Markdown and HTML from one line of text (a very long line piece by piece, see INLINE_PIECE_CHARS). */
 export function stripInline(s: string): string {
+  if (s.length <= INLINE_PIECE_CHARS) return stripPiece(s);
+  const out: string[] = [];
+  for (let from = 0; from < s.length;) {
+    const space = s.indexOf(' ', from + INLINE_PIECE_CHARS);
+    const to = space < 0 ? s.length : space + 1;
+    out.push(stripPiece(s.slice(from, to)));
+    from = to;
+  }
+  return out.filter(Boolean).join(' ');
+}
+
+function stripPiece(s: string): string {
   return s
     .replace(HTML_COMMENT, '')
     .replace(/<br\s*\/?>/gi, ' ')

@@ -58,3 +58,11 @@ export const SECTION_PATTERN = /^[가-힣A-Za-z/·]{1,8}일반$/;
 /** Aliases a Markdown front matter may resolve: a real one uses none; an alias bomb ("billion laughs")
  *  needs thousands, each multiplying the size of the parsed data. */
 export const YAML_MAX_ALIASES = 50;
+
+/** Markdown-ness is judged from this much of a text: a Markdown file shows its marks early, and the
+ *  whole of a multi-megabyte text was scanned for them (the scan grew ~20× per 10× there). */
+export const MARKDOWN_SNIFF_CHARS = 100_000;
+
+/** Inline Markdown is stripped from a longer line in pieces of about this size, cut at a space: a line
+ *  that long is no one's prose, and one replace over hundreds of thousands of marks grew super-linearly. */
+export const INLINE_PIECE_CHARS = 10_000;

@@ -36,7 +36,7 @@ function capText(file: TextFile): TextFile {
 }
 
 /** A body past MAX_DOC_CHARS is cut at the last paragraph break before it, so every later stage has a bound. */
-function capBody(doc: NewsDoc): NewsDoc {
+export function capBody(doc: NewsDoc): NewsDoc {
   if (doc.body.length <= MAX_DOC_CHARS) return doc;
   const cut = doc.body.lastIndexOf('\n\n', MAX_DOC_CHARS);
   const end = cut > 0 ? cut : MAX_DOC_CHARS;
