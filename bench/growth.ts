@@ -120,7 +120,9 @@ for (const [mod, m] of Object.entries(MODULES)) {
     for (const [k, n] of SIZES.entries()) {
       const prev = times[times.length - 1];
       const prev2 = times[times.length - 2];
-      const perTen = prev != null && prev2 != null ? Math.max(10, prev / Math.max(prev2, 0.05)) : 100;
+      // Before two sizes are known, assume 30× per 10× (worse than any module left; a quadratic one would take
+      // at most ~3× the SKIP_MS predicted, while a slow linear one, 95 ms at 10 kB, is still timed at 100 kB).
+      const perTen = prev != null && prev2 != null ? Math.max(10, prev / Math.max(prev2, 0.05)) : 30;
       // The module's input grows by this many tens (none past its size cap).
       const tens = k ? Math.log10(Math.min(n, m.sizeCap ?? n) / Math.min(SIZES[k - 1], m.sizeCap ?? n)) : 0;
       const predicted = prev != null ? prev * perTen ** tens : 0;
