@@ -4,7 +4,7 @@
 // data (PostModel) and rendered to Markdown last (render.ts).
 import type {
   AnalyzedCluster, Entity, Mention, Message, ModelSentence, NewsDoc, NewsEvent, Participant, Post, PostBlock, PostModel, PostSection,
-  Quote, Sentence, TextRun,
+  Quote, Sentence, TextRun, TimelineEvent,
 } from '../types.js';
 import { message } from '../messages.js';
 import { josa } from '../text/josa.js';
@@ -302,12 +302,20 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const sentenceKey = (m: Mention) => { const doc = memberMap.get(m.document); const s = doc && sentenceAt(doc, m.start); return s ? key({ document: m.document, start: s.start }) : ''; };
   const itemKeys = new Set(cluster.timeline.flatMap((e) => e.mentions.map(sentenceKey)));
   const retoldMeetings = new Set(meetings.flatMap((g) => { const best = g.find((k) => itemKeys.has(k)); return g.filter((k) => k !== best); }));
+  // A remark is told under 발언: an item whose clause holds a quote the analysis found in its sentence
+  // (올트먼은 간담회에서 “…”라고 설명했다) would only repeat it.
+  const utteranceItem = (e: TimelineEvent) => e.mentions.some((m) => {
+    const doc = memberMap.get(m.document);
+    const s = doc && sentenceAt(doc, m.start);
+    return !!s && cluster.quotes.some((q) => q.document === m.document && q.start >= s.start && q.end <= s.end && e.what.includes(q.text));
+  });
   const items = [...cluster.timeline]
     .filter((e) => isReport(e.mentions[0]?.document ?? '') && !/…/.test(e.what) && !e.mentions.some((m) => retoldMeetings.has(sentenceKey(m))))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => b.e.documents.length - a.e.documents.length || Number(b.e.when.length) - Number(a.e.when.length) || a.i - b.i)
     .slice(0, POST.maxTimeline)
     .map(({ e }) => e)
+    .filter((e) => !utteranceItem(e)) // after the cut: a remark's place is not handed to a lesser item
     .sort((a, b) => a.when.localeCompare(b.when));
   // A meeting is one item, in newsdesk's words from the event; the clauses that state it are folded in.
   if (meeting && event!.when) {

@@ -80,6 +80,14 @@ test('report-cluster: 무슨 일이 있었나 tells facts: no commentary or outl
   assert.ok(!prose.includes('이어갈 것으로 보인다'), prose);
 });
 
+test('report-cluster: a dated remark is told under 발언, not repeated as a timeline item', () => {
+  const quoteLines = main.split('\n').filter((l) => l.includes('첫 해외 연구소를 서울에 세우겠다'));
+  assert.equal(quoteLines.length, 1, quoteLines.join('\n'));
+  assert.ok(!quoteLines[0].startsWith('- **'), 'no timeline item');
+  const timeline = main.slice(main.indexOf('## 타임라인'));
+  assert.ok(timeline.includes('인천국제공항을 통해 입국했다'), timeline);
+});
+
 test('report-cluster: connectives that argue from the sentence before take their sentence out', () => {
   assert.ok(!main.includes('전력 확보가 가장 큰 과제'), '그러나 … dropped');
   assert.ok(!/^(?:- )?(?:\S+에 따르면 )?(특히|앞서|이날|전날|두 사람|그는)\s/m.test(main), 'no prose line opens on a dangling word');
