@@ -47,8 +47,11 @@ function migrate(db: Database.Database, location: string, migrations: Migration[
     );
   }
   const record = db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)');
+  const applied = db.prepare('SELECT 1 FROM schema_version WHERE version = ?').pluck();
   for (const m of migrations.filter((m) => m.version > current)) {
     db.transaction(() => {
+      // Another process opening the same new file may have applied it while this one waited for the lock.
+      if (applied.get(m.version)) return;
       db.exec(m.sql);
       record.run(m.version, m.description, new Date().toISOString());
     }).immediate();
