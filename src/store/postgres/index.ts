@@ -78,8 +78,10 @@ async function migrate(client: pg.PoolClient, shown: string, migrations: Migrati
 
 const DOC_INSERT_COLUMNS = [...DOCUMENT_COLUMNS, 'grams'] as const;
 
-/** deadlock_detected, serialization_failure: the transaction lost a race and may simply run again. */
-const RETRY_CODES = new Set(['40P01', '40001']);
+/** deadlock_detected, serialization_failure, and unique_violation: an upsert's ON CONFLICT arbitrates one
+ *  unique index only, so a concurrent insert of the same document can still trip the other (documents.id).
+ *  Each means the transaction lost a race and may simply run again (it then finds the row stored). */
+const RETRY_CODES = new Set(['40P01', '40001', '23505']);
 
 /** Consecutive runs of documents with no key twice (one upsert statement may touch a row only once),
  *  so a key repeated in a batch is saved after its first copy, as one-by-one saving would. */
