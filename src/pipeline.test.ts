@@ -60,6 +60,22 @@ test('an event that gains a document is analysed again; the event beside it is n
   assert.deepEqual(grown.counts.clusters, { inserted: 0, updated: 1, unchanged: 1 });
 });
 
+test('a re-digest tokenizes only the documents it has not seen, with the very result a fresh digest makes', async () => {
+  const db = join(dir, 'tokens.db');
+  const first = await digest(db, ['walk', 'other']);
+  assert.deepEqual(first.tokens, { cached: 0, tokenized: 5 });
+  // The walk event gains a document: its three earlier reports come with their tokens, the new one is tokenized.
+  const grown = await digest(db, ['../pipeline/grown-event']);
+  assert.deepEqual(grown.tokens, { cached: 3, tokenized: 1 });
+  const fresh = await digest(MEMORY_DB, ['walk', 'other', '../pipeline/grown-event']);
+  assert.deepEqual(fresh.tokens, { cached: 0, tokenized: 6 });
+  assert.deepEqual(byId(grown), byId(fresh));
+  // Under other write options every event is analysed again, all from the cache.
+  const hugo = await digest(db, [], { preset: 'hugo' });
+  assert.deepEqual(hugo.tokens, { cached: 6, tokenized: 0 });
+  assert.deepEqual(byId(hugo), byId(await digest(MEMORY_DB, ['walk', 'other', '../pipeline/grown-event'], { preset: 'hugo' })));
+});
+
 test('other write options analyse and write every event again', async () => {
   const db = join(dir, 'options.db');
   const jekyll = await digest(db, ['walk', 'other']);

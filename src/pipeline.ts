@@ -12,6 +12,7 @@ import type {
 import type { DecodeOptions } from './ingest/index.js';
 import { clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
 import { analyzeCluster } from './analyze/index.js';
+import { decodeTokens, documentLines, encodeTokens, tokenKey, type LineTokens } from './analyze/token-cache.js';
 import { DEFAULT_WRITE_OPTIONS, tooShortForPost, writeCluster, type WriteOptions } from './write/index.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
@@ -21,7 +22,7 @@ import { OverBudget, withBudget } from './workers/budget.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import {
-  countMessages, toNewsDoc, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster, type StoredDocument,
+  countMessages, toNewsDoc, MEMORY_DB, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster, type StoredDocument,
 } from './store/index.js';
 
 export const STEPS = ['read', 'extract', 'persist-documents', 'cluster', 'analyze', 'write', 'polish', 'persist-clusters'] as const;
@@ -38,6 +39,8 @@ export interface Inputs {
 
 /** Documents stored per transaction while reading: small enough to lose little to a kill, large enough to be cheap. */
 export const PERSIST_BATCH = 50;
+/** Documents whose new tokens are kept per transaction: bounds the encoded tokens held in memory (~10 kB a document). */
+export const TOKEN_SAVE_BATCH = 500;
 
 export interface RunRequest {
   store: Store;
@@ -77,6 +80,8 @@ export interface RunResult extends DigestResult {
   gone: StoredCluster[];
   /** Ids of the clusters taken as stored because nothing they were made from changed (not analysed again). */
   reused: string[];
+  /** Documents of the clusters analysed whose tokens came from the store, and those tokenized this run. */
+  tokens: { cached: number; tokenized: number };
 }
 
 /** One run, every step in order. Throws only ConfigError (and programmer errors); content problems are messages. */
@@ -87,7 +92,9 @@ export async function run(req: RunRequest): Promise<RunResult> {
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
   const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
-  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) return { runId, read, extracted, fresh, documents: [], clusters: [], messages, counts, gone: [], reused: [] };
+  if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) {
+    return { runId, read, extracted, fresh, documents: [], clusters: [], messages, counts, gone: [], reused: [], tokens: { cached: 0, tokenized: 0 } };
+  }
 
   const { onlyNew, ...filter } = req.select ?? {};
   const view = req.view ?? ((d: NewsDoc) => d);
@@ -107,11 +114,18 @@ export async function run(req: RunRequest): Promise<RunResult> {
   // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
   const plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
   const clusters: WrittenCluster[] = [];
-  plan.steps.forEach(({ cluster, kept, budgetMs }, i) => {
-    const written = kept ?? analyzeAndWrite(cluster, byId, writeOptions, plan.taken, messages, budgetMs, req.debug);
+  const tokens = new KeptTokens(store);
+  for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
+    let written = kept;
+    if (!written) {
+      const cache = await tokens.of(cluster.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d));
+      written = analyzeAndWrite(cluster, byId, writeOptions, plan.taken, messages, budgetMs, req.debug, cache.tokens);
+      await tokens.keep(cache);
+    }
     req.progress?.('analyze', i + 1, plan.steps.length);
     if (written) clusters.push(placePost(written, plan));
-  });
+  }
+  await tokens.flush();
   if (req.polish) await req.polish(clusters, byId, messages);
 
   counts.clusters = await store.saveClusters(runId, clusters, identity.gone);
@@ -123,6 +137,7 @@ export async function run(req: RunRequest): Promise<RunResult> {
     messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
     gone: earlier.filter((c) => identity.gone.includes(c.id)),
     reused: plan.reused,
+    tokens: tokens.counts,
   };
 }
 
@@ -189,6 +204,53 @@ function unchangedClusters(earlier: StoredCluster[], stored: StoredDocument[], o
     const { duplicates, ...analysis } = e.analysis;
     return { id: e.id, members: e.members, duplicates, ...analysis, post: e.post };
   };
+}
+
+/**
+ * The token cache of a run (analyze/token-cache.ts): before a cluster is analysed, its members' tokens
+ * stored by earlier runs; after, the tokens of the members that had none, saved in batches. A store that
+ * keeps nothing (`:memory:`) is not asked.
+ */
+class KeptTokens {
+  readonly counts = { cached: 0, tokenized: 0 };
+  private pending: [string, string][] = [];
+  private readonly keeps: boolean;
+  constructor(private readonly store: Store) {
+    this.keeps = store.location !== MEMORY_DB;
+  }
+
+  /** The cached tokens of `members`, and the members (lines and key) that have none yet. */
+  async of(members: NewsDoc[]): Promise<{ tokens: LineTokens; missing: { lines: string[]; key: string }[] }> {
+    const docs = members.map((d) => {
+      const lines = documentLines(d);
+      return { lines, key: tokenKey(lines) };
+    });
+    const stored = this.keeps ? await this.store.tokens([...new Set(docs.map((d) => d.key))]) : new Map<string, string>();
+    const tokens: LineTokens = new Map();
+    const missing = docs.filter(({ lines, key }) => {
+      const encoded = stored.get(key);
+      return encoded === undefined || !decodeTokens(lines, encoded, tokens);
+    });
+    this.counts.cached += docs.length - missing.length;
+    this.counts.tokenized += missing.length;
+    return { tokens, missing };
+  }
+
+  /** Keeps the tokens analysis made for the members that had none (all their lines tokenized: a cluster over budget may not). */
+  async keep({ tokens, missing }: { tokens: LineTokens; missing: { lines: string[]; key: string }[] }): Promise<void> {
+    if (!this.keeps) return;
+    for (const { lines, key } of missing) {
+      const encoded = encodeTokens(lines, tokens);
+      if (encoded !== null) this.pending.push([key, encoded]);
+    }
+    if (this.pending.length >= TOKEN_SAVE_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    await this.store.saveTokens(this.pending);
+    this.pending = [];
+  }
 }
 
 /** Records the run finished: call once its outputs (posts, JSON) are in place. */
@@ -281,10 +343,11 @@ export function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>
  */
 function analyzeAndWrite(
   cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
+  tokens?: LineTokens,
 ): WrittenCluster | null {
   if (tooShort(cluster, byId, messages)) return null;
   return guarded(cluster, byId, 'analyze', budgetMs, messages, debug, (step) => {
-    const analyzed = analyzeCluster(cluster, byId);
+    const analyzed = analyzeCluster(cluster, byId, tokens);
     step('write');
     return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
   });

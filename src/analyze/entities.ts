@@ -10,7 +10,8 @@
 import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
 import { isGradeOrRound, recognize, type NerSpan, type NerType } from './ner.js';
-import { tokenize, tokenizeLine, type Morph } from './morph.js';
+import { tokenize, tokenizeLine } from './morph.js';
+import type { LineTokens } from './token-cache.js';
 import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
 import { PARTICLES } from '../text/particles.js';
@@ -44,14 +45,14 @@ const WEAK_RULES = new Set(['kodic-person', 'kodic-place', 'acronym', 'org-suffi
 const BOUNDARY_BEFORE = /[^\uac00-\ud7a3A-Za-z0-9]/;
 const PARTICLE_SET = new Set(PARTICLES);
 
-export function findEntities(docs: NewsDoc[], messages: Message[] = []): Entity[] {
+/** `tokens`: lines already tokenized (analyze/token-cache.ts); the lines tokenized here are added to it. */
+export function findEntities(docs: NewsDoc[], messages: Message[] = [], tokens: LineTokens = new Map()): Entity[] {
   const found: Found[] = [];
   const pairs: [string, string][] = [];
   const bodies: Text[] = docs.map((doc) => ({ doc: doc.id, text: doc.body }));
   const captions = docs.flatMap(captionTexts);
   // A line read twice (second pass below, or the same line in two reports) is tokenized once, and
   // read once per set of known organizations: a big event repeats its sentences in hundreds of reports.
-  const tokens = new Map<string, Morph[]>();
   const tokensOf = (line: string) => tokens.get(line) ?? tokens.set(line, tokenizeLine(line)).get(line)!;
   const read = new Map<ReadonlySet<string> | undefined, Map<string, NerSpan[]>>();
   const spansOf: SpansOf = (line, knownOrgs) => {

@@ -8,12 +8,15 @@ import { buildTimeline, inferDocumentDates } from './timeline.js';
 import { compareSources } from './findings.js';
 import { findEvent } from './event.js';
 import { checkBudget } from '../workers/budget.js';
+import type { LineTokens } from './token-cache.js';
 
-export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>): AnalyzedCluster {
+/** `tokens`: the members' lines already tokenized (a re-digest's cache, see token-cache.ts); the lines
+ *  tokenized now are added to it, for the caller to keep. */
+export function analyzeCluster(cluster: Cluster, docs: Map<string, NewsDoc>, tokens?: LineTokens): AnalyzedCluster {
   const members = cluster.members.map((id) => docs.get(id)).filter((d): d is NewsDoc => !!d);
   const messages: Message[] = [];
   // checkBudget: the caller's time budget (pipeline) is checked between steps and at every tokenized line.
-  const entities = findEntities(members, messages);
+  const entities = findEntities(members, messages, tokens);
   checkBudget('analyze/entities');
   const quotes = findQuotes(members, entities, messages);
   checkBudget('analyze/quotes');

@@ -66,6 +66,9 @@ export function tokenize(text: string): Morph[] {
 const KO_DIC_SCRIPT = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CLASS_RUN = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]+/gu;
 
+/** Whether tokenizeLine runs the analyser on `text` (the lines worth caching: analysis/token-cache.ts). */
+export const readsWithKoDic = (text: string): boolean => KO_DIC_SCRIPT.test(text);
+
 /**
  * Morphemes of a line, without running the analyser on a line ko-dic has no word for (no Hangul or Han:
  * a Vietnamese or English line): there it only cuts letters, digits and symbols apart and tags the
@@ -73,7 +76,7 @@ const CLASS_RUN = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]+/gu;
  * 11,476 such lines of vims-dev), at a fraction of the cost.
  */
 export function tokenizeLine(text: string): Morph[] {
-  if (KO_DIC_SCRIPT.test(text)) return tokenize(text);
+  if (readsWithKoDic(text)) return tokenize(text);
   checkBudget('analyze (tokenizing)');
   const out: Morph[] = [];
   for (const m of text.matchAll(CLASS_RUN)) out.push({ surface: m[0], pos: 'UNK', meaning: '*', start: m.index!, end: m.index! + m[0].length });

@@ -268,6 +268,16 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    test('cached tokens are kept by key; a key already kept keeps its row', async () => {
+      assert.deepEqual(await store.tokens(['k-none']), new Map());
+      await store.saveTokens([['k-harbor', '0,2,NNP,지명 0,1,JKB'], ['k-battery', '0,3,NNG\n1,2,VV'], ['k-harbor', 'other']]);
+      await store.saveTokens([['k-battery', 'later'], ['k-third', '']]);
+      await store.saveTokens([]);
+      assert.deepEqual(await store.tokens(['k-harbor', 'k-battery', 'k-third', 'k-none']),
+        new Map([['k-harbor', '0,2,NNP,지명 0,1,JKB'], ['k-battery', '0,3,NNG\n1,2,VV'], ['k-third', '']]));
+      assert.deepEqual(await store.tokens([]), new Map());
+    });
+
     test('the change stamp moves with every write and stays put without one', async () => {
       const before = await store.changeStamp();
       assert.equal(await store.changeStamp(), before);

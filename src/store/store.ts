@@ -170,6 +170,10 @@ export interface Store {
   runs(): Promise<RunRecord[]>;
   /** Documents whose title or body contain every whitespace-separated term (Korean works). */
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** Cached analysis tokens (analyze/token-cache.ts) of the keys that have them. */
+  tokens(keys: string[]): Promise<Map<string, string>>;
+  /** Keeps cached analysis tokens; a key already stored keeps its row (the same key means the same tokens). */
+  saveTokens(rows: [key: string, tokens: string][]): Promise<void>;
   /** The HTTP validator cache (ETag / Last-Modified and the bodies they validate) kept with the store. */
   httpCache(): HttpCache;
   /** The post revisions saved for a cluster, oldest first. */

@@ -300,6 +300,19 @@ export class PgStore implements Store {
     return (await this.rows(sql, params)).map(fromDocumentRow);
   }
 
+  async tokens(keys: string[]): Promise<Map<string, string>> {
+    const rows = await this.rows<{ key: string; tokens: string }>('SELECT key, tokens FROM token_cache WHERE key = ANY($1)', [keys]);
+    return new Map(rows.map((r) => [r.key, r.tokens]));
+  }
+
+  async saveTokens(rows: [key: string, tokens: string][]): Promise<void> {
+    if (!rows.length) return;
+    await this.write((c) => c.query(
+      'INSERT INTO token_cache (key, tokens) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING',
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    ));
+  }
+
   async clusters(run?: number): Promise<StoredCluster[]> {
     const rows = run === undefined
       ? await this.rows('SELECT * FROM clusters ORDER BY run, id')

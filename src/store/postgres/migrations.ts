@@ -129,4 +129,14 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'tokens cached per document text, so a re-digest does not tokenize unchanged documents again',
+    sql: `
+      CREATE TABLE token_cache (
+        key    text COLLATE "C" PRIMARY KEY,
+        tokens text NOT NULL
+      );
+    `,
+  },
 ];

@@ -251,6 +251,19 @@ export class SqliteStore implements Store {
     return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(fromDocumentRow);
   }
 
+  async tokens(keys: string[]): Promise<Map<string, string>> {
+    const rows = this.db.prepare('SELECT key, tokens FROM token_cache WHERE key IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(keys)) as { key: string; tokens: string }[];
+    return new Map(rows.map((r) => [r.key, r.tokens]));
+  }
+
+  async saveTokens(rows: [key: string, tokens: string][]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO token_cache (key, tokens) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
+    this.write(() => {
+      for (const [key, tokens] of rows) insert.run(key, tokens);
+    });
+  }
+
   async clusters(run?: number): Promise<StoredCluster[]> {
     const rows =
       run === undefined

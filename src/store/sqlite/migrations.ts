@@ -151,4 +151,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'tokens cached per document text, so a re-digest does not tokenize unchanged documents again',
+    sql: `
+      -- key: a hash of the lines analysis tokenizes and of the analyser (analyze/token-cache.ts); tokens:
+      -- their morphemes, encoded there. Documents with the same lines share a row.
+      CREATE TABLE token_cache (
+        key    TEXT PRIMARY KEY,
+        tokens TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,0 +1,84 @@
+// Tokens kept between runs: the ko-dic morphemes of a document's lines, keyed by a hash of exactly the
+// lines analysis tokenizes and of the analyser that tokenized them, so a re-digest does not tokenize an
+// unchanged document again. Within a cluster the cache is plain data (line → morphemes, a Map), so it
+// crosses to a worker thread and back as it is; the store keeps one encoded row per key (a document, or
+// identical copies of it). A morpheme's surface is not stored: it is the line's text at its span.
+import { createRequire } from 'node:module';
+import type { NewsDoc } from '../types.js';
+import { sha256 } from '../ids.js';
+import { readsWithKoDic, type Morph } from './morph.js';
+import { blankCredits } from './entities.js';
+
+/** Morphemes of lines already tokenized: filled by analysis, seeded from the store. */
+export type LineTokens = Map<string, Morph[]>;
+
+/** Bumped when the encoding or the lines analysis tokenizes change: rows under older keys are never read. */
+const FORMAT = 1;
+
+let analyser: string | undefined;
+/** The tokenizer package and its version: a newer ko-dic may cut the same line otherwise. */
+function analyserVersion(): string {
+  if (!analyser) {
+    const pkg = createRequire(import.meta.url)('lindera-wasm-nodejs-cjk/package.json') as { version: string };
+    analyser = `lindera-wasm-nodejs-cjk@${pkg.version}/ko-dic/${FORMAT}`;
+  }
+  return analyser;
+}
+
+/** The distinct lines of a document that analysis reads with ko-dic: body lines, then captions with credits blanked (entities.ts). */
+export function documentLines(doc: Pick<NewsDoc, 'body' | 'captions'>): string[] {
+  const lines = new Set<string>();
+  for (const text of [doc.body, ...doc.captions.map(blankCredits)]) {
+    for (const line of text.split('\n')) if (line.trim() && readsWithKoDic(line)) lines.add(line);
+  }
+  return [...lines];
+}
+
+/** The cache key of a document's lines (documents with the same lines share it). */
+export function tokenKey(lines: string[]): string {
+  return sha256(`${analyserVersion()}\n${lines.join('\n')}`);
+}
+
+// Encoding: one line of text per document line; per morpheme `gap,length,pos[,meaning]` (gap from the
+// previous morpheme's end; meaning left out when `*`), separated by spaces. Tags and ko-dic meanings hold
+// no spaces, commas or newlines.
+
+/** The encoded morphemes of `lines`, or null when `tokens` lacks one of them. */
+export function encodeTokens(lines: string[], tokens: LineTokens): string | null {
+  const out: string[] = [];
+  for (const line of lines) {
+    const morphs = tokens.get(line);
+    if (!morphs) return null;
+    let end = 0;
+    out.push(morphs.map((m) => {
+      const s = `${m.start - end},${m.end - m.start},${m.pos}${m.meaning === '*' ? '' : `,${m.meaning}`}`;
+      end = m.end;
+      return s;
+    }).join(' '));
+  }
+  return out.join('\n');
+}
+
+/** Adds the morphemes of `lines` encoded in `encoded` to `into`; false (nothing added) when they do not fit. */
+export function decodeTokens(lines: string[], encoded: string, into: LineTokens): boolean {
+  const rows = encoded.split('\n');
+  if (rows.length !== lines.length) return false;
+  const decoded: Morph[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const morphs: Morph[] = [];
+    let end = 0;
+    if (rows[i]) {
+      for (const item of rows[i].split(' ')) {
+        const [gap, length, pos, meaning = '*'] = item.split(',');
+        const start = end + Number(gap);
+        end = start + Number(length);
+        if (!(end <= line.length) || !pos) return false;
+        morphs.push({ surface: line.slice(start, end), pos, meaning, start, end });
+      }
+    }
+    decoded.push(morphs);
+  }
+  lines.forEach((line, i) => into.set(line, decoded[i]));
+  return true;
+}
