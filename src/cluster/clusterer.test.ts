@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Cluster, Message, NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
-import { addBatch, clusterDocuments, EventClusterer } from './index.js';
+import { addBatch, clusterDocuments, CLUSTER_TUNABLES, EventClusterer } from './index.js';
 import { loadFixture, type Fixture } from '../../test/fixture-docs/cluster.mjs';
 
 /** Clusters as sorted lists of fixture file names, sorted: comparable with expected.json. */
@@ -139,4 +139,15 @@ test('refine: a report that came before its own event formed moves to it once th
   const fresh = loadFixture('refine-moves');
   assert.deepEqual(partition(fresh, clusterDocuments(fresh.docs)), fresh.expected.clusters, 'the batch entry point refines');
   assert.throws(() => new EventClusterer({ prepared: fresh.docs, open: true }).refine(fresh.docs), /closed batch/);
+});
+
+test('term counts and vectors kept between the passes change nothing: the same clusters and messages as made again', () => {
+  for (const name of ['two-events', 'syndicated-copy', 'derivative-joins']) {
+    const f = loadFixture(name);
+    const kept: Message[] = [], remade: Message[] = [];
+    const a = clusterDocuments(f.docs, undefined, kept);
+    const b = clusterDocuments(f.docs, { ...CLUSTER_TUNABLES, keptTermsMb: 0 }, remade);
+    assert.deepEqual(a, b, name);
+    assert.deepEqual(kept, remade, name);
+  }
 });

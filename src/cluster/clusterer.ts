@@ -11,7 +11,7 @@ import type { Cluster, Message, NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
 import { message } from '../messages.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
-import { documentTerms } from './features.js';
+import { documentTerms, type TermCounts } from './features.js';
 import { Centroid, DocFreq, dot, heaviestTerms, vectorize, type SparseVector } from './tfidf.js';
 import { IntTable } from './int-table.js';
 import { DuplicateIndex, signature } from './minhash.js';
@@ -79,6 +79,12 @@ export class EventClusterer {
   /** term → pending derivatives (entry indices) that carry it. */
   private readonly pendingPostings = new Map<number, number[]>();
   private readonly copies: DuplicateIndex;
+  /** Term counts of prepared documents, in their Map order, kept from the constructor for add (t.keptTermsMb). */
+  private readonly keptTerms = new Map<string, { ids: Int32Array; weights: Float64Array }>();
+  /** A closed batch's report vectors and lookup terms as add made them, kept for refine (which would make the same). */
+  private readonly keptVectors = new Map<number, { vec: SparseVector; lookup: Int32Array }>();
+  /** Bytes the kept terms and vectors may still take. */
+  private keptRoom: number;
   /** Union-find over entries linked as near-duplicates. */
   private readonly dupParent: number[] = [];
   /** Entries in a near-duplicate group: they stay with their copies (refine never moves them). */
@@ -92,11 +98,17 @@ export class EventClusterer {
     this.t = options.tunables ?? CLUSTER_TUNABLES;
     this.copies = new DuplicateIndex(this.t);
     this.open = options.open ?? !options.prepared;
+    this.keptRoom = this.t.keptTermsMb * 2 ** 20;
     if (options.prepared) {
       for (const doc of options.prepared) {
         if (this.prepared.has(doc.id)) continue;
         this.prepared.add(doc.id);
-        this.df.observe(documentTerms(doc, this.t).keys());
+        const tf = documentTerms(doc, this.t);
+        this.df.observe(tf.keys());
+        if (this.keptRoom >= tf.size * 12) {
+          this.keptTerms.set(doc.id, packTerms(tf));
+          this.keptRoom -= tf.size * 12;
+        }
       }
       this.df.complete = true;
       // A closed batch never sees another document: terms counted once can match nothing.
@@ -107,7 +119,7 @@ export class EventClusterer {
   /** Places one document and returns the id of its cluster. Messages about the decision go to `messages`. */
   add(doc: NewsDoc): string {
     if (this.byId.has(doc.id)) return this.states[this.entries[this.byId.get(doc.id)!].cluster].id;
-    const tf = documentTerms(doc, this.t);
+    const tf = this.termsOf(doc);
     if (!this.prepared.delete(doc.id)) {
       this.df.observe(tf.keys());
       this.df.complete = false; // from here on frequencies grow with the stream
@@ -124,6 +136,14 @@ export class EventClusterer {
       lookup: heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf),
       post: heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf),
     };
+    // refine (closed batches only) reads a report again: its vector and lookup terms are what it would make.
+    if (sharedOnly && doc.kind !== 'derivative' && tf.size >= this.t.minTerms) {
+      const bytes = vec.ids.length * 8 + entry.lookup.length * 4;
+      if (this.keptRoom >= bytes) {
+        this.keptVectors.set(index, { vec, lookup: entry.lookup });
+        this.keptRoom -= bytes;
+      }
+    }
     this.entries.push(entry);
     this.byId.set(doc.id, index);
     this.dupParent.push(index);
@@ -219,12 +239,16 @@ export class EventClusterer {
       const entry = this.entries[index], from = this.states[entry.cluster];
       if (entry.kind === 'derivative' || this.copyLinked.has(index) || from.reports === 0) continue;
       if (from.members[0] === index && from.members.length > 1) continue;
-      const tf = documentTerms(doc, this.t);
-      if (tf.size < this.t.minTerms) continue;
-      const vec = vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
+      let { vec, lookup } = this.keptVectors.get(index) ?? { vec: null, lookup: null };
+      if (!vec || !lookup) {
+        const tf = documentTerms(doc, this.t);
+        if (tf.size < this.t.minTerms) continue;
+        vec = vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
+        lookup = heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf);
+      }
       const own = from.reports > 1 ? (from.centroid.dot(vec) - dot(vec, vec)) / (from.reports - 1) : 0;
       let best = -1, bestSim = Math.max(this.t.joinThreshold, own + this.t.reassignMargin);
-      for (const c of this.candidates(vec, heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf))) {
+      for (const c of this.candidates(vec, lookup)) {
         const state = this.states[c];
         if (c === entry.cluster) continue;
         const sim = this.similarity(state, vec);
@@ -245,10 +269,23 @@ export class EventClusterer {
         { source: doc.source }, 'info'));
       moved++;
     }
+    this.keptVectors.clear();
     return moved;
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** A document's term counts for add: kept from the constructor's pass when they fit (and then let go), else counted again
+   *  (the same Map either way). */
+  private termsOf(doc: Pick<NewsDoc, 'id' | 'title' | 'body'>): TermCounts {
+    const kept = this.keptTerms.get(doc.id);
+    if (!kept) return documentTerms(doc, this.t);
+    this.keptTerms.delete(doc.id);
+    this.keptRoom += kept.ids.length * 12;
+    const tf: TermCounts = new Map();
+    for (let i = 0; i < kept.ids.length; i++) tf.set(kept.ids[i], kept.weights[i]);
+    return tf;
+  }
 
   /** Clusters with reports that share `lookup` terms with `vec`, best-scored first, at most maxCandidates. */
   private candidates(vec: SparseVector, lookup: Int32Array): number[] {
@@ -404,4 +441,15 @@ function weightIn(v: SparseVector, term: number): number {
     else hi = mid;
   }
   return lo < v.ids.length && v.ids[lo] === term ? v.weights[lo] : 0;
+}
+
+/** Term counts as two typed arrays, in the Map's order (12 bytes a term instead of a Map entry's ~40). */
+function packTerms(tf: TermCounts): { ids: Int32Array; weights: Float64Array } {
+  const ids = new Int32Array(tf.size), weights = new Float64Array(tf.size);
+  let i = 0;
+  for (const [id, w] of tf) {
+    ids[i] = id;
+    weights[i++] = w;
+  }
+  return { ids, weights };
 }

@@ -59,3 +59,35 @@ test('English is told from Vietnamese and Korean; its function words carry no we
   const vi = documentTerms({ title: null, body: 'Đà Nẵng to the gió mạnh về đêm.' });
   assert.ok(vi.has(termId('to')) && vi.has(termId('the')), 'a Vietnamese text keeps every word');
 });
+
+test('documentTerms counts what addTerms counts, in the same order, with the same weights', () => {
+  const docs = [
+    { title: '누리시 폭설, 출근길 혼잡', body: '누리시에 20㎝ 눈이 내렸다.\n시는 제설차 40대를 투입했다고 밝혔다. 오픈AI와 5G통신도 멈췄다.' },
+    { title: null, body: 'Exports of the chips rose 6 percent, the ministry said.\nThe ministry said exports rose.' },
+    { title: 'Đà Nẵng mưa lớn', body: 'Thành phố Đà Nẵng cho biết mưa lớn kéo dài.\n\n𠮷野家 漢字 かな カタカナ 가' },
+  ];
+  for (const doc of docs) {
+    const expected: TermCounts = new Map();
+    const english = isEnglish(doc.body);
+    addTerms(doc.body, expected, 1, CLUSTER_TUNABLES, english);
+    const title = titleOf(doc);
+    if (title) addTerms(title, expected, CLUSTER_TUNABLES.titleWeight, CLUSTER_TUNABLES, english);
+    assert.deepEqual([...documentTerms(doc)], [...expected]);
+  }
+});
+
+test('isEnglish counts letters as the Unicode letter class does (astral letters once, digits and marks not at all)', () => {
+  const share = (text: string) => {
+    const letters = text.slice(0, 4000).match(/\p{L}/gu)?.length ?? 0;
+    return letters > 0 && (text.slice(0, 4000).match(/[A-Za-z]/g)?.length ?? 0) / letters >= CLUSTER_TUNABLES.englishMinShare;
+  };
+  const texts = [
+    'Plain English only, with digits 2026 and [brackets] @ ` { }.',
+    'English text with one Korean word 한빛 inside it, a few more English words to keep the share high enough here.',
+    'English with astral letters 𠮷𠮷 and an emoji 😀 that is no letter at all, long enough to stay over the share line.',
+    'é'.repeat(3) + 'a'.repeat(97),
+    'x'.repeat(3999) + '𠮷',
+    '',
+  ];
+  for (const text of texts) assert.equal(isEnglish(text), share(text), text.slice(0, 40));
+});

@@ -31,6 +31,10 @@ const DEFAULTS = {
   minTerms: 5,
   /** Cap on stored terms per document when document frequencies are not known up front (watch mode): bounds memory. */
   maxStoredTerms: 400,
+  /** A batch's term counts (and then its report vectors) are kept between its passes (frequencies → add → refine) up to this
+   *  many MB, 12 bytes a term (≈50 MB at 10k Korean articles): making them again was half of the stage's CPU. Past it they are
+   *  made again, to the same result, so memory stays bounded at 100k. */
+  keptTermsMb: 128,
 
   // --- candidates (inverted index) --------------------------------------------------------------
   /** A document looks up candidate clusters through its this-many heaviest terms (its "signature" terms). */
