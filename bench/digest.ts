@@ -1,7 +1,8 @@
 // npm run bench:digest — whole `newsdesk digest` runs as a user runs them, each in its own process:
 //   (a) the 997 vims-dev articles;
 //   (b) one event of 50, 100, 200, 400 and 1,000 related Korean articles (bench/digest-corpus.ts);
-//   (c) 10,000 mixed articles into a file store, then a second digest after adding 100 new ones
+//   (c) 10,000 mixed articles into a file store, then a second digest after adding 100 new ones (into the
+//       same store and posts folder, as a user re-digests)
 //       (the baseline runs (c) only with --quick: at 10,000 it would take longer than all the rest).
 // Each run prints documents/s, peak RSS (GNU time), and per-stage shares read from the progress lines
 // on stderr (read+extract up to the last extract line, cluster up to the cluster line, analyze+write up
@@ -60,12 +61,13 @@ function buildCommit(ref: string, role: string): Build {
 
 const STAGES = ['read+extract', 'cluster', 'analyze+write', 'output'] as const;
 
-/** One digest in a child process; wall time from spawn to exit. */
-function digest(build: Build, inputs: string[], db: string): Promise<Run> {
+/** One digest in a child process; wall time from spawn to exit. `posts`: the posts folder, when runs share one
+ *  as a user's runs do (a re-digest then rewrites only the posts that changed). */
+function digest(build: Build, inputs: string[], db: string, posts?: string): Promise<Run> {
   const out = mkdtempSync(join(work, 'out-'));
   const rssFile = join(out, 'rss');
   const args = ['-f', '%M', '-o', rssFile, process.execPath, build.cli, 'digest', ...inputs,
-    '--json', join(out, 'digest.json'), '--out', join(out, 'posts'), '--db', db];
+    '--json', join(out, 'digest.json'), '--out', posts ?? join(out, 'posts'), '--db', db];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const marks: Record<string, number> = {};
@@ -161,9 +163,10 @@ async function main() {
       const db = join(work, `store-${build.label.replace(/\W/g, '')}.db`);
       const first = join(work, `mixed-${build.label.replace(/\W/g, '')}`);
       cpSync(dir, first, { recursive: true });
-      line(`${build.label}, first`, await digest(build, [first], db));
+      const posts = join(work, `posts-${build.label.replace(/\W/g, '')}`);
+      line(`${build.label}, first`, await digest(build, [first], db, posts));
       cpSync(added, first, { recursive: true });
-      line(`${build.label}, +${ADDED}`, await digest(build, [first], db));
+      line(`${build.label}, +${ADDED}`, await digest(build, [first], db, posts));
     }
   }
 }
