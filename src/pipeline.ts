@@ -17,7 +17,7 @@ import { DEFAULT_WRITE_OPTIONS, tooShortForPost, writeCluster, type WriteOptions
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
-import { CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS, DOC_TIME_BUDGET_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
+import { CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS, DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
 import { OverBudget, withBudget } from './workers/budget.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
@@ -320,7 +320,7 @@ async function readAndStore(req: RunRequest, runId: number, messages: Message[])
 
 /** The worker threads that read documents, each under the per-document time and memory budget. */
 export function openReadPool(size: number): WorkerPool<ReadTask, ReadResult> {
-  return new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size, budgetMs: DOC_TIME_BUDGET_MS, heapMb: WORKER_HEAP_MB, transfer: handOver });
+  return new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size, budgetMs: DOC_TIME_BUDGET_MS, wallLimitMs: DOC_WALL_LIMIT_MS, heapMb: WORKER_HEAP_MB, transfer: handOver });
 }
 
 /** A large file's bytes go to the worker without a copy, when they own their whole buffer (nothing else shares it). */
@@ -332,7 +332,7 @@ function handOver({ raw }: ReadTask): ArrayBuffer[] {
 export function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>, source: string, debug?: boolean): Message {
   if (outcome.failure === 'crash') return internalError('extract', { message: outcome.error, stack: outcome.stack }, { source }, debug);
   const budget = outcome.failure === 'budget'
-    ? `took longer than ${DOC_TIME_BUDGET_MS / 1000} s (the per-document time budget, DOC_TIME_BUDGET_MS)`
+    ? `went ${outcome.error} (the per-document time budget: DOC_TIME_BUDGET_MS of CPU time, DOC_WALL_LIMIT_MS of wall time)`
     : `needed more than ${WORKER_HEAP_MB} MB of memory (the per-document memory budget, WORKER_HEAP_MB)`;
   return message('extract', 'over-budget', `reading this file ${budget}; it was left out and the run went on`, { source }, 'error');
 }

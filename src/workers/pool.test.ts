@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool, type Outcome } from './pool.js';
 import type { TestTask } from './test-worker.js';
+import { threadClockFile } from './thread-clock.js';
 
 const SCRIPT = new URL(`./test-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-async function runAll(tasks: TestTask[], options = { size: 2, budgetMs: 2000, heapMb: 64 }) {
+async function runAll(tasks: TestTask[], options: { size: number; budgetMs: number; heapMb?: number; wallLimitMs?: number } = { size: 2, budgetMs: 2000, heapMb: 64 }) {
   const pool = new WorkerPool<TestTask, string>(SCRIPT, options);
   const out: Outcome<string>[] = [];
   try {
@@ -32,6 +33,23 @@ test('a task over its time budget is stopped by the watchdog and the next tasks 
   assert.deepEqual(summary(out), ['A', 'budget', 'B', 'budget', 'C']);
   const failed = out[1];
   assert.ok(!failed.ok && /500 ms/.test(failed.error));
+});
+
+const noClock = threadClockFile() === null ? 'no thread CPU clock on this system' : false;
+
+test('with a wall limit the budget is the worker thread\'s CPU time: a task kept waiting past it finishes, a busy one is stopped', { skip: noClock }, async () => {
+  // Waiting (Atomics.wait) is how a worker starved by a loaded machine looks to the clock: wall time passes, CPU time does not.
+  const out = await runAll([{ echo: 'a', sleepMs: 1500 }, { hang: true }, { echo: 'b' }], { size: 1, budgetMs: 500, wallLimitMs: 60_000, heapMb: 64 });
+  assert.deepEqual(summary(out), ['A', 'budget', 'B']);
+  const failed = out[1];
+  assert.ok(!failed.ok && /CPU time budget of 500 ms/.test(failed.error), JSON.stringify(failed));
+});
+
+test('with a wall limit, a task that waits past it is stopped all the same', { skip: noClock }, async () => {
+  const out = await runAll([{ echo: 'a', sleepMs: 5000 }, { echo: 'b' }], { size: 1, budgetMs: 500, wallLimitMs: 1000, heapMb: 64 });
+  assert.deepEqual(summary(out), ['budget', 'B']);
+  const failed = out[0];
+  assert.ok(!failed.ok && /wall-time limit of 1000 ms/.test(failed.error), JSON.stringify(failed));
 });
 
 test('a task that throws is a crash outcome with its message and stack; the worker goes on', async () => {

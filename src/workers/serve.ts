@@ -1,7 +1,8 @@
-// The worker side of WorkerPool: says 'ready' once loaded, then answers each task with the handler's
-// value, or with the error it threw.
+// The worker side of WorkerPool: says it is ready once loaded (naming its thread's CPU clock, for the
+// watchdog), then answers each task with the handler's value, or with the error it threw.
 import { parentPort } from 'node:worker_threads';
-import type { Outcome } from './pool.js';
+import type { Outcome, Ready } from './pool.js';
+import { threadClockFile } from './thread-clock.js';
 
 export function serveTasks<T, R>(handler: (task: T) => R): void {
   const port = parentPort;
@@ -16,5 +17,5 @@ export function serveTasks<T, R>(handler: (task: T) => R): void {
     }
     port.postMessage(reply);
   });
-  port.postMessage('ready');
+  port.postMessage({ ready: true, clock: threadClockFile() } satisfies Ready);
 }
