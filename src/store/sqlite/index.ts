@@ -248,7 +248,10 @@ export class SqliteStore implements Store {
       params.push(filter.run);
     }
     const sql = `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.seq`;
-    return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(fromDocumentRow);
+    // Row by row: the raw rows (with their JSON text) of a large store are never all held at once.
+    const out: StoredDocument[] = [];
+    for (const row of this.db.prepare(sql).iterate(...params)) out.push(fromDocumentRow(row as Record<string, unknown>));
+    return out;
   }
 
   async tokens(keys: string[]): Promise<Map<string, string>> {
