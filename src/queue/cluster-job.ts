@@ -48,6 +48,7 @@ export async function clusterJob(
   if (clustered >= generation) return { skipped: true };
   const startedAt = new Date();
   const runId = await store.beginRun(['worker', 'cluster', `generation ${generation}`], startedAt);
+  const began = performance.now();
   const stored = [...(await store.documents())].sort(bySource);
   const documents = stored.map(toNewsDoc);
   const earlier = (await store.clusters()).filter((c) => c.goneRun === null);
@@ -90,6 +91,8 @@ export async function clusterJob(
   });
   // Recorded after the save: a job killed before here is retried and clusters again.
   await redis.eval(`if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end return 1`, 1, client.clusteredKey, generation);
+  // What this clustering cost sets how long the next one waits (enqueue.ts: clusteringDelay).
+  await redis.set(client.clusterCostKey, Math.round(performance.now() - began));
   return { run: runId, generation, clusters: clusters.length, analysed: todo.length, reused: plan.reused.length, messages: messages.length };
 }
 

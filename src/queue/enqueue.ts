@@ -3,7 +3,7 @@
 import type { RawFile } from '../types.js';
 import type { DecodeOptions } from '../ingest/index.js';
 import { CLUSTER_DEDUPLICATION, extractJobId, fetchJobId, toRawJob, type QueueClient, type Queues } from './jobs.js';
-import { CLUSTER_DEBOUNCE_MS } from './tunables.js';
+import { CLUSTER_COST_FACTOR, CLUSTER_DEBOUNCE_MS, CLUSTER_DELAY_MAX_MS } from './tunables.js';
 
 /** One page or file to extract and store. */
 export async function enqueueRaw(queues: Queues, raw: RawFile, decode?: DecodeOptions): Promise<void> {
@@ -17,8 +17,14 @@ export async function enqueueFetch(queues: Queues, url: string, round?: number):
 }
 
 /** Bumps the document generation and asks for a clustering of it (queue/cluster-job.ts). While a
- *  clustering waits to start, further asks are that one (deduplication): it reads the generation when it starts. */
+ *  clustering waits to start, further asks are that one (deduplication): it reads the generation when it
+ *  starts. It waits in proportion to what the last clustering cost (clusteringDelay). */
 export async function requestClustering(client: QueueClient): Promise<void> {
   const generation = await client.redis.incr(client.generationKey);
-  await client.queues.cluster.add('cluster', { generation }, { deduplication: { id: CLUSTER_DEDUPLICATION }, delay: CLUSTER_DEBOUNCE_MS });
+  const delay = clusteringDelay(Number(await client.redis.get(client.clusterCostKey)) || 0);
+  await client.queues.cluster.add('cluster', { generation }, { deduplication: { id: CLUSTER_DEDUPLICATION }, delay });
 }
+
+/** The wait before a clustering starts, given what the last one took: a few times its cost, within bounds. */
+export const clusteringDelay = (lastMs: number) =>
+  Math.min(CLUSTER_DELAY_MAX_MS, Math.max(CLUSTER_DEBOUNCE_MS, Math.round(CLUSTER_COST_FACTOR * lastMs)));

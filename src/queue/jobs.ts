@@ -77,6 +77,10 @@ export class QueueClient {
   get clusteredKey() {
     return this.key('documents', 'clustered');
   }
+  /** How long the last cluster job took (ms), which sets how long the next one waits (queue/enqueue.ts). */
+  get clusterCostKey() {
+    return this.key('cluster', 'last-ms');
+  }
 
   /** Whether Redis answers now (one try, no waiting for it): `newsdesk doctor` asks before anything else. */
   static async reachable(url: string): Promise<true | string> {

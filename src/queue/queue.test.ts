@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { openStore } from '../store/index.js';
 import { QueueClient } from './jobs.js';
-import { enqueueFetch } from './enqueue.js';
+import { enqueueFetch, requestClustering } from './enqueue.js';
+import { CLUSTER_COST_FACTOR, CLUSTER_DEBOUNCE_MS, CLUSTER_DELAY_MAX_MS } from './tunables.js';
 import { startTestWorkbench } from '../server/fixture-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -181,6 +182,7 @@ test('documents added by several workers at once are clustered as one in-process
     assert.equal(a.clusters.length, 3);
     assert.deepEqual(b.documents, a.documents, 'the same documents, none twice');
     assert.deepEqual(b.clusters, a.clusters, 'the same clusters with the same posts');
+    assert.ok(Number(await client.redis.get(client.clusterCostKey)) > 0, 'the cluster job recorded what it cost (it sets the wait of the next)');
 
     // doctor's queue part: nothing waiting, clustering caught up, no failed job; an unreachable Redis is a fault.
     const doctor = spawnSync(process.execPath, [CLI, 'doctor', '--db', queued, '--queue', queue], { encoding: 'utf8' });
@@ -228,6 +230,25 @@ test('the workbench with a queue hands added sources to the workers and keeps an
   } finally {
     await stop(workers);
     await w.dispose();
+    await forget(client);
+  }
+});
+
+test('a clustering waits in proportion to what the last one cost, within bounds, so a long batch is not clustered once per document', { timeout: 30_000 }, async () => {
+  const client = new QueueClient(prefixed('delay'));
+  const delayOfNext = async (lastMs: number | null) => {
+    await client.queues.cluster.obliterate({ force: true });
+    if (lastMs === null) await client.redis.del(client.clusterCostKey);
+    else await client.redis.set(client.clusterCostKey, lastMs);
+    await requestClustering(client);
+    const [job] = await client.queues.cluster.getDelayed();
+    return job.opts.delay;
+  };
+  try {
+    assert.equal(await delayOfNext(null), CLUSTER_DEBOUNCE_MS, 'nothing clustered yet: the plain debounce');
+    assert.equal(await delayOfNext(4_000), CLUSTER_COST_FACTOR * 4_000);
+    assert.equal(await delayOfNext(10 * CLUSTER_DELAY_MAX_MS), CLUSTER_DELAY_MAX_MS, 'never longer than the cap');
+  } finally {
     await forget(client);
   }
 });
