@@ -10,6 +10,10 @@ export const MEMORY_DB = ':memory:';
  *  UI) before giving up; WAL readers never block, so this only covers writer/writer overlap. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/** The same while a store is opened and migrated: processes opening one new file at once (a worker per
+ *  core) take turns applying the schema, and on a loaded machine the sixth waited past 5 s for the others. */
+export const OPEN_BUSY_TIMEOUT_MS = 60_000;
+
 /** The trigram tokenizer indexes three-character pieces, so shorter terms (most Korean words are
  *  two syllables: 서울, 투자) cannot use the FTS index and fall back to a LIKE scan. */
 export const TRIGRAM_MIN_CHARS = 3;

@@ -8,7 +8,7 @@ import type {
   ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
-import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
+import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import {
   CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
@@ -83,11 +83,12 @@ export class SqliteStore implements Store {
       explain(e, location);
     }
     try {
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      this.db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
       // WAL lets the web UI read while a run writes; an in-memory database has no journal file.
       if (!memory) this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
       migrate(this.db, location, migrations);
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     } catch (e) {
       this.db.close();
       explain(e, location);
