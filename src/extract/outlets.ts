@@ -93,8 +93,8 @@ export const OUTLETS: readonly Outlet[] = [
 const key = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 const byName = new Map<string, Outlet>();
 for (const o of OUTLETS) for (const n of [o.name, ...o.aliases]) byName.set(key(n), o);
-// Longest domains first, so biz.chosun.com wins over chosun.com.
-const byDomain = OUTLETS.flatMap((o) => o.domains.map((d) => ({ d, o }))).sort((a, b) => b.d.length - a.d.length);
+const byDomain = new Map<string, Outlet>();
+for (const o of OUTLETS) for (const d of o.domains) if (!byDomain.has(d)) byDomain.set(d, o);
 
 /** The outlet a name or alias refers to, or undefined. */
 export function outletByName(name: string): Outlet | undefined {
@@ -105,7 +105,12 @@ export function outletByName(name: string): Outlet | undefined {
 export function outletByDomain(text: string): Outlet | undefined {
   const host = hostOf(text);
   if (!host) return undefined;
-  return byDomain.find(({ d }) => host === d || host.endsWith('.' + d))?.o;
+  // The host, then its parent domains: the longest known domain wins (biz.chosun.com over chosun.com).
+  for (let h = host; ; h = h.slice(h.indexOf('.') + 1)) {
+    const o = byDomain.get(h);
+    if (o) return o;
+    if (!h.includes('.')) return undefined;
+  }
 }
 
 /** The lower-case host in a URL, e-mail address or bare domain; null when there is none. */

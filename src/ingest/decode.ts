@@ -230,7 +230,7 @@ export function decodeFile(raw: RawFile, options: DecodeOptions = {}): Decoded {
   }
   const decoded = decodeText(bytes, raw.source, raw.contentType);
   if (decoded.undecodable) return fail('undecodable', decoded.undecodable);
-  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
   if (!text.trim()) return { file: null, messages: [...decoded.messages, message('ingest', 'empty-file', 'the file holds only white space', place, 'error')] };
   const format = formatFromName(raw.source) ?? sniffFormat(text, raw.contentType);
   return {

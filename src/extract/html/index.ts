@@ -7,6 +7,7 @@
 //   → JSON-LD articleBody as a filter or as the text itself → leftover boilerplate lines out.
 import { HTML_RULE } from './rules.js';
 import { parseHTML } from 'linkedom';
+import { parseLight } from './light-dom.js';
 import { Readability } from '@mozilla/readability';
 import type { Message, Removal } from '../../types.js';
 import { message } from '../../messages.js';
@@ -48,7 +49,18 @@ export interface HtmlOptions {
   /** The page's URL or path, for outlet rules and messages. */
   source: string;
   url?: string;
+  /** Which DOM the page is parsed into: 'light' (the default; a page that needs Readability is parsed again
+   *  with linkedom) or 'linkedom' throughout (the reference the light DOM's results are checked against). */
+  dom?: 'light' | 'linkedom';
 }
+
+interface Dom {
+  parse: (html: string) => Document;
+  /** Whether Readability can run on it. */
+  full: boolean;
+}
+const LIGHT: Dom = { parse: parseLight, full: false };
+const FULL: Dom = { parse: (html) => parseHTML(html).document, full: true };
 
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -160,13 +172,18 @@ function applyScriptArticle(blobs: StateBlob[], best: Candidate | null, metadata
 }
 
 export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction {
+  return (options.dom !== 'linkedom' && extractWith(html, options, LIGHT)) || extractWith(html, options, FULL)!;
+}
+
+/** The extraction on one DOM; null when the page needs Readability and the DOM cannot run it. */
+function extractWith(html: string, options: HtmlOptions, dom: Dom): HtmlExtraction | null {
   const messages: Message[] = [];
   const removed: Removal[] = [];
-  let { document } = parseHTML(html);
+  let document = dom.parse(html);
   // Fragments ("<p>…</p>", plain text) parse without <html>/<body>, which DOM queries and Readability need.
   if (!document.documentElement || !document.body?.firstChild) {
     const inner = html.replace(/<\/?(?:html|body)\b[^>]*>/gi, '');
-    ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`));
+    document = dom.parse(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`);
   }
   const place = { source: options.source };
 
@@ -228,6 +245,7 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlExtraction 
       let r: Candidate | null = null;
       // Readability rewrites the page as it goes; on a tiny page it finds nothing and leaves nothing to fall back on.
       const tiny = squash(body.textContent).length < MIN_READABILITY_PAGE;
+      if (!tiny && !dom.full) return null;
       try {
         if (!tiny) r = readabilityCandidate(document, titles);
       } catch (e) {

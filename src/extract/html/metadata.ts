@@ -48,9 +48,28 @@ export function meta(metas: MetaMap, names: string[]): string | null {
   return null;
 }
 
-/** The first value `read` finds in the elements `selectors` match, in selector order. */
+/** The first value `read` finds in the elements `selectors` match, in selector order (for each selector, its
+ *  first element only). One walk over the page for all the selectors; one at a time if the DOM library
+ *  cannot run one of them. */
 function firstValue(doc: Document, selectors: string[] | undefined, read: (el: Element) => string | null): { value: string; selector: string } | null {
-  for (const s of selectors ?? []) {
+  if (!selectors?.length) return null;
+  let all: Element[];
+  try {
+    all = [...doc.querySelectorAll(selectors.join(','))];
+  } catch {
+    return firstValueEach(doc, selectors, read);
+  }
+  if (!all.length) return null;
+  for (const s of selectors) {
+    const el = all.find((e) => e.matches(s));
+    const v = el ? read(el) : null;
+    if (v) return { value: v, selector: s };
+  }
+  return null;
+}
+
+function firstValueEach(doc: Document, selectors: string[], read: (el: Element) => string | null): { value: string; selector: string } | null {
+  for (const s of selectors) {
     let el: Element | null = null;
     try {
       el = doc.querySelector(s);

@@ -11,10 +11,12 @@ import { STATE_BODY_KEYS, STATE_BLOB_MAX_CHARS, STATE_DATE_KEYS, STATE_AUTHOR_KE
 
 export type StateBlobKind = 'arc-fusion' | 'next-data' | 'nuxt-data';
 
-/** A blob's raw JSON text, taken from the page before its scripts are dropped; parsed only when needed. */
+/** A blob's script text, taken from the page before its scripts are dropped; cut out and parsed only when needed. */
 export interface StateBlob {
   kind: StateBlobKind;
-  json: string;
+  script: string;
+  /** Where the JSON starts in `script`. */
+  start: number;
 }
 
 export interface ScriptArticle {
@@ -34,11 +36,11 @@ export function findStateBlobs(doc: Document): StateBlob[] {
     const id = script.getAttribute('id');
     const text = script.textContent ?? '';
     if (text.length > STATE_BLOB_MAX_CHARS) continue;
-    if (id === '__NEXT_DATA__') blobs.push({ kind: 'next-data', json: text });
-    else if (id === '__NUXT_DATA__') blobs.push({ kind: 'nuxt-data', json: text });
+    if (id === '__NEXT_DATA__') blobs.push({ kind: 'next-data', script: text, start: 0 });
+    else if (id === '__NUXT_DATA__') blobs.push({ kind: 'nuxt-data', script: text, start: 0 });
     else {
       const m = ARC_START.exec(text);
-      if (m) blobs.push({ kind: 'arc-fusion', json: jsonValueAt(text, m.index + m[0].length) });
+      if (m) blobs.push({ kind: 'arc-fusion', script: text, start: m.index + m[0].length });
     }
   }
   return blobs;
@@ -65,7 +67,7 @@ export function readScriptArticle(blobs: StateBlob[]): ScriptArticle | null {
   for (const blob of blobs) {
     let value: unknown;
     try {
-      value = JSON.parse(blob.json);
+      value = JSON.parse(blob.kind === 'arc-fusion' ? jsonValueAt(blob.script, blob.start) : blob.script);
     } catch {
       continue;
     }
