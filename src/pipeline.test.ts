@@ -21,10 +21,12 @@ const inputs = (folders: string[]) => {
   return { raws: listing.files.map((f) => readRaw(f)), total: listing.files.length, messages: [] };
 };
 
-async function digest(db: string, folders: string[], write = {}): Promise<RunResult> {
+const digest = (db: string, folders: string[], write = {}) => digestIn(db, folders, write);
+
+async function digestIn(db: string, folders: string[], write = {}, analyzeIn?: 'pool' | 'process'): Promise<RunResult> {
   const store = await openStore(db);
   try {
-    const result = await run({ store, args: ['test'], inputs: inputs(folders), write });
+    const result = await run({ store, args: ['test'], inputs: inputs(folders), write, analyzeIn });
     await finish(store, result);
     return result;
   } finally {
@@ -60,8 +62,10 @@ test('an event that gains a document is analysed again; the event beside it is n
   assert.deepEqual(grown.counts.clusters, { inserted: 0, updated: 1, unchanged: 1 });
 });
 
-test('a re-digest tokenizes only the documents it has not seen, with the very result a fresh digest makes', async () => {
-  const db = join(dir, 'tokens.db');
+// In process and in the analysis pool (tokens go to the workers and come back to be kept).
+for (const where of ['process', 'pool'] as const) test(`a re-digest tokenizes only the documents it has not seen, with the very result a fresh digest makes (${where})`, async () => {
+  const db = join(dir, `tokens-${where}.db`);
+  const digest = (db: string, folders: string[], write = {}) => digestIn(db, folders, write, where);
   const first = await digest(db, ['walk', 'other']);
   assert.deepEqual(first.tokens, { cached: 0, tokenized: 5 });
   // The walk event gains a document: its three earlier reports come with their tokens, the new one is tokenized.

@@ -7,18 +7,21 @@
 // Stages stay pure; the only I/O here is through the store handed in. Outputs (posts, JSON) are the
 // caller's: it calls `finish` once they are in place, so a run is recorded finished only then.
 import type {
-  AnalyzedCluster, Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster,
+  Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster,
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
 import { clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
-import { analyzeCluster } from './analyze/index.js';
 import { decodeTokens, documentLines, encodeTokens, tokenKey, type LineTokens } from './analyze/token-cache.js';
-import { DEFAULT_WRITE_OPTIONS, tooShortForPost, writeCluster, type WriteOptions } from './write/index.js';
+import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/index.js';
+import { uniqueName } from './write/slug.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
-import { CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS, DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB } from './workers/tunables.js';
-import { OverBudget, withBudget } from './workers/budget.js';
+import {
+  ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
+} from './workers/tunables.js';
+import { analyzeAndWrite, analyzeFailure, analyzeWatchdogMs, type AnalyzeResult, type AnalyzeTask } from './workers/analyze-write.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import {
@@ -62,11 +65,15 @@ export interface RunRequest {
   /** CPU time analysing and writing one cluster may take (CLUSTER_TIME_BUDGET_MS + CLUSTER_TIME_PER_MEMBER_MS
    *  per further member by default); tests give a cluster none to see one run over. */
   clusterBudgetMs?: (cluster: Cluster) => number;
+  /** Where clusters are analysed and written: by default in the analysis pool when the text to analyse passes
+   *  ANALYZE_IN_PROCESS_CHARS, else on this thread (tests choose). */
+  analyzeIn?: 'pool' | 'process';
   /** How the caller sees each stored document (the workbench: with the lines a person restored); as stored by default. */
   view?: (doc: NewsDoc) => NewsDoc | Promise<NewsDoc>;
 }
 
 const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const ANALYZE_WORKER = new URL(`./workers/analyze-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 export interface RunResult extends DigestResult {
   runId: number;
@@ -103,29 +110,28 @@ export async function run(req: RunRequest): Promise<RunResult> {
   const earlier = (await store.clusters()).filter((c) => c.goneRun === null);
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
-  const identity = keepIdentity(clusterDocuments(documents, undefined, placed), earlier, new Set(documents.map((d) => d.id)));
   const freshIds = new Set(fresh);
-  const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
-  messages.push(...placed.filter((m) => freshSources.has(m.place.source ?? '')));
-  req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
-
+  // The analysis workers load and build their tokenizers while this thread clusters, when this run's new
+  // documents alone hold text enough for the pool (the clusters they change are analysed again).
+  const warm = req.analyzeIn !== 'process' && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
+    ? openAnalyzePool(ANALYZE_POOL_SIZE).warm() : null;
+  let identity: Identity<Cluster>, plan: WritingPlan, clusters: WrittenCluster[];
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
-  // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
-  const plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
-  const clusters: WrittenCluster[] = [];
   const tokens = new KeptTokens(store);
-  for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
-    let written = kept;
-    if (!written) {
-      const cache = await tokens.of(cluster.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d));
-      written = analyzeAndWrite(cluster, byId, writeOptions, plan.taken, messages, budgetMs, req.debug, cache.tokens);
-      await tokens.keep(cache);
-    }
-    req.progress?.('analyze', i + 1, plan.steps.length);
-    if (written) clusters.push(placePost(written, plan));
+  try {
+    identity = keepIdentity(clusterDocuments(documents, undefined, placed), earlier, new Set(documents.map((d) => d.id)));
+    const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
+    messages.push(...placed.filter((m) => freshSources.has(m.place.source ?? '')));
+    req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
+
+    const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
+    // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
+    plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
+    clusters = await analyzeAndWriteAll(plan, byId, writeOptions, messages, req, warm, tokens);
+    await tokens.flush();
+  } finally {
+    await warm?.close(); // closed already unless something above threw
   }
-  await tokens.flush();
   if (req.polish) await req.polish(clusters, byId, messages);
 
   counts.clusters = await store.saveClusters(runId, clusters, identity.gone);
@@ -139,6 +145,94 @@ export async function run(req: RunRequest): Promise<RunResult> {
     reused: plan.reused,
     tokens: tokens.counts,
   };
+}
+
+/**
+ * analyze → write for the clusters of a plan, in cluster order: in the analysis pool (one worker per core,
+ * each with its own tokenizer, kept for the whole run; a job carries its members only) when there is text
+ * enough to pay for the workers' start-up, else on this thread. Post names are given here, in cluster order.
+ */
+async function analyzeAndWriteAll(
+  plan: WritingPlan, byId: Map<string, NewsDoc>, options: WriteOptions, messages: Message[], req: RunRequest,
+  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens,
+): Promise<WrittenCluster[]> {
+  const clusters: WrittenCluster[] = [];
+  const done = (i: number, written: WrittenCluster | null) => {
+    req.progress?.('analyze', i + 1, plan.steps.length);
+    if (written) clusters.push(placePost(written, plan));
+  };
+  const todo = plan.steps.filter((s) => !s.kept);
+  const members = (c: Cluster) => c.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d);
+  const inPool = req.analyzeIn ? req.analyzeIn === 'pool' : todo.length > 1 && textOf(todo.flatMap((s) => members(s.cluster))) >= ANALYZE_IN_PROCESS_CHARS;
+  if (!inPool) {
+    await warm?.close(); // before the budget's clock (the process's CPU time) starts on this thread
+    for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
+      let written = kept;
+      if (!written) {
+        const cache = await tokens.of(members(cluster));
+        written = analyzeAndWrite(cluster, byId, options, plan.taken, messages, budgetMs, req.debug, cache.tokens);
+        await tokens.keep(cache);
+      }
+      done(i, written);
+    }
+    return clusters;
+  }
+  const pool = warm ?? openAnalyzePool(ANALYZE_POOL_SIZE);
+  // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
+  const caches: Awaited<ReturnType<KeptTokens['of']>>[] = [];
+  const tasks = (async function* () {
+    for (const { cluster, budgetMs } of todo) {
+      const cache = await tokens.of(members(cluster));
+      caches.push(cache);
+      yield { cluster, docs: members(cluster), options, budgetMs, debug: req.debug, tokens: cache.tokens, keepTokens: tokens.keeps && cache.missing.length > 0 };
+    }
+  })();
+  const outcomes = pool.map(tasks);
+  try {
+    let next = 0;
+    for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
+      if (kept) {
+        done(i, kept);
+        continue;
+      }
+      const outcome = (await outcomes.next()).value as Outcome<AnalyzeResult>;
+      const cache = caches[next++];
+      if (outcome.ok && outcome.value.tokens) await tokens.keep({ tokens: outcome.value.tokens, missing: cache.missing });
+      done(i, fromPool(outcome, cluster, budgetMs, byId, plan.taken, messages, req.debug));
+    }
+  } finally {
+    await outcomes.return(undefined);
+    await pool.close();
+  }
+  return clusters;
+}
+
+/** Body and title characters of some documents: what analysing them costs, roughly. */
+function textOf(docs: NewsDoc[]): number {
+  let chars = 0;
+  for (const d of docs) chars += d.body.length + (d.title?.length ?? 0);
+  return chars;
+}
+
+/** A pool worker's outcome as analyzeAndWrite's in process: its messages, and its post named in cluster order. */
+function fromPool(
+  outcome: Outcome<AnalyzeResult>, cluster: Cluster, budgetMs: number, byId: Map<string, NewsDoc>, taken: Set<string>, messages: Message[], debug?: boolean,
+): WrittenCluster | null {
+  if (!outcome.ok) {
+    messages.push(analyzeFailure(outcome, cluster, byId, budgetMs, debug));
+    return null;
+  }
+  const { written, messages: said, configError } = outcome.value;
+  if (configError) throw new ConfigError(configError);
+  messages.push(...said);
+  // The worker named the post alone; names are handed out here, in cluster order, as a run in process does.
+  if (written) written.post.path = uniqueName(written.post.path.replace(/\.md$/, ''), taken) + '.md';
+  return written;
+}
+
+/** The worker threads that analyse and write clusters; the watchdog backs the CPU budget each checks itself. */
+function openAnalyzePool(size: number): WorkerPool<AnalyzeTask, AnalyzeResult> {
+  return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, budgetMs: ANALYZE_WATCHDOG_GRACE_MS, budgetOf: analyzeWatchdogMs });
 }
 
 /** What the analyse and write steps of a run have to do: per cluster, its stored result when nothing it
@@ -214,7 +308,8 @@ function unchangedClusters(earlier: StoredCluster[], stored: StoredDocument[], o
 class KeptTokens {
   readonly counts = { cached: 0, tokenized: 0 };
   private pending: [string, string][] = [];
-  private readonly keeps: boolean;
+  /** Whether the store keeps tokens (not `:memory:`). */
+  readonly keeps: boolean;
   constructor(private readonly store: Store) {
     this.keeps = store.location !== MEMORY_DB;
   }
@@ -337,72 +432,4 @@ export function readFailure(outcome: Extract<Outcome<ReadResult>, { ok: false }>
   return message('extract', 'over-budget', `reading this file ${budget}; it was left out and the run went on`, { source }, 'error');
 }
 
-/**
- * analyze → write for one cluster, under the cluster's CPU-time budget; a failure or a blown budget
- * becomes a message naming the cluster, and the run goes on without its post.
- */
-function analyzeAndWrite(
-  cluster: Cluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
-  tokens?: LineTokens,
-): WrittenCluster | null {
-  if (tooShort(cluster, byId, messages)) return null;
-  return guarded(cluster, byId, 'analyze', budgetMs, messages, debug, (step) => {
-    const analyzed = analyzeCluster(cluster, byId, tokens);
-    step('write');
-    return writeCluster(analyzed, datedMembers(analyzed, byId), options, taken);
-  });
-}
-
-/** The analyse step alone (a queue job): null, with a message, when the cluster gets no post. */
-export function analyzeStep(cluster: Cluster, byId: Map<string, NewsDoc>, messages: Message[], budgetMs: number, debug?: boolean): AnalyzedCluster | null {
-  if (tooShort(cluster, byId, messages)) return null;
-  return guarded(cluster, byId, 'analyze', budgetMs, messages, debug, () => analyzeCluster(cluster, byId));
-}
-
-/** The write step alone (a queue job), with names taken from `taken` as analyzeAndWrite takes them. */
-export function writeStep(
-  analyzed: AnalyzedCluster, byId: Map<string, NewsDoc>, options: WriteOptions, taken: Set<string>, messages: Message[], budgetMs: number, debug?: boolean,
-): WrittenCluster | null {
-  return guarded(analyzed, byId, 'write', budgetMs, messages, debug, () => writeCluster(analyzed, datedMembers(analyzed, byId), options, taken));
-}
-
-const clusterPlace = (cluster: Cluster, byId: Map<string, NewsDoc>) =>
-  ({ source: `cluster ${cluster.id} (${cluster.members.map((id) => byId.get(id)?.source ?? id).join(', ')})` });
-
-function tooShort(cluster: Cluster, byId: Map<string, NewsDoc>, messages: Message[]): boolean {
-  const members = cluster.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d);
-  if (!tooShortForPost(members)) return false;
-  messages.push(message('write', 'too-short', 'its documents hold less than one news sentence of text; no post is written for it', clusterPlace(cluster, byId), 'warning'));
-  return true;
-}
-
-/** Runs `work` under the CPU-time budget; a failure or a blown budget becomes a message naming the cluster. */
-function guarded<T>(
-  cluster: Cluster, byId: Map<string, NewsDoc>, first: Stage, budgetMs: number, messages: Message[], debug: boolean | undefined,
-  work: (step: (s: Stage) => void) => T,
-): T | null {
-  let stage = first;
-  try {
-    return withBudget(budgetMs, () => work((s) => (stage = s)));
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const place = clusterPlace(cluster, byId);
-    if (e instanceof OverBudget) {
-      const reason = `analysing and writing this cluster went ${e.message}; ` +
-        'it has no post this run (CLUSTER_TIME_BUDGET_MS and CLUSTER_TIME_PER_MEMBER_MS); the run went on';
-      messages.push(message(stage, 'over-budget', reason, place, 'error'));
-    } else messages.push(internalError(stage, e instanceof Error ? e : new Error(String(e)), place, debug));
-    return null;
-  }
-}
-
-/** The writer's view of the members: undated ones carry the date the analysis inferred (copies; documents never change). */
-export function datedMembers(cluster: AnalyzedCluster, byId: Map<string, NewsDoc>): Map<string, NewsDoc> {
-  if (!cluster.inferredDates.length) return byId;
-  const view = new Map(byId);
-  for (const g of cluster.inferredDates) {
-    const d = byId.get(g.document);
-    if (d) view.set(d.id, { ...d, publishedAt: g.publishedAt, publishedAtInferred: true, dateSource: undefined, evidence: { ...d.evidence, publishedAt: `inferred from ${g.evidence}` } });
-  }
-  return view;
-}
+export { analyzeStep, datedMembers, writeStep } from './workers/analyze-write.js';

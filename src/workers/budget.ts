@@ -1,13 +1,17 @@
-// A time budget for work that runs on the main thread (analysis and writing of one cluster). The read
-// step runs in worker threads a watchdog can stop; analysis stays on the main thread because an
-// analysis worker would build its own ko-dic tokenizer (≈0.4 s and ≈300 MB each start, again after
-// every stop), and a cluster's documents would be copied to it. Instead the analysis checks the clock
-// at its checkpoints (every tokenized line, between analysis steps): with every rule linear and every
-// body capped (MAX_DOC_CHARS), the work between two checkpoints is small, so a cluster over budget
-// stops soon after its deadline with OverBudget, and the caller turns that into a message.
-// The budget is CPU time (the process's, user + system): on a machine shared with other work, wall time
-// would stop clusters at random; the read pool is closed before analysis starts, so the process's CPU
-// time is the analysis's own.
+// A time budget for the analysis and writing of one cluster, checked from inside the work. It runs on
+// the main thread for small runs and in the analysis pool's workers otherwise (pipeline.ts), where a
+// checkpoint that stops a cluster keeps the worker and its ko-dic tokenizer (≈0.4 s and ≈300 MB to
+// build again after a terminate); the pool's wall-clock watchdog is only the backstop for code that
+// never reaches a checkpoint. The analysis checks the clock at its checkpoints (every tokenized line,
+// between analysis steps): with every rule linear and every body capped (MAX_DOC_CHARS), the work between
+// two checkpoints is small, so a cluster over budget stops soon after its deadline with OverBudget, and
+// the caller turns that into a message.
+// The budget is CPU time: on a machine shared with other work, wall time would stop clusters at random.
+// On the main thread it is the process's (the read pool is closed before analysis starts, so it is the
+// analysis's own); in a worker, the thread's.
+
+import { isMainThread } from 'node:worker_threads';
+import { readCpuMs, threadClockFile } from './thread-clock.js';
 
 /** Thrown at a checkpoint once the budget in force has run out. */
 export class OverBudget extends Error {
@@ -20,10 +24,17 @@ export class OverBudget extends Error {
 let current: { deadline: number; budgetMs: number } | null = null;
 
 /** CPU time used by this process so far, in ms. */
-const cpuMs = (): number => {
+const processCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** In a worker, the thread's own CPU clock (thread-clock.ts) where the system has one: there process.cpuUsage()
+ *  counts every thread, and two busy analysis workers would spend a budget twice as fast. */
+const threadClock = isMainThread ? null : threadClockFile();
+
+/** The clock budgets run on: the thread's own in a worker thread where the system has one, else the process's. */
+const cpuMs = threadClock ? () => readCpuMs(threadClock) : processCpuMs;
 
 /** Wall time between two readings of the CPU clock: process.cpuUsage() is a system call, too slow for
  *  every tokenized line or every one of 20,000 one-document clusters (it was the largest item in a profile

@@ -24,6 +24,8 @@ export interface PoolOptions<T = never> {
    * and this bounds the wall time of a task that is starved or blocked rather than busy.
    */
   wallLimitMs?: number;
+  /** A task's own budget, when tasks differ (a cluster's grows with its members); `budgetMs` otherwise. */
+  budgetOf?: (task: T) => number;
   /** Heap limit per worker, in MB. */
   heapMb?: number;
   /** Buffers a task hands over rather than copies (a large file's bytes). */
@@ -64,6 +66,12 @@ export class WorkerPool<T, R> {
       if (pending.length >= this.options.size * 2) yield await pending.shift()!;
     }
     while (pending.length) yield await pending.shift()!;
+  }
+
+  /** Starts every worker now, so they load while the caller does other work. */
+  warm(): this {
+    while (this.all.size < this.options.size) this.spawn();
+    return this;
   }
 
   async close(): Promise<void> {
@@ -144,7 +152,7 @@ export class WorkerPool<T, R> {
     // The verdict waits for setImmediate: when the main thread was blocked (reading a 200 MB file), the
     // timer phase runs before the worker's reply, already waiting, is read; a task that did finish in
     // time must not be failed for that.
-    const watchdog = this.watch(worker, (error) => setImmediate(() => finish({ ok: false, failure: 'budget', error }, false)));
+    const watchdog = this.watch(worker, job.task, (error) => setImmediate(() => finish({ ok: false, failure: 'budget', error }, false)));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(job.task, this.options.transfer?.(job.task) ?? []);
   }
@@ -155,8 +163,9 @@ export class WorkerPool<T, R> {
    * machine a worker gets a fraction of a core, and wall time stopped ordinary documents (measured: see
    * DOC_TIME_BUDGET_MS). Otherwise, and always past `wallLimitMs`, wall time.
    */
-  private watch(worker: Worker, over: (error: string) => void): { timer: NodeJS.Timeout } {
-    const { budgetMs, wallLimitMs } = this.options;
+  private watch(worker: Worker, task: T, over: (error: string) => void): { timer: NodeJS.Timeout } {
+    const { wallLimitMs } = this.options;
+    const budgetMs = this.options.budgetOf?.(task) ?? this.options.budgetMs;
     const clock = wallLimitMs ? this.clocks.get(worker) ?? null : null;
     if (!clock) return { timer: setTimeout(() => over(`over the time budget of ${budgetMs} ms`), budgetMs) };
     const cpu0 = readCpuMs(clock);

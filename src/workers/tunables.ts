@@ -37,3 +37,21 @@ export const MAX_EXTRACT_CHARS = 4 * MAX_DOC_CHARS;
  */
 export const CLUSTER_TIME_BUDGET_MS = 10_000;
 export const CLUSTER_TIME_PER_MEMBER_MS = 2_000;
+
+/** Workers in the analysis pool: one per core (the main thread only hands out clusters and names posts). */
+export const ANALYZE_POOL_SIZE = POOL_SIZE;
+/**
+ * Body and title characters to analyse below which a run analyses on the main thread (as it does when
+ * only one cluster needs analysing): each pool worker loads the modules and builds its own tokenizer
+ * (≈0.5 s of CPU, ≈300 MB) before its first cluster, and analysis costs ≈6 µs a character (vims-dev), so
+ * below ≈0.6 s of analysis a second core saves less than the workers cost (examples/, the seeds, one new
+ * article in `watch`: measured +0.7 s CPU and +220 MB on examples/).
+ */
+export const ANALYZE_IN_PROCESS_CHARS = 100_000;
+/**
+ * The analysis pool's wall-clock watchdog, per cluster: its CPU budget times this plus the grace below.
+ * The CPU budget itself is checked inside the worker (budget.ts); the watchdog only stops a worker stuck
+ * where no checkpoint is, so it leaves room for a machine shared with other work.
+ */
+export const ANALYZE_WATCHDOG_FACTOR = 4;
+export const ANALYZE_WATCHDOG_GRACE_MS = 10_000;

@@ -204,13 +204,16 @@ function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, den
     dense.hold(v);
     /** cosine(group vector, v), through the dense copy of v when v is the larger side. */
     const cosineWith = (g: Vector) => (g.ids.length < v.ids.length ? dense.dot(g) : cosine(g, v));
+    // Asked of every group: worked out once per candidate.
+    const isFact = fact(c);
+    const utterances = [...c.utterances];
     const at = groups.findIndex((g, k) => {
       const x = index[k];
-      if (fact(c) && x.fact) return true;
+      if (isFact && x.fact) return true;
       if (x.docs.has(c.doc.id)) return false;
       let cos = x.cosines.get(text);
       if (cos === undefined) x.cosines.set(text, (cos = cosineWith(g.vector)));
-      return cos >= K.duplicateCosine || [...c.utterances].some((u) => x.utterances.has(u));
+      return cos >= K.duplicateCosine || utterances.some((u) => x.utterances.has(u));
     });
     if (at < 0) {
       groups.push({ members: [], vector: vectors[i], score: 0 });
@@ -219,7 +222,7 @@ function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, den
     const k = at < 0 ? groups.length - 1 : at;
     groups[k].members.push(c);
     index[k].docs.add(c.doc.id);
-    index[k].fact ||= fact(c);
+    index[k].fact ||= isFact;
     for (const u of c.utterances) index[k].utterances.add(u);
   });
   return groups;
@@ -271,11 +274,15 @@ export function selectKeySentences(members: NewsDoc[], options: KeySentenceOptio
     options.count ?? Math.max(K.min, Math.min(K.max, Math.round(groups.length * K.ratio))));
   const picked: SentenceGroup[] = [];
   const left = new Set(groups);
+  // Each group's greatest cosine with the picked ones, brought up to date with the last pick only
+  // (the same maximum as over all picks each round, without recomputing count² cosines per group).
+  const redundancy = new Map<SentenceGroup, number>(groups.map((g) => [g, -Infinity]));
   while (picked.length < count && left.size) {
     let best: SentenceGroup | null = null, bestValue = -Infinity;
+    const last = picked[picked.length - 1];
     for (const g of left) {
-      const redundancy = picked.length ? Math.max(...picked.map((p) => cosine(p.vector, g.vector))) : 0;
-      const value = K.mmrLambda * g.score - (1 - K.mmrLambda) * redundancy;
+      if (last) redundancy.set(g, Math.max(redundancy.get(g)!, cosine(last.vector, g.vector)));
+      const value = K.mmrLambda * g.score - (1 - K.mmrLambda) * (last ? redundancy.get(g)! : 0);
       if (value > bestValue) [best, bestValue] = [g, value];
     }
     picked.push(best!);
