@@ -121,7 +121,7 @@ export async function run(req: RunRequest): Promise<RunResult> {
   try {
     identity = keepIdentity(clusterDocuments(documents, undefined, placed), earlier, new Set(documents.map((d) => d.id)));
     const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
-    messages.push(...placed.filter((m) => freshSources.has(m.place.source ?? '')));
+    for (const m of placed) if (freshSources.has(m.place.source ?? '')) messages.push(m); // no spread: one message per document can pass 120k
     req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
 
     const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Cluster, Message, NewsDoc } from '../types.js';
 import { shortId } from '../ids.js';
 import { addBatch, clusterDocuments, CLUSTER_TUNABLES, EventClusterer } from './index.js';
-import { loadFixture, type Fixture } from '../../test/fixture-docs/cluster.mjs';
+import { loadFixture, makeDoc, type Fixture } from '../../test/fixture-docs/cluster.mjs';
 
 /** Clusters as sorted lists of fixture file names, sorted: comparable with expected.json. */
 const named = (f: Fixture, groups: string[][]) => groups.map((g) => g.map((id) => f.name.get(id)!).sort()).sort();
@@ -150,4 +150,14 @@ test('term counts and vectors kept between the passes change nothing: the same c
     assert.deepEqual(a, b, name);
     assert.deepEqual(kept, remade, name);
   }
+});
+
+test('a batch of 130,000 blog posts, each with a placement message, clusters without overflowing the stack', () => {
+  // Each derivative too short to match says so and, with no report to join, says that too: 260k messages,
+  // more than one spread call can pass as arguments.
+  const docs = Array.from({ length: 130_000 }, (_, i) => makeDoc(`blog-${i}`, `짧은 글 ${i}`, { kind: 'derivative', date: '2025-03-01' }));
+  const messages: Message[] = [];
+  const clusters = clusterDocuments(docs, undefined, messages);
+  assert.equal(clusters.length, docs.length);
+  assert.equal(messages.filter((m) => m.rule === 'derivative-without-reports').length, docs.length);
 });

@@ -18,7 +18,8 @@ export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CL
   const clusterer = new EventClusterer({ prepared: docs, tunables });
   const waiting = addBatch(clusterer, docs);
   clusterer.refine(docs);
-  messages?.push(...clusterer.messages, ...waiting);
+  // A loop, not push(...list): a spread of over about 120k messages (one per blog post of a large batch) overflows the stack.
+  if (messages) for (const m of [clusterer.messages, waiting].flat()) messages.push(m);
   const position = new Map(docs.map((d, i) => [d.id, i]));
   const byInput = (a: string, b: string) => position.get(a)! - position.get(b)!;
   return clusterer
