@@ -228,6 +228,9 @@ interface FigureClass {
  */
 function figurePairs(ctx: Ctx, numbers: NumberMention[]): Finding[] {
   const candidates = numbers.filter((n) => n.value !== null && n.krw === null && n.unit !== 'ratio');
+  // A pair is two documents' figures (fits): with one document there is none, and the class index below
+  // (every class against every class sharing a topic) was quadratic on one long document.
+  if (new Set(candidates.map((n) => n.document)).size < 2) return [];
   const folded = candidates.map((n) => fold(n.text));
   const byUnit = new Map<string, NumberMention[]>();
   for (const n of numbers) if (n.value !== null) push(byUnit, n.unit, n);

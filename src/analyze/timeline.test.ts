@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildTimeline, datedEvents, inferDocumentDates } from './timeline.js';
 import { parseIsoDay } from '../text/dates.js';
 import { loadDocs, makeDoc, readJson } from '../../test/fixture-docs/analyze.mjs';
+import { finishesWithin } from '../workers/hang-limit.js';
 
 const root = new URL('../../fixtures/analyze-timeline/', import.meta.url);
 
@@ -64,4 +65,11 @@ test('timeline: undated-continuation', () => {
   assert.ok(timeline.some((t) => t.what === expected.quoted), 'a quote inside a clause is kept whole, never elided');
   assert.ok(!timeline.some((t) => t.what.includes(expected.notEvent)), 'a bracketed label is no event');
   assert.ok(!timeline.some((t) => t.what.startsWith(expected.notContinued)), 'a subject not introduced before does not continue the event');
+});
+
+test('timeline: a long text of one date repeated is answered (every date was compared with every other, and re-read its sentence)', async () => {
+  const text = '2025년 2월 4일 '.repeat(200_000 / 12);
+  const doc = makeDoc('t', text, { publishedAt: '2025-02-04' });
+  // ~55 s of CPU before the fix (quadratic), ~1 s after; the limit only catches a hang.
+  assert.equal(await finishesWithin(30_000, new URL('./timeline.js', import.meta.url), 'buildTimeline', [doc]), true);
 });

@@ -134,8 +134,11 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
   const to = k + 1 < dates.length ? dates[k + 1].start : sentence.end;
   let s = '';
   let at = from;
-  for (const d of dates) {
-    if (d.end <= from || d.start >= to) continue;
+  // Dates are in order and never overlap (scanDates): none before k ends after `from`; the loop stops at `to`
+  // (over all dates, a sentence of thousands of dates was quadratic).
+  for (let j = k; j < dates.length && dates[j].start < to; j++) {
+    const d = dates[j];
+    if (d.end <= from) continue;
     s += body.slice(at, Math.max(at, d.start)) + ' ';
     // The particle on the date goes with it (7일부터 → not a stray 부터).
     const particle = /^(?:부터|까지|에는|에도|에|엔)(?=[\s,])/.exec(body.slice(d.end, d.end + 4))?.[0] ?? '';
@@ -153,7 +156,7 @@ function whatOf(body: string, sentence: Span, dates: RawDate[], k: number, previ
   if (TIMELINE.refersBack.test(s) || TIMELINE.background.test(s)) return '';
   let words = s.split(' ').filter(Boolean);
   if (k > 0 && !words.some((_, i) => isSubject(words, i))) {
-    const subject = subjectOf(body.slice(sentence.start, dates[k].start).replace(/\s+/g, ' ').split(' '));
+    const subject = subjectOf(body.slice(sentence.start, Math.min(dates[k].start, sentence.start + TIMELINE.headChars)).replace(/\s+/g, ' ').split(' '));
     if (subject) words = [josa(subject, '은/는'), ...words];
   }
   // No actor (전날 항소심에서 … 출근하며 …): a Korean sentence without one goes on about the person the
@@ -211,7 +214,8 @@ function continuedEvent(body: string, sentence: Span, dated: DatedSentence[]): D
   const subject = TOPIC_SUBJECT.exec(first);
   if (!subject || !PAST_PREDICATE.test(text)) return null;
   const introduced = new RegExp(`${subject[1]}(을|를)(?![\\uac00-\\ud7a3])`);
-  const previous = [...dated].reverse().find((d) => introduced.test(d.text));
+  let previous: DatedSentence | undefined;
+  for (let i = dated.length - 1; i >= Math.max(0, dated.length - TIMELINE.continuesWithin) && !previous; i--) if (introduced.test(dated[i].text)) previous = dated[i];
   if (!previous) return null;
   const what = whatOf(body, sentence, [], 0, '');
   if (!isEventPhrase(what)) return null;
@@ -226,8 +230,11 @@ export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: bo
   const out: Dated[] = [];
   const dated: DatedSentence[] = [];
   let prior = '';
+  let firstRaw = 0; // raws are in order (scanDates), and so are sentences: each sentence's dates are read from here
   for (const sentence of sentenceSpans(doc)) {
-    const inside = raws.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
+    while (firstRaw < raws.length && raws[firstRaw].start < sentence.start) firstRaw++;
+    const inside: RawDate[] = [];
+    for (let i = firstRaw; i < raws.length && raws[i].start < sentence.end; i++) if (raws[i].end <= sentence.end) inside.push(raws[i]);
     if (!inside.length) {
       prior = doc.body.slice(sentence.start, sentence.end);
       const next = continuedEvent(doc.body, sentence, dated);
@@ -235,7 +242,7 @@ export function datedEvents(doc: NewsDoc, anchor: Ymd | null, anchorInferred: bo
       continue;
     }
     let context: Ymd | null = null;
-    const previous = prior;
+    const previous = prior.slice(0, TIMELINE.headChars); // whatOf reads its subject and topic only
     prior = doc.body.slice(sentence.start, sentence.end);
     inside.forEach((r, k) => {
       // 이날 / 전날 count from the document's news day; bare 4일 and 21일 from its date.
@@ -263,6 +270,8 @@ export function buildTimeline(docs: NewsDoc[], entities: Entity[] = []): Timelin
   const inferred = inferDocumentDates(docs);
   const events: TimelineEvent[] = [];
   const people = new Map<TimelineEvent, string>();
+  /** Items by day, each with its phrase's bigrams (read once), for the merge. */
+  const byWhen = new Map<string, { item: TimelineEvent; grams: ReturnType<typeof bigrams> }[]>();
   const peopleIn = (doc: string, span?: Span) => (span ? entities
     .filter((e) => e.type === 'person' && namedIn(e, doc, span))
     .map((e) => e.name).sort().join('|') : '');
@@ -272,7 +281,14 @@ export function buildTimeline(docs: NewsDoc[], entities: Entity[] = []): Timelin
     const anchor = own ?? parseIsoDay(guess?.publishedAt) ?? parseIsoDay(doc.publishedAt);
     for (const e of datedEvents(doc, anchor, !own || !!doc.publishedAtInferred)) {
       const who = peopleIn(doc.id, e.sentence);
-      const same = events.find((x) => x.when === e.when && dice(bigrams(x.what), bigrams(e.what)) >= MERGE_SIMILARITY && people.get(x) === who);
+      const grams = bigrams(e.what);
+      const sameDay = byWhen.get(e.when) ?? [];
+      let same: TimelineEvent | undefined;
+      // The first match in the order items were made, among the day's most recent TIMELINE.mergeCandidates.
+      for (let i = Math.max(0, sameDay.length - TIMELINE.mergeCandidates); i < sameDay.length && !same; i++) {
+        const x = sameDay[i];
+        if (dice(x.grams, grams) >= MERGE_SIMILARITY && people.get(x.item) === who) same = x.item;
+      }
       if (same) {
         if (!same.documents.includes(doc.id)) same.documents.push(doc.id);
         same.mentions.push(e.mention);
@@ -282,6 +298,8 @@ export function buildTimeline(docs: NewsDoc[], entities: Entity[] = []): Timelin
       const item: TimelineEvent = { when: e.when, what: e.what, documents: [doc.id], ...(e.inferred ? { inferred: true } : {}), mentions: [e.mention] };
       people.set(item, who);
       events.push(item);
+      if (!byWhen.has(e.when)) byWhen.set(e.when, sameDay);
+      sameDay.push({ item, grams });
     }
   }
   return events.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));

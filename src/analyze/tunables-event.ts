@@ -46,6 +46,15 @@ export const TIMELINE = {
   bareSubjectWords: 2,
   /** A subject further into the sentence than this is inside a modifier, not the sentence's. */
   subjectWithin: 12,
+  /** Dated sentences looked back over for the event a later sentence continues (발표회는 … 이어졌다): it
+   *  continues a recent one; unbounded, every sentence re-read all before it (quadratic on a long text). */
+  continuesWithin: 20,
+  /** Characters of a sentence's start its subject and topic are read from (subjectWithin words fit many
+   *  times over); the whole sentence, once per date in it, was quadratic on a sentence of thousands of dates. */
+  headChars: 1_000,
+  /** Items of the same day an event is compared with for a merge (the most recent): a cluster tells a day in
+   *  a few dozen items; unbounded, a text of thousands of same-day dates compared every pair (quadratic). */
+  mergeCandidates: 200,
   /** Titles that follow a name (올트먼 CEO): the subject is the two words. */
   titles: /^(CEO|회장|대표|사장|부회장|장관|의원|대통령|총리|위원장|최고경영자)$/u,
   /** Connectives that only join the clause to the sentence before; a timeline item stands alone. */
