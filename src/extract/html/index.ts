@@ -1,7 +1,8 @@
 // HTML → main text + metadata. The boundary between HTML extraction and the Korean text cleaner:
 // the cleaner (src/extract/index.ts) receives `text` and treats it exactly like a .txt input.
 //
-// One parse, cheapest trustworthy candidate first:
+// One parse into the light DOM (./light-dom.ts; a page that needs Readability is parsed again with linkedom),
+// cheapest trustworthy candidate first:
 //   metadata (JSON-LD, OpenGraph, meta, bylines) → clean the page in place (captions out, furniture out)
 //   → outlet rule body | generic body selector | text-density pick → Readability only when those are weak
 //   → JSON-LD articleBody as a filter or as the text itself → leftover boilerplate lines out.
@@ -235,9 +236,11 @@ function extractWith(html: string, options: HtmlOptions, dom: Dom): HtmlExtracti
   if (!best) {
     dropJunkBlocks(document, removed);
     const generic = genericBody(document);
-    const density = densityCandidate(body);
-    const d = density ? candidate('density', density.elements, titles) : null;
     const g = generic.length ? candidate('selector', generic, titles) : null;
+    // The density pick holds at most the page's text: a generic container with half of that needs no density pass.
+    const sure = !!g && g.chars >= MIN_SELECTOR_CHARS && g.chars >= textWeight(body.textContent ?? '') * 0.5;
+    const density = sure ? null : densityCandidate(body);
+    const d = density ? candidate('density', density.elements, titles) : null;
     // The generic container wins unless the density pick found clearly more story outside it.
     if (g && g.chars >= MIN_SELECTOR_CHARS && (!d || g.chars >= d.chars * 0.5)) best = g;
     else if (d && d.chars >= CONFIDENT_CHARS && d.blocks.length >= CONFIDENT_PARAGRAPHS) best = d;

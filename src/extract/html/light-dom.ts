@@ -166,12 +166,14 @@ class LElement extends LParentNode {
     this.tagName = localName.toUpperCase();
   }
 
+  // No own-property check needed: no property an object inherits is a string.
   getAttribute(name: string): string | null {
-    return Object.hasOwn(this.attribs, name) ? this.attribs[name] : null;
+    const v = this.attribs[name];
+    return typeof v === 'string' ? v : null;
   }
 
   hasAttribute(name: string): boolean {
-    return Object.hasOwn(this.attribs, name);
+    return typeof this.attribs[name] === 'string';
   }
 
   matches(selectors: string): boolean {
@@ -239,7 +241,7 @@ const adapter: NonNullable<Options['adapter']> = {
   isTag: (n): n is LElement => n.nodeType === ELEMENT,
   getAttributeValue: (el, name) => el.getAttribute(name) ?? undefined,
   getChildren: (n) => (n instanceof LParentNode ? n.childNodes : []),
-  getName: (el) => el.localName.toLowerCase(),
+  getName: (el) => el.localName, // htmlparser2 lower-cases tag names in HTML
   getParent: (n) => n.parentNode,
   getSiblings: (n) => (n.parentNode ? n.parentNode.childNodes : [n]),
   getText: (n) => (n.nodeType === TEXT ? (n as LText).data : n.nodeType === ELEMENT ? (n as LElement).textContent : ''),
