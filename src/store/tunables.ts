@@ -14,6 +14,9 @@ export const BUSY_TIMEOUT_MS = 5000;
  *  core) take turns applying the schema, and on a loaded machine the sixth waited past 5 s for the others. */
 export const OPEN_BUSY_TIMEOUT_MS = 60_000;
 
+/** The pause before opening again when SQLite refused a lock race at once (not after the timeout above). */
+export const OPEN_RETRY_MS = 25;
+
 /** The trigram tokenizer indexes three-character pieces, so shorter terms (most Korean words are
  *  two syllables: 서울, 투자) cannot use the FTS index and fall back to a LIKE scan. */
 export const TRIGRAM_MIN_CHARS = 3;

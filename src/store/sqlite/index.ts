@@ -8,7 +8,7 @@ import type {
   ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
-import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
+import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, OPEN_RETRY_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import {
   CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
@@ -82,16 +82,25 @@ export class SqliteStore implements Store {
     } catch (e) {
       explain(e, location);
     }
-    try {
-      this.db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
-      // WAL lets the web UI read while a run writes; an in-memory database has no journal file.
-      if (!memory) this.db.pragma('journal_mode = WAL');
-      this.db.pragma('foreign_keys = ON');
-      migrate(this.db, location, migrations);
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    } catch (e) {
-      this.db.close();
-      explain(e, location);
+    for (const until = Date.now() + OPEN_BUSY_TIMEOUT_MS; ;) {
+      try {
+        this.db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
+        // WAL lets the web UI read while a run writes; an in-memory database has no journal file.
+        if (!memory) this.db.pragma('journal_mode = WAL');
+        this.db.pragma('foreign_keys = ON');
+        migrate(this.db, location, migrations);
+        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        break;
+      } catch (e) {
+        // Some lock races between processes opening one new file (the switch to WAL, a read turned into a
+        // write) get SQLITE_BUSY at once, without the busy timeout: every step is idempotent, so try again.
+        if (String((e as { code?: string }).code).startsWith('SQLITE_BUSY') && Date.now() < until) {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, OPEN_RETRY_MS);
+          continue;
+        }
+        this.db.close();
+        explain(e, location);
+      }
     }
     // data_version moves with other connections' commits, total_changes() with this connection's own writes.
     this.stampQueries = [this.db.prepare('PRAGMA data_version').pluck(), this.db.prepare('SELECT total_changes()').pluck()];
