@@ -13,11 +13,12 @@
 //            --baseline REF (default main), --baseline-max N (largest size the baseline runs; default the smallest),
 //            --no-baseline
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildCommit, type Build } from './build-commit.js';
 import { mixedCorpus } from './digest-corpus.js';
 import { checkJsonFile } from './json-check.js';
 
@@ -35,17 +36,6 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'bench-digest-scale-'));
 if (!values.keep) process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-interface Build { label: string; cli: string }
-
-/** A commit exported with `git archive` and built in a temp folder: it stays fixed while the worktree changes. */
-function buildCommit(ref: string): Build {
-  const sha = execFileSync('git', ['-C', repo, 'rev-parse', '--short', ref], { encoding: 'utf8' }).trim();
-  const dir = join(work, `base-${sha}`);
-  execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${repo}" archive ${sha} | tar -x -C "${dir}"`]);
-  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', dir], { stdio: 'inherit' });
-  return { label: `base ${sha}`, cli: join(dir, 'dist', 'cli', 'main.js') };
-}
 
 interface Row { n: number; seconds: number; rssMb: number; docs: number; clusters: number; json: string; jsonMb: number; exit: string }
 
@@ -89,7 +79,7 @@ function digest(build: Build, n: number): Promise<Row> {
 
 const current: Build = { label: `this ${execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}+worktree`, cli: join(repo, 'dist', 'cli', 'main.js') };
 execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', repo], { stdio: 'inherit' });
-const base = values['no-baseline'] ? null : buildCommit(values.baseline!);
+const base = values['no-baseline'] ? null : buildCommit(work, values.baseline!, 'base');
 const baseMax = values['baseline-max'] ? Number(values['baseline-max']) : Math.min(...SIZES);
 console.log(`bench:digest-scale on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; sizes ${SIZES.join(', ')}`);
 console.log(`current: ${current.label}${base ? `; baseline: ${base.label} (sizes up to ${baseMax})` : ''}`);

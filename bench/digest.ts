@@ -16,11 +16,12 @@
 //            --current REF (measure a commit instead of the working tree), --store N (size of (c)),
 //            --only a,b,c, --no-baseline
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildCommit, type Build } from './build-commit.js';
 import { eventCorpus, mixedCorpus } from './digest-corpus.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -46,18 +47,7 @@ const RUN_LIMIT_MS = 20 * 60_000;
 const work = mkdtempSync(join(tmpdir(), 'bench-digest-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-interface Build { label: string; cli: string }
 interface Run { seconds: number; docs: number; clusters: number; rssMb: number; shares: Record<string, number>; unfinished?: boolean }
-
-/** A commit exported with `git archive` and built in a temp folder: it stays fixed while the worktree changes. */
-function buildCommit(ref: string, role: string): Build {
-  const sha = execFileSync('git', ['-C', repo, 'rev-parse', '--short', ref], { encoding: 'utf8' }).trim();
-  const dir = join(work, `${role}-${sha}`);
-  execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${repo}" archive ${sha} | tar -x -C "${dir}"`]);
-  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', dir], { stdio: 'inherit' });
-  return { label: `${role} ${sha}`, cli: join(dir, 'dist', 'cli', 'main.js') };
-}
 
 const STAGES = ['read+extract', 'cluster', 'analyze+write', 'output'] as const;
 
@@ -116,13 +106,13 @@ function line(label: string, r: Run, base?: Run) {
 async function main() {
   console.log(`bench:digest on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start${quick ? ' (quick sizes)' : ''}`);
   let current: Build;
-  if (values.current) current = buildCommit(values.current, 'this');
+  if (values.current) current = buildCommit(work, values.current, 'this');
   else {
     execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', repo], { stdio: 'inherit' });
     const head = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     current = { label: `this ${head}+worktree`, cli: join(repo, 'dist', 'cli', 'main.js') };
   }
-  const base = values['no-baseline'] ? null : buildCommit(values.baseline!, 'base');
+  const base = values['no-baseline'] ? null : buildCommit(work, values.baseline!, 'base');
   const baseMax = Number(values['baseline-max']);
   console.log(`current: ${current.label}${base ? `; baseline: ${base.label} (events up to ${baseMax})` : ''}`);
 
