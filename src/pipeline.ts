@@ -179,24 +179,25 @@ async function analyzeAndWriteAll(
   }
   const pool = warm ?? openAnalyzePool(ANALYZE_POOL_SIZE);
   // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
+  // Those of the jobs in flight, oldest first (outcomes come back in that order), so each is let go once its job is back.
   const caches: Awaited<ReturnType<KeptTokens['of']>>[] = [];
   const tasks = (async function* () {
     for (const { cluster, budgetMs } of todo) {
-      const cache = await tokens.of(members(cluster));
+      const docs = members(cluster);
+      const cache = await tokens.of(docs);
       caches.push(cache);
-      yield { cluster, docs: members(cluster), options, budgetMs, debug: req.debug, tokens: cache.tokens, keepTokens: tokens.keeps && cache.missing.length > 0 };
+      yield { cluster, docs, options, budgetMs, debug: req.debug, tokens: cache.tokens, keepTokens: tokens.keeps && cache.missing.length > 0 };
     }
   })();
   const outcomes = pool.map(tasks);
   try {
-    let next = 0;
     for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
       if (kept) {
         done(i, kept);
         continue;
       }
       const outcome = (await outcomes.next()).value as Outcome<AnalyzeResult>;
-      const cache = caches[next++];
+      const cache = caches.shift()!;
       if (outcome.ok && outcome.value.tokens) await tokens.keep({ tokens: outcome.value.tokens, missing: cache.missing });
       done(i, fromPool(outcome, cluster, budgetMs, byId, plan.taken, messages, req.debug));
     }
