@@ -7,7 +7,7 @@
 // Stages stay pure; the only I/O here is through the store handed in. Outputs (posts, JSON) are the
 // caller's: it calls `finish` once they are in place, so a run is recorded finished only then.
 import type {
-  Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster,
+  Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster, WrittenClusters,
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
 import { clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
@@ -18,7 +18,7 @@ import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
 import {
-  ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
 import { analyzeAndWrite, analyzeFailure, analyzeWatchdogMs, type AnalyzeResult, type AnalyzeTask } from './workers/analyze-write.js';
@@ -45,7 +45,12 @@ export const PERSIST_BATCH = 50;
 /** Documents whose new tokens are kept per transaction: bounds the encoded tokens held in memory (~10 kB a document). */
 export const TOKEN_SAVE_BATCH = 500;
 
-export interface RunRequest {
+/** Where a run puts its written clusters, in cluster order, as each is made: an array by default. */
+export interface ClusterSink extends WrittenClusters {
+  push(cluster: WrittenCluster): unknown;
+}
+
+export interface RunRequest<C extends ClusterSink = WrittenCluster[]> {
   store: Store;
   /** What started the run (the command line), kept with the run. */
   args: string[];
@@ -70,12 +75,14 @@ export interface RunRequest {
   analyzeIn?: 'pool' | 'process';
   /** How the caller sees each stored document (the workbench: with the lines a person restored); as stored by default. */
   view?: (doc: NewsDoc) => NewsDoc | Promise<NewsDoc>;
+  /** Where the written clusters go (a new array by default); `polish` needs them in an array. */
+  clusters?: C;
 }
 
 const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 const ANALYZE_WORKER = new URL(`./workers/analyze-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-export interface RunResult extends DigestResult {
+export interface RunResult<C extends WrittenClusters = WrittenCluster[]> extends DigestResult<C> {
   runId: number;
   /** Inputs read this run; of those, the ones extracted (the rest were stored with the same bytes before), and
    *  the documents stored or changed by it. */
@@ -92,15 +99,16 @@ export interface RunResult extends DigestResult {
 }
 
 /** One run, every step in order. Throws only ConfigError (and programmer errors); content problems are messages. */
-export async function run(req: RunRequest): Promise<RunResult> {
+export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequest<C>): Promise<RunResult<C>> {
   const { store } = req;
+  const clusters = req.clusters ?? ([] as WrittenCluster[] as unknown as C);
   const startedAt = req.startedAt ?? new Date();
   const runId = await store.beginRun(req.args, startedAt);
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
   const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
   if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) {
-    return { runId, read, extracted, fresh, documents: [], clusters: [], messages, counts, gone: [], reused: [], tokens: { cached: 0, tokenized: 0 } };
+    return { runId, read, extracted, fresh, documents: [], clusters, messages, counts, gone: [], reused: [], tokens: { cached: 0, tokenized: 0 } };
   }
 
   const { onlyNew, ...filter } = req.select ?? {};
@@ -112,10 +120,12 @@ export async function run(req: RunRequest): Promise<RunResult> {
   const placed: Message[] = [];
   const freshIds = new Set(fresh);
   // The analysis workers load and build their tokenizers while this thread clusters, when this run's new
-  // documents alone hold text enough for the pool (the clusters they change are analysed again).
-  const warm = req.analyzeIn !== 'process' && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
+  // documents alone hold text enough for the pool (the clusters they change are analysed again), and the
+  // documents are few enough that the tokenizers' memory may sit on top of clustering's.
+  const warm = req.analyzeIn !== 'process' && documents.length <= ANALYZE_WARM_MAX_DOCS
+    && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
     ? openAnalyzePool(ANALYZE_POOL_SIZE).warm() : null;
-  let identity: Identity<Cluster>, plan: WritingPlan, clusters: WrittenCluster[];
+  let identity: Identity<Cluster>, plan: WritingPlan;
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
   try {
@@ -127,12 +137,15 @@ export async function run(req: RunRequest): Promise<RunResult> {
     const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
     // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
     plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
-    clusters = await analyzeAndWriteAll(plan, byId, writeOptions, messages, req, warm, tokens);
+    await analyzeAndWriteAll(plan, byId, writeOptions, messages, req, warm, tokens, clusters);
     await tokens.flush();
   } finally {
     await warm?.close(); // closed already unless something above threw
   }
-  if (req.polish) await req.polish(clusters, byId, messages);
+  if (req.polish) {
+    if (!Array.isArray(clusters)) throw new Error('polish rewords posts in place: the run needs its clusters in an array');
+    await req.polish(clusters, byId, messages);
+  }
 
   counts.clusters = await store.saveClusters(runId, clusters, identity.gone);
   const freshSet = new Set(fresh);
@@ -153,10 +166,9 @@ export async function run(req: RunRequest): Promise<RunResult> {
  * enough to pay for the workers' start-up, else on this thread. Post names are given here, in cluster order.
  */
 async function analyzeAndWriteAll(
-  plan: WritingPlan, byId: Map<string, NewsDoc>, options: WriteOptions, messages: Message[], req: RunRequest,
-  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens,
-): Promise<WrittenCluster[]> {
-  const clusters: WrittenCluster[] = [];
+  plan: WritingPlan, byId: Map<string, NewsDoc>, options: WriteOptions, messages: Message[], req: RunRequest<ClusterSink>,
+  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens, clusters: ClusterSink,
+): Promise<void> {
   const done = (i: number, written: WrittenCluster | null) => {
     req.progress?.('analyze', i + 1, plan.steps.length);
     if (written) clusters.push(placePost(written, plan));
@@ -175,7 +187,7 @@ async function analyzeAndWriteAll(
       }
       done(i, written);
     }
-    return clusters;
+    return;
   }
   const pool = warm ?? openAnalyzePool(ANALYZE_POOL_SIZE);
   // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
@@ -205,7 +217,6 @@ async function analyzeAndWriteAll(
     await outcomes.return(undefined);
     await pool.close();
   }
-  return clusters;
 }
 
 /** Body and title characters of some documents: what analysing them costs, roughly. */
@@ -350,7 +361,7 @@ class KeptTokens {
 }
 
 /** Records the run finished: call once its outputs (posts, JSON) are in place. */
-export async function finish(store: Store, result: RunResult): Promise<void> {
+export async function finish(store: Store, result: RunResult<WrittenClusters>): Promise<void> {
   await store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) }, result.messages.filter((m) => m.severity === 'error'));
 }
 
@@ -359,7 +370,7 @@ export async function finish(store: Store, result: RunResult): Promise<void> {
  * documents, in batches as they come back; a document already stored with the same content is not
  * stored again and does not count as new.
  */
-async function readAndStore(req: RunRequest, runId: number, messages: Message[]) {
+async function readAndStore(req: RunRequest<ClusterSink>, runId: number, messages: Message[]) {
   const documents = { inserted: 0, updated: 0, unchanged: 0 };
   const fresh: string[] = [];
   let batch: NewsDoc[] = [];

@@ -409,10 +409,16 @@ export interface WrittenCluster extends AnalyzedCluster {
   writtenWith?: string;
 }
 
+/** Written clusters as a run hands them on: an array, or a list kept out of memory and read again on each
+ *  pass (cli/cluster-spool.ts: a 100k-document digest holds more written clusters than a heap should). */
+export interface WrittenClusters extends Iterable<WrittenCluster> {
+  readonly length: number;
+}
+
 /** Everything one run made: the input of the digest JSON and of the store. */
-export interface DigestResult {
+export interface DigestResult<C extends WrittenClusters = WrittenCluster[]> {
   documents: NewsDoc[];
-  clusters: WrittenCluster[];
+  clusters: C;
   /** Per-file problems (ingest and extract errors), for the end-of-run report. */
   messages: Message[];
 }

@@ -2,6 +2,7 @@
 // (all of it by default; --only-new, --since, --source-pattern narrow it) into posts and a digest JSON.
 import { MEMORY_DB, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
+import type { Message, WrittenCluster, WrittenClusters } from '../types.js';
 import { finish, run, type RunResult } from '../pipeline.js';
 import { kstDay } from '../dates.js';
 import { createProgress } from './progress.js';
@@ -13,6 +14,7 @@ import { STDOUT, checkOutputPath, decodeOptionsFrom, printProblems, writeDigestJ
 import { writePosts, type PostsWritten } from './posts.js';
 import { count, parseCommand } from './args.js';
 import { DEFAULT_DB_PATH } from '../store/index.js';
+import { ClusterSpool } from './cluster-spool.js';
 import { queueUrlFrom } from '../queue/connection.js';
 import { enqueueSources } from './enqueue.js';
 
@@ -110,6 +112,8 @@ export async function digestCommand(argv: string[]): Promise<number> {
     : undefined;
 
   const store = await openStore(values.db!);
+  // The written clusters wait on disk for the store, the JSON and the posts (the LLM rewords them in memory).
+  const spool = llm ? null : new ClusterSpool();
   try {
     const result = await run({
       store, args: ['digest', ...argv], startedAt, inputs,
@@ -119,6 +123,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
       progress: progress.update,
       debug: values.debug,
       polish: llm ? (clusters, docs, messages) => polishClusters(clusters, docs, openAiChat(llm), messages) : undefined,
+      clusters: spool ?? ([] as WrittenCluster[]),
     });
     progress.done();
     if (values.json) writeDigestJson(values.json, result);
@@ -126,7 +131,9 @@ export async function digestCommand(argv: string[]): Promise<number> {
     if (written) result.messages.push(...written.messages);
     await finish(store, result);
 
-    printProblems([...result.messages, ...result.clusters.flatMap((c) => c.messages)]);
+    const clusterMessages: Message[] = [];
+    for (const c of result.clusters) for (const m of c.messages) clusterMessages.push(m);
+    printProblems([...result.messages, ...clusterMessages]);
     say.write(printable(summary(result, inputs ? { total: inputs.total } : null), { multiline: true }));
     if (values.db !== MEMORY_DB) say.write(`store: ${store.location} (run ${result.runId})\n`);
     if (values.json && values.json !== STDOUT) say.write(`digest JSON: ${printable(values.json)}\n`);
@@ -137,12 +144,13 @@ export async function digestCommand(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    spool?.close();
     await store.close();
   }
 }
 
 /** `read 5 of 5 inputs (3 new, 2 already stored)` and `digested 5 documents (…) into 1 event cluster`. */
-function summary(r: RunResult, inputs: { total: number } | null): string {
+function summary(r: RunResult<WrittenClusters>, inputs: { total: number } | null): string {
   const lines: string[] = [];
   if (inputs) {
     const d = r.counts.documents;

@@ -2,7 +2,7 @@
 // anything is written, show problems, write the JSON (to a file, or to stdout with `--json -`).
 import { accessSync, constants, existsSync, statSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DigestResult, Message } from '../types.js';
+import type { DigestResult, Message, WrittenClusters } from '../types.js';
 import { ConfigError, formatMessage, problems } from '../messages.js';
 import { digestJsonChunks } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
@@ -29,7 +29,7 @@ const JSON_WRITE_CHARS = 1 << 20;
  * for `-`. It streams a document at a time, so its size is bounded by the disk, not by the longest
  * string Node can hold.
  */
-export function writeDigestJson(path: string, result: DigestResult): void {
+export function writeDigestJson(path: string, result: DigestResult<WrittenClusters>): void {
   const file = path === STDOUT ? null : new AtomicFile(path);
   const write = (text: string) => (file ? file.write(text) : process.stdout.write(text));
   try {

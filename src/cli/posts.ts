@@ -24,7 +24,7 @@ export interface PostsWritten {
 
 const besidePath = (path: string) => path.replace(/\.md$/, '') + '.new.md';
 
-export async function writePosts(store: Store, run: number, outDir: string, clusters: WrittenCluster[], gone: string[]): Promise<PostsWritten> {
+export async function writePosts(store: Store, run: number, outDir: string, clusters: Iterable<WrittenCluster>, gone: string[]): Promise<PostsWritten> {
   const dir = resolve(outDir);
   const record = new Map((await store.posts(dir)).map((p) => [p.path, p]));
   const out: PostsWritten = { written: [], beside: [], removed: [], messages: [] };

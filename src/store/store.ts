@@ -156,7 +156,7 @@ export interface Store {
   /** True when a document with this key and content is stored: the run need not extract it again. */
   hasDocument(key: string, contentHash: string): Promise<boolean>;
   /** Saves the run's clusters in one transaction and marks `gone` clusters as gone with this run. */
-  saveClusters(run: number, clusters: WrittenCluster[], gone?: string[]): Promise<ChangeCounts>;
+  saveClusters(run: number, clusters: Iterable<WrittenCluster>, gone?: string[]): Promise<ChangeCounts>;
   /** Marks the run finished (called only once its outputs are in place), keeping each source's newest error. */
   finishRun(run: number, counts: RunCounts, errors?: Message[]): Promise<void>;
   document(id: string): Promise<StoredDocument | null>;

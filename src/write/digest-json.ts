@@ -1,6 +1,6 @@
 // The digest JSON of docs/digest-json.md (version 1). Contract fields keep their names;
 // extra fields (spans, rules, messages) are additions the contract allows.
-import type { DigestResult, InferredDate, NewsDoc, WrittenCluster } from '../types.js';
+import type { DigestResult, InferredDate, NewsDoc, WrittenCluster, WrittenClusters } from '../types.js';
 
 export const DIGEST_VERSION = 1;
 
@@ -63,9 +63,10 @@ export function clusterJson(c: WrittenCluster) {
 /** `value` as JSON.stringify(…, null, 2) writes it at `depth` levels of nesting. */
 const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
 
-function* arrayChunks<T>(items: T[], toJson: (item: T) => unknown): Generator<string> {
+function* arrayChunks<T>(items: Iterable<T> & { length: number }, toJson: (item: T) => unknown): Generator<string> {
   if (!items.length) return yield '[]';
-  for (let i = 0; i < items.length; i++) yield `${i ? ',' : '['}\n    ${nested(toJson(items[i]), 2)}`;
+  let i = 0;
+  for (const item of items) yield `${i++ ? ',' : '['}\n    ${nested(toJson(item), 2)}`;
   yield '\n  ]';
 }
 
@@ -74,8 +75,10 @@ function* arrayChunks<T>(items: T[], toJson: (item: T) => unknown): Generator<st
  * the whole text ever being one string (a single string fails near 65k documents). The pieces joined are
  * exactly JSON.stringify({ version, documents, clusters, messages }, null, 2) + '\n'.
  */
-export function* digestJsonChunks(result: DigestResult): Generator<string> {
-  const inferred = new Map(result.clusters.flatMap((c) => c.inferredDates.map((g) => [g.document, g] as const)));
+export function* digestJsonChunks(result: DigestResult<WrittenClusters>): Generator<string> {
+  // The clusters are read twice (they may be a spool on disk): their inferred dates first, as documents come first.
+  const inferred = new Map<string, InferredDate>();
+  for (const c of result.clusters) for (const g of c.inferredDates) inferred.set(g.document, g);
   yield `{\n  "version": ${DIGEST_VERSION},\n  "documents": `;
   yield* arrayChunks(result.documents, (d) => documentJson(d, inferred.get(d.id)));
   yield ',\n  "clusters": ';

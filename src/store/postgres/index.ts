@@ -197,10 +197,12 @@ export class PgStore implements Store {
     return (await this.rows('SELECT 1 FROM documents WHERE key = $1 AND content_hash = $2', [key, contentHash])).length > 0;
   }
 
-  async saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): Promise<ChangeCounts> {
+  async saveClusters(run: number, written: Iterable<WrittenCluster>, gone: string[] = []): Promise<ChangeCounts> {
     return this.write(async (c) => {
       const counts = zeroCounts();
-      for (const [position, w] of written.entries()) {
+      let position = -1;
+      for (const w of written) {
+        position++;
         const row = clusterRow(w);
         const { rows: [old] } = await c.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = $1 AND gone_run IS NULL`, [w.id]);
         if (old && sameRow(old, row, CLUSTER_COLUMNS)) counts.unchanged++;

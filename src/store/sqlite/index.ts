@@ -159,7 +159,7 @@ export class SqliteStore implements Store {
     return !!this.db.prepare('SELECT 1 FROM documents WHERE key = ? AND content_hash = ?').get(key, contentHash);
   }
 
-  async saveClusters(run: number, written: WrittenCluster[], gone: string[] = []): Promise<ChangeCounts> {
+  async saveClusters(run: number, written: Iterable<WrittenCluster>, gone: string[] = []): Promise<ChangeCounts> {
     const db = this.db;
     const clusters = zeroCounts();
     const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ? AND gone_run IS NULL`);
@@ -171,7 +171,8 @@ export class SqliteStore implements Store {
     const link = db.prepare('INSERT OR REPLACE INTO run_clusters (run, cluster, position) VALUES (?, ?, ?)');
     const markGone = db.prepare('UPDATE clusters SET gone_run = ? WHERE id = ? AND gone_run IS NULL');
     this.write(() => {
-      written.forEach((c, position) => {
+      let position = 0;
+      for (const c of written) {
         const row = clusterRow(c);
         const old = findCluster.get(c.id);
         if (old && sameRow(old, row, CLUSTER_COLUMNS)) clusters.unchanged++;
@@ -179,8 +180,8 @@ export class SqliteStore implements Store {
           upsertCluster.run({ ...row, run });
           clusters[old ? 'updated' : 'inserted']++;
         }
-        link.run(run, c.id, position);
-      });
+        link.run(run, c.id, position++);
+      }
       for (const id of gone) markGone.run(run, id);
     });
     return clusters;
