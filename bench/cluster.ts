@@ -42,7 +42,8 @@ function corpus(n: number): { docs: NewsDoc[]; gold: Map<string, number> } {
   return { docs, gold };
 }
 
-function bcubedF1(clusters: Cluster[], gold: Map<string, number>): number {
+/** B-cubed precision, recall and F1 of `clusters` against the gold events. */
+function bcubed(clusters: Cluster[], gold: Map<string, number>): { p: number; r: number; f1: number } {
   let p = 0, r = 0;
   const goldSize = new Map<number, number>();
   for (const g of gold.values()) goldSize.set(g, (goldSize.get(g) ?? 0) + 1);
@@ -54,7 +55,7 @@ function bcubedF1(clusters: Cluster[], gold: Map<string, number>): number {
     }
   }
   p /= gold.size; r /= gold.size;
-  return (2 * p * r) / (p + r);
+  return { p, r, f1: (2 * p * r) / (p + r) };
 }
 
 /** The baseline: the same vectors and average-link rule, but each document is compared with every earlier one. */
@@ -84,13 +85,14 @@ function child(n: number, baseline: boolean) {
   let t = process.hrtime.bigint();
   const clusters = clusterDocuments(docs);
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const out: Record<string, number> = { n, ms, clusters: clusters.length, f1: bcubedF1(clusters, gold), rssDocsMb: rssDocs / 2 ** 20 };
+  const { p, r, f1 } = bcubed(clusters, gold);
+  const out: Record<string, number> = { n, ms, clusters: clusters.length, p, r, f1, rssDocsMb: rssDocs / 2 ** 20 };
   out.peakRssMb = process.resourceUsage().maxRSS / 1024;
   if (baseline) {
     t = process.hrtime.bigint();
     const base = allPairs(docs);
     out.allPairsMs = Number(process.hrtime.bigint() - t) / 1e6;
-    out.allPairsF1 = bcubedF1(base, gold);
+    out.allPairsF1 = bcubed(base, gold).f1;
   }
   process.stdout.write(JSON.stringify(out));
 }
@@ -105,7 +107,7 @@ if (args[0] === '--child') {
     const raw = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), n === sizes[0] ? 'baseline' : ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
     const r = JSON.parse(raw);
     results.push(r);
-    console.log(`N=${String(n).padStart(6)}  time ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB (corpus alone ${r.rssDocsMb.toFixed(0)} MB)  clusters ${r.clusters}  B-cubed F1 ${r.f1.toFixed(3)}`);
+    console.log(`N=${String(n).padStart(6)}  time ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB (corpus alone ${r.rssDocsMb.toFixed(0)} MB)  clusters ${r.clusters}  B-cubed F1 ${r.f1.toFixed(3)} (P ${r.p.toFixed(3)}, R ${r.r.toFixed(3)})`);
     if (r.allPairsMs) console.log(`        all-pairs baseline at N=${n}: ${(r.allPairsMs / 1000).toFixed(2)} s (F1 ${r.allPairsF1.toFixed(3)}) → indexed is ${(r.allPairsMs / r.ms).toFixed(1)}× faster`);
   }
   for (let i = 1; i < results.length; i++) {

@@ -141,8 +141,27 @@ test('refine: a report that came before its own event formed moves to it once th
   assert.throws(() => new EventClusterer({ prepared: fresh.docs, open: true }).refine(fresh.docs), /closed batch/);
 });
 
+test('refine: an event that followed one report into an unrelated cluster is split off', () => {
+  const f = loadFixture('refine-splits');
+  const [b1, a1, b2] = ['1-b1', '2-a1', '6-b2'].map((n) => f.byName.get(n)!);
+  const c = new EventClusterer({ prepared: f.docs });
+  addBatch(c, f.docs);
+  // The premise: the first strike report shares a city-profile sentence with the library report and joins it; the
+  // other strike reports follow (half their mean similarity comes from it), and the second library report finds the mix too loose.
+  assert.equal(c.clusterOf(a1.id), c.clusterOf(b1.id), 'fixture premise: a1 joins b1 on one shared sentence');
+  assert.equal(c.clusters().find((x) => x.id === c.clusterOf(b1.id))!.members.length, 5, 'fixture premise: the strike follows a1');
+  assert.notEqual(c.clusterOf(b2.id), c.clusterOf(b1.id), 'fixture premise: b2 stays apart');
+  assert.equal(c.refine(f.docs), 5, 'four strike reports split off, then the library reports meet');
+  assert.deepEqual(partition(f, c.clusters()), f.expected.clusters);
+  assert.equal(c.clusterOf(a1.id), shortId('c', a1.id), 'the part split off is named by its first report');
+  assert.equal(said(c.messages, a1, 'split').length, 1, 'the split is explained');
+  assert.equal(c.refine(f.docs), 0, 'a second pass finds nothing more to split or move');
+  assert.deepEqual(partition(f, clusterDocuments(f.docs, { ...CLUSTER_TUNABLES, splitMaxReports: 0 })), [['1-b1', '2-a1', '3-a2', '4-a3', '5-a4'], ['6-b2']],
+    'without the split check the strike stays merged with the library');
+});
+
 test('term counts and vectors kept between the passes change nothing: the same clusters and messages as made again', () => {
-  for (const name of ['two-events', 'syndicated-copy', 'derivative-joins']) {
+  for (const name of ['two-events', 'syndicated-copy', 'derivative-joins', 'refine-splits']) {
     const f = loadFixture(name);
     const kept: Message[] = [], remade: Message[] = [];
     const a = clusterDocuments(f.docs, undefined, kept);

@@ -227,12 +227,14 @@ export class EventClusterer {
    * its own event had a cluster went to the nearest one, or stayed alone. Bounded like `add` (candidates
    * only, never all pairs); vectors are recomputed from `docs` rather than kept, which keeps memory flat.
    * A cluster's seed (it names the cluster), near-duplicates and the last report of a cluster holding
-   * derivatives stay where they are. Returns how many reports moved; each says so in its messages.
+   * derivatives stay where they are. Before that pass, `split` takes apart clusters that hold two events.
+   * Returns how many documents moved; each says so in its messages.
    */
-  refine(docs: Iterable<NewsDoc>): number {
+  refine(batch: Iterable<NewsDoc>): number {
     if (this.open || !this.df.complete) throw new Error('EventClusterer.refine needs a closed batch: construct it with `prepared` and without `open`');
     const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
-    let moved = 0;
+    const docs = Array.isArray(batch) ? (batch as NewsDoc[]) : [...batch]; // read twice
+    let moved = this.split(docs, maxDf);
     for (const doc of docs) {
       const index = this.byId.get(doc.id);
       if (index === undefined) continue;
@@ -271,6 +273,130 @@ export class EventClusterer {
     }
     this.keptVectors.clear();
     return moved;
+  }
+
+  /**
+   * The split check of `refine`, before any report moves. Average link decides one arrival at a time, so
+   * one report that shares a passage or two with an unrelated cluster joins it, and its own event's later
+   * reports follow it there (their mean with the cluster is half their own event's). Each cluster of 3 to
+   * t.splitMaxReports reports is regrouped by exact average link among its members (near-duplicates held
+   * together); groups whose mean similarity to every other group stays below joinThreshold would never
+   * have met under the batch rule. Each such group of at least 2 reports leaves for a cluster of its own
+   * (the seed's group keeps the cluster); lone reports stay for the reassignment pass to judge.
+   * Derivatives go with the group they are most similar to. Returns how many documents moved.
+   */
+  private split(docs: NewsDoc[], maxDf: number): number {
+    const docOf: (NewsDoc | undefined)[] = new Array(this.entries.length);
+    for (const doc of docs) {
+      const i = this.byId.get(doc.id);
+      if (i !== undefined) docOf[i] = doc;
+    }
+    const vectorOf = (i: number): SparseVector | null => {
+      const kept = this.keptVectors.get(i);
+      if (kept) return kept.vec;
+      const doc = docOf[i];
+      return doc ? vectorize(documentTerms(doc, this.t), this.df, { sharedOnly: true, maxStoredTerms: Infinity }) : null;
+    };
+    let moved = 0;
+    const count = this.states.length; // clusters made here are already split
+    for (let c = 0; c < count; c++) {
+      const state = this.states[c];
+      if (state.reports < 3 || state.reports > this.t.splitMaxReports) continue;
+      const reports = state.members.filter((m) => this.entries[m].kind !== 'derivative');
+      const vecs = reports.map(vectorOf);
+      if (vecs.some((v) => !v)) continue;
+      const groups = this.averageLinkGroups(reports, vecs as SparseVector[]);
+      if (groups.length < 2) continue;
+      const seed = state.members[0];
+      const leaving = groups.filter((g) => g.length >= 2 && !g.some((k) => reports[k] === seed));
+      if (!leaving.length) continue;
+      const before = state.members.length;
+      const parts: ClusterState[] = [state];
+      for (const group of leaving) {
+        const members = group.map((k) => reports[k]).sort((a, b) => a - b);
+        const to: ClusterState = {
+          id: shortId('c', this.entries[members[0]].id), members, centroid: new Centroid(), reports: members.length, firstDay: null, lastDay: null,
+        };
+        const target = this.states.length;
+        this.states.push(to);
+        parts.push(to);
+        for (const k of group) {
+          const vec = vecs[k]!;
+          this.entries[reports[k]].cluster = target;
+          state.centroid.subtract(vec);
+          to.centroid.add(vec);
+          for (const term of heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf)) this.postCluster(term, target);
+        }
+        const out = new Set(members);
+        state.members = state.members.filter((m) => !out.has(m));
+        state.reports -= members.length;
+        for (const m of members) {
+          this.messages.push(message('cluster', 'split',
+            `split from cluster ${state.id} into ${to.id}: its ${members.length} reports fit one another but not the rest (mean similarity below ${this.t.joinThreshold})`,
+            { source: this.entries[m].source }, 'info'));
+        }
+      }
+      // Derivatives go with the part they fit best (the seed's part on a tie or without text).
+      for (const d of state.members.filter((m) => this.entries[m].kind === 'derivative')) {
+        const doc = docOf[d];
+        if (!doc) continue;
+        const vec = vectorize(documentTerms(doc, this.t), this.df, { sharedOnly: true, maxStoredTerms: Infinity });
+        let best = 0;
+        for (let p = 1; p < parts.length; p++) if (this.similarity(parts[p], vec) > this.similarity(parts[best], vec)) best = p;
+        if (best === 0) continue;
+        state.members = state.members.filter((m) => m !== d);
+        parts[best].members.push(d);
+        this.entries[d].cluster = this.states.indexOf(parts[best]);
+      }
+      for (const part of parts) this.resetDays(part);
+      moved += before - state.members.length;
+    }
+    return moved;
+  }
+
+  /**
+   * Average-link agglomeration of a cluster's reports (positions into `members`): copies start as one group,
+   * the closest pair of groups merges while its mean similarity reaches joinThreshold. O(n³) over at most
+   * t.splitMaxReports reports.
+   */
+  private averageLinkGroups(members: number[], vecs: SparseVector[]): number[][] {
+    const n = members.length;
+    const groupOf = new Map<number, number[]>();
+    for (let k = 0; k < n; k++) {
+      const root = this.copyLinked.has(members[k]) ? this.find(members[k]) : -1 - k;
+      if (!groupOf.has(root)) groupOf.set(root, []);
+      groupOf.get(root)!.push(k);
+    }
+    const groups = [...groupOf.values()];
+    const sim = Array.from({ length: n }, () => new Float64Array(n));
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) sim[a][b] = sim[b][a] = dot(vecs[a], vecs[b]);
+    // link[g][h]: the sum of similarities between groups g and h.
+    const link = groups.map((g) => groups.map((h) => (g === h ? 0 : g.reduce((s, a) => s + h.reduce((t, b) => t + sim[a][b], 0), 0))));
+    for (;;) {
+      let bestG = -1, bestH = -1, best = this.t.joinThreshold;
+      for (let g = 0; g < groups.length; g++) {
+        for (let h = g + 1; h < groups.length; h++) {
+          const mean = link[g][h] / (groups[g].length * groups[h].length);
+          if (mean >= best) [bestG, bestH, best] = [g, h, mean];
+        }
+      }
+      if (bestG < 0) return groups;
+      groups[bestG] = groups[bestG].concat(groups[bestH]);
+      for (let k = 0; k < groups.length; k++) if (k !== bestG) link[bestG][k] = link[k][bestG] = link[bestG][k] + link[bestH][k];
+      groups.splice(bestH, 1);
+      link.splice(bestH, 1);
+      for (const row of link) row.splice(bestH, 1);
+    }
+  }
+
+  private resetDays(state: ClusterState) {
+    state.firstDay = state.lastDay = null;
+    for (const m of state.members) {
+      const day = this.entries[m].day;
+      if (day === null) continue;
+      state.firstDay = state.firstDay === null ? day : Math.min(state.firstDay, day);
+      state.lastDay = state.lastDay === null ? day : Math.max(state.lastDay, day);
+    }
   }
 
   // -------------------------------------------------------------------------------------------

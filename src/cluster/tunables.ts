@@ -55,6 +55,10 @@ const DEFAULTS = {
   derivativeJoinThreshold: 0.1,
   /** After a batch, a report moves to another cluster only when its mean cosine there beats its own cluster's by this much (no flip-flops on near ties). */
   reassignMargin: 0.02,
+  /** refine regroups a cluster of up to this many reports by exact average link (O(n²) similarities, O(n³) merging) and splits off
+   *  groups that fit one another but not the rest: a report that joined on a passage or two it shares with an unrelated event
+   *  draws its own event's later reports after it. Larger clusters are left as they are, which bounds the work per cluster. */
+  splitMaxReports: 64,
   /** Documents more than this many days from a cluster's date range are a different event, however similar. */
   maxDayGap: 7,
 
