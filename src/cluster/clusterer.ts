@@ -280,8 +280,8 @@ export class EventClusterer {
    * one report that shares a passage or two with an unrelated cluster joins it, and its own event's later
    * reports follow it there (their mean with the cluster is half their own event's). Each cluster of 3 to
    * t.splitMaxReports reports is regrouped by exact average link among its members (near-duplicates held
-   * together); groups whose mean similarity to every other group stays below joinThreshold would never
-   * have met under the batch rule. Each such group of at least 2 reports leaves for a cluster of its own
+   * together); groups whose mean similarity to every other group stays below splitBelow (at most
+   * joinThreshold) would never have met under the batch rule. Each such group of at least 2 reports leaves for a cluster of its own
    * (the seed's group keeps the cluster); lone reports stay for the reassignment pass to judge.
    * Derivatives go with the group they are most similar to. Returns how many documents moved.
    */
@@ -314,11 +314,17 @@ export class EventClusterer {
       const parts: ClusterState[] = [state];
       for (const group of leaving) {
         const members = group.map((k) => reports[k]).sort((a, b) => a - b);
-        const to: ClusterState = {
-          id: shortId('c', this.entries[members[0]].id), members, centroid: new Centroid(), reports: members.length, firstDay: null, lastDay: null,
-        };
-        const target = this.states.length;
-        this.states.push(to);
+        // The rest of its event may have a cluster already (the later reports that did not follow): join it as a group.
+        let target = this.groupHome(c, members, group.map((k) => vecs[k]!), maxDf), to: ClusterState;
+        if (target >= 0) {
+          to = this.states[target];
+          to.members.push(...members);
+          to.reports += members.length;
+        } else {
+          to = { id: shortId('c', this.entries[members[0]].id), members, centroid: new Centroid(), reports: members.length, firstDay: null, lastDay: null };
+          target = this.states.length;
+          this.states.push(to);
+        }
         parts.push(to);
         for (const k of group) {
           const vec = vecs[k]!;
@@ -332,7 +338,7 @@ export class EventClusterer {
         state.reports -= members.length;
         for (const m of members) {
           this.messages.push(message('cluster', 'split',
-            `split from cluster ${state.id} into ${to.id}: its ${members.length} reports fit one another but not the rest (mean similarity below ${this.t.joinThreshold})`,
+            `split from cluster ${state.id} into ${to.id}: its ${members.length} reports fit one another but not the rest (mean similarity below ${this.t.splitBelow})`,
             { source: this.entries[m].source }, 'info'));
         }
       }
@@ -354,9 +360,31 @@ export class EventClusterer {
     return moved;
   }
 
+  /** The cluster other than `from` where a group of reports fits best as a whole (mean over its members of
+   *  their average link), found through each member's candidates; -1 when none reaches joinThreshold within the date window. */
+  private groupHome(from: number, members: number[], vecs: SparseVector[], maxDf: number): number {
+    const seen = new Set<number>([from]);
+    let best = -1, bestSim: number = this.t.joinThreshold;
+    for (let k = 0; k < members.length; k++) {
+      const lookup = this.keptVectors.get(members[k])?.lookup ?? heaviestTerms(vecs[k], this.df, this.t.probeTerms, 2, maxDf);
+      for (const c of this.candidates(vecs[k], lookup)) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const state = this.states[c];
+        let sim = 0;
+        for (const v of vecs) sim += this.similarity(state, v);
+        sim /= vecs.length;
+        if (sim < bestSim || members.some((m) => dayGap(this.entries[m].day, state.firstDay, state.lastDay) > this.t.maxDayGap)) continue;
+        best = c;
+        bestSim = sim;
+      }
+    }
+    return best;
+  }
+
   /**
    * Average-link agglomeration of a cluster's reports (positions into `members`): copies start as one group,
-   * the closest pair of groups merges while its mean similarity reaches joinThreshold. O(n³) over at most
+   * the closest pair of groups merges while its mean similarity reaches splitBelow. O(n³) over at most
    * t.splitMaxReports reports.
    */
   private averageLinkGroups(members: number[], vecs: SparseVector[]): number[][] {
@@ -373,7 +401,7 @@ export class EventClusterer {
     // link[g][h]: the sum of similarities between groups g and h.
     const link = groups.map((g) => groups.map((h) => (g === h ? 0 : g.reduce((s, a) => s + h.reduce((t, b) => t + sim[a][b], 0), 0))));
     for (;;) {
-      let bestG = -1, bestH = -1, best = this.t.joinThreshold;
+      let bestG = -1, bestH = -1, best = this.t.splitBelow;
       for (let g = 0; g < groups.length; g++) {
         for (let h = g + 1; h < groups.length; h++) {
           const mean = link[g][h] / (groups[g].length * groups[h].length);

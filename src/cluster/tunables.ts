@@ -59,6 +59,8 @@ const DEFAULTS = {
    *  groups that fit one another but not the rest: a report that joined on a passage or two it shares with an unrelated event
    *  draws its own event's later reports after it. Larger clusters are left as they are, which bounds the work per cluster. */
   splitMaxReports: 64,
+  /** ...splitting where groups' mean similarity stays below this (at most joinThreshold, which would never have joined them). */
+  splitBelow: 0.15,
   /** Documents more than this many days from a cluster's date range are a different event, however similar. */
   maxDayGap: 7,
 
