@@ -12,14 +12,14 @@ import type { WrittenCluster, WrittenClusters } from '../types.js';
 const SPOOL_READ_BYTES = 1 << 20;
 
 export class ClusterSpool implements WrittenClusters {
-  /** The spool's own folder, made in `parent`. */
-  readonly dir: string;
   private readonly fd: number;
   private count = 0;
 
   constructor(parent = tmpdir()) {
-    this.dir = mkdtempSync(join(parent, 'newsdesk-clusters-'));
-    this.fd = openSync(join(this.dir, 'clusters.jsonl'), 'w+');
+    const dir = mkdtempSync(join(parent, 'newsdesk-clusters-'));
+    this.fd = openSync(join(dir, 'clusters.jsonl'), 'w+');
+    // Gone from the folder at once, open still: a run killed (SIGKILL) leaves nothing behind in $TMPDIR.
+    rmSync(dir, { recursive: true, force: true });
   }
 
   get length(): number {
@@ -51,9 +51,8 @@ export class ClusterSpool implements WrittenClusters {
     }
   }
 
-  /** Removes the file; call once every pass is done. */
+  /** Lets the file go (its space returns once it is closed); call once every pass is done. */
   close(): void {
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
