@@ -21,7 +21,10 @@ import {
   ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
-import { analyzeAndWrite, analyzeFailure, analyzeWatchdogMs, type AnalyzeResult, type AnalyzeTask } from './workers/analyze-write.js';
+import {
+  analyzeAndWrite, analyzeFailure, analyzeWatchdogMs, type AnalyzeResult, type AnalyzeTask, type AnalyzeWorkerData,
+} from './workers/analyze-write.js';
+import { readsWithKoDic } from './analyze/morph.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import {
@@ -122,9 +125,10 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   // The analysis workers load and build their tokenizers while this thread clusters, when this run's new
   // documents alone hold text enough for the pool (the clusters they change are analysed again), and the
   // documents are few enough that the tokenizers' memory may sit on top of clustering's.
+  const koDic = documents.some(readByKoDic);
   const warm = req.analyzeIn !== 'process' && documents.length <= ANALYZE_WARM_MAX_DOCS
     && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
-    ? openAnalyzePool(ANALYZE_POOL_SIZE).warm() : null;
+    ? openAnalyzePool(ANALYZE_POOL_SIZE, koDic).warm() : null;
   let identity: Identity<Cluster>, plan: WritingPlan;
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
@@ -137,7 +141,7 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
     const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
     // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
     plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
-    await analyzeAndWriteAll(plan, byId, writeOptions, messages, req, warm, tokens, clusters);
+    await analyzeAndWriteAll(plan, byId, writeOptions, messages, req, warm, tokens, clusters, koDic);
     await tokens.flush();
   } finally {
     await warm?.close(); // closed already unless something above threw
@@ -167,7 +171,7 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
  */
 async function analyzeAndWriteAll(
   plan: WritingPlan, byId: Map<string, NewsDoc>, options: WriteOptions, messages: Message[], req: RunRequest<ClusterSink>,
-  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens, clusters: ClusterSink,
+  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens, clusters: ClusterSink, koDic: boolean,
 ): Promise<void> {
   const done = (i: number, written: WrittenCluster | null) => {
     req.progress?.('analyze', i + 1, plan.steps.length);
@@ -189,7 +193,7 @@ async function analyzeAndWriteAll(
     }
     return;
   }
-  const pool = warm ?? openAnalyzePool(ANALYZE_POOL_SIZE);
+  const pool = warm ?? openAnalyzePool(ANALYZE_POOL_SIZE, koDic);
   // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
   // Those of the jobs in flight, oldest first (outcomes come back in that order), so each is let go once its job is back.
   const caches: Awaited<ReturnType<KeptTokens['of']>>[] = [];
@@ -242,10 +246,15 @@ function fromPool(
   return written;
 }
 
-/** The worker threads that analyse and write clusters; the watchdog backs the CPU budget each checks itself. */
-function openAnalyzePool(size: number): WorkerPool<AnalyzeTask, AnalyzeResult> {
-  return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, budgetMs: ANALYZE_WATCHDOG_GRACE_MS, budgetOf: analyzeWatchdogMs });
+/** The worker threads that analyse and write clusters; the watchdog backs the CPU budget each checks itself.
+ *  `tokenizer`: whether they build ko-dic up front (the run has text it reads), else only if a cluster needs it. */
+function openAnalyzePool(size: number, tokenizer: boolean): WorkerPool<AnalyzeTask, AnalyzeResult> {
+  const workerData: AnalyzeWorkerData = { tokenizer };
+  return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, budgetMs: ANALYZE_WATCHDOG_GRACE_MS, budgetOf: analyzeWatchdogMs, workerData });
 }
+
+/** Whether a document has text ko-dic has words for (Hangul, Han): a run with none needs no tokenizer built up front. */
+const readByKoDic = (d: NewsDoc): boolean => readsWithKoDic(d.body) || (!!d.title && readsWithKoDic(d.title));
 
 /** What the analyse and write steps of a run have to do: per cluster, its stored result when nothing it
  *  was made from changed (kept), else its CPU budget; and the post names already taken. */

@@ -16,7 +16,7 @@ import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
 import { PARTICLES } from '../text/particles.js';
 import {
-  CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
+  CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, NAME_CACHE_MAX, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
   PRODUCT_WORDS, PROJECT_WORDS,
 } from './tunables-entities.js';
 
@@ -250,9 +250,13 @@ function propagate(texts: Text[], found: Found[]): void {
     const stem = suffix ? f.surface.slice(0, f.surface.length - suffix.length).trim() : '';
     if (stem && !surfaces.has(stem) && !NOT_NAMES.has(stem) && !isCommonNoun(stem)) surfaces.set(stem, 'organization');
   }
-  for (const [surface, type] of [...surfaces]) {
-    if (type !== 'organization') continue;
-    for (const a of abbreviationsOf(surface)) if (!surfaces.has(a)) surfaces.set(a, 'organization');
+  // An abbreviation is Hangul syllables (aliases.ts): texts with none can hold no abbreviation, and making
+  // them tokenizes (for the gazetteer's names too: a Vietnamese run would build ko-dic for them alone).
+  if (texts.some((t) => HANGUL_SYLLABLE.test(t.text))) {
+    for (const [surface, type] of [...surfaces]) {
+      if (type !== 'organization') continue;
+      for (const a of abbreviationsOf(surface)) if (!surfaces.has(a)) surfaces.set(a, 'organization');
+    }
   }
   // A foreign person is later named by the family name alone (트럼프 for 도널드 트럼프).
   for (const f of [...found]) {
@@ -463,8 +467,17 @@ function mostFrequentSurface(fs: Found[]): string {
 
 /** Abbreviations of an all-Hangul name from its ko-dic parts (소프트뱅크 → 소뱅); none for other names. */
 function abbreviationsOf(name: string): string[] {
-  return /^[\uac00-\ud7a3]+$/.test(name) ? abbreviations(tokenize(name).map((m) => m.surface)) : [];
+  if (!/^[\uac00-\ud7a3]+$/.test(name)) return [];
+  // Every cluster asks again for the gazetteer's names: tokenized once per process.
+  let made = abbreviationCache.get(name);
+  if (!made) {
+    made = abbreviations(tokenize(name).map((m) => m.surface));
+    if (abbreviationCache.size < NAME_CACHE_MAX) abbreviationCache.set(name, made);
+  }
+  return made;
 }
+const abbreviationCache = new Map<string, string[]>();
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 
 /** People: the fullest written name; others: the most frequent form, Hangul before Latin on ties. */
 function canonical(fs: Found[], type: EntityType): string {

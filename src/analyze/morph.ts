@@ -2,7 +2,7 @@
 // so it is built once per process, lazily, the first time a caller needs it.
 import { createRequire } from 'node:module';
 import { ConfigError } from '../messages.js';
-import { checkBudget } from '../workers/budget.js';
+import { checkBudget, offBudget } from '../workers/budget.js';
 
 /** One morpheme with UTF-16 offsets into the text that was tokenized. */
 export interface Morph {
@@ -27,9 +27,17 @@ interface LinderaTokenizer {
 
 let tokenizer: LinderaTokenizer | null = null;
 
-/** Builds the tokenizer if it is not built yet. Call it up front to keep the build out of timings. */
+/** Builds the tokenizer if it is not built yet. Call it up front to keep the build out of timings; built
+ *  lazily inside a cluster, its build does not count against the cluster's time budget. */
 export function warmTokenizer(): void {
   if (tokenizer) return;
+  offBudget(build);
+}
+
+/** Whether this process (thread) has built the tokenizer: tests check that text without Hangul or Han never needs it. */
+export const tokenizerBuilt = (): boolean => tokenizer !== null;
+
+function build(): void {
   // Loaded through require so that merely importing this module does not load the WASM.
   const require = createRequire(import.meta.url);
   let mod: { TokenizerBuilder: new () => { setDictionary(uri: string): void; build(): LinderaTokenizer } };

@@ -1,13 +1,17 @@
 // Worker script for the pipeline's analyse and write steps (see analyze-write.ts). The tokenizer is
-// built once, before the worker says it is ready, so its start-up never counts against a cluster's budget.
+// built once, before the worker says it is ready, so its start-up never counts against a cluster's budget;
+// unless the run has no text ko-dic reads (workerData `{ tokenizer: false }`: Vietnamese, English), where
+// building it would be ≈1.5 s of CPU and ≈300 MB for nothing (should a cluster need it after all, it is
+// built then, off the cluster's budget: morph.ts).
+import { workerData } from 'node:worker_threads';
 import { serveTasks } from './serve.js';
-import { analyzeTask, type AnalyzeResult, type AnalyzeTask } from './analyze-write.js';
+import { analyzeTask, type AnalyzeResult, type AnalyzeTask, type AnalyzeWorkerData } from './analyze-write.js';
 import { warmTokenizer } from '../analyze/morph.js';
 import { ConfigError } from '../messages.js';
 
 let broken: string | undefined;
 try {
-  warmTokenizer();
+  if ((workerData as AnalyzeWorkerData | undefined)?.tokenizer !== false) warmTokenizer();
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
   broken = e.message; // said with every task, so the run stops with it as it would in process

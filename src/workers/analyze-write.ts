@@ -22,6 +22,11 @@ export interface AnalyzeTask {
   keepTokens?: boolean;
 }
 
+/** How an analysis pool worker starts: `tokenizer` false when the run has no text ko-dic reads (built lazily then). */
+export interface AnalyzeWorkerData {
+  tokenizer: boolean;
+}
+
 /** The written cluster (its post named alone: the run names posts in cluster order), and the messages on the way. */
 export interface AnalyzeResult {
   written: WrittenCluster | null;

@@ -30,6 +30,8 @@ export interface PoolOptions<T = never> {
   heapMb?: number;
   /** Buffers a task hands over rather than copies (a large file's bytes). */
   transfer?: (task: T) => ArrayBuffer[];
+  /** Given to every worker as its `workerData` (how it should start). */
+  workerData?: unknown;
 }
 
 interface Job<T, R> {
@@ -100,10 +102,11 @@ export class WorkerPool<T, R> {
 
   private spawn(): void {
     const resourceLimits = this.options.heapMb ? { maxOldGenerationSizeMb: this.options.heapMb } : undefined;
+    const { workerData } = this.options;
     const worker = this.script.pathname.endsWith('.ts')
       ? // Under tsx (tests and benches run from source) the worker registers tsx before loading the script.
-        new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(this.script.href)}); })`, { eval: true, resourceLimits })
-      : new Worker(fileURLToPath(this.script), { resourceLimits });
+        new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(this.script.href)}); })`, { eval: true, resourceLimits, workerData })
+      : new Worker(fileURLToPath(this.script), { resourceLimits, workerData });
     this.all.add(worker);
     this.starting++;
     // Tasks are sent once the script has loaded ('ready'), so start-up time never counts against a budget.
