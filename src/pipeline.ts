@@ -18,7 +18,7 @@ import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask } from './workers/read-document.js';
 import {
-  ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
 import {
@@ -205,7 +205,7 @@ async function analyzeAndWriteAll(
       yield { cluster, docs, options, budgetMs, debug: req.debug, tokens: cache.tokens, keepTokens: tokens.keeps && cache.missing.length > 0 };
     }
   })();
-  const outcomes = pool.map(tasks);
+  const outcomes = pool.map(tasks, ANALYZE_IN_FLIGHT);
   try {
     for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
       if (kept) {

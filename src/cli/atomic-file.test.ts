@@ -39,6 +39,18 @@ test('until commit the target keeps its old content; abort drops the hidden temp
   assert.equal(readFileSync(path, 'utf8'), 'new post\n');
 });
 
+test('flush puts the data on disk before commit; a write after it is still committed', async () => {
+  const path = join(dir, 'unit/c.md');
+  const f = new AtomicFile(path);
+  f.write('flushed ');
+  await f.flush();
+  f.write('and more\n');
+  f.commit();
+  assert.equal(readFileSync(path, 'utf8'), 'flushed and more\n');
+  assert.throws(() => f.commit(), /commit after commit/);
+  await assert.rejects(f.flush(), /flush after commit/);
+});
+
 test('a failed rename (the target is a folder) throws, removes the temporary file and keeps the target', () => {
   const path = join(dir, 'unit/taken');
   mkdirSync(join(path, 'inside'), { recursive: true });

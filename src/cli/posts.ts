@@ -11,7 +11,7 @@ import type { Message, WrittenCluster } from '../types.js';
 import { message } from '../messages.js';
 import { sha256 } from '../ids.js';
 import type { Store } from '../store/index.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { AtomicFile, FLUSHED_TOGETHER } from './atomic-file.js';
 
 export interface PostsWritten {
   /** Paths (relative to the folder) written or rewritten. */
@@ -20,6 +20,16 @@ export interface PostsWritten {
   beside: string[];
   removed: string[];
   messages: Message[];
+}
+
+/** The clusters in arrays of `size`, read one at a time (the digest's come from a spool file, not an array). */
+function* chunksOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) { yield chunk; chunk = []; }
+  }
+  if (chunk.length) yield chunk;
 }
 
 const besidePath = (path: string) => path.replace(/\.md$/, '') + '.new.md';
@@ -32,22 +42,42 @@ export async function writePosts(store: Store, run: number, outDir: string, clus
   const ours = (path: string, text: string | null) => text === null || record.get(path)?.checksum === sha256(text);
   const read = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : null);
 
-  for (const c of clusters) {
-    const path = c.post.path;
-    const now = read(path);
-    if (now === c.post.markdown) {
-      if (!record.has(path)) await store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(now), run });
-      continue;
-    }
-    if (ours(path, now)) {
-      writeFileAtomic(join(dir, path), c.post.markdown);
-      await store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(c.post.markdown), run });
-      out.written.push(path);
-    } else {
-      writeFileAtomic(join(dir, besidePath(path)), c.post.markdown);
-      out.beside.push(besidePath(path));
-      out.messages.push(message('write', 'post-edited',
-        `${path} was edited by hand, so it is kept as it is; the new version is ${besidePath(path)}`, { source: join(outDir, path) }));
+  // Posts go in chunks: a chunk's files are written and flushed to disk together (FLUSHED_TOGETHER), then
+  // put in place and recorded one by one, in cluster order. Each post has its own path, so what a post
+  // needs is decided from the folder as it was before its chunk changed it, as it would be one by one.
+  for (const written of chunksOf(clusters, FLUSHED_TOGETHER)) {
+    const chunk = written.map((c) => {
+      const now = read(c.post.path);
+      const to = now === c.post.markdown ? null : ours(c.post.path, now) ? c.post.path : besidePath(c.post.path);
+      return { c, now, to, file: null as AtomicFile | null };
+    });
+    try {
+      for (const p of chunk) {
+        if (!p.to) continue;
+        p.file = new AtomicFile(join(dir, p.to));
+        p.file.write(p.c.post.markdown);
+      }
+      // Settled, not raced: a file is closed (abort) only once its flush is over.
+      const flushed = await Promise.allSettled(chunk.map((p) => p.file?.flush()));
+      for (const f of flushed) if (f.status === 'rejected') throw f.reason;
+      for (const { c, now, to, file } of chunk) {
+        const path = c.post.path;
+        if (!to) {
+          if (!record.has(path)) await store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(now!), run });
+        } else if (to === path) {
+          file!.commit();
+          await store.savePost({ outDir: dir, path, cluster: c.id, checksum: sha256(c.post.markdown), run });
+          out.written.push(path);
+        } else {
+          file!.commit();
+          out.beside.push(to);
+          out.messages.push(message('write', 'post-edited',
+            `${path} was edited by hand, so it is kept as it is; the new version is ${to}`, { source: join(outDir, path) }));
+        }
+      }
+    } catch (e) {
+      for (const p of chunk) p.file?.abort(); // those not put in place yet: their targets keep what they held
+      throw e;
     }
   }
   const goneIds = new Set(gone);

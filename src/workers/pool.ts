@@ -60,12 +60,12 @@ export class WorkerPool<T, R> {
     });
   }
 
-  /** Outcomes of `tasks` in input order, with at most twice the pool size in flight (tasks are pulled lazily). */
-  async *map(tasks: Iterable<T> | AsyncIterable<T>): AsyncGenerator<Outcome<R>> {
+  /** Outcomes of `tasks` in input order, with at most `inFlight` (twice the pool size by default) in flight (tasks are pulled lazily). */
+  async *map(tasks: Iterable<T> | AsyncIterable<T>, inFlight = this.options.size * 2): AsyncGenerator<Outcome<R>> {
     const pending: Promise<Outcome<R>>[] = [];
     for await (const task of tasks) {
       pending.push(this.run(task));
-      if (pending.length >= this.options.size * 2) yield await pending.shift()!;
+      if (pending.length >= inFlight) yield await pending.shift()!;
     }
     while (pending.length) yield await pending.shift()!;
   }
