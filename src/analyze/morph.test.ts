@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize, tokenizeLine } from './morph.js';
 import { recognize } from './ner.js';
+import { finishesWithinCpu } from '../workers/hang-limit.js';
 
 // Fictional lines: Vietnamese and English ones ko-dic has no word for, and Korean ones it does.
 const FOREIGN = [
@@ -25,4 +26,22 @@ test('a line with Hangul (or Han) goes through the analyser', () => {
   for (const line of ['한솔항만 정하늘 대표는 3일 부산에서 투자 계획을 밝혔다.', 'Maya Collins 대표가 왔다.', '中國 측은 답하지 않았다.']) {
     assert.deepEqual(tokenizeLine(line), tokenize(line), line);
   }
+});
+
+test('a long run without white space is read in pieces: spans stay right, and the time grows linearly', async () => {
+  const run = '한빛'.repeat(1_600); // 3,200 characters: cut in four pieces
+  const line = `정하늘 대표는 ${run} 부산에서 말했다.`;
+  const morphs = tokenize(line);
+  assert.ok(morphs.every((m) => line.slice(m.start, m.end) === m.surface));
+  const inRun = morphs.filter((m) => m.start >= 8 && m.end <= 8 + run.length);
+  assert.equal(inRun.reduce((n, m) => n + m.surface.length, 0), run.length, 'the run is covered, piece by piece');
+  assert.equal(morphs.at(-1)!.end, line.length, 'the words after the run are read');
+  // A long line with spaces (a quote never closed) is read in pieces cut at white space.
+  const spaced = '“' + '새 항만은 내년 봄에 문을 연다 '.repeat(800);
+  const pieces = tokenize(spaced);
+  assert.ok(pieces.every((m) => spaced.slice(m.start, m.end) === m.surface));
+  assert.equal(pieces.filter((m) => m.surface === '항만').length, 800, 'no word is lost or split at a cut');
+  // lindera alone on one 400k run of 가 takes ~30 s of CPU (10k: 0.4 s; 100k: 6–10 s); read in pieces, ~6 s.
+  // The limit is the worker thread's CPU time, which load does not stretch; it only catches the hang.
+  assert.equal(await finishesWithinCpu(15_000, new URL('./morph.js', import.meta.url), 'tokenize', '가'.repeat(400_000)), true);
 });

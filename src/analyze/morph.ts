@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { ConfigError } from '../messages.js';
 import { checkBudget, offBudget } from '../workers/budget.js';
+import { MAX_TOKENIZED_CHARS, MAX_TOKENIZED_RUN_CHARS } from './tunables-entities.js';
 
 /** One morpheme with UTF-16 offsets into the text that was tokenized. */
 export interface Morph {
@@ -57,17 +58,70 @@ function build(): void {
 export function tokenize(text: string): Morph[] {
   checkBudget('analyze (tokenizing)'); // the hot loop of analysis: where a cluster over its time budget stops
   warmTokenizer();
-  const raw = tokenizer!.tokenize(text);
   const out: Morph[] = [];
+  let from = 0;
+  for (const cut of [...pieceCuts(text), text.length]) {
+    const piece = from === 0 && cut === text.length ? text : text.slice(from, cut);
+    let at = 0;
+    for (const inner of [...longRunCuts(piece), piece.length]) {
+      readPiece(at === 0 && inner === piece.length ? piece : piece.slice(at, inner), from + at, out);
+      at = inner;
+    }
+    from = cut;
+  }
+  return out;
+}
+
+/**
+ * Where a text longer than MAX_TOKENIZED_CHARS is cut into pieces at most that long: at the last white
+ * space of each stretch (anywhere, when a stretch has none). None in ordinary text.
+ */
+function pieceCuts(text: string): number[] {
+  const cuts: number[] = [];
+  let from = 0;
+  while (text.length - from > MAX_TOKENIZED_CHARS) {
+    let at = from + MAX_TOKENIZED_CHARS;
+    while (at > from && !SPACE.test(text[at])) at--;
+    if (at === from) at = from + MAX_TOKENIZED_CHARS - (isLowSurrogate(text.charCodeAt(from + MAX_TOKENIZED_CHARS)) ? 1 : 0);
+    cuts.push(at);
+    from = at;
+  }
+  return cuts;
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Runs lindera on one piece of a text, pushing its morphemes with spans offset by `offset`. */
+function readPiece(piece: string, offset: number, out: Morph[]): void {
+  if (!piece) return;
+  const raw = tokenizer!.tokenize(piece);
   // lindera reports UTF-8 byte offsets; walking the surfaces through the text gives UTF-16 ones.
   let cursor = 0;
   for (const t of raw) {
-    const at = text.indexOf(t.surface, cursor);
+    const at = piece.indexOf(t.surface, cursor);
     if (at < 0) continue; // a normalised surface: skip rather than misplace a span
-    out.push({ surface: t.surface, pos: t.partOfSpeechTag ?? 'UNK', meaning: t.meaning ?? '*', start: at, end: at + t.surface.length });
+    out.push({ surface: t.surface, pos: t.partOfSpeechTag ?? 'UNK', meaning: t.meaning ?? '*', start: offset + at, end: offset + at + t.surface.length });
     cursor = at + t.surface.length;
   }
-  return out;
+}
+
+const SPACE = /\s/;
+
+/**
+ * Where `text` is cut before tokenizing: every MAX_TOKENIZED_RUN_CHARS characters inside a run without
+ * white space longer than that (never between the halves of a surrogate pair). None in ordinary text.
+ */
+function longRunCuts(text: string): number[] {
+  const cuts: number[] = [];
+  if (text.length <= MAX_TOKENIZED_RUN_CHARS) return cuts;
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SPACE.test(text[i])) { runStart = i + 1; continue; }
+    if (i - runStart < MAX_TOKENIZED_RUN_CHARS) continue;
+    const at = isLowSurrogate(text.charCodeAt(i)) ? i - 1 : i; // keep a surrogate pair whole
+    if (at > runStart) { cuts.push(at); runStart = at; }
+  }
+  return cuts;
 }
 
 /** Hangul, Hangul jamo and Han characters: the scripts ko-dic has words for. */

@@ -98,6 +98,20 @@ export const PRODUCT_CUES = words(`
 export const MAX_QUOTED_PRODUCT_CHARS = 16;
 /** A product named in quotes after its kind (로봇 '하람') outvotes any guess from the tagger (type vote weight). */
 export const QUOTED_PRODUCT_WEIGHT = 10;
+/**
+ * Longest run without white space that ko-dic (lindera) reads in one piece; a longer run is cut into pieces
+ * this long first. lindera's time on one such run grows far faster than its length past a few thousand
+ * characters (a run of 가: 10k 0.4 s, 100k 6–10 s; cut here, 100k 1.7 s), and no Korean word comes near this length,
+ * so ordinary text never meets the cut (tokens across white space stay as they were).
+ */
+export const MAX_TOKENIZED_RUN_CHARS = 1_000;
+/**
+ * Longest text ko-dic reads in one call; a longer one (a page with one line, a quote never closed) is read
+ * in pieces cut at white space. One call on 100k characters cost 17× what 10k did (its tokens, all alive
+ * at once, keep the collector busy); Korean lines of the seeds and examples are under 500 characters, so
+ * they never meet the cut (a cut can change the reading of the word right after it).
+ */
+export const MAX_TOKENIZED_CHARS = 5_000;
 /** Minimum body mentions for an entity found only by weak rules (ko-dic guesses, bare acronyms). */
 export const MIN_WEAK_MENTIONS = 2;
 /** How much a role read in a caption counts against one read in the body: on a tie the body's wording wins. */

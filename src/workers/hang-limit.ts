@@ -1,7 +1,12 @@
 // Test support: whether a call returns within a generous limit. A super-linear rule on a long input
 // blocks its thread for minutes, so the call runs in a worker thread the test's thread can stop; no
-// time is asserted beyond that hang-catching limit.
+// time is asserted beyond that hang-catching limit. The limit can be the worker thread's CPU time
+// (thread-clock.ts), which a loaded machine does not stretch the way it stretches wall time.
 import { Worker } from 'node:worker_threads';
+import { readCpuMs } from './thread-clock.js';
+
+/** With a CPU limit, the wall time allowed is this many times the limit (a thread starved outright). */
+const WALL_PER_CPU = 20;
 
 /**
  * Runs the export `name` of `module` in a worker: a function is called with `args`; a regular expression
@@ -9,24 +14,47 @@ import { Worker } from 'node:worker_threads';
  * it had to be stopped; rejects when it threw.
  */
 export function finishesWithin(limitMs: number, module: URL, name: string, ...args: unknown[]): Promise<boolean> {
+  return runWithin({ limitMs, cpu: false }, module, name, args);
+}
+
+/**
+ * As finishesWithin, with `limitMs` of the worker thread's CPU time (and WALL_PER_CPU times that of wall
+ * time as a backstop); wall time alone where the system keeps no thread clock.
+ */
+export function finishesWithinCpu(limitMs: number, module: URL, name: string, ...args: unknown[]): Promise<boolean> {
+  return runWithin({ limitMs, cpu: true }, module, name, args);
+}
+
+function runWithin(limit: { limitMs: number; cpu: boolean }, module: URL, name: string, args: unknown[]): Promise<boolean> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    import(workerData.module).then((m) => {
+    import(workerData.clock).then((c) => parentPort.postMessage({ clock: c.threadClockFile() }))
+      .then(() => import(workerData.module)).then((m) => {
       const f = m[workerData.name];
       if (f instanceof RegExp) [...String(workerData.args[0]).matchAll(new RegExp(f.source, f.flags.includes('g') ? f.flags : f.flags + 'g'))];
       else f(...workerData.args);
       parentPort.postMessage('done');
     }, (e) => { throw e; });`;
-  const worker = new Worker(code, { eval: true, workerData: { module: module.href, name, args } });
+  const clockModule = new URL('./thread-clock.js', import.meta.url).href;
+  const worker = new Worker(code, { eval: true, workerData: { module: module.href, clock: clockModule, name, args } });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      resolve(false);
-      void worker.terminate();
-    }, limitMs);
-    worker.once('message', () => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (ok: boolean) => {
       clearTimeout(timer);
-      resolve(true);
+      resolve(ok);
       void worker.terminate();
+    };
+    const t0 = Date.now();
+    const wallLimit = limit.cpu ? limit.limitMs * WALL_PER_CPU : limit.limitMs;
+    const watch = (clock: string | null) => {
+      const cpu = clock && limit.cpu ? readCpuMs(clock) : NaN;
+      const wall = Date.now() - t0;
+      if (wall >= wallLimit || cpu >= limit.limitMs) return settle(false);
+      timer = setTimeout(() => watch(clock), Math.min(1_000, wallLimit - wall));
+    };
+    worker.on('message', (m) => {
+      if (m === 'done') settle(true);
+      else watch((m as { clock: string | null }).clock);
     });
     worker.once('error', (e) => {
       clearTimeout(timer);

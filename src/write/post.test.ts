@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { writeCluster } from './index.js';
-import { cleanTitle, DEFAULT_WRITE_OPTIONS, type WriteOptions } from './post.js';
+import { cleanTitle, DEFAULT_WRITE_OPTIONS, writePost, type WriteOptions } from './post.js';
+import { POST } from './tunables.js';
+import { newDoc } from '../doc.js';
+import { splitSentences } from '../text/sentences.js';
+import { analyzeCluster } from '../analyze/index.js';
+import { selectKeySentences } from './key-sentences.js';
 import { fixtureUrl, loadFixture } from '../../test/fixture-docs/write.mjs';
 import { proseSentences } from './render.js';
 
@@ -94,4 +99,17 @@ test('single-document: file names are dated, safe and unique within a run', () =
 test('cleanTitle drops selling marks but keeps the event', () => {
   assert.equal(cleanTitle('[단독] 누리테크, 부산에 데이터센터 짓는다!!'), '누리테크, 부산에 데이터센터 짓는다!');
   assert.equal(cleanTitle('[속보]  새 정책 발표…'), '새 정책 발표');
+});
+
+test('a "sentence" past POST.maxSentenceChars (a quote never closed) is not told in the post; the others are', () => {
+  const long = '정하늘 대표는 “' + '새 항만은 내년 봄에 문을 열고 화물선 서른 척을 받는다 '.repeat(100) + '라고 말했다.';
+  const body = `한솔항만은 3일 부산에서 새 항만 계획을 밝혔다. ${long}`;
+  const doc = newDoc({ id: 'g', source: 'g.txt', body, outlet: '한빛일보', publishedAt: '2025-02-04' });
+  doc.sentences = splitSentences(body);
+  assert.ok(doc.sentences.some((s) => s.text.length > POST.maxSentenceChars), 'the fixture holds one over-long sentence');
+  const docs = new Map([['g', doc]]);
+  const analyzed = analyzeCluster({ id: 'g', members: ['g'], duplicates: [] }, docs);
+  const { post } = writePost({ ...analyzed, summary: selectKeySentences([doc]) }, docs, DEFAULT_WRITE_OPTIONS, new Set());
+  assert.ok(!post.markdown.includes('화물선 서른 척'));
+  assert.ok(post.markdown.includes('새 항만 계획을 밝혔다'));
 });

@@ -152,6 +152,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   /** A source sentence, made to stand alone and attributed to the outlets that carry it; null when it cannot. */
   const told = (doc: NewsDoc, s: Sentence): ModelSentence | null => {
     if (doc.kind === 'derivative' && reports.length) return null;
+    if (s.text.length > POST.maxSentenceChars) return null;
     if (!POST_SENTENCE_END.test(s.text) || ELIDED.test(s.text) || headingLike(s, documentSentences(doc), doc.title)) return null;
     if (used.has(fold(s.text)) || utterancesIn(doc, s).some((u) => usedUtterances.has(u))) return null;
     const runs = ctx.resolve(doc, s);
@@ -173,7 +174,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const size = (ss: ModelSentence[]) => ss.reduce((n, s) => n + plainText(s.runs).length, 0);
 
   // --- title, lead, tags: the event in newsdesk's words -------------------------------------------
-  const keyTexts = cluster.summary.map((s) => s.text);
+  const keyTexts = cluster.summary.map((s) => s.text).filter((t) => t.length <= POST.maxSentenceChars);
   // A meeting is told by a template that cannot misstate it (who met, when, where); other acts keep
   // the sources' own wording for who did what to whom, so their title and lead come from the sources.
   const meeting = !!event && event.act === POST.templateAct && cast.length >= 2 && reports.length >= 2;
@@ -206,7 +207,7 @@ export function buildPost(cluster: AnalyzedCluster, docs: Map<string, NewsDoc>, 
   const toldGrams = lead.map((m) => bigrams(plainText(m.runs)));
   const retold = (s: Sentence) => toldGrams.some((g) => dice(g, bigrams(s.text)) >= POST.sameFactDice);
   const addBullet = (doc: NewsDoc, s: Sentence) => {
-    if (saidAlready(doc, s) || retold(s) || commentary(s)) return;
+    if (s.text.length > POST.maxSentenceChars || saidAlready(doc, s) || retold(s) || commentary(s)) return;
     const m = told(doc, s);
     if (!m) return;
     summary.push(m);

@@ -40,6 +40,10 @@ export const POST = {
   /** Characters (spaces aside) a cluster's documents must hold between them to get a post: fewer is not one
    *  news sentence (a file of "짧은 글 3번"), and analysing 20,000 such files would only write 20,000 empty posts. */
   minClusterChars: 20,
+  /** A "sentence" longer than this is not told in a post (an unsplit page: no sentence end, or a quote never
+   *  closed); news sentences are far shorter (the longest of vims-dev: 1,397), and every rule of the writer
+   *  that reads a sentence whole would otherwise work on the whole page. */
+  maxSentenceChars: 2_000,
   /** Entities listed under 주요 인물·기업. */
   maxEntities: 8,
   /** Entities turned into tags. */
