@@ -210,7 +210,7 @@ interface DatedSentence { when: string; text: string; inferred: boolean }
  */
 function continuedEvent(body: string, sentence: Span, dated: DatedSentence[]): Dated | null {
   const text = body.slice(sentence.start, sentence.end).trim();
-  const first = text.split(/\s+/)[0] ?? '';
+  const first = /^\S*/.exec(text)![0]; // the first word, without splitting a page-long "sentence" into all of its words
   const subject = TOPIC_SUBJECT.exec(first);
   if (!subject || !PAST_PREDICATE.test(text)) return null;
   const introduced = new RegExp(`${subject[1]}(을|를)(?![\\uac00-\\ud7a3])`);
