@@ -15,6 +15,7 @@ import type { LineTokens } from './token-cache.js';
 import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
 import { PARTICLES } from '../text/particles.js';
+import { hasHangul, isHangul } from '../text/hangul.js';
 import {
   CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, NAME_CACHE_MAX, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
   PRODUCT_WORDS, PROJECT_WORDS,
@@ -252,7 +253,7 @@ function propagate(texts: Text[], found: Found[]): void {
   }
   // An abbreviation is Hangul syllables (aliases.ts): texts with none can hold no abbreviation, and making
   // them tokenizes (for the gazetteer's names too: a Vietnamese run would build ko-dic for them alone).
-  if (texts.some((t) => HANGUL_SYLLABLE.test(t.text))) {
+  if (texts.some((t) => hasHangul(t.text))) {
     for (const [surface, type] of [...surfaces]) {
       if (type !== 'organization') continue;
       for (const a of abbreviationsOf(surface)) if (!surfaces.has(a)) surfaces.set(a, 'organization');
@@ -467,7 +468,7 @@ function mostFrequentSurface(fs: Found[]): string {
 
 /** Abbreviations of an all-Hangul name from its ko-dic parts (소프트뱅크 → 소뱅); none for other names. */
 function abbreviationsOf(name: string): string[] {
-  if (!/^[\uac00-\ud7a3]+$/.test(name)) return [];
+  if (!isHangul(name)) return [];
   // Every cluster asks again for the gazetteer's names: tokenized once per process.
   let made = abbreviationCache.get(name);
   if (!made) {
@@ -477,7 +478,6 @@ function abbreviationsOf(name: string): string[] {
   return made;
 }
 const abbreviationCache = new Map<string, string[]>();
-const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 
 /** People: the fullest written name; others: the most frequent form, Hangul before Latin on ties. */
 function canonical(fs: Found[], type: EntityType): string {

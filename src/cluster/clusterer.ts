@@ -245,7 +245,7 @@ export class EventClusterer {
       if (!vec || !lookup) {
         const tf = documentTerms(doc, this.t);
         if (tf.size < this.t.minTerms) continue;
-        vec = vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
+        vec = this.fullVector(tf);
         lookup = heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf);
       }
       const own = from.reports > 1 ? (from.centroid.dot(vec) - dot(vec, vec)) / (from.reports - 1) : 0;
@@ -295,7 +295,7 @@ export class EventClusterer {
       const kept = this.keptVectors.get(i);
       if (kept) return kept.vec;
       const doc = docOf[i];
-      return doc ? vectorize(documentTerms(doc, this.t), this.df, { sharedOnly: true, maxStoredTerms: Infinity }) : null;
+      return doc ? this.fullVector(documentTerms(doc, this.t)) : null;
     };
     let moved = 0;
     const count = this.states.length; // clusters made here are already split
@@ -346,7 +346,7 @@ export class EventClusterer {
       for (const d of state.members.filter((m) => this.entries[m].kind === 'derivative')) {
         const doc = docOf[d];
         if (!doc) continue;
-        const vec = vectorize(documentTerms(doc, this.t), this.df, { sharedOnly: true, maxStoredTerms: Infinity });
+        const vec = this.fullVector(documentTerms(doc, this.t));
         let best = 0;
         for (let p = 1; p < parts.length; p++) if (this.similarity(parts[p], vec) > this.similarity(parts[best], vec)) best = p;
         if (best === 0) continue;
@@ -419,12 +419,12 @@ export class EventClusterer {
 
   private resetDays(state: ClusterState) {
     state.firstDay = state.lastDay = null;
-    for (const m of state.members) {
-      const day = this.entries[m].day;
-      if (day === null) continue;
-      state.firstDay = state.firstDay === null ? day : Math.min(state.firstDay, day);
-      state.lastDay = state.lastDay === null ? day : Math.max(state.lastDay, day);
-    }
+    for (const m of state.members) widenDays(state, this.entries[m].day);
+  }
+
+  /** A document's whole vector over the batch's shared terms (refine and split, which judge one report exactly). */
+  private fullVector(tf: TermCounts): SparseVector {
+    return vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -493,10 +493,7 @@ export class EventClusterer {
     const entry = this.entries[index], state = this.states[c];
     entry.cluster = c;
     state.members.push(index);
-    if (entry.day !== null) {
-      state.firstDay = state.firstDay === null ? entry.day : Math.min(state.firstDay, entry.day);
-      state.lastDay = state.lastDay === null ? entry.day : Math.max(state.lastDay, entry.day);
-    }
+    widenDays(state, entry.day);
     if (entry.kind === 'derivative') {
       // A derivative does not define its event: it neither moves the centroid nor attracts reports.
       if (state.reports === 0) this.post(this.pendingPostings, entry.post, index);
@@ -606,4 +603,11 @@ function packTerms(tf: TermCounts): { ids: Int32Array; weights: Float64Array } {
     weights[i++] = w;
   }
   return { ids, weights };
+}
+
+/** Widens a cluster's date range to hold `day` (a dateless document changes nothing). */
+function widenDays(state: ClusterState, day: number | null): void {
+  if (day === null) return;
+  state.firstDay = state.firstDay === null ? day : Math.min(state.firstDay, day);
+  state.lastDay = state.lastDay === null ? day : Math.max(state.lastDay, day);
 }

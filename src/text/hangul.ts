@@ -11,6 +11,8 @@ export const isHangulSyllable = (ch: string | undefined): boolean => !!ch && ch 
 
 /** A non-empty string of Hangul syllables only. */
 export const isHangul = (s: string): boolean => /^[\uac00-\ud7a3]+$/.test(s);
+/** Whether `s` holds at least one Hangul syllable. */
+export const hasHangul = (s: string): boolean => /[\uac00-\ud7a3]/.test(s);
 
 /** True when a syllable has a final consonant (받침): 경찰 → true, 회사 → false; null for a non-syllable. */
 export function hasFinalConsonant(ch: string): boolean | null {
