@@ -5,15 +5,23 @@ import type { KeySentence, Mention, NewsDoc, Quote, Sentence } from '../types.js
 import { KEY_SENTENCES as K } from './tunables.js';
 import { documentSentences, headingLike } from './sentences.js';
 import { fold } from '../text/fold.js';
+import { GramTable } from './gram-table.js';
 
 /**
  * A unit TF-IDF vector: n-gram ids and weights in the order the n-grams first occur in the sentence
- * (a dot product sums over the smaller vector in that order), and the same by id for lookups.
+ * (a dot product sums over the smaller vector in that order).
  */
 interface Vector {
   ids: Int32Array;
   ws: Float64Array;
-  byId: Map<number, number>;
+  /** heaviest[k]: the sum of the k + 1 largest squared weights (what k + 1 shared n-grams could give a cosine at most, squared). */
+  heaviest: Float64Array;
+}
+
+/** A text's distinct n-grams in the order they first occur (the 2-grams, then the 3-grams), and their counts. */
+interface Grams {
+  ids: Int32Array;
+  tfs: Int32Array;
 }
 
 interface Candidate {
@@ -36,67 +44,74 @@ interface SentenceGroup {
 interface GroupIndex {
   docs: Set<string>;
   utterances: Set<string>;
-  /** Cosine with a candidate's vector, by the candidate's text (equal texts have equal vectors). */
-  cosines: Map<string, number>;
+  /** Whether the group's sentence and a candidate's are near-identical, by the candidate's text (equal texts have equal vectors). */
+  same: Map<string, boolean>;
   /** The group states the main event (see `sameFact`). */
   fact: boolean;
 }
 
-
 /** The part of a sentence its vector and quote test read: real sentences are far shorter, an unsplit page is not. */
 const scored = (text: string) => (text.length > K.maxScoredChars ? text.slice(0, K.maxScoredChars) : text);
 
-function ngrams(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const t = fold(scored(text)).replace(/[“”"‘’'「」()[\]<>·,.!?]/g, '');
-  for (const n of K.ngramSizes) for (let i = 0; i + n <= t.length; i++) {
-    const g = t.slice(i, i + n);
-    counts.set(g, (counts.get(g) ?? 0) + 1);
+/** Counts the n-grams of one text after another; `counts` is all zeros between texts. */
+class GramCounter {
+  readonly table = new GramTable();
+  private counts = new Int32Array(1024);
+
+  of(text: string): Grams {
+    const t = fold(scored(text)).replace(/[“”"‘’'「」()[\]<>·,.!?]/g, '');
+    const order: number[] = [];
+    for (const n of K.ngramSizes) for (let i = 0; i + n <= t.length; i++) {
+      const id = this.table.id(t, i, n);
+      if (id >= this.counts.length) this.grow();
+      if (this.counts[id]++ === 0) order.push(id);
+    }
+    const ids = Int32Array.from(order);
+    const tfs = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      tfs[k] = this.counts[ids[k]];
+      this.counts[ids[k]] = 0;
+    }
+    return { ids, tfs };
   }
-  return counts;
+
+  private grow(): void {
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
 }
 
 /** TF-IDF vectors of `counts`; one counts object given several times (a sentence many reports repeat) is
- *  weighed once and its vector shared, and counts as often as it is given in the document frequencies. */
-function tfidf(counts: Map<string, number>[], gramIds: Map<string, number>, idfFrom: Map<string, number>[] = counts): Vector[] {
-  const times = new Map<Map<string, number>, number>();
+ *  weighed once and its vector shared, and counts as often as it is given in the document frequencies.
+ *  `dims`: the n-gram ids in use. */
+function tfidf(counts: Grams[], dims: number, idfFrom: Grams[] = counts): Vector[] {
+  const times = new Map<Grams, number>();
   for (const c of idfFrom) times.set(c, (times.get(c) ?? 0) + 1);
-  const df = new Map<string, number>();
-  for (const [c, k] of times) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + k);
+  const df = new Float64Array(dims);
+  for (const [c, k] of times) for (let i = 0; i < c.ids.length; i++) df[c.ids[i]] += k;
   const n = idfFrom.length;
-  const made = new Map<Map<string, number>, Vector>();
+  const made = new Map<Grams, Vector>();
   return counts.map((c) => made.get(c) ?? made.set(c, vectorOf(c)).get(c)!);
-  function vectorOf(c: Map<string, number>): Vector {
-    const ids = new Int32Array(c.size);
-    const ws = new Float64Array(c.size);
+  function vectorOf({ ids, tfs }: Grams): Vector {
+    const ws = new Float64Array(ids.length);
     let norm = 0;
-    let k = 0;
-    for (const [g, tf] of c) {
-      const w = (1 + Math.log(tf)) * Math.log(1 + n / (df.get(g) ?? 1));
-      if (!gramIds.has(g)) gramIds.set(g, gramIds.size);
-      ids[k] = gramIds.get(g)!;
-      ws[k++] = w;
+    for (let k = 0; k < ids.length; k++) {
+      const w = (1 + Math.log(tfs[k])) * Math.log(1 + n / (df[ids[k]] || 1)); // no df: a title's n-gram no sentence has
+      ws[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    const byId = new Map<number, number>();
-    for (let i = 0; i < ids.length; i++) byId.set(ids[i], (ws[i] /= norm));
-    return { ids, ws, byId };
+    for (let k = 0; k < ws.length; k++) ws[k] /= norm;
+    const heaviest = ws.map((w) => w * w).sort().reverse();
+    for (let k = 1; k < heaviest.length; k++) heaviest[k] += heaviest[k - 1];
+    return { ids, ws, heaviest };
   }
 }
 
-/** Sums over the smaller vector (the second on a tie), looking each n-gram up in the larger. */
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.ids.length < b.ids.length ? [a, b] : [b, a];
-  let dot = 0;
-  for (let k = 0; k < small.ids.length; k++) dot += small.ws[k] * (large.byId.get(small.ids[k]) ?? 0);
-  return dot;
-}
-
 /**
- * One vector spread over a dense array, so the cosines it is the larger side of cost one array read per
- * n-gram of the smaller side instead of a hash lookup: the same products summed in the same order, so the
- * same numbers as cosine().
+ * One vector spread over a dense array, so that a dot product costs one array read per n-gram of the other
+ * vector instead of a hash lookup.
  */
 class DenseVector {
   private readonly dense: Float64Array;
@@ -107,17 +122,25 @@ class DenseVector {
   }
 
   hold(v: Vector): void {
+    if (this.held === v) return;
     if (this.held) for (const id of this.held.ids) this.dense[id] = 0;
     for (let k = 0; k < v.ids.length; k++) this.dense[v.ids[k]] = v.ws[k];
     this.held = v;
   }
 
-  /** cosine(small, held) for a vector no larger than the held one. */
-  dot(small: Vector): number {
+  /** The held vector's dot product with `v`, summed over `v` in its order. */
+  dot(v: Vector): number {
     let dot = 0;
-    for (let k = 0; k < small.ids.length; k++) dot += small.ws[k] * this.dense[small.ids[k]];
+    for (let k = 0; k < v.ids.length; k++) dot += v.ws[k] * this.dense[v.ids[k]];
     return dot;
   }
+}
+
+/** The cosine of two unit vectors, summed over the smaller (the second on a tie) in its order, with the larger held in `dense`. */
+function cosine(a: Vector, b: Vector, dense: DenseVector): number {
+  const [small, large] = a.ids.length < b.ids.length ? [a, b] : [b, a];
+  dense.hold(large);
+  return dense.dot(small);
 }
 
 /** sim[i][j] = cosine(vs[i], vs[j]) for all pairs, each vector held dense once for the products it is the larger side of. */
@@ -126,8 +149,8 @@ function similarities(vs: Vector[], dense: DenseVector): number[][] {
   vs.forEach((large, l) => {
     dense.hold(large);
     vs.forEach((v, k) => {
-      if (v.ids.length < large.ids.length) sim[k][l] = dense.dot(v); // cosine(v, large) sums over v
-      if (v.ids.length <= large.ids.length) sim[l][k] = dense.dot(v); // cosine(large, v) sums over v, also on a tie
+      if (v.ids.length < large.ids.length) sim[k][l] = sim[l][k] = dense.dot(v); // cosine(v, large) and cosine(large, v) both sum over v
+      else if (v.ids.length === large.ids.length) sim[l][k] = dense.dot(v); // cosine(large, v) sums over v on a tie
     });
   });
   return sim;
@@ -142,10 +165,19 @@ function lexRank(sim: number[][]): number[] {
     const sum = kept.reduce((a, b) => a + b, 0);
     return sum ? kept.map((s) => s / sum) : kept.map((_, j) => (j === i ? 0 : 1 / Math.max(1, n - 1)));
   });
+  // Each row's edges (its non-zero columns, in order): the products the dense loop would add, in its order.
+  const edges = rows.map((row) => {
+    const cols: number[] = [];
+    for (let j = 0; j < n; j++) if (row[j]) cols.push(j);
+    return cols;
+  });
   let p = new Array(n).fill(1 / n);
   for (let iter = 0; iter < 60; iter++) {
     const next = new Array(n).fill((1 - K.damping) / n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (rows[i][j]) next[j] += K.damping * p[i] * rows[i][j];
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      for (const j of edges[i]) next[j] += K.damping * p[i] * row[j];
+    }
     const delta = next.reduce((d, x, i) => d + Math.abs(x - p[i]), 0);
     p = next;
     if (delta < 1e-8) break;
@@ -194,7 +226,7 @@ function candidates(members: NewsDoc[], quotes: Quote[]): Candidate[] {
  * utterance, and the statements of the main event itself (`sameFact`: who met whom, said five ways
  * by five outlets, is one fact). The earliest, most complete wording leads.
  */
-function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, dense: DenseVector): SentenceGroup[] {
+function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, dense: DenseVector, other: DenseVector): SentenceGroup[] {
   const groups: SentenceGroup[] = [];
   const index: GroupIndex[] = [];
   const fact = (c: Candidate) => sameFact.has(`${c.doc.id}:${c.sentence.start}`);
@@ -202,8 +234,6 @@ function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, den
     const text = c.sentence.text;
     const v = vectors[i];
     dense.hold(v);
-    /** cosine(group vector, v), through the dense copy of v when v is the larger side. */
-    const cosineWith = (g: Vector) => (g.ids.length < v.ids.length ? dense.dot(g) : cosine(g, v));
     // Asked of every group: worked out once per candidate.
     const isFact = fact(c);
     const utterances = [...c.utterances];
@@ -211,13 +241,13 @@ function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, den
       const x = index[k];
       if (isFact && x.fact) return true;
       if (x.docs.has(c.doc.id)) return false;
-      let cos = x.cosines.get(text);
-      if (cos === undefined) x.cosines.set(text, (cos = cosineWith(g.vector)));
-      return cos >= K.duplicateCosine || utterances.some((u) => x.utterances.has(u));
+      let same = x.same.get(text);
+      if (same === undefined) x.same.set(text, (same = nearIdentical(g.vector, v, dense, other)));
+      return same || utterances.some((u) => x.utterances.has(u));
     });
     if (at < 0) {
       groups.push({ members: [], vector: vectors[i], score: 0 });
-      index.push({ docs: new Set(), utterances: new Set(), cosines: new Map(), fact: false });
+      index.push({ docs: new Set(), utterances: new Set(), same: new Map(), fact: false });
     }
     const k = at < 0 ? groups.length - 1 : at;
     groups[k].members.push(c);
@@ -226,6 +256,24 @@ function group(cands: Candidate[], vectors: Vector[], sameFact: Set<string>, den
     for (const u of c.utterances) index[k].utterances.add(u);
   });
   return groups;
+}
+
+/** How far a dot product summed in another order may be from cosine()'s sum: the same products, so rounding
+ *  alone (about 1e-16 per term, a few hundred terms), far below this. */
+const REORDER_SLACK = 1e-9;
+
+/**
+ * cosine(g, v) >= duplicateCosine, with v held in `dense`. When g is the larger side, cosine() sums over v
+ * with g's weights; summing over g with v's (one array read per n-gram of g, with no hold of g) gives the
+ * same products in another order, which decides unless it falls within REORDER_SLACK of the threshold.
+ */
+function nearIdentical(g: Vector, v: Vector, dense: DenseVector, other: DenseVector): boolean {
+  // The shared n-grams are at most the smaller side's: their weight in the larger bounds the cosine (Cauchy–Schwarz).
+  const [small, large] = g.ids.length < v.ids.length ? [g, v] : [v, g];
+  if (small.ids.length && large.heaviest[small.ids.length - 1] < (K.duplicateCosine - REORDER_SLACK) ** 2) return false;
+  const dot = dense.dot(g);
+  if (g.ids.length < v.ids.length || Math.abs(dot - K.duplicateCosine) > REORDER_SLACK) return dot >= K.duplicateCosine;
+  return cosine(g, v, other) >= K.duplicateCosine;
 }
 
 export interface KeySentenceOptions {
@@ -237,26 +285,29 @@ export interface KeySentenceOptions {
   sameFact?: Set<string>;
 }
 
-function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact = new Set<string>()): SentenceGroup[] {
+/** The cluster's sentence groups, scored, and two dense arrays as wide as their vectors for further cosines. */
+function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact = new Set<string>()): { groups: SentenceGroup[]; dense: DenseVector; other: DenseVector } | null {
   const cands = candidates(members, quotes);
-  if (!cands.length) return [];
+  if (!cands.length) return null;
   const titles = [...new Set(members.flatMap((d) => [d.title, ...d.subtitles]).filter((t): t is string => !!t))];
   // One counts object per distinct text: tfidf then weighs a sentence repeated by many reports once.
-  const byText = new Map<string, Map<string, number>>();
-  const counts = cands.map((c) => byText.get(c.sentence.text) ?? byText.set(c.sentence.text, ngrams(c.sentence.text)).get(c.sentence.text)!);
-  const titleCounts = titles.map(ngrams);
-  const gramIds = new Map<string, number>();
-  const vectors = tfidf(counts, gramIds);
-  const titleVectors = tfidf(titleCounts, gramIds, counts);
-  const dense = new DenseVector(gramIds.size);
-  const groups = group(cands, vectors, sameFact, dense);
+  const grams = new GramCounter();
+  const byText = new Map<string, Grams>();
+  const counts = cands.map((c) => byText.get(c.sentence.text) ?? byText.set(c.sentence.text, grams.of(c.sentence.text)).get(c.sentence.text)!);
+  const titleCounts = titles.map((t) => grams.of(t));
+  const dims = grams.table.size;
+  const vectors = tfidf(counts, dims);
+  const titleVectors = tfidf(titleCounts, dims, counts);
+  const dense = new DenseVector(dims);
+  const other = new DenseVector(dims);
+  const groups = group(cands, vectors, sameFact, dense, other);
   const sim = similarities(groups.map((g) => g.vector), dense);
   const centrality = minmax(lexRank(sim));
   const docCount = new Set(cands.map((c) => c.doc.id)).size;
   groups.forEach((g, i) => {
     const best = Math.min(...g.members.map((m) => m.index));
     const position = 1 / (1 + best / K.positionScale);
-    const title = titleVectors.length ? Math.max(...titleVectors.map((t) => cosine(t, g.vector))) : 0;
+    const title = titleVectors.length ? Math.max(...titleVectors.map((t) => cosine(t, g.vector, t.ids.length < g.vector.ids.length ? dense : other))) : 0;
     const support = docCount > 1 ? (g.members.length - 1) / (docCount - 1) : 0;
     const text = g.members[0].sentence.text;
     const quote = /[“"].{8,}[”"]/.test(scored(text)) ? 1 : 0;
@@ -264,12 +315,13 @@ function rankSentenceGroups(members: NewsDoc[], quotes: Quote[] = [], sameFact =
     g.score = long * (K.weights.centrality * centrality[i] + K.weights.position * position +
       K.weights.title * title + K.weights.support * support + K.weights.quote * quote);
   });
-  return groups;
+  return { groups, dense, other };
 }
 
 export function selectKeySentences(members: NewsDoc[], options: KeySentenceOptions = {}): KeySentence[] {
-  const groups = rankSentenceGroups(members, options.quotes, options.sameFact);
-  if (!groups.length) return [];
+  const ranked = rankSentenceGroups(members, options.quotes, options.sameFact);
+  if (!ranked?.groups.length) return [];
+  const { groups, dense, other } = ranked;
   const count = Math.min(groups.length,
     options.count ?? Math.max(K.min, Math.min(K.max, Math.round(groups.length * K.ratio))));
   const picked: SentenceGroup[] = [];
@@ -281,7 +333,7 @@ export function selectKeySentences(members: NewsDoc[], options: KeySentenceOptio
     let best: SentenceGroup | null = null, bestValue = -Infinity;
     const last = picked[picked.length - 1];
     for (const g of left) {
-      if (last) redundancy.set(g, Math.max(redundancy.get(g)!, cosine(last.vector, g.vector)));
+      if (last) redundancy.set(g, Math.max(redundancy.get(g)!, cosine(last.vector, g.vector, last.vector.ids.length < g.vector.ids.length ? other : dense)));
       const value = K.mmrLambda * g.score - (1 - K.mmrLambda) * (last ? redundancy.get(g)! : 0);
       if (value > bestValue) [best, bestValue] = [g, value];
     }
