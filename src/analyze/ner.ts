@@ -37,8 +37,30 @@ const SURNAMES = new Set(
     .split(' '),
 );
 const DOUBLE_SURNAMES = new Set('남궁 황보 제갈 선우 독고 사공 서문 동방'.split(' '));
-const ORG_SUFFIX_LIST = [...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
-const PLACE_SUFFIX_LIST = [...PLACE_SUFFIXES].sort((a, b) => b.length - a.length);
+/**
+ * Word endings listed by their last character, each list in the order given: the endings a word can have
+ * are those of its last character, so a rule that tries them in order tries only those (every word of
+ * every sentence goes through several such rules; a Latin or Vietnamese word has none).
+ */
+function byLastChar(endings: readonly string[]): (word: string) => readonly string[] {
+  const lists = new Map<string, string[]>();
+  for (const e of endings) {
+    if (!e) throw new Error('an empty ending matches every word');
+    const last = e[e.length - 1];
+    const list = lists.get(last);
+    if (list) list.push(e);
+    else lists.set(last, [e]);
+  }
+  return (word) => (word && lists.get(word[word.length - 1])) || [];
+}
+
+const ORG_SUFFIX_LIST = byLastChar([...ORG_SUFFIXES].sort((a, b) => b.length - a.length));
+const PLACE_SUFFIX_LIST = byLastChar([...PLACE_SUFFIXES].sort((a, b) => b.length - a.length));
+const PLACE_COMPOUND_HEAD_LIST = byLastChar(PLACE_COMPOUND_HEADS);
+const ORG_SUFFIX_SET = new Set(ORG_SUFFIXES);
+const TEAM_NICKNAME_LIST = byLastChar(TEAM_NICKNAMES);
+/** The gazetteer as a Map: indexing the object by every word of every sentence made V8 intern each word. */
+const GAZETTEER_TYPES = new Map(Object.entries(GAZETTEER));
 
 /** A Korean-style personal name: surname + 1–2 syllables (이재용, 남궁민). */
 function looksLikeKoreanName(s: string): boolean {
@@ -57,7 +79,7 @@ function titleOf(w: Word): string | null {
 }
 
 function orgSuffix(core: string): string | null {
-  for (const s of ORG_SUFFIX_LIST) if (core.length > s.length && core.endsWith(s)) return s;
+  for (const s of ORG_SUFFIX_LIST(core)) if (core.length > s.length && core.endsWith(s)) return s;
   return null;
 }
 
@@ -70,7 +92,7 @@ function orgRule(w: Word, known?: ReadonlySet<string>): string | null {
   if (KNOWN_NAMES.get(c) === 'organization') return 'known-name';
   if (c.length >= 3 && INSTITUTION_ENDINGS.includes(c[c.length - 1]) && w.morphs.length >= 1 && w.morphs[0].pos === 'NNG' &&
     w.morphs[0].start === w.start && w.morphs[0].end === w.coreEnd) return 'institution';
-  if (GAZETTEER[c] === 'organization') return 'gazetteer';
+  if (GAZETTEER_TYPES.get(c) === 'organization') return 'gazetteer';
   // One capital before Hangul is a label (K팝, E클래스, A매치), not a company: two or more make one (LG전자).
   if (/^[A-Z][A-Za-z0-9&]*[\uac00-\ud7a3]{2,}$/.test(c) && /^[A-Z][A-Za-z&]/.test(c) && !LATIN_STOP.has(c.match(/^[A-Za-z0-9&]+/)![0])) return 'latin-hangul-org';
   // 화학II, 국어A: a subject and its level; 섹션TV: a programme. A stem with an org ending is a name (가람KT).
@@ -110,11 +132,11 @@ function placeRule(w: Word, next?: Word): string | null {
   const c = w.core;
   if (!c || NOT_NAMES.has(c)) return null;
   if (AMBIGUOUS_PLACES.has(c)) return next && (PLACES.has(next.core) || placeContinues(next)) && !w.particle ? 'place-list' : null;
-  if (PLACES.has(c) || GAZETTEER[c] === 'place') return 'place-list';
+  if (PLACES.has(c) || GAZETTEER_TYPES.get(c) === 'place') return 'place-list';
   const whole = w.morphs.length === 1 || (w.morphs[0] && w.morphs[0].end >= w.start + c.length);
   if (whole && w.morphs[0]?.meaning === '지명' && w.morphs[0].pos === 'NNP' && c.length >= 2) return 'kodic-place';
   if (placePrefix(w)) return null; // 체코산, 충남지역: a compound that starts with a place (see placePrefix)
-  for (const s of PLACE_SUFFIX_LIST) {
+  for (const s of PLACE_SUFFIX_LIST(c)) {
     if (c.length <= s.length || !c.endsWith(s)) continue;
     const stem = c.slice(0, c.length - s.length);
     const known = PLACES.has(stem) || w.morphs.some((m) => m.meaning === '지명' && m.start === w.start);
@@ -280,9 +302,10 @@ function countryChain(w: Word): number {
 
 /** `미국인`, `중국산`, `서울시민`: the place a compound word starts with, or ''. */
 function placePrefix(w: Word): string {
-  for (const h of PLACE_COMPOUND_HEADS) {
+  for (const h of PLACE_COMPOUND_HEAD_LIST(w.core)) {
+    if (!w.core.endsWith(h)) continue;
     const stem = w.core.slice(0, w.core.length - h.length);
-    if (w.core.endsWith(h) && stem.length >= 2 && PLACES.has(stem) && !AMBIGUOUS_PLACES.has(stem)) return stem;
+    if (stem.length >= 2 && PLACES.has(stem) && !AMBIGUOUS_PLACES.has(stem)) return stem;
   }
   return '';
 }
@@ -323,7 +346,7 @@ function knownName(words: Word[], i: number): { last: number; kind: 'organizatio
   const one = KNOWN_NAMES.get(w.core);
   if (one) return { last: i, kind: one };
   // 롯데자이언츠, SK와이번스: written as one word.
-  const nick = TEAM_NICKNAMES.find((n) => w.core.length > n.length + 1 && w.core.endsWith(n));
+  const nick = TEAM_NICKNAME_LIST(w.core).find((n) => w.core.length > n.length + 1 && w.core.endsWith(n));
   return nick ? { last: i, kind: 'organization' } : null;
 }
 
@@ -398,10 +421,10 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       ((looksLikeKoreanName(prev.core) && prev.core.length >= 3) ||
         (kodicPerson(prev) && (isLatinName(w.core) || w.morphs.some((m) => m.pos === 'NNP' && m.meaning !== '인명'))) ||
         (isLatinName(w.core) && isHangul(prev.core)));
-    const isOrgWord = !!orgRule(w, knownOrgs) || (ORG_SUFFIXES.includes(w.core) && j > 1);
+    const isOrgWord = !!orgRule(w, knownOrgs) || (ORG_SUFFIX_SET.has(w.core) && j > 1);
     if (j > 0 && joined(words, j - 1) && (isOrgWord || placeRule(w) || (prevIsName && !looksLikeKoreanName(w.core) && !isSurname(w.core)))) {
       orgFrom = orgTo = w;
-      if (ORG_SUFFIXES.includes(w.core) && j > 1 && joined(words, j - 1)) orgFrom = words[--j];
+      if (ORG_SUFFIX_SET.has(w.core) && j > 1 && joined(words, j - 1)) orgFrom = words[--j];
       j--;
       if (j > 0 && placeRule(words[j]) && joined(words, j - 1)) place = words[j--];
     }
