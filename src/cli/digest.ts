@@ -16,7 +16,6 @@ import { count, parseCommand } from './args.js';
 import { DEFAULT_DB_PATH } from '../store/index.js';
 import { ClusterSpool } from './cluster-spool.js';
 import { queueUrlFrom } from '../queue/connection.js';
-import { enqueueSources } from './enqueue.js';
 
 export const DIGEST_USAGE = `newsdesk digest [PATH|URL...] [--json FILE|-] [--out DIR] [--db FILE] [options]
 
@@ -87,6 +86,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
   const queue = queueUrlFrom(values.queue);
   if (queue) {
     const fetcherOptions = fetcherOptionsFrom(values);
+    const { enqueueSources } = await import('./enqueue.js'); // the queue's modules (BullMQ, ioredis) only for a queued digest
     const q = await enqueueSources(queue, positionals, values.sources ?? [], { list: listOptionsFrom(values), maxFileBytes: fetcherOptions.maxBodyBytes, decode: decodeOptionsFrom(fetcherOptions), cluster: true });
     printProblems(q.messages);
     process.stdout.write(`queued ${q.files} files, ${q.urls} URLs and a clustering of the store for the workers on ${queue}\n`);

@@ -4,10 +4,9 @@ import type { Message, RawFile } from '../types.js';
 import type { Inputs } from '../pipeline.js';
 import { message, ConfigError } from '../messages.js';
 import { listInputs, readRaw, type ListOptions } from '../ingest/index.js';
-import {
-  Fetcher, collectWeb, looksLikeUrl, parseFetchable, readSourceList, type CollectOptions, type FetcherOptions, type HttpCache,
-  type WebCollected,
-} from '../ingest/web/index.js';
+import type { CollectOptions, FetcherOptions, HttpCache, WebCollected } from '../ingest/web/index.js';
+import { looksLikeUrl, parseFetchable } from '../ingest/web/url.js';
+import { readSourceList } from '../ingest/web/source-list.js';
 import { defaultStoreLocation, openStore, type Store } from '../store/index.js';
 
 /** parseArgs options shared by every command that reads web sources. */
@@ -143,6 +142,8 @@ export async function gatherInputs(
   let web: WebCollected | null = null;
   if (split.urls.length) {
     const http = typeof cacheIn === 'string' ? await openHttpCache(cacheIn) : { cache: cacheIn.httpCache(), close: async () => {} };
+    // The web's modules (undici, linkedom for feeds) only for a run with URLs.
+    const { Fetcher, collectWeb } = await import('../ingest/web/index.js');
     const fetcher = new Fetcher({ ...fetcherOptions, cache: http.cache });
     try {
       web = await collectWeb(split.urls, fetcher, { progress });

@@ -6,10 +6,11 @@
 //   metadata (JSON-LD, OpenGraph, meta, bylines) → clean the page in place (captions out, furniture out)
 //   → outlet rule body | generic body selector | text-density pick → Readability only when those are weak
 //   → JSON-LD articleBody as a filter or as the text itself → leftover boilerplate lines out.
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import { HTML_RULE } from './rules.js';
-import { parseHTML } from 'linkedom';
 import { parseLight } from './light-dom.js';
-import { Readability } from '@mozilla/readability';
 import type { Message, Removal } from '../../types.js';
 import { message } from '../../messages.js';
 import { blocksToText, collectBlocks, textWeight, dropJunkBlocks, dropNonText, filterBlocks, squash, takeCaptions, type Block } from './dom.js';
@@ -61,7 +62,17 @@ interface Dom {
   full: boolean;
 }
 const LIGHT: Dom = { parse: parseLight, full: false };
-const FULL: Dom = { parse: (html) => parseHTML(html).document, full: true };
+const FULL: Dom = { parse: (html) => fullDom().parseHTML(html).document, full: true };
+
+/**
+ * linkedom and Readability, loaded by the first page that needs them: ~130 modules and ~0.4 s of CPU that each
+ * read worker paid at start, though text and Markdown files never need them and most HTML pages do not.
+ */
+let full: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+function fullDom(): NonNullable<typeof full> {
+  const require = createRequire(import.meta.url);
+  return (full ??= { parseHTML: require('linkedom').parseHTML, Readability: require('@mozilla/readability').Readability });
+}
 
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -309,7 +320,7 @@ function extractWith(html: string, options: HtmlOptions, dom: Dom): HtmlExtracti
 
 /** Readability on the already-cleaned page, handing back its element instead of serialised HTML. */
 function readabilityCandidate(document: Document, titles: string[]): Candidate | null {
-  const parsed = new Readability<Element>(document as unknown as Document, { charThreshold: 100, serializer: (n) => n as Element }).parse();
+  const parsed = new (fullDom().Readability)<Element>(document as unknown as Document, { charThreshold: 100, serializer: (n) => n as Element }).parse();
   if (!parsed?.content) return null;
   return candidate('readability', [parsed.content], titles);
 }

@@ -18,10 +18,9 @@ import { PgHttpCache } from './http-cache.js';
 import { bigrams, documentGrams } from './grams.js';
 import type { HttpCache } from '../../ingest/web/index.js';
 
-/** How to start the development/CI server when it is down (DEVELOPERS.md says the same). */
-export const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
+import { START_POSTGRES } from './location.js';
 
-export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+export { START_POSTGRES, isPostgresUrl } from './location.js';
 
 /** The address without its password (for messages and `doctor`), and the schema it names (?schema=NAME). */
 function parseLocation(url: string): { connectionString: string; shown: string; schema: string | null } {

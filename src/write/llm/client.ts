@@ -1,5 +1,5 @@
 // The chat function over any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp server).
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatFn } from './polish.js';
 import { LLM } from './tunables.js';
 
@@ -12,11 +12,13 @@ export interface ChatSettings {
 }
 
 export function openAiChat(settings: ChatSettings): ChatFn {
-  const client = new OpenAI({
-    baseURL: settings.baseUrl, apiKey: settings.apiKey, timeout: settings.timeoutMs ?? 120_000, maxRetries: LLM.maxRetries,
-  });
+  // The SDK (~150 modules) is loaded by the first request, not by every run that imports the writer.
+  let client: Promise<OpenAI> | null = null;
   return async (system, user) => {
-    const res = await client.chat.completions.create({
+    client ??= import('openai').then(({ default: OpenAI }) => new OpenAI({
+      baseURL: settings.baseUrl, apiKey: settings.apiKey, timeout: settings.timeoutMs ?? 120_000, maxRetries: LLM.maxRetries,
+    }));
+    const res = await (await client).chat.completions.create({
       model: settings.model,
       temperature: settings.temperature ?? LLM.temperature,
       messages: [{ role: 'system', content: system }, { role: 'user', content: user }],
