@@ -14,8 +14,6 @@ import { GramTable } from './gram-table.js';
 interface Vector {
   ids: Int32Array;
   ws: Float64Array;
-  /** heaviest[k]: the sum of the k + 1 largest squared weights (what k + 1 shared n-grams could give a cosine at most, squared). */
-  heaviest: Float64Array;
 }
 
 /** A text's distinct n-grams in the order they first occur (the 2-grams, then the 3-grams), and their counts. */
@@ -103,9 +101,7 @@ function tfidf(counts: Grams[], dims: number, idfFrom: Grams[] = counts): Vector
     }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < ws.length; k++) ws[k] /= norm;
-    const heaviest = ws.map((w) => w * w).sort().reverse();
-    for (let k = 1; k < heaviest.length; k++) heaviest[k] += heaviest[k - 1];
-    return { ids, ws, heaviest };
+    return { ids, ws };
   }
 }
 
@@ -268,9 +264,6 @@ const REORDER_SLACK = 1e-9;
  * same products in another order, which decides unless it falls within REORDER_SLACK of the threshold.
  */
 function nearIdentical(g: Vector, v: Vector, dense: DenseVector, other: DenseVector): boolean {
-  // The shared n-grams are at most the smaller side's: their weight in the larger bounds the cosine (Cauchy–Schwarz).
-  const [small, large] = g.ids.length < v.ids.length ? [g, v] : [v, g];
-  if (small.ids.length && large.heaviest[small.ids.length - 1] < (K.duplicateCosine - REORDER_SLACK) ** 2) return false;
   const dot = dense.dot(g);
   if (g.ids.length < v.ids.length || Math.abs(dot - K.duplicateCosine) > REORDER_SLACK) return dot >= K.duplicateCosine;
   return cosine(g, v, other) >= K.duplicateCosine;
