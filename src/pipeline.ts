@@ -10,13 +10,13 @@ import type {
   Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster, WrittenClusters,
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
-import { clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
+import { Precounted, clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
 import { decodeTokens, documentLines, encodeTokens, tokenKey, type LineTokens } from './analyze/token-cache.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/index.js';
 import { uniqueName } from './write/slug.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
-import type { ReadResult, ReadTask } from './workers/read-document.js';
+import type { ReadResult, ReadTask, ReadWorkerData } from './workers/read-document.js';
 import {
   ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
@@ -108,7 +108,8 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const startedAt = req.startedAt ?? new Date();
   const runId = await store.beginRun(req.args, startedAt);
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
-  const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages);
+  const precounted = new Precounted();
+  const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages, precounted);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
   if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) {
     return { runId, read, extracted, fresh, documents: [], clusters, messages, counts, gone: [], reused: [], tokens: { cached: 0, tokenized: 0 } };
@@ -133,7 +134,9 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
   try {
-    identity = keepIdentity(clusterDocuments(documents, undefined, placed), earlier, new Set(documents.map((d) => d.id)));
+    // The read workers' features are of documents as read, not as a view shows them.
+    identity = keepIdentity(clusterDocuments(documents, undefined, placed, req.view ? undefined : precounted), earlier, new Set(documents.map((d) => d.id)));
+    precounted.clear();
     const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
     for (const m of placed) if (freshSources.has(m.place.source ?? '')) messages.push(m); // no spread: one message per document can pass 120k
     req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
@@ -379,7 +382,7 @@ export async function finish(store: Store, result: RunResult<WrittenClusters>): 
  * documents, in batches as they come back; a document already stored with the same content is not
  * stored again and does not count as new.
  */
-async function readAndStore(req: RunRequest<ClusterSink>, runId: number, messages: Message[]) {
+async function readAndStore(req: RunRequest<ClusterSink>, runId: number, messages: Message[], precounted: Precounted) {
   const documents = { inserted: 0, updated: 0, unchanged: 0 };
   const fresh: string[] = [];
   let batch: NewsDoc[] = [];
@@ -392,7 +395,7 @@ async function readAndStore(req: RunRequest<ClusterSink>, runId: number, message
     fresh.push(...batch.map((d) => d.id));
     batch = [];
   };
-  const pool = openReadPool(POOL_SIZE);
+  const pool = openReadPool(POOL_SIZE, { features: req.digest !== false });
   const sources: string[] = []; // of the tasks in flight, oldest first (outcomes arrive in that order)
   const raws = req.inputs?.raws ?? [];
   let read = 0;
@@ -420,6 +423,7 @@ async function readAndStore(req: RunRequest<ClusterSink>, runId: number, message
         const doc = outcome.value.doc;
         if (doc) {
           read++;
+          if (outcome.value.features) precounted.keep(doc.id, outcome.value.features);
           if (await req.store.hasDocument(doc.key, doc.contentHash)) documents.unchanged++;
           else batch.push(doc);
           if (batch.length >= PERSIST_BATCH) await flush();
@@ -435,8 +439,8 @@ async function readAndStore(req: RunRequest<ClusterSink>, runId: number, message
 }
 
 /** The worker threads that read documents, each under the per-document time and memory budget. */
-export function openReadPool(size: number): WorkerPool<ReadTask, ReadResult> {
-  return new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size, budgetMs: DOC_TIME_BUDGET_MS, wallLimitMs: DOC_WALL_LIMIT_MS, heapMb: WORKER_HEAP_MB, transfer: handOver });
+export function openReadPool(size: number, workerData: ReadWorkerData = {}): WorkerPool<ReadTask, ReadResult> {
+  return new WorkerPool<ReadTask, ReadResult>(READ_WORKER, { size, budgetMs: DOC_TIME_BUDGET_MS, wallLimitMs: DOC_WALL_LIMIT_MS, heapMb: WORKER_HEAP_MB, transfer: handOver, workerData });
 }
 
 /** A large file's bytes go to the worker without a copy, when they own their whole buffer (nothing else shares it). */

@@ -12,6 +12,7 @@ import { shortId } from '../ids.js';
 import { message } from '../messages.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 import { documentTerms, type TermCounts } from './features.js';
+import { packTerms, type PackedTerms, type Precounted } from './precounted.js';
 import { Centroid, DocFreq, dot, heaviestTerms, vectorize, type SparseVector } from './tfidf.js';
 import { IntTable } from './int-table.js';
 import { DuplicateIndex, signature } from './minhash.js';
@@ -49,6 +50,8 @@ export interface ClustererOptions {
    */
   open?: boolean;
   tunables?: ClusterTunables;
+  /** Features the read workers made (with CLUSTER_TUNABLES: not used under other tunables). */
+  precounted?: Precounted;
 }
 
 const NONE = new Int32Array(0);
@@ -80,7 +83,8 @@ export class EventClusterer {
   private readonly pendingPostings = new Map<number, number[]>();
   private readonly copies: DuplicateIndex;
   /** Term counts of prepared documents, in their Map order, kept from the constructor for add (t.keptTermsMb). */
-  private readonly keptTerms = new Map<string, { ids: Int32Array; weights: Float64Array }>();
+  private readonly keptTerms = new Map<string, PackedTerms>();
+  private readonly precounted: Precounted | null;
   /** A closed batch's report vectors and lookup terms as add made them, kept for refine (which would make the same). */
   private readonly keptVectors = new Map<number, { vec: SparseVector; lookup: Int32Array }>();
   /** Bytes the kept terms and vectors may still take. */
@@ -99,15 +103,16 @@ export class EventClusterer {
     this.copies = new DuplicateIndex(this.t);
     this.open = options.open ?? !options.prepared;
     this.keptRoom = this.t.keptTermsMb * 2 ** 20;
+    this.precounted = this.t === CLUSTER_TUNABLES ? options.precounted ?? null : null;
     if (options.prepared) {
       for (const doc of options.prepared) {
         if (this.prepared.has(doc.id)) continue;
         this.prepared.add(doc.id);
-        const tf = documentTerms(doc, this.t);
-        this.df.observe(tf.keys());
-        if (this.keptRoom >= tf.size * 12) {
-          this.keptTerms.set(doc.id, packTerms(tf));
-          this.keptRoom -= tf.size * 12;
+        const terms = this.precounted?.terms(doc) ?? packTerms(documentTerms(doc, this.t));
+        this.df.observe(terms.ids);
+        if (this.keptRoom >= terms.ids.length * 12) {
+          this.keptTerms.set(doc.id, terms);
+          this.keptRoom -= terms.ids.length * 12;
         }
       }
       this.df.complete = true;
@@ -157,7 +162,8 @@ export class EventClusterer {
     }
 
     // 1. Syndicated copies.
-    const sig = signature(doc.body, this.t);
+    const made = this.precounted?.takeSignature(doc);
+    const sig = made === undefined ? signature(doc.body, this.t) : made;
     if (sig) {
       const copies = this.copies.find(sig);
       this.copies.add(index, sig);
@@ -432,10 +438,12 @@ export class EventClusterer {
   /** A document's term counts for add: kept from the constructor's pass when they fit (and then let go), else counted again
    *  (the same Map either way). */
   private termsOf(doc: Pick<NewsDoc, 'id' | 'title' | 'body'>): TermCounts {
-    const kept = this.keptTerms.get(doc.id);
+    let kept = this.keptTerms.get(doc.id);
+    if (kept) {
+      this.keptTerms.delete(doc.id);
+      this.keptRoom += kept.ids.length * 12;
+    } else kept = this.precounted?.terms(doc) ?? undefined;
     if (!kept) return documentTerms(doc, this.t);
-    this.keptTerms.delete(doc.id);
-    this.keptRoom += kept.ids.length * 12;
     const tf: TermCounts = new Map();
     for (let i = 0; i < kept.ids.length; i++) tf.set(kept.ids[i], kept.weights[i]);
     return tf;
@@ -592,17 +600,6 @@ function weightIn(v: SparseVector, term: number): number {
     else hi = mid;
   }
   return lo < v.ids.length && v.ids[lo] === term ? v.weights[lo] : 0;
-}
-
-/** Term counts as two typed arrays, in the Map's order (12 bytes a term instead of a Map entry's ~40). */
-function packTerms(tf: TermCounts): { ids: Int32Array; weights: Float64Array } {
-  const ids = new Int32Array(tf.size), weights = new Float64Array(tf.size);
-  let i = 0;
-  for (const [id, w] of tf) {
-    ids[i] = id;
-    weights[i++] = w;
-  }
-  return { ids, weights };
 }
 
 /** Widens a cluster's date range to hold `day` (a dateless document changes nothing). */

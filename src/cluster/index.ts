@@ -8,14 +8,17 @@ import type { Cluster, Message, NewsDoc } from '../types.js';
 import { message } from '../messages.js';
 import { EventClusterer } from './clusterer.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
+import type { Precounted } from './precounted.js';
 
 export { EventClusterer } from './clusterer.js';
 export { keepIdentity, type EarlierCluster, type Identity } from './identity.js';
 export { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
+export { Precounted, docFeatures, type DocFeatures } from './precounted.js';
 
-/** Clusters a closed batch; `messages`, when given, receives why documents were placed as they were. */
-export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CLUSTER_TUNABLES, messages?: Message[]): Cluster[] {
-  const clusterer = new EventClusterer({ prepared: docs, tunables });
+/** Clusters a closed batch; `messages`, when given, receives why documents were placed as they were; `precounted`:
+ *  features the read workers made of some of the documents (precounted.ts). */
+export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CLUSTER_TUNABLES, messages?: Message[], precounted?: Precounted): Cluster[] {
+  const clusterer = new EventClusterer({ prepared: docs, tunables, precounted });
   const waiting = addBatch(clusterer, docs);
   clusterer.refine(docs);
   // A loop, not push(...list): a spread of over about 120k messages (one per blog post of a large batch) overflows the stack.

@@ -6,15 +6,23 @@ import { extractDocument } from '../extract/index.js';
 import { splitSentences } from '../text/sentences.js';
 import { message } from '../messages.js';
 import { MAX_DOC_CHARS, MAX_EXTRACT_CHARS } from './tunables.js';
+import type { DocFeatures } from '../cluster/precounted.js';
 
 export interface ReadTask {
   raw: RawFile;
   decode?: DecodeOptions;
 }
 
+export interface ReadWorkerData {
+  /** Whether each document comes back with its clustering features (a run that clusters what it reads). */
+  features?: boolean;
+}
+
 export interface ReadResult {
   doc: NewsDoc | null;
   messages: Message[];
+  /** Made by the read worker (read-worker.ts) for clustering. */
+  features?: DocFeatures;
 }
 
 export function readDocument({ raw, decode }: ReadTask): ReadResult {
