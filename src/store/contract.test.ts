@@ -132,6 +132,8 @@ for (const backend of BACKENDS) {
       const v2 = doc(key, fixture('changed-file/v2.txt'));
       assert.notEqual(v1.contentHash, v2.contentHash);
       const first = await persist(store, result([v1], []), ['digest']);
+      // Searched between the two versions: the index follows the change after it, as it does the first version.
+      assert.deepEqual((await store.search('다섯 단계에서')).map((h) => h.id), [v1.id]);
       const second = await persist(store, result([v2], []), ['digest']);
       assert.deepEqual(second.documents, { inserted: 0, updated: 1, unchanged: 0 });
       const rows = (await store.documents()).filter((d) => d.key === key);

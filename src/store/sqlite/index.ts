@@ -71,6 +71,8 @@ export class SqliteStore implements Store {
   private readonly stampQueries;
 
   private readonly knownVersion: number;
+  /** In memory only: documents changed since the search index was last made (see the constructor). */
+  private searchIndexStale = false;
 
   constructor(location: string, migrations: Migration[] = MIGRATIONS) {
     this.location = location;
@@ -101,6 +103,13 @@ export class SqliteStore implements Store {
         this.db.close();
         explain(e, location);
       }
+    }
+    if (memory) {
+      // No other connection ever reads an in-memory store, and a digest into one never searches it: its trigram index
+      // is made when a search first needs it (indexing bodies as they were stored was ~85% of storing them, on the
+      // main thread while the read workers waited on it).
+      this.db.exec('DROP TRIGGER documents_fts_insert; DROP TRIGGER documents_fts_update; DROP TRIGGER documents_fts_delete');
+      this.searchIndexStale = true;
     }
     // data_version moves with other connections' commits, total_changes() with this connection's own writes.
     this.stampQueries = [this.db.prepare('PRAGMA data_version').pluck(), this.db.prepare('SELECT total_changes()').pluck()];
@@ -137,6 +146,7 @@ export class SqliteStore implements Store {
     const updateDoc = db.prepare(
       `UPDATE documents SET ${DOCUMENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_run = @run WHERE key = @key`,
     );
+    if (this.location === MEMORY_DB) this.searchIndexStale = true;
     this.write(() => {
       for (const d of docs) {
         const row = documentRow(d);
@@ -300,6 +310,10 @@ export class SqliteStore implements Store {
     const where: string[] = [];
     const params: unknown[] = [];
     if (long.length) {
+      if (this.searchIndexStale) {
+        this.db.prepare("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')").run();
+        this.searchIndexStale = false;
+      }
       where.push('d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
       params.push(long.map(ftsPhrase).join(' AND '));
     }
