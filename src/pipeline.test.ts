@@ -89,3 +89,37 @@ test('other write options analyse and write every event again', async () => {
   const again = await digest(db, [], { preset: 'hugo' });
   assert.equal(again.reused.length, 2);
 });
+
+// Four fictional stories of six articles; the store holds the first five of each, then a run adds one more.
+const stories = (n: number) => (name: string) => ['chipplant', 'library', 'wildfire', 'windfarm'].includes(name.replace(/-\d\.txt$/, '')) && Number(/(\d)\.txt$/.exec(name)![1]) <= n;
+function storyInputs(keep: (name: string) => boolean) {
+  const listing = listInputs([fixture('../pipeline/stories')]);
+  const files = listing.files.filter((f) => keep(f.source.split('/').pop()!));
+  return { raws: files.map((f) => readRaw(f)), total: files.length, messages: [] };
+}
+async function digestStories(db: string, keep: (name: string) => boolean, recluster?: boolean): Promise<RunResult> {
+  const store = await openStore(db);
+  try {
+    const result = await run({ store, args: ['test'], inputs: storyInputs(keep), recluster });
+    await finish(store, result);
+    return result;
+  } finally {
+    await store.close();
+  }
+}
+
+test('a run that adds one document to 20 stored places it into the stored events, to what a fresh digest makes', async () => {
+  const db = join(dir, 'incremental.db');
+  assert.equal((await digestStories(db, stories(5))).clustered, 'full');
+  const grown = await digestStories(db, (name) => stories(5)(name) || name === 'library-6.txt');
+  assert.equal(grown.clustered, 'incremental', 'the 20 stored documents are not clustered again');
+  assert.deepEqual(grown.fresh.length, 1);
+  assert.equal(grown.reused.length, 3, 'the three events without a new article are taken as stored');
+  const fresh = await digestStories(MEMORY_DB, (name) => stories(5)(name) || name === 'library-6.txt');
+  assert.equal(fresh.clustered, 'full');
+  assert.deepEqual(byId(grown), byId(fresh));
+  // --recluster: every document clustered again, to the same events.
+  const again = await digestStories(db, stories(6), true);
+  assert.equal(again.clustered, 'full');
+  assert.deepEqual(byId(again), byId(await digestStories(MEMORY_DB, stories(6))));
+});

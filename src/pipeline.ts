@@ -10,7 +10,7 @@ import type {
   Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster, WrittenClusters,
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
-import { Precounted, clusterDocuments, keepIdentity, type Identity } from './cluster/index.js';
+import { Precounted, clusterDocuments, keepIdentity, placeIncrementally, type Identity, type SeedCluster } from './cluster/index.js';
 import { decodeTokens, documentLines, encodeTokens, tokenKey, type LineTokens } from './analyze/token-cache.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/index.js';
 import { uniqueName } from './write/slug.js';
@@ -63,6 +63,9 @@ export interface RunRequest<C extends ClusterSink = WrittenCluster[]> {
   digest?: boolean | 'if-new';
   /** Which stored documents the digest works on (all by default); `onlyNew`: those this run stored or changed. */
   select?: Omit<DocumentFilter, 'run'> & { onlyNew?: boolean };
+  /** Cluster every document again (with refine), even when the new ones are few enough to be placed into the
+   *  earlier clusters as they stand (cluster/incremental.ts). */
+  recluster?: boolean;
   decode?: DecodeOptions;
   write?: Partial<WriteOptions>;
   progress?: Progress;
@@ -97,6 +100,9 @@ export interface RunResult<C extends WrittenClusters = WrittenCluster[]> extends
   gone: StoredCluster[];
   /** Ids of the clusters taken as stored because nothing they were made from changed (not analysed again). */
   reused: string[];
+  /** How documents were clustered: the earlier clusters kept and only the new documents placed (cluster/incremental.ts),
+   *  or every document clustered again; null when the run stopped before clustering. */
+  clustered: 'incremental' | 'full' | null;
   /** Documents of the clusters analysed whose tokens came from the store, and those tokenized this run. */
   tokens: { cached: number; tokenized: number };
 }
@@ -112,7 +118,7 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages, precounted);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
   if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) {
-    return { runId, read, extracted, fresh, documents: [], clusters, messages, counts, gone: [], reused: [], tokens: { cached: 0, tokenized: 0 } };
+    return { runId, read, extracted, fresh, documents: [], clusters, messages, counts, gone: [], reused: [], clustered: null, tokens: { cached: 0, tokenized: 0 } };
   }
 
   const { onlyNew, ...filter } = req.select ?? {};
@@ -130,12 +136,14 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const warm = req.analyzeIn !== 'process' && documents.length <= ANALYZE_WARM_MAX_DOCS
     && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
     ? openAnalyzePool(ANALYZE_POOL_SIZE, koDic).warm() : null;
-  let identity: Identity<Cluster>, plan: WritingPlan;
+  let identity: Identity<Cluster>, plan: WritingPlan, incremental: Cluster[] | null;
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
   try {
     // The read workers' features are of documents as read, not as a view shows them.
-    identity = keepIdentity(clusterDocuments(documents, undefined, placed, req.view ? undefined : precounted), earlier, new Set(documents.map((d) => d.id)));
+    const features = req.view ? undefined : precounted;
+    incremental = req.recluster ? null : placeIncrementally(documents, earlier.map(seedOf), freshIds, undefined, placed, features);
+    identity = keepIdentity(incremental ?? clusterDocuments(documents, undefined, placed, features), earlier, new Set(documents.map((d) => d.id)));
     precounted.clear();
     const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
     for (const m of placed) if (freshSources.has(m.place.source ?? '')) messages.push(m); // no spread: one message per document can pass 120k
@@ -163,6 +171,7 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
     messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
     gone: earlier.filter((c) => identity.gone.includes(c.id)),
     reused: plan.reused,
+    clustered: incremental ? 'incremental' : 'full',
     tokens: tokens.counts,
   };
 }
@@ -225,6 +234,9 @@ async function analyzeAndWriteAll(
     await pool.close();
   }
 }
+
+/** An earlier cluster as incremental placement takes it. */
+const seedOf = (c: StoredCluster): SeedCluster => ({ id: c.id, members: c.members, duplicates: c.analysis.duplicates });
 
 /** Body and title characters of some documents: what analysing them costs, roughly. */
 function textOf(docs: NewsDoc[]): number {

@@ -32,6 +32,8 @@ export const DIGEST_USAGE = `newsdesk digest [PATH|URL...] [--json FILE|-] [--ou
                     longer exists is removed
   --no-posts        do not write posts
   --only-new        digest only the documents this run added or changed (default: all stored ones)
+  --recluster       cluster every document again; by default a run that adds few documents to a store
+                    (at most 5% of those digested) places them into the stored events as they stand
   --since D         digest only documents dated within D (2d, 12h) or since a date (2025-02-01)
   --source-pattern T  digest only documents whose source contains T (a folder, a host)
   --db FILE|URL     the store, a SQLite file or postgres://HOST/DB (default: $NEWSDESK_DB, else ./${DEFAULT_DB_PATH}; ":memory:" keeps nothing, so only this
@@ -59,6 +61,7 @@ const DIGEST_OPTIONS = {
   out: { type: 'string', default: '_posts' },
   'no-posts': { type: 'boolean', default: false },
   'only-new': { type: 'boolean', default: false },
+  recluster: { type: 'boolean', default: false },
   since: { type: 'string' },
   'source-pattern': { type: 'string' },
   category: { type: 'string' },
@@ -118,6 +121,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
     const result = await run({
       store, args: ['digest', ...argv], startedAt, inputs,
       select: { onlyNew: values['only-new'], since, sourcePattern: values['source-pattern'] },
+      recluster: values.recluster,
       decode: decodeOptionsFrom(fetcherOptions),
       write: writeOptions,
       progress: progress.update,

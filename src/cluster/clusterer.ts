@@ -197,6 +197,42 @@ export class EventClusterer {
     return this.start(index);
   }
 
+  /**
+   * Takes an earlier run's cluster as it stands (incremental placement, cluster/incremental.ts): its members
+   * get the state `add` would have left them in (the reports summed into the centroid and posted under their
+   * heavy terms, every text in the copy index, the stored near-duplicate groups linked), without each being
+   * looked up and judged again. Only a cluster with a report: a pending derivative is `add`ed as usual.
+   */
+  seed(id: string, members: NewsDoc[], duplicates: string[][]): void {
+    const c = this.states.length;
+    const state: ClusterState = { id, members: [], centroid: new Centroid(), reports: 0, firstDay: null, lastDay: null };
+    this.states.push(state);
+    const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
+    for (const doc of members) {
+      const index = this.entries.length;
+      this.entries.push({ id: doc.id, source: doc.source, kind: doc.kind, vec: null, lookup: NONE, post: NONE, day: doc.dateSource ? null : dayNumber(doc.publishedAt), cluster: c });
+      this.byId.set(doc.id, index);
+      this.dupParent.push(index);
+      state.members.push(index);
+      widenDays(state, this.entries[index].day);
+      const tf = this.termsOf(doc);
+      if (!this.prepared.delete(doc.id)) throw new Error('EventClusterer.seed takes prepared documents only');
+      if (tf.size >= this.t.minTerms) {
+        const sig = signature(doc.body, this.t);
+        if (sig) this.copies.add(index, sig);
+      }
+      if (doc.kind === 'derivative') continue;
+      const vec = this.fullVector(tf);
+      state.reports++;
+      state.centroid.add(vec);
+      if (tf.size >= this.t.minTerms) for (const term of heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf)) this.postCluster(term, c);
+    }
+    for (const group of duplicates) {
+      const [first, ...rest] = group.map((m) => this.byId.get(m)).filter((i): i is number => i !== undefined);
+      for (const other of rest) this.union(first, other);
+    }
+  }
+
   /** The current clusters, in order of their first member; members in the order they were added. */
   clusters(): Cluster[] {
     const out: { first: number; cluster: Cluster }[] = [];

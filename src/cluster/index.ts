@@ -11,6 +11,7 @@ import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 import type { Precounted } from './precounted.js';
 
 export { EventClusterer } from './clusterer.js';
+export { placeIncrementally, type SeedCluster } from './incremental.js';
 export { keepIdentity, type EarlierCluster, type Identity } from './identity.js';
 export { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 export { Precounted, docFeatures, type DocFeatures } from './precounted.js';
@@ -23,10 +24,14 @@ export function clusterDocuments(docs: NewsDoc[], tunables: ClusterTunables = CL
   clusterer.refine(docs);
   // A loop, not push(...list): a spread of over about 120k messages (one per blog post of a large batch) overflows the stack.
   if (messages) for (const m of [clusterer.messages, waiting].flat()) messages.push(m);
+  return inInputOrder(clusterer.clusters(), docs);
+}
+
+/** Clusters with their members (and near-duplicate groups) in input order, in order of their first member. */
+export function inInputOrder(clusters: Cluster[], docs: NewsDoc[]): Cluster[] {
   const position = new Map(docs.map((d, i) => [d.id, i]));
   const byInput = (a: string, b: string) => position.get(a)! - position.get(b)!;
-  return clusterer
-    .clusters()
+  return clusters
     .map((c) => ({ ...c, members: [...c.members].sort(byInput), duplicates: c.duplicates.map((g) => [...g].sort(byInput)) }))
     .sort((a, b) => byInput(a.members[0], b.members[0]));
 }

@@ -63,6 +63,10 @@ const DEFAULTS = {
   splitBelow: 0.15,
   /** Documents more than this many days from a cluster's date range are a different event, however similar. */
   maxDayGap: 7,
+  /** A run whose new documents are at most this share of all it digests places them into the earlier clusters as they stand
+   *  (cluster/incremental.ts) instead of clustering everything again: a few new documents cannot reshape the store's events,
+   *  and the full pass costs the whole store. Past it (and on --recluster) the full pass runs, with refine. */
+  incrementalMaxShare: 0.05,
 
   // --- near-duplicates (one-permutation MinHash + LSH) ----------------------------------------
   /** Shingle = this many consecutive letters/digits (spaces and punctuation removed): robust to re-spacing by aggregators. */

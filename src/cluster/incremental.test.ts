@@ -1,0 +1,40 @@
+// Incremental placement: a few new documents are placed into the stored clusters as they stand, to the
+// clusters a full pass makes; the full pass runs when anything else changed or the new documents are many.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { clusterDocuments, placeIncrementally, CLUSTER_TUNABLES } from './index.js';
+import { makeDoc } from '../../test/fixture-docs/cluster.mjs';
+
+// Four fictional stories of six articles each (fixtures/pipeline/stories: a title line, a date line, the body).
+const dir = new URL('../../fixtures/pipeline/stories/', import.meta.url);
+const docs = readdirSync(dir).sort().map((f) => {
+  const [title, date, ...body] = readFileSync(new URL(f, dir), 'utf8').trim().split('\n');
+  return makeDoc(f, body.join('\n'), { title, date: date.replace(' ', 'T') + ':00+09:00' });
+});
+// The sixth article of each story is new; the store holds the first five of each (20 documents).
+const isNew = (i: number) => i % 6 === 5;
+const stored = docs.filter((_, i) => !isNew(i));
+const seeds = (clusters: ReturnType<typeof clusterDocuments>) => clusters.map((c) => ({ id: c.id, members: c.members, duplicates: c.duplicates }));
+
+test('the stories cluster as written (the fixture is sound)', () => {
+  assert.deepEqual(clusterDocuments(docs).map((c) => c.members.length), [6, 6, 6, 6]);
+});
+
+test('one new document placed into the stored clusters gives the clusters a full pass gives', () => {
+  const store = docs.filter((_, i) => !isNew(i) || i === 5);
+  const earlier = seeds(clusterDocuments(stored));
+  const placed = placeIncrementally(store, earlier, new Set([docs[5].id]));
+  assert.ok(placed, 'placed incrementally: 1 new of 21 is under 5%');
+  assert.deepEqual(placed, clusterDocuments(store));
+});
+
+test('the full pass runs when new documents are many, an earlier member changed or is not digested', () => {
+  const earlier = seeds(clusterDocuments(stored));
+  const fresh = new Set(docs.filter((_, i) => isNew(i)).map((d) => d.id));
+  assert.equal(placeIncrementally(docs, earlier, fresh), null, '4 new of 24 is over 5%');
+  const wide = { ...CLUSTER_TUNABLES, incrementalMaxShare: 0.2 };
+  assert.deepEqual(placeIncrementally(docs, earlier, fresh, wide), clusterDocuments(docs));
+  assert.equal(placeIncrementally(stored, earlier, new Set([stored[0].id])), null, 'a changed member');
+  assert.equal(placeIncrementally(stored.slice(1), earlier, new Set()), null, 'a member left out (--since, --source-pattern)');
+});
