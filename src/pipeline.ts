@@ -51,6 +51,8 @@ export const TOKEN_SAVE_BATCH = 500;
 /** Where a run puts its written clusters, in cluster order, as each is made: an array by default. */
 export interface ClusterSink extends WrittenClusters {
   push(cluster: WrittenCluster): unknown;
+  /** The clusters in order, those in `ids` by their id alone (a spool on disk need not read them back). */
+  orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
 }
 
 export interface RunRequest<C extends ClusterSink = WrittenCluster[]> {
@@ -162,7 +164,9 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
     await req.polish(clusters, byId, messages);
   }
 
-  counts.clusters = await store.saveClusters(runId, clusters, identity.gone);
+  // Clusters taken as stored are saved by their id: the store keeps their rows as they are.
+  const reused = new Set(plan.reused);
+  counts.clusters = await store.saveClusters(runId, clusters.orIds?.(reused) ?? Array.from(clusters, (c) => (reused.has(c.id) ? c.id : c)), identity.gone);
   const freshSet = new Set(fresh);
   return {
     runId, read, extracted, fresh, counts, clusters,

@@ -413,6 +413,8 @@ export interface WrittenCluster extends AnalyzedCluster {
  *  pass (cli/cluster-spool.ts: a 100k-document digest holds more written clusters than a heap should). */
 export interface WrittenClusters extends Iterable<WrittenCluster> {
   readonly length: number;
+  /** The inferred dates of all the clusters by document, when kept aside as they came (a spool on disk: not read twice). */
+  readonly inferredDates?: Map<string, InferredDate>;
 }
 
 /** Everything one run made: the input of the digest JSON and of the store. */

@@ -10,7 +10,7 @@ import { ClusterSpool } from './cluster-spool.js';
 
 /** Enough of a written cluster for a round trip (the spool only stores JSON). */
 const cluster = (id: string, markdown: string) =>
-  ({ id, members: [`${id}-a`, `${id}-b`], summary: [{ text: '가상시 시의회가 예산안을 통과시켰다.' }], post: { path: `${id}.md`, markdown } }) as unknown as WrittenCluster;
+  ({ id, members: [`${id}-a`, `${id}-b`], inferredDates: [{ document: `${id}-b`, publishedAt: '2026-03-03', evidence: `${id}-a` }], messages: [{ rule: id }], summary: [{ text: '가상시 시의회가 예산안을 통과시켰다.' }], post: { path: `${id}.md`, markdown } }) as unknown as WrittenCluster;
 
 test('every pass reads the clusters back in order, long Korean lines across reads included', () => {
   const spool = new ClusterSpool();
@@ -22,6 +22,13 @@ test('every pass reads the clusters back in order, long Korean lines across read
     assert.equal(spool.length, 4);
     assert.deepEqual([...spool], pushed);
     assert.deepEqual([...spool].map((c) => c.id), ['c1', 'c2', 'c3', 'c4']); // a second pass
+    // The inferred dates, kept aside as the clusters came (the digest JSON needs them first).
+    assert.deepEqual([...spool.inferredDates.keys()], ['c1-b', 'c2-b', 'c3-b', 'c4-b']);
+    // A pass that needs only some clusters' ids gets those as ids (the long line is not read back).
+    const mixed = [...spool.orIds(new Set(['c2']))];
+    assert.equal(mixed[1], 'c2');
+    assert.deepEqual(mixed.filter((c) => typeof c !== 'string'), [pushed[0], pushed[2], pushed[3]]);
+    assert.deepEqual(spool.messages.map((m) => m.rule), ['c1', 'c2', 'c3', 'c4']);
   } finally {
     spool.close();
   }
@@ -33,7 +40,7 @@ test('an empty spool reads as no clusters, and it leaves nothing on disk even be
     const spool = new ClusterSpool(parent);
     assert.equal(spool.length, 0);
     assert.deepEqual([...spool], []);
-    spool.push({ id: 'c1' } as unknown as WrittenCluster);
+    spool.push({ id: 'c1', inferredDates: [], messages: [] } as unknown as WrittenCluster);
     assert.deepEqual(readdirSync(parent), []);
     assert.deepEqual([...spool].map((c) => c.id), ['c1']);
     spool.close();

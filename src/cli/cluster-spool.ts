@@ -6,7 +6,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WrittenCluster, WrittenClusters } from '../types.js';
+import type { InferredDate, Message, WrittenCluster, WrittenClusters } from '../types.js';
+import { inferredDates } from '../write/digest-json.js';
 
 /** Bytes read from the spool per system call. */
 const SPOOL_READ_BYTES = 1 << 20;
@@ -26,28 +27,52 @@ export class ClusterSpool implements WrittenClusters {
     return this.count;
   }
 
+  /** The clusters' inferred dates, kept as they come: the digest JSON needs them before the clusters. */
+  readonly inferredDates = new Map<string, InferredDate>();
+  /** The clusters' messages, kept as they come (the problem list after the run needs nothing else of them). */
+  readonly messages: Message[] = [];
+  /** The clusters' ids, in order: a pass that needs only the id of some is spared parsing them. */
+  private readonly ids: string[] = [];
+
   push(cluster: WrittenCluster): number {
-    writeSync(this.fd, JSON.stringify(cluster) + '\n');
+    inferredDates([cluster], this.inferredDates);
+    for (const m of cluster.messages) this.messages.push(m);
+    this.ids.push(cluster.id);
+    const line = Buffer.from(JSON.stringify(cluster) + '\n', 'utf16le');
+    for (let at = 0; at < line.length; ) at += writeSync(this.fd, line, at, line.length - at);
     return ++this.count;
   }
 
-  *[Symbol.iterator](): Iterator<WrittenCluster> {
+  [Symbol.iterator](): Iterator<WrittenCluster> {
+    return this.read(() => false) as Iterator<WrittenCluster>;
+  }
+
+  /** The clusters in order, those in `ids` by their id alone (not read back). */
+  orIds(ids: ReadonlySet<string>): Iterable<WrittenCluster | string> {
+    return { [Symbol.iterator]: () => this.read((i) => ids.has(this.ids[i])) };
+  }
+
+  private *read(idOnly: (index: number) => boolean): Generator<WrittenCluster | string> {
+    let index = 0;
     const buffer = Buffer.alloc(SPOOL_READ_BYTES);
     let position = 0;
     let rest: Buffer[] = [];
     for (;;) {
       const n = readSync(this.fd, buffer, 0, buffer.length, position);
       if (!n) break;
-      position += n;
+      // Whole code units only (a read may end inside one): the odd byte is read again with the next.
+      const end = n & ~1;
+      position += end;
       let from = 0;
-      for (let nl = buffer.indexOf(10, from); nl !== -1 && nl < n; nl = buffer.indexOf(10, from)) {
+      for (let nl = newline(buffer, from, end); nl !== -1; nl = newline(buffer, from, end)) {
         rest.push(buffer.subarray(from, nl));
         // Parsed before the next read overwrites the buffer; a line split across reads was copied (concat).
-        yield JSON.parse(Buffer.concat(rest).toString('utf8')) as WrittenCluster;
+        yield idOnly(index) ? this.ids[index] : JSON.parse((rest.length === 1 ? rest[0] : Buffer.concat(rest)).toString('utf16le')) as WrittenCluster;
+        index++;
         rest = [];
-        from = nl + 1;
+        from = nl + 2;
       }
-      if (from < n) rest.push(Buffer.from(buffer.subarray(from, n)));
+      if (from < end) rest.push(Buffer.from(buffer.subarray(from, end)));
     }
   }
 
@@ -55,4 +80,13 @@ export class ClusterSpool implements WrittenClusters {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/** The byte offset of the next U+000A code unit at or after `from` (even) and before `end`, or -1. In UTF-16LE its
+ *  bytes are 0A 00 at an even offset; JSON.stringify escapes every line feed inside a value, so it ends a line. */
+function newline(buffer: Buffer, from: number, end: number): number {
+  for (let at = buffer.indexOf(10, from); at !== -1 && at < end; at = buffer.indexOf(10, at + 1)) {
+    if ((at & 1) === 0 && buffer[at + 1] === 0) return at;
+  }
+  return -1;
 }

@@ -135,8 +135,9 @@ export async function digestCommand(argv: string[]): Promise<number> {
     if (written) result.messages.push(...written.messages);
     await finish(store, result);
 
-    const clusterMessages: Message[] = [];
-    for (const c of result.clusters) for (const m of c.messages) clusterMessages.push(m);
+    // Kept aside by the spool as the clusters came (not read back for them).
+    const clusterMessages: Message[] = spool?.messages ?? [];
+    if (!spool) for (const c of result.clusters) for (const m of c.messages) clusterMessages.push(m);
     printProblems([...result.messages, ...clusterMessages]);
     say.write(printable(summary(result, inputs ? { total: inputs.total } : null), { multiline: true }));
     if (values.db !== MEMORY_DB) say.write(`store: ${store.location} (run ${result.runId})\n`);

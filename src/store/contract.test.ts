@@ -126,6 +126,22 @@ for (const backend of BACKENDS) {
       assert.deepEqual((await store.clusters(again.runId!)).map((c) => c.id), [shortId('c', 'both')]);
     });
 
+    test('clusters a run reused as stored are linked to it in order and left as stored, not compared', async () => {
+      const [a, b] = [doc('reuse/harbor.txt', fixture('insert/harbor.txt')), doc('reuse/battery.txt', fixture('insert/battery.txt'))];
+      const first = await persist(store, result([a, b], [cluster([a], 'reuse-a'), cluster([b], 'reuse-b')]), ['digest']);
+      const before = (await store.clusters(first.runId)).map((c) => ({ ...c }));
+      const runId = await store.beginRun(['digest']);
+      // reuse-a is given by its id alone (as stored); reuse-b with a new post.
+      const a2 = cluster([a], 'reuse-a');
+      const b2 = { ...cluster([b], 'reuse-b'), post: { path: 'other-b.md', markdown: 'other' } };
+      const counts = await store.saveClusters(runId, [b2, a2.id]);
+      assert.deepEqual(counts, { inserted: 0, updated: 1, unchanged: 1 });
+      assert.deepEqual((await store.clusters(runId)).map((c) => c.id), [b2.id, a2.id], 'both are products of the run, in its order');
+      const now = new Map((await store.clusters()).map((c) => [c.id, c]));
+      assert.deepEqual(now.get(a2.id), before.find((c) => c.id === a2.id), 'the reused row is as it was (its run too)');
+      assert.equal(now.get(b2.id)!.postPath, 'other-b.md');
+    });
+
     test('changed file: same key with new content replaces the old version (and its search entry)', async () => {
       const key = 'news/solbit-app.txt';
       const v1 = doc(key, fixture('changed-file/v1.txt'));

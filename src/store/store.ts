@@ -155,8 +155,9 @@ export interface Store {
   saveDocuments(run: number, documents: NewsDoc[]): Promise<ChangeCounts>;
   /** True when a document with this key and content is stored: the run need not extract it again. */
   hasDocument(key: string, contentHash: string): Promise<boolean>;
-  /** Saves the run's clusters in one transaction and marks `gone` clusters as gone with this run. */
-  saveClusters(run: number, clusters: Iterable<WrittenCluster>, gone?: string[]): Promise<ChangeCounts>;
+  /** Saves the run's clusters in one transaction and marks `gone` clusters as gone with this run. An id in place of a
+   *  cluster is the stored cluster as it is (the run reused it): linked to the run and counted unchanged, not compared. */
+  saveClusters(run: number, clusters: Iterable<WrittenCluster | string>, gone?: string[]): Promise<ChangeCounts>;
   /** Marks the run finished (called only once its outputs are in place), keeping each source's newest error. */
   finishRun(run: number, counts: RunCounts, errors?: Message[]): Promise<void>;
   document(id: string): Promise<StoredDocument | null>;

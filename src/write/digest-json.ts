@@ -60,13 +60,14 @@ export function clusterJson(c: WrittenCluster) {
   };
 }
 
-/** `value` as JSON.stringify(…, null, 2) writes it at `depth` levels of nesting. */
-const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+/** `value` as JSON.stringify(…, null, 2) writes it two levels deep (an item of a top-level array): stringified
+ *  inside two arrays, which indent it natively, and cut out (no second pass over the text to indent it). */
+const atDepth2 = (value: unknown) => JSON.stringify([[value]], null, 2).slice(10, -6);
 
 function* arrayChunks<T>(items: Iterable<T> & { length: number }, toJson: (item: T) => unknown): Generator<string> {
   if (!items.length) return yield '[]';
   let i = 0;
-  for (const item of items) yield `${i++ ? ',' : '['}\n    ${nested(toJson(item), 2)}`;
+  for (const item of items) yield `${i++ ? ',' : '['}\n    ${atDepth2(toJson(item))}`;
   yield '\n  ]';
 }
 
@@ -76,9 +77,9 @@ function* arrayChunks<T>(items: Iterable<T> & { length: number }, toJson: (item:
  * exactly JSON.stringify({ version, documents, clusters, messages }, null, 2) + '\n'.
  */
 export function* digestJsonChunks(result: DigestResult<WrittenClusters>): Generator<string> {
-  // The clusters are read twice (they may be a spool on disk): their inferred dates first, as documents come first.
-  const inferred = new Map<string, InferredDate>();
-  for (const c of result.clusters) for (const g of c.inferredDates) inferred.set(g.document, g);
+  // The clusters' inferred dates are needed first, as documents come first: kept aside by a spool as it took the
+  // clusters, else read from them (a second pass).
+  const inferred = result.clusters.inferredDates ?? inferredDates(result.clusters);
   yield `{\n  "version": ${DIGEST_VERSION},\n  "documents": `;
   yield* arrayChunks(result.documents, (d) => documentJson(d, inferred.get(d.id)));
   yield ',\n  "clusters": ';
@@ -86,4 +87,10 @@ export function* digestJsonChunks(result: DigestResult<WrittenClusters>): Genera
   yield ',\n  "messages": ';
   yield* arrayChunks(result.messages, (m) => m);
   yield '\n}\n';
+}
+
+/** The dates the clusters' analyses inferred for their undated documents, by document. */
+export function inferredDates(clusters: Iterable<Pick<WrittenCluster, 'inferredDates'>>, into = new Map<string, InferredDate>()): Map<string, InferredDate> {
+  for (const c of clusters) for (const g of c.inferredDates) into.set(g.document, g);
+  return into;
 }

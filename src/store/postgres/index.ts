@@ -196,15 +196,17 @@ export class PgStore implements Store {
     return (await this.rows('SELECT 1 FROM documents WHERE key = $1 AND content_hash = $2', [key, contentHash])).length > 0;
   }
 
-  async saveClusters(run: number, written: Iterable<WrittenCluster>, gone: string[] = []): Promise<ChangeCounts> {
+  async saveClusters(run: number, written: Iterable<WrittenCluster | string>, gone: string[] = []): Promise<ChangeCounts> {
     return this.write(async (c) => {
       const counts = zeroCounts();
       let position = -1;
       for (const w of written) {
         position++;
-        const row = clusterRow(w);
-        const { rows: [old] } = await c.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = $1 AND gone_run IS NULL`, [w.id]);
-        if (old && sameRow(old, row, CLUSTER_COLUMNS)) counts.unchanged++;
+        const row = typeof w === 'string' ? null : clusterRow(w);
+        const { rows: [old] } = row
+          ? await c.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = $1 AND gone_run IS NULL`, [row.id])
+          : { rows: [] };
+        if (!row || (old && sameRow(old, row, CLUSTER_COLUMNS))) counts.unchanged++;
         else {
           await c.query(
             `INSERT INTO clusters (id, run, members, analysis, post_path, post) VALUES ($1, $2, $3, $4, $5, $6)
@@ -216,7 +218,7 @@ export class PgStore implements Store {
         }
         await c.query(
           'INSERT INTO run_clusters (run, cluster, position) VALUES ($1, $2, $3) ON CONFLICT (run, cluster) DO UPDATE SET position = excluded.position',
-          [run, w.id, position],
+          [run, typeof w === 'string' ? w : w.id, position],
         );
       }
       if (gone.length) await c.query('UPDATE clusters SET gone_run = $1 WHERE id = ANY($2) AND gone_run IS NULL', [run, gone]);

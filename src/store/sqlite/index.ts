@@ -169,7 +169,7 @@ export class SqliteStore implements Store {
     return !!this.db.prepare('SELECT 1 FROM documents WHERE key = ? AND content_hash = ?').get(key, contentHash);
   }
 
-  async saveClusters(run: number, written: Iterable<WrittenCluster>, gone: string[] = []): Promise<ChangeCounts> {
+  async saveClusters(run: number, written: Iterable<WrittenCluster | string>, gone: string[] = []): Promise<ChangeCounts> {
     const db = this.db;
     const clusters = zeroCounts();
     const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ? AND gone_run IS NULL`);
@@ -183,6 +183,11 @@ export class SqliteStore implements Store {
     this.write(() => {
       let position = 0;
       for (const c of written) {
+        if (typeof c === 'string') {
+          clusters.unchanged++;
+          link.run(run, c, position++);
+          continue;
+        }
         const row = clusterRow(c);
         const old = findCluster.get(c.id);
         if (old && sameRow(old, row, CLUSTER_COLUMNS)) clusters.unchanged++;
