@@ -40,7 +40,10 @@ export function placeIncrementally(
 
   const clusterer = new EventClusterer({ prepared: docs, tunables: t, precounted });
   const placed: NewsDoc[] = [];
-  for (const c of earlier) {
+  // In the order a full pass would have made them (of their first member): postings list the newest clusters first.
+  const position = new Map(docs.map((d, i) => [d.id, i]));
+  const first = (c: SeedCluster) => c.members.reduce((min, m) => Math.min(min, position.get(m)!), Infinity);
+  for (const c of [...earlier].sort((a, b) => first(a) - first(b))) {
     const members = c.members.map((m) => byId.get(m)!);
     // A cluster of derivatives alone waits for reports: its members are placed again, as a full pass would.
     if (members.every((d) => d.kind === 'derivative')) placed.push(...members);
