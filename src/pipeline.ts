@@ -18,11 +18,11 @@ import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask, ReadWorkerData } from './workers/read-document.js';
 import {
-  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WATCHDOG_GRACE_MS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
 import {
-  analyzeAndWrite, analyzeFailure, analyzeWatchdogMs, type AnalyzeResult, type AnalyzeTask, type AnalyzeWorkerData,
+  analyzeAndWrite, analyzeFailure, analyzeWatchdog, type AnalyzeResult, type AnalyzeTask, type AnalyzeWorkerData,
 } from './workers/analyze-write.js';
 import { readsWithKoDic } from './analyze/morph.js';
 import { kstDay } from './dates.js';
@@ -265,11 +265,11 @@ function fromPool(
   return written;
 }
 
-/** The worker threads that analyse and write clusters; the watchdog backs the CPU budget each checks itself.
+/** The worker threads that analyse and write clusters; the watchdog (CPU time, as the read pool's) backs the CPU budget each checks itself.
  *  `tokenizer`: whether they build ko-dic up front (the run has text it reads), else only if a cluster needs it. */
 function openAnalyzePool(size: number, tokenizer: boolean): WorkerPool<AnalyzeTask, AnalyzeResult> {
   const workerData: AnalyzeWorkerData = { tokenizer };
-  return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, budgetMs: ANALYZE_WATCHDOG_GRACE_MS, budgetOf: analyzeWatchdogMs, workerData });
+  return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, ...analyzeWatchdog({ budgetMs: 0 }), limitsOf: (task) => analyzeWatchdog(task), workerData });
 }
 
 /** Whether a document has text ko-dic has words for (Hangul, Han): a run with none needs no tokenizer built up front. */

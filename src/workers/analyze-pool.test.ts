@@ -7,6 +7,10 @@ import { listInputs, readRaw } from '../ingest/read-files.js';
 import { run, type RunRequest } from '../pipeline.js';
 import { openStore } from '../store/index.js';
 import { shortId } from '../ids.js';
+import { WorkerPool, type Outcome } from './pool.js';
+import { analyzeWatchdog } from './analyze-write.js';
+import { threadClockFile } from './thread-clock.js';
+import type { TestTask } from './test-worker.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url));
 
@@ -52,4 +56,25 @@ test('the analysis pool: a cluster over its CPU budget is one error message nami
   assert.match(over[0].reason, /over the time budget of 0 s .*no post this run/);
   assert.equal(result.clusters.length, 2);
   assert.ok(result.clusters.every((c) => c.post.markdown.includes('##')));
+});
+
+const noClock = threadClockFile() === null ? 'no thread CPU clock on this system' : false;
+
+test('the analysis pool\'s watchdog is the worker thread\'s CPU time: a busy cluster is stopped, a starved one is not', { skip: noClock }, async () => {
+  // The pool's limits as pipeline.ts sets them (analyzeWatchdog), with a short grace; the test worker's tasks
+  // stand for clusters that never reach a checkpoint. Waiting (Atomics.wait) is how a worker starved by a
+  // loaded machine looks to the clock: 1.2 s of wall time past a CPU watchdog of 0.5 s, within the wall backstop.
+  const limits = analyzeWatchdog({ budgetMs: 300 }, 200);
+  assert.deepEqual(limits, { budgetMs: 500, wallLimitMs: 2_000 });
+  const script = new URL(`./test-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const pool = new WorkerPool<TestTask, string>(script, { size: 1, budgetMs: 0, limitsOf: () => limits });
+  const out: Outcome<string>[] = [];
+  try {
+    for await (const o of pool.map([{ echo: 'starved', sleepMs: 1_200 }, { hang: true }, { echo: 'next' }])) out.push(o);
+  } finally {
+    await pool.close();
+  }
+  assert.deepEqual(out.map((o) => (o.ok ? o.value : o.failure)), ['STARVED', 'budget', 'NEXT']);
+  const stopped = out[1];
+  assert.ok(!stopped.ok && /^over the CPU time budget of 500 ms/.test(stopped.error), JSON.stringify(stopped));
 });

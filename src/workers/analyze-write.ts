@@ -8,7 +8,7 @@ import { tooShortForPost, writeCluster, type WriteOptions } from '../write/index
 import { ConfigError, internalError, message } from '../messages.js';
 import { OverBudget, withBudget } from './budget.js';
 import type { Outcome } from './pool.js';
-import { ANALYZE_WATCHDOG_FACTOR, ANALYZE_WATCHDOG_GRACE_MS } from './tunables.js';
+import { ANALYZE_WALL_FACTOR, ANALYZE_WATCHDOG_GRACE_MS } from './tunables.js';
 
 /** A cluster for a pool worker: its members' documents only. */
 export interface AnalyzeTask {
@@ -108,8 +108,15 @@ function guarded<T>(
   }
 }
 
-/** Wall time the analysis pool's watchdog gives a cluster of this CPU budget (tunables.ts). */
-export const analyzeWatchdogMs = (task: { budgetMs: number }): number => task.budgetMs * ANALYZE_WATCHDOG_FACTOR + ANALYZE_WATCHDOG_GRACE_MS;
+/**
+ * The analysis pool's watchdog for a cluster of this CPU budget (tunables.ts): the worker thread's CPU
+ * time, `graceMs` past the budget its checkpoints keep, and a wall-time backstop ANALYZE_WALL_FACTOR
+ * times that.
+ */
+export function analyzeWatchdog(task: { budgetMs: number }, graceMs = ANALYZE_WATCHDOG_GRACE_MS): { budgetMs: number; wallLimitMs: number } {
+  const budgetMs = task.budgetMs + graceMs;
+  return { budgetMs, wallLimitMs: budgetMs * ANALYZE_WALL_FACTOR };
+}
 
 /** A cluster whose pool worker was stopped (watchdog, memory) or died, as a message naming the cluster. */
 export function analyzeFailure(
@@ -118,8 +125,8 @@ export function analyzeFailure(
   const place = clusterPlace(cluster, byId);
   if (outcome.failure === 'crash') return internalError('analyze', { message: outcome.error, stack: outcome.stack }, place, debug);
   const went = outcome.failure === 'budget'
-    ? `went on for ${analyzeWatchdogMs({ budgetMs }) / 1000} s of wall-clock time without reaching a checkpoint of its CPU budget of ${budgetMs / 1000} s ` +
-      '(the watchdog: ANALYZE_WATCHDOG_FACTOR and ANALYZE_WATCHDOG_GRACE_MS), and its worker was stopped'
+    ? `went ${outcome.error} without reaching a checkpoint of its CPU budget of ${budgetMs / 1000} s ` +
+      '(the watchdog: ANALYZE_WATCHDOG_GRACE_MS of CPU time past the budget, ANALYZE_WALL_FACTOR times that of wall time), and its worker was stopped'
     : 'needed more memory than its worker has';
   return message('analyze', 'over-budget', `analysing and writing this cluster ${went}; it has no post this run; the run went on`, place, 'error');
 }

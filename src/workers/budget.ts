@@ -1,8 +1,8 @@
 // A time budget for the analysis and writing of one cluster, checked from inside the work. It runs on
 // the main thread for small runs and in the analysis pool's workers otherwise (pipeline.ts), where a
 // checkpoint that stops a cluster keeps the worker and its ko-dic tokenizer (≈0.4 s and ≈300 MB to
-// build again after a terminate); the pool's wall-clock watchdog is only the backstop for code that
-// never reaches a checkpoint. The analysis checks the clock at its checkpoints (every tokenized line,
+// build again after a terminate); the pool's watchdog (watchdog.ts, on the same thread clock) is only the
+// backstop for code that never reaches a checkpoint. The analysis checks the clock at its checkpoints (every tokenized line,
 // between analysis steps): with every rule linear and every body capped (MAX_DOC_CHARS), the work between
 // two checkpoints is small, so a cluster over budget stops soon after its deadline with OverBudget, and
 // the caller turns that into a message.

@@ -1,9 +1,9 @@
 // Test support: whether a call returns within a generous limit. A super-linear rule on a long input
 // blocks its thread for minutes, so the call runs in a worker thread the test's thread can stop; no
 // time is asserted beyond that hang-catching limit. The limit can be the worker thread's CPU time
-// (thread-clock.ts), which a loaded machine does not stretch the way it stretches wall time.
+// (the pools' watchdog, watchdog.ts), which a loaded machine does not stretch the way it stretches wall time.
 import { Worker } from 'node:worker_threads';
-import { readCpuMs } from './thread-clock.js';
+import { watchThread, type Watchdog } from './watchdog.js';
 
 /** With a CPU limit, the wall time allowed is this many times the limit (a thread starved outright). */
 const WALL_PER_CPU = 20;
@@ -38,26 +38,22 @@ function runWithin(limit: { limitMs: number; cpu: boolean }, module: URL, name: 
   const clockModule = new URL('./thread-clock.js', import.meta.url).href;
   const worker = new Worker(code, { eval: true, workerData: { module: module.href, clock: clockModule, name, args } });
   return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
+    let watchdog: Watchdog | undefined;
     const settle = (ok: boolean) => {
-      clearTimeout(timer);
+      watchdog?.stop();
       resolve(ok);
       void worker.terminate();
     };
-    const t0 = Date.now();
-    const wallLimit = limit.cpu ? limit.limitMs * WALL_PER_CPU : limit.limitMs;
-    const watch = (clock: string | null) => {
-      const cpu = clock && limit.cpu ? readCpuMs(clock) : NaN;
-      const wall = Date.now() - t0;
-      if (wall >= wallLimit || cpu >= limit.limitMs) return settle(false);
-      timer = setTimeout(() => watch(clock), Math.min(1_000, wallLimit - wall));
-    };
     worker.on('message', (m) => {
       if (m === 'done') settle(true);
-      else watch((m as { clock: string | null }).clock);
+      // The worker's first message names its clock; the watchdog starts then (its loading is not timed).
+      else {
+        const clock = limit.cpu ? (m as { clock: string | null }).clock : null;
+        watchdog = watchThread(clock, { cpuMs: limit.limitMs, wallMs: limit.cpu ? limit.limitMs * WALL_PER_CPU : limit.limitMs }, () => settle(false));
+      }
     });
     worker.once('error', (e) => {
-      clearTimeout(timer);
+      watchdog?.stop();
       reject(e);
     });
   });

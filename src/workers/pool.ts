@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
-import { readCpuMs } from './thread-clock.js';
+import { watchThread, type Watchdog } from './watchdog.js';
 
 export type Outcome<R> =
   | { ok: true; value: R }
@@ -17,15 +17,15 @@ export interface Ready { ready: true; clock: string | null }
 export interface PoolOptions<T = never> {
   /** Workers at most (started lazily). */
   size: number;
-  /** Time one task may take before its worker is terminated: wall time, or CPU time with `wallLimitMs`. */
+  /** Time one task may take before its worker is terminated: wall time, or CPU time with `wallLimitMs` (watchdog.ts). */
   budgetMs: number;
   /**
    * Set: `budgetMs` is the worker thread's CPU time (where the system has a thread clock, thread-clock.ts),
    * and this bounds the wall time of a task that is starved or blocked rather than busy.
    */
   wallLimitMs?: number;
-  /** A task's own budget, when tasks differ (a cluster's grows with its members); `budgetMs` otherwise. */
-  budgetOf?: (task: T) => number;
+  /** A task's own budget and wall limit, when tasks differ (a cluster's grows with its members); the options' otherwise. */
+  limitsOf?: (task: T) => { budgetMs: number; wallLimitMs?: number };
   /** Heap limit per worker, in MB. */
   heapMb?: number;
   /** Buffers a task hands over rather than copies (a large file's bytes). */
@@ -141,7 +141,7 @@ export class WorkerPool<T, R> {
     const finish = (outcome: Outcome<R>, healthy: boolean) => {
       if (settled) return;
       settled = true;
-      clearTimeout(watchdog.timer);
+      watchdog.stop();
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       if (healthy && !this.closed) this.idle.push(worker);
       else this.retire(worker);
@@ -161,28 +161,13 @@ export class WorkerPool<T, R> {
   }
 
   /**
-   * Calls `over` once the task just sent to `worker` is over budget. With `wallLimitMs` and a thread clock
-   * the budget is the worker's CPU time, looked at each time it could first have run out: on a shared
-   * machine a worker gets a fraction of a core, and wall time stopped ordinary documents (measured: see
-   * DOC_TIME_BUDGET_MS). Otherwise, and always past `wallLimitMs`, wall time.
+   * Calls `over` once the task just sent to `worker` is over budget (watchdog.ts): with a wall limit and a
+   * thread clock, the budget is the worker's CPU time and the wall limit the backstop; otherwise wall time.
    */
-  private watch(worker: Worker, task: T, over: (error: string) => void): { timer: NodeJS.Timeout } {
-    const { wallLimitMs } = this.options;
-    const budgetMs = this.options.budgetOf?.(task) ?? this.options.budgetMs;
+  private watch(worker: Worker, task: T, over: (error: string) => void): Watchdog {
+    const { budgetMs, wallLimitMs } = this.options.limitsOf?.(task) ?? this.options;
     const clock = wallLimitMs ? this.clocks.get(worker) ?? null : null;
-    if (!clock) return { timer: setTimeout(() => over(`over the time budget of ${budgetMs} ms`), budgetMs) };
-    const cpu0 = readCpuMs(clock);
-    const t0 = performance.now();
-    const watchdog = { timer: undefined as unknown as NodeJS.Timeout };
-    const look = () => {
-      const cpu = readCpuMs(clock) - cpu0; // NaN when the thread is gone: its exit event settles the task
-      const wall = performance.now() - t0;
-      if (cpu >= budgetMs) over(`over the CPU time budget of ${budgetMs} ms (${Math.round(cpu)} ms of CPU in ${Math.round(wall)} ms)`);
-      else if (wall >= wallLimitMs!) over(`over the wall-time limit of ${wallLimitMs} ms (${Math.round(cpu)} ms of CPU, budget ${budgetMs} ms)`);
-      else watchdog.timer = setTimeout(look, Math.max(1, Math.min(budgetMs - (cpu || 0), wallLimitMs! - wall)));
-    };
-    watchdog.timer = setTimeout(look, budgetMs);
-    return watchdog;
+    return watchThread(clock, { cpuMs: budgetMs, wallMs: wallLimitMs ?? budgetMs }, over);
   }
 
   private retire(worker: Worker) {

@@ -61,9 +61,13 @@ export const ANALYZE_IN_PROCESS_CHARS = 100_000;
  */
 export const ANALYZE_WARM_MAX_DOCS = 20_000;
 /**
- * The analysis pool's wall-clock watchdog, per cluster: its CPU budget times this plus the grace below.
- * The CPU budget itself is checked inside the worker (budget.ts); the watchdog only stops a worker stuck
- * where no checkpoint is, so it leaves room for a machine shared with other work.
+ * The analysis pool's watchdog (watchdog.ts, as the read pool's), per cluster: the worker thread's CPU
+ * time past the cluster's budget by this grace. The budget itself is checked at checkpoints inside the
+ * worker (budget.ts, on the same thread clock), which stop a cluster and keep the worker and its
+ * tokenizer; the watchdog only stops code that never reaches a checkpoint, and the grace covers the gap
+ * between checkpoints and a tokenizer built lazily, off the cluster's budget (≈1.5 s of CPU).
  */
-export const ANALYZE_WATCHDOG_FACTOR = 4;
 export const ANALYZE_WATCHDOG_GRACE_MS = 10_000;
+/** The wall-time backstop for a cluster's worker starved or blocked rather than busy: this many times its
+ *  CPU watchdog (four, as the wall-clock watchdog it replaces gave, for a machine shared with other work). */
+export const ANALYZE_WALL_FACTOR = 4;
