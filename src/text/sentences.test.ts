@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitSentences, splitText } from './sentences.js';
+import { finishesWithinCpu } from '../workers/hang-limit.js';
 
 const cases: [string, string, string[]][] = [
   ['Korean endings 다. 요. 죠. 니다. 까?', '정말 그럴까? 아닙니다. 그렇죠. 좋아요. 끝났다.', ['정말 그럴까?', '아닙니다.', '그렇죠.', '좋아요.', '끝났다.']],
@@ -34,4 +35,12 @@ test('sentences: spans index into the body and carry their paragraph', () => {
   assert.deepEqual(got.map((s) => [s.text, s.paragraph]), [['첫 문단이다.', 0], ['둘째 문장이다.', 0], ['둘째 문단이다.', 1]]);
   for (const s of got) assert.equal(body.slice(s.start, s.end), s.text);
   assert.equal(got[2].start, body.indexOf('둘째 문단'));
+});
+
+test('paragraphs: lines of white space only end a block, and a text of a million of them splits in linear time', async () => {
+  assert.deepEqual(splitSentences('첫 문단이다.\n \t\n둘째 문단이다.\n이어진 줄이다.').map((s) => [s.text, s.paragraph]),
+    [['첫 문단이다.', 0], ['둘째 문단이다.', 1], ['이어진 줄이다.', 1]]);
+  // Quadratic before: 2 MB of " \n" took minutes; linear, well under a second.
+  const blanks = '기사.' + ' \n'.repeat(1_000_000);
+  assert.equal(await finishesWithinCpu(20_000, new URL('./sentences.js', import.meta.url), 'splitSentences', blanks), true);
 });

@@ -29,7 +29,10 @@ const WORD_CHAR = /[\p{L}\p{N}.]/u;
 /** Splits the whole body; each sentence knows its paragraph (blank-line separated block). */
 export function splitSentences(body: string): Sentence[] {
   const out: Sentence[] = [];
-  const para = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g; // blocks of non-blank lines
+  // Blocks of non-blank lines. A line break ends a block when the next line holds only white space: the
+  // look-ahead reads that line's white space alone (\s* read on through every blank line after it, to the
+  // last one: a text of many blank lines was quadratic, 8,000 characters 19 ms).
+  const para = /[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*/g;
   let index = 0;
   for (const m of body.matchAll(para)) {
     if (!m[0].trim()) continue;
