@@ -6,11 +6,15 @@
 // At 1k an all-pairs clusterer (same vectors, same average-link rule, every earlier document compared)
 // runs in the same invocation as the baseline for the speed ratio.
 //
-//   npm run bench:cluster            (or: tsx bench/cluster.ts 1000 10000 50000)
+// --why adds, per N, a diagnostic pass: for each report that started a cluster although an earlier report
+// of its event already had one, whether that cluster was compared (and fell short of the join threshold),
+// reached by the lookup but ranked past maxCandidates (crowded out), or not reached at all.
+//
+//   npm run bench:cluster            (or: tsx bench/cluster.ts 1000 10000 50000 [--why])
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Cluster, NewsDoc } from '../src/types.js';
-import { clusterDocuments, CLUSTER_TUNABLES } from '../src/cluster/index.js';
+import { clusterDocuments, CLUSTER_TUNABLES, EventClusterer } from '../src/cluster/index.js';
 import { documentTerms } from '../src/cluster/features.js';
 import { DocFreq, dot, vectorize, type SparseVector } from '../src/cluster/tfidf.js';
 import { makeDoc } from '../test/fixture-docs/cluster.mjs';
@@ -79,7 +83,32 @@ function allPairs(docs: NewsDoc[]): Cluster[] {
   return members.map((m, i) => ({ id: String(i), members: m.map((x) => docs[x].id), duplicates: [] }));
 }
 
-function child(n: number, baseline: boolean) {
+/** The --why pass (see the header): counts of the three cases, and the ranks of the crowded-out true clusters. */
+function why(docs: NewsDoc[], gold: Map<string, number>): Record<string, number> {
+  const earlier = new Map<number, string[]>(); // event → ids of its documents added so far
+  const out = { compared: 0, crowdedOut: 0, notReached: 0, medianRank: 0 };
+  const ranks: number[] = [];
+  const clusterer: EventClusterer = new EventClusterer({
+    prepared: docs,
+    onNewCluster: (doc, reached) => {
+      const own = new Set((earlier.get(gold.get(doc.id)!) ?? []).map((id) => clusterer.clusterOf(id)));
+      if (!own.size) return; // the event's first report: starting a cluster is right
+      const rank = reached.findIndex((id) => own.has(id));
+      if (rank < 0) out.notReached++;
+      else if (rank < CLUSTER_TUNABLES.maxCandidates) out.compared++;
+      else out.crowdedOut++, ranks.push(rank);
+    },
+  });
+  for (const doc of docs) {
+    clusterer.add(doc);
+    const event = gold.get(doc.id)!;
+    earlier.set(event, [...(earlier.get(event) ?? []), doc.id]);
+  }
+  out.medianRank = ranks.sort((a, b) => a - b)[ranks.length >> 1] ?? 0;
+  return out;
+}
+
+function child(n: number, baseline: boolean, explain: boolean) {
   const { docs, gold } = corpus(n);
   const rssDocs = process.memoryUsage().rss;
   let t = process.hrtime.bigint();
@@ -94,20 +123,28 @@ function child(n: number, baseline: boolean) {
     out.allPairsMs = Number(process.hrtime.bigint() - t) / 1e6;
     out.allPairsF1 = bcubed(base, gold).f1;
   }
+  if (explain) for (const [k, v] of Object.entries(why(docs, gold))) out[`why.${k}`] = v;
   process.stdout.write(JSON.stringify(out));
 }
 
 const args = process.argv.slice(2);
+const explain = args.includes('--why');
 if (args[0] === '--child') {
-  child(Number(args[1]), args[2] === 'baseline');
+  child(Number(args[1]), args[2] === 'baseline', explain);
 } else {
-  const sizes = args.length ? args.map(Number) : [1000, 10000, 50000];
+  const given = args.filter((a) => a !== '--why');
+  const sizes = given.length ? given.map(Number) : [1000, 10000, 50000];
   const results: Record<string, number>[] = [];
   for (const n of sizes) {
-    const raw = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), n === sizes[0] ? 'baseline' : ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const raw = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), n === sizes[0] ? 'baseline' : '', ...(explain ? ['--why'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
     const r = JSON.parse(raw);
     results.push(r);
     console.log(`N=${String(n).padStart(6)}  time ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB (corpus alone ${r.rssDocsMb.toFixed(0)} MB)  clusters ${r.clusters}  B-cubed F1 ${r.f1.toFixed(3)} (P ${r.p.toFixed(3)}, R ${r.r.toFixed(3)})`);
+    if (explain) {
+      console.log(`        why: ${r['why.compared'] + r['why.crowdedOut'] + r['why.notReached']} reports started a cluster although their event had one (add pass, before refine): ` +
+        `compared but below the join threshold or out of the date window ${r['why.compared']}, reached but ranked past maxCandidates ${r['why.crowdedOut']} ` +
+        `(median rank ${r['why.medianRank']}), not reached ${r['why.notReached']}`);
+    }
     if (r.allPairsMs) console.log(`        all-pairs baseline at N=${n}: ${(r.allPairsMs / 1000).toFixed(2)} s (F1 ${r.allPairsF1.toFixed(3)}) → indexed is ${(r.allPairsMs / r.ms).toFixed(1)}× faster`);
   }
   for (let i = 1; i < results.length; i++) {

@@ -180,3 +180,35 @@ test('a batch of 130,000 blog posts, each with a placement message, clusters wit
   assert.equal(clusters.length, docs.length);
   assert.equal(messages.filter((m) => m.rule === 'derivative-without-reports').length, docs.length);
 });
+
+test('candidates are ranked by what they add to the similarity: the event found through its name is not crowded out by a cluster sharing a longer, commoner passage', () => {
+  // A foundation's two reports name it. Eight reports of the day carry the same long traffic notice (they form one
+  // cluster). The new report names the foundation (title and body) and repeats the notice: the notice's terms are
+  // many but light (eight other documents have them), the name's few and heavy (two).
+  const notice = '벚꽃축제 행사장 주변 도로 교통통제 안내문을 주민들에게 배포했고 임시 주차장과 셔틀버스 정류장 위치도 함께 알렸다';
+  const date = '2025-04-05';
+  const others = [
+    '구청은 축제 기간 임시 주차장 세 곳을 운영한다', '축제 기간 셔틀버스가 이십 분 간격으로 다닌다',
+    '수영장은 다음 달 첫째 주말 새 단장을 마치고 문을 연다. 수질 검사는 매일 오전 진행된다',
+    '도서관은 서가 교체 공사로 열흘 동안 휴관하며 반납함은 정문 앞에 둔다', '전통시장 상인회는 화재 감지기 이백 개를 점포마다 새로 달았다',
+    '공원 산책로 정비 공사가 끝나 야간 조명과 쉼터 의자가 늘어났다', '어린이집 신규 원아 모집은 온라인 접수로만 받는다',
+    '체육관 지붕 보수 공사는 장마 전에 끝낼 계획이다',
+  ];
+  const docs = [
+    makeDoc('a1', '솔빛재단은 올해 장학생 마흔 명에게 장학금을 전달했다. 이사장은 지역 인재를 꾸준히 돕겠다고 밝혔다.', { title: '솔빛재단 장학금 전달식', date }),
+    makeDoc('a2', '솔빛재단 장학금 전달식에는 학부모 백여 명이 참석했다. 솔빛재단은 내년에 대상을 늘린다.', { title: '솔빛재단 장학생 마흔 명 선발', date }),
+    ...others.map((o, i) => makeDoc(`b${i}`, `${notice}. ${o}.`, { title: o.slice(0, 12), date })),
+    makeDoc('x', `솔빛재단 발표. ${notice}.`, { title: '솔빛재단 새 소식', date }),
+  ];
+  const placed = (maxCandidates: number) => {
+    const c = new EventClusterer({ prepared: docs, tunables: { ...CLUSTER_TUNABLES, maxCandidates, probeTerms: 100 } });
+    for (const d of docs) c.add(d);
+    return c;
+  };
+  const [a1, b0, x] = [docs[0], docs[2], docs.at(-1)!];
+  const all = placed(20);
+  assert.equal(all.clusterOf(docs.at(-2)!.id), all.clusterOf(b0.id), 'premise: the notice\'s reports form one cluster');
+  assert.equal(all.clusterOf(x.id), all.clusterOf(a1.id), 'premise: compared with every candidate, it joins the foundation');
+  const one = placed(1);
+  assert.equal(one.clusterOf(x.id), one.clusterOf(a1.id), 'with one candidate compared, that candidate is the foundation');
+});

@@ -52,6 +52,12 @@ export interface ClustererOptions {
   tunables?: ClusterTunables;
   /** Features the read workers made (with CLUSTER_TUNABLES: not used under other tunables). */
   precounted?: Precounted;
+  /**
+   * A diagnostic (bench/cluster.ts --why): called when a document that looked up candidates starts a cluster
+   * in `add`, with the ids of every cluster its lookup reached, best-scored first (only the first
+   * maxCandidates were compared exactly). Costs a second, uncapped lookup per new cluster.
+   */
+  onNewCluster?: (doc: NewsDoc, reached: string[]) => void;
 }
 
 const NONE = new Int32Array(0);
@@ -60,6 +66,7 @@ const CHUNK = 8;
 
 export class EventClusterer {
   private readonly t: ClusterTunables;
+  private readonly onNewCluster: ClustererOptions['onNewCluster'];
   private readonly open: boolean;
   private readonly df = new DocFreq();
   private readonly prepared = new Set<string>();
@@ -100,6 +107,7 @@ export class EventClusterer {
 
   constructor(options: ClustererOptions = {}) {
     this.t = options.tunables ?? CLUSTER_TUNABLES;
+    this.onNewCluster = options.onNewCluster;
     this.copies = new DuplicateIndex(this.t);
     this.open = options.open ?? !options.prepared;
     this.keptRoom = this.t.keptTermsMb * 2 ** 20;
@@ -194,6 +202,7 @@ export class EventClusterer {
     if (blockedByDate) {
       note('date-gap', `similar to cluster ${blockedByDate.id} but more than ${this.t.maxDayGap} days from its dates: treated as another event`);
     }
+    this.onNewCluster?.(doc, this.candidates(vec, entry.lookup, Infinity).map((c) => this.states[c].id));
     return this.start(index);
   }
 
@@ -485,12 +494,16 @@ export class EventClusterer {
     return tf;
   }
 
-  /** Clusters with reports that share `lookup` terms with `vec`, best-scored first, at most maxCandidates. */
-  private candidates(vec: SparseVector, lookup: Int32Array): number[] {
+  /** Clusters with reports that share `lookup` terms with `vec`, best-scored first, at most `k`. */
+  private candidates(vec: SparseVector, lookup: Int32Array, k = this.t.maxCandidates): number[] {
     if (this.scores.length < this.states.length) this.scores = new Float64Array(this.states.length * 2);
     const scores = this.scores, touched: number[] = [];
     for (const term of lookup) {
-      const w = weightIn(vec, term);
+      // A shared term adds about w² to the exact similarity (the cluster's members weigh it much as this
+      // document does), so candidates are scored by Σw², not Σw: by Σw, clusters sharing many lighter terms
+      // (one passage that recurs across events) crowded the event's own cluster, found through the few
+      // heaviest (names), out of the top maxCandidates (bench:cluster at 100k: 2,729 of 3,518 wrong new clusters).
+      const w = weightIn(vec, term) ** 2;
       let walked = 0;
       for (let ch = this.postingHead.get(term) - 1; ch >= 0 && walked < this.t.postingCap; ch = this.chunkNext[ch] - 1) {
         for (let i = ch * CHUNK + this.chunkLength[ch] - 1; i >= ch * CHUNK && walked < this.t.postingCap; i--, walked++) {
@@ -500,7 +513,6 @@ export class EventClusterer {
         }
       }
     }
-    const k = this.t.maxCandidates;
     let best = touched;
     if (touched.length > k) {
       // Only the k best are wanted: find the k-th score with a native sort, keep those above it (then ties).
