@@ -18,7 +18,7 @@ import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask, ReadWorkerData } from './workers/read-document.js';
 import {
-  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_ONE_WORKER_ABOVE_DOCS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
 import {
@@ -137,7 +137,7 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const koDic = documents.some(readByKoDic);
   const warm = req.analyzeIn !== 'process' && documents.length <= ANALYZE_WARM_MAX_DOCS
     && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
-    ? openAnalyzePool(ANALYZE_POOL_SIZE, koDic).warm() : null;
+    ? openAnalyzePool(analyzePoolSize(documents.length), koDic).warm() : null;
   let identity: Identity<Cluster>, plan: WritingPlan, incremental: Cluster[] | null;
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
@@ -209,7 +209,7 @@ async function analyzeAndWriteAll(
     }
     return;
   }
-  const pool = warm ?? openAnalyzePool(ANALYZE_POOL_SIZE, koDic);
+  const pool = warm ?? openAnalyzePool(analyzePoolSize(byId.size), koDic);
   // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
   // Those of the jobs in flight, oldest first (outcomes come back in that order), so each is let go once its job is back.
   const caches: Awaited<ReturnType<KeptTokens['of']>>[] = [];
@@ -271,6 +271,9 @@ function openAnalyzePool(size: number, tokenizer: boolean): WorkerPool<AnalyzeTa
   const workerData: AnalyzeWorkerData = { tokenizer };
   return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, ...analyzeWatchdog({ budgetMs: 0 }), limitsOf: (task) => analyzeWatchdog(task), workerData });
 }
+
+/** Workers for a run over `documents` documents: one per core, one above ANALYZE_ONE_WORKER_ABOVE_DOCS (memory). */
+const analyzePoolSize = (documents: number): number => (documents > ANALYZE_ONE_WORKER_ABOVE_DOCS ? 1 : ANALYZE_POOL_SIZE);
 
 /** Whether a document has text ko-dic has words for (Hangul, Han): a run with none needs no tokenizer built up front. */
 const readByKoDic = (d: NewsDoc): boolean => readsWithKoDic(d.body) || (!!d.title && readsWithKoDic(d.title));

@@ -41,6 +41,13 @@ export const CLUSTER_TIME_PER_MEMBER_MS = 2_000;
 /** Workers in the analysis pool: one per core (the main thread only hands out clusters and names posts). */
 export const ANALYZE_POOL_SIZE = POOL_SIZE;
 /**
+ * Documents in a run above which the analysis pool has one worker, not one per core: the main thread holds
+ * every document (≈4.6 kB each of small news, more with the run's other state) and each worker ≈400 MB with
+ * ko-dic, so two workers took runs past the 1.5 GB cap (2.25 GB at 30k small articles, 1.7 GB at 100k).
+ * The same size as ANALYZE_WARM_MAX_DOCS: such runs take minutes, and one worker at most doubles their analysis.
+ */
+export const ANALYZE_ONE_WORKER_ABOVE_DOCS = 20_000;
+/**
  * Clusters handed to the analysis pool ahead of the one whose outcome is awaited (outcomes come back in
  * cluster order). At two per worker a worker stood idle behind a long cluster: replaying vims-dev's measured
  * cluster times, the analysis took 5.7% longer than with no limit; at four per worker, as long as with none.
