@@ -52,10 +52,17 @@ function sentenceAt(ctx: Ctx, doc: string, pos: number): { span: Span; index: nu
 }
 
 /** Content words of a stretch of text, particles stripped, generic words and bare particles (으로, 이다) dropped. */
-function topicWords(text: string): string[] {
-  return uniq(text.split(/[^가-힣A-Za-z]+/).map((w) => stripParticle(w, TOPIC_PARTICLES))
-    .filter((w) => w.length >= 2 && !TOPIC_STOPWORDS.has(w) && !BARE_ENDINGS.has(w)));
+export function topicWords(text: string): string[] {
+  // Word by word into a set, not split() into an array of every word: a sentence of 50k one-letter words
+  // (`a.a.a.…`) made a 50k-element array whose allocation cost 30× per 10× of input (10 kB → 100 kB).
+  const words = new Set<string>();
+  for (const m of text.matchAll(TOPIC_WORD)) {
+    const w = stripParticle(m[0], TOPIC_PARTICLES);
+    if (w.length >= 2 && !TOPIC_STOPWORDS.has(w) && !BARE_ENDINGS.has(w)) words.add(w);
+  }
+  return [...words];
 }
+const TOPIC_WORD = /[가-힣A-Za-z]+/g;
 
 /** A word that can sit inside a longer one (사업비 in 총사업비): three or more Hangul syllables. */
 const INSIDE_WORD = /^[가-힣]{3,}$/;
