@@ -3,8 +3,8 @@
 // signatures was ~40% of the main thread's clustering, with the analysis workers idle until it ends.
 // Each carries a hash of the title and body it was made from, and is used only for a document with that
 // very text (a document stored by an earlier run may hold another extraction of the same file).
-import { createHash } from 'node:crypto';
 import type { NewsDoc } from '../types.js';
+import { sha256 } from '../ids.js';
 import { documentTerms, type TermCounts } from './features.js';
 import { signature } from './minhash.js';
 import { CLUSTER_TUNABLES } from './tunables.js';
@@ -24,7 +24,7 @@ export interface DocFeatures {
 
 type Text = Pick<NewsDoc, 'title' | 'body'>;
 
-const textHash = (doc: Text): string => createHash('sha1').update(doc.title ?? '').update('\0').update(doc.body).digest('base64');
+const textHash = (doc: Text): string => sha256(`${doc.title ?? ''}\0${doc.body}`);
 
 export function packTerms(tf: TermCounts): PackedTerms {
   const ids = new Int32Array(tf.size), weights = new Float64Array(tf.size);
