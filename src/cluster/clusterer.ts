@@ -170,8 +170,7 @@ export class EventClusterer {
     }
 
     // 1. Syndicated copies.
-    const made = this.precounted?.takeSignature(doc);
-    const sig = made === undefined ? signature(doc.body, this.t) : made;
+    const sig = this.signatureOf(doc);
     if (sig) {
       const copies = this.copies.find(sig);
       this.copies.add(index, sig);
@@ -227,7 +226,7 @@ export class EventClusterer {
       const tf = this.termsOf(doc);
       if (!this.prepared.delete(doc.id)) throw new Error('EventClusterer.seed takes prepared documents only');
       if (tf.size >= this.t.minTerms) {
-        const sig = signature(doc.body, this.t);
+        const sig = this.signatureOf(doc);
         if (sig) this.copies.add(index, sig);
       }
       if (doc.kind === 'derivative') continue;
@@ -479,6 +478,12 @@ export class EventClusterer {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** A document's MinHash signature for the copy index: the read worker's when it made one of this very text (precounted.ts). */
+  private signatureOf(doc: NewsDoc): Uint32Array | null {
+    const made = this.precounted?.takeSignature(doc);
+    return made === undefined ? signature(doc.body, this.t) : made;
+  }
 
   /** A document's term counts for add: kept from the constructor's pass when they fit (and then let go), else counted again
    *  (the same Map either way). */
