@@ -5,6 +5,9 @@ import { blankCredits, findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
 import { fixtureDocs } from '../../test/fixture-docs/analyze.mjs';
 import type { Entity, Mention, Message, NewsDoc } from '../types.js';
+import { newDoc } from '../doc.js';
+import type { LineTokens } from './token-cache.js';
+import { MAX_TOKENIZED_CHARS } from './tunables-entities.js';
 
 const byAlias = (es: Entity[], alias: string) => es.find((e) => e.aliases.includes(alias));
 
@@ -142,4 +145,29 @@ test('blankCredits blanks each credit form and keeps offsets', () => {
     assert.equal(out.length, caption.length, 'same length, so spans index the caption');
     assert.equal(out.trim(), kept, caption);
   }
+});
+
+test('a line past MAX_TOKENIZED_CHARS is read in pieces: no token array longer than a piece, names found past the cuts, an info message', () => {
+  // A hostile line: 12,000 characters of `x.` (one token per character, no white space), then an ordinary sentence.
+  const body = 'x.'.repeat(6_000) + ' 한빛로보틱스 김서윤 대표는 2일 새 로봇을 공개했다.\n둘째 줄은 짧다.';
+  const docs = [newDoc({ id: 'long', source: 'long.txt', body })];
+  const messages: Message[] = [];
+  const tokens: LineTokens = new Map();
+  const es = findEntities(docs, messages, tokens);
+  // Read whole, the line made one array of 12,000 tokens, all alive at once (growth 41× per 10× of input).
+  const longest = Math.max(...[...tokens.values()].map((ms) => ms.length));
+  assert.ok(longest <= MAX_TOKENIZED_CHARS, `longest token array ${longest}`);
+  assert.ok(tokens.size > 2, 'the long line is tokenized piece by piece');
+  const kim = byAlias(es, '김서윤');
+  assert.ok(kim, 'the name in the last piece is found');
+  assert.equal(kim.role, '한빛로보틱스 대표');
+  checkSpans(docs, es);
+  const m = messages.filter((x) => x.rule === 'long-line-read-in-pieces');
+  assert.equal(m.length, 1, 'one message for the document');
+  assert.equal(m[0].severity, 'info');
+  assert.deepEqual(m[0].place, { source: 'long', span: { start: 0, end: body.indexOf('\n') } });
+  // Ordinary lines are not cut: no message.
+  const short: Message[] = [];
+  findEntities([newDoc({ id: 's', source: 's.txt', body: '한빛로보틱스 김서윤 대표는 2일 새 로봇을 공개했다.' })], short);
+  assert.ok(!short.some((x) => x.rule === 'long-line-read-in-pieces'));
 });

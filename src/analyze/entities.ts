@@ -10,7 +10,7 @@
 import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
 import { isGradeOrRound, recognize, type NerSpan, type NerType } from './ner.js';
-import { tokenize, tokenizeLine } from './morph.js';
+import { linePieces, tokenize, tokenizeLine } from './morph.js';
 import type { LineTokens } from './token-cache.js';
 import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
@@ -18,7 +18,7 @@ import { PARTICLES } from '../text/particles.js';
 import { hasHangul, isHangul } from '../text/hangul.js';
 import {
   CAPTION_CREDITS, CAPTION_ROLE_WEIGHT, CAPTION_TAIL_MAX_CHARS, MIN_WEAK_MENTIONS, NAME_CACHE_MAX, QUOTED_PRODUCT_WEIGHT, PHOTO_AGENCIES, GAZETTEER, GENERIC_ACTORS, MAX_QUOTED_PRODUCT_CHARS, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, PRESS_TITLES, PRODUCT_CUES,
-  PRODUCT_WORDS, PROJECT_WORDS,
+  PRODUCT_WORDS, PROJECT_WORDS, MAX_TOKENIZED_CHARS,
 } from './tunables-entities.js';
 
 interface Found {
@@ -61,6 +61,10 @@ export function findEntities(docs: NewsDoc[], messages: Message[] = [], tokens: 
     if (!seen) read.set(knownOrgs, (seen = new Map()));
     return seen.get(line) ?? seen.set(line, recognize(line, knownOrgs, tokensOf(line))).get(line)!;
   };
+  for (const t of [...bodies, ...captions]) {
+    const m = piecesMessage(t);
+    if (m) messages.push(m);
+  }
   const first = bodies.map((t) => recognizeText(t, spansOf));
   // Organizations any document names for sure (풍력 기업 노르빅윈드) help read the others' lines again.
   const knownOrgs = new Set(first.flat().filter((f) => f.type === 'organization' && f.strong && !f.surface.includes(' ')).map((f) => f.surface));
@@ -129,9 +133,8 @@ function recognizeText(t: Text, spansOf: SpansOf, knownOrgs?: ReadonlySet<string
   const out: Found[] = [];
   const doc = { id: t.doc, body: t.text };
   const at = fieldOf(t.field);
-  let offset = 0;
   let next = 0; // `before` comes line by line, in order: each line's finds are read once (filtering it per line was quadratic)
-  for (const line of t.text.split('\n')) {
+  for (const { text: line, start: offset } of readingUnits(t.text)) {
     const end = offset + line.length;
     let previous: Found[] | undefined;
     if (before) {
@@ -162,9 +165,36 @@ function recognizeText(t: Text, spansOf: SpansOf, knownOrgs?: ReadonlySet<string
         }
       }
     }
-    offset += line.length + 1;
   }
   return out;
+}
+
+/** The lines of a text, a long one in its pieces (linePieces), each with where it starts in the text. */
+function readingUnits(text: string): { text: string; start: number }[] {
+  const units: { text: string; start: number }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    for (const piece of linePieces(line)) units.push({ text: piece.text, start: offset + piece.start });
+    offset += line.length + 1;
+  }
+  return units;
+}
+
+/**
+ * An info message for a text with a line analysis reads in pieces (linePieces): a name written across a
+ * cut is not recognized there, though it is still found by its surface elsewhere (propagate).
+ */
+function piecesMessage(t: Text): Message | null {
+  let offset = 0;
+  for (const line of t.text.split('\n')) {
+    if (line.length > MAX_TOKENIZED_CHARS) {
+      return message('analyze', 'long-line-read-in-pieces',
+        `a line of ${line.length} characters is read for names in pieces of at most ${MAX_TOKENIZED_CHARS} (MAX_TOKENIZED_CHARS)${t.field ? ` in caption ${t.field.index + 1}` : ''}; a name across a cut may be missed`,
+        placeOf(t.doc, { start: offset, end: offset + line.length, ...fieldOf(t.field) }), 'info');
+    }
+    offset += line.length + 1;
+  }
+  return null;
 }
 
 // X(Latin name) and X(일본명 Y): an alias written in brackets right after a name. The names start at a

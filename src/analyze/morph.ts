@@ -73,6 +73,23 @@ export function tokenize(text: string): Morph[] {
 }
 
 /**
+ * A line as the pieces analysis reads it, each with where it starts in the line: the line itself, or past
+ * MAX_TOKENIZED_CHARS the pieces tokenize() cuts it into (so ko-dic reads each piece as it read the line).
+ * Entities recognize a long line piece by piece: one array of every token of a 100k-character line (`a.`
+ * repeated: 100k tokens) outgrows the young generation and is rescanned at every collection.
+ */
+export function linePieces(line: string): { text: string; start: number }[] {
+  if (line.length <= MAX_TOKENIZED_CHARS) return [{ text: line, start: 0 }];
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (const cut of [...pieceCuts(line), line.length]) {
+    out.push({ text: line.slice(from, cut), start: from });
+    from = cut;
+  }
+  return out;
+}
+
+/**
  * Where a text longer than MAX_TOKENIZED_CHARS is cut into pieces at most that long: at the last white
  * space of each stretch (anywhere, when a stretch has none). None in ordinary text.
  */

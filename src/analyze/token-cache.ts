@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { NewsDoc } from '../types.js';
 import { sha256 } from '../ids.js';
-import { readsWithKoDic, type Morph } from './morph.js';
+import { linePieces, readsWithKoDic, type Morph } from './morph.js';
 import { blankCredits } from './entities.js';
 
 /** Morphemes of lines already tokenized: filled by analysis, seeded from the store. */
@@ -25,11 +25,14 @@ function analyserVersion(): string {
   return analyser;
 }
 
-/** The distinct lines of a document that analysis reads with ko-dic: body lines, then captions with credits blanked (entities.ts). */
+/** The distinct lines of a document that analysis reads with ko-dic: body lines, then captions with credits
+ *  blanked (entities.ts); a long line as the pieces entities read it in (linePieces). */
 export function documentLines(doc: Pick<NewsDoc, 'body' | 'captions'>): string[] {
   const lines = new Set<string>();
   for (const text of [doc.body, ...doc.captions.map(blankCredits)]) {
-    for (const line of text.split('\n')) if (line.trim() && readsWithKoDic(line)) lines.add(line);
+    for (const line of text.split('\n')) {
+      for (const { text: piece } of linePieces(line)) if (piece.trim() && readsWithKoDic(piece)) lines.add(piece);
+    }
   }
   return [...lines];
 }
