@@ -40,3 +40,27 @@ test('a long line is stripped piece by piece as before when a piece has marks or
   assert.equal(stripInline(` ${plain}`), plain);
   assert.equal(stripInline(plain), plain);
 });
+
+test('a long line of U+20xx marks is cut at its spaces without indexOf, and stripped as before', () => {
+  // V8's indexOf(' ') in two-byte text searches for the byte 0x20, which every character of U+2000–U+20FF
+  // holds: on `“` repeated it cost 20× a pattern scan, and markdownLines grew 16× per 10× of input. The
+  // calls stand for that time.
+  const indexOf = String.prototype.indexOf;
+  let spaceSearches = 0;
+  String.prototype.indexOf = function (this: string, search: string, from?: number) {
+    if (search === ' ' && this.length > INLINE_PIECE_CHARS) spaceSearches++;
+    return indexOf.call(this, search, from);
+  };
+  const run = '“'.repeat(INLINE_PIECE_CHARS - 3);
+  const line = `${run} **굵게** ${run} ~~취소~~ ${run}`;
+  let result: string;
+  try {
+    result = stripInline(line);
+  } finally {
+    String.prototype.indexOf = indexOf;
+  }
+  assert.equal(spaceSearches, 0);
+  assert.equal(result, `${run} 굵게 ${run} 취소 ${run}`);
+  const plain = '“'.repeat(3 * INLINE_PIECE_CHARS);
+  assert.equal(stripInline(plain), plain, 'a line without spaces is one piece, returned itself');
+});
