@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, tokenizeLine } from './morph.js';
+import { isSpace, linePieces, tokenize, tokenizeLine } from './morph.js';
+import { MAX_TOKENIZED_CHARS } from './tunables-entities.js';
 import { recognize } from './ner.js';
 import { finishesWithinCpu } from '../workers/hang-limit.js';
 
@@ -44,4 +45,23 @@ test('a long run without white space is read in pieces: spans stay right, and th
   // lindera alone on one 400k run of 가 takes ~30 s of CPU (10k: 0.4 s; 100k: 6–10 s); read in pieces, ~6 s.
   // The limit is the worker thread's CPU time, which load does not stretch; it only catches the hang.
   assert.equal(await finishesWithinCpu(15_000, new URL('./morph.js', import.meta.url), 'tokenize', '가'.repeat(400_000)), true);
+});
+
+test('isSpace reads every UTF-16 code unit as /\\s/ does', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+});
+
+test('linePieces: a long line is cut at its last white space before MAX_TOKENIZED_CHARS, anywhere without one', () => {
+  const short = '가'.repeat(MAX_TOKENIZED_CHARS);
+  assert.deepEqual(linePieces(short), [{ text: short, start: 0 }]);
+  const spaced = '가나다\u3000'.repeat(MAX_TOKENIZED_CHARS / 2);
+  const pieces = linePieces(spaced);
+  assert.equal(pieces.map((p) => p.text).join(''), spaced);
+  for (const p of pieces) {
+    assert.equal(spaced.slice(p.start, p.start + p.text.length), p.text);
+    assert.ok(p.text.length <= MAX_TOKENIZED_CHARS);
+    if (p.start) assert.equal(p.text[0], '\u3000', 'cut at an ideographic space');
+  }
+  const dots = '·'.repeat(2 * MAX_TOKENIZED_CHARS + 7);
+  assert.deepEqual(linePieces(dots).map((p) => [p.start, p.text.length]), [[0, MAX_TOKENIZED_CHARS], [MAX_TOKENIZED_CHARS, MAX_TOKENIZED_CHARS], [2 * MAX_TOKENIZED_CHARS, 7]]);
 });
