@@ -343,10 +343,12 @@ function textsByPair(texts: Text[]): (bare: string) => Text[] {
   texts.forEach((t, i) => {
     const seen = new Set<number>();
     let prev = -1;
+    let last = -1; // the pair added just before: a run of one character (`····`) adds its pair once
     for (let k = 0; k < t.text.length; k++) {
       const c = t.text.charCodeAt(k);
       if (isSpace(c)) continue;
-      if (prev >= 0) seen.add(prev * 0x10000 + c);
+      const pair = prev * 0x10000 + c;
+      if (prev >= 0 && pair !== last) seen.add((last = pair));
       prev = c;
     }
     for (const pair of seen) {

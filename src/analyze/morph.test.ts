@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSpace, linePieces, tokenize, tokenizeLine } from './morph.js';
-import { MAX_TOKENIZED_CHARS } from './tunables-entities.js';
+import { MAX_CUT_SEARCH_CHARS, MAX_TOKENIZED_CHARS } from './tunables-entities.js';
 import { recognize } from './ner.js';
 import { finishesWithinCpu } from '../workers/hang-limit.js';
 
@@ -64,4 +64,13 @@ test('linePieces: a long line is cut at its last white space before MAX_TOKENIZE
   }
   const dots = '·'.repeat(2 * MAX_TOKENIZED_CHARS + 7);
   assert.deepEqual(linePieces(dots).map((p) => [p.start, p.text.length]), [[0, MAX_TOKENIZED_CHARS], [MAX_TOKENIZED_CHARS, MAX_TOKENIZED_CHARS], [2 * MAX_TOKENIZED_CHARS, 7]]);
+});
+
+test('linePieces: a cut looks back at most MAX_CUT_SEARCH_CHARS for white space', () => {
+  // A space too far back is not used: the stretch after it has none within MAX_CUT_SEARCH_CHARS of the end.
+  const far = 'x'.repeat(MAX_TOKENIZED_CHARS - MAX_CUT_SEARCH_CHARS - 10) + ' ' + 'y'.repeat(MAX_TOKENIZED_CHARS);
+  assert.equal(linePieces(far)[1].start, MAX_TOKENIZED_CHARS);
+  // One within reach is.
+  const near = 'x'.repeat(MAX_TOKENIZED_CHARS - MAX_CUT_SEARCH_CHARS + 10) + ' ' + 'y'.repeat(MAX_TOKENIZED_CHARS);
+  assert.equal(linePieces(near)[1].start, MAX_TOKENIZED_CHARS - MAX_CUT_SEARCH_CHARS + 10);
 });

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { ConfigError } from '../messages.js';
 import { checkBudget, offBudget } from '../workers/budget.js';
-import { MAX_TOKENIZED_CHARS, MAX_TOKENIZED_RUN_CHARS } from './tunables-entities.js';
+import { MAX_CUT_SEARCH_CHARS, MAX_TOKENIZED_CHARS, MAX_TOKENIZED_RUN_CHARS } from './tunables-entities.js';
 
 /** One morpheme with UTF-16 offsets into the text that was tokenized. */
 export interface Morph {
@@ -91,15 +91,17 @@ export function linePieces(line: string): { text: string; start: number }[] {
 
 /**
  * Where a text longer than MAX_TOKENIZED_CHARS is cut into pieces at most that long: at the last white
- * space of each stretch (anywhere, when a stretch has none). None in ordinary text.
+ * space of each stretch, or where the stretch ends when its last MAX_CUT_SEARCH_CHARS hold none. None in
+ * ordinary text.
  */
 function pieceCuts(text: string): number[] {
   const cuts: number[] = [];
   let from = 0;
   while (text.length - from > MAX_TOKENIZED_CHARS) {
     let at = from + MAX_TOKENIZED_CHARS;
-    while (at > from && !isSpace(text.charCodeAt(at))) at--;
-    if (at === from) at = from + MAX_TOKENIZED_CHARS - (isLowSurrogate(text.charCodeAt(from + MAX_TOKENIZED_CHARS)) ? 1 : 0);
+    const stop = Math.max(from, at - MAX_CUT_SEARCH_CHARS);
+    while (at > stop && !isSpace(text.charCodeAt(at))) at--;
+    if (!(at > from && isSpace(text.charCodeAt(at)))) at = from + MAX_TOKENIZED_CHARS - (isLowSurrogate(text.charCodeAt(from + MAX_TOKENIZED_CHARS)) ? 1 : 0);
     cuts.push(at);
     from = at;
   }

@@ -114,6 +114,12 @@ export const MAX_TOKENIZED_RUN_CHARS = 1_000;
  * grew 41× per 10× of input (`a.` repeated), 6× in pieces; a name across a cut is missed, with a message.
  */
 export const MAX_TOKENIZED_CHARS = 5_000;
+/**
+ * How far back from where a piece of MAX_TOKENIZED_CHARS ends its cut looks for white space; with none
+ * there the piece is cut where it ends. A line without white space was otherwise scanned back the whole
+ * piece at every cut; a Korean word is far shorter, so a line of words always has a space this close.
+ */
+export const MAX_CUT_SEARCH_CHARS = 500;
 /** Minimum body mentions for an entity found only by weak rules (ko-dic guesses, bare acronyms). */
 export const MIN_WEAK_MENTIONS = 2;
 /** How much a role read in a caption counts against one read in the body: on a tie the body's wording wins. */
