@@ -25,6 +25,10 @@ const SPACE = /\s/;
 const QUOTE_CONTINUES = /(?:라고|라며|라면서|이라고|이라며|고\s|며\s|하고|하며|라는|란|는|을|를|이|가|와|과|에|로|등)/y;
 /** A letter, digit or dot of the word before a full stop (U.S., 1.5). */
 const WORD_CHAR = /[\p{L}\p{N}.]/u;
+/** The characters the splitter acts on (line breaks, quote marks, stops), by char code: the loop passes over
+ *  every other one with one array read, where three set and property lookups per character were its time. */
+const ACTS_ON = new Uint8Array(0x10000);
+for (const ch of ['\n', '"', ...Object.keys(OPEN), ...CLOSERS, ...STOPS]) ACTS_ON[ch.charCodeAt(0)] = 1;
 
 /** Splits the whole body; each sentence knows its paragraph (blank-line separated block). */
 export function splitSentences(body: string): Sentence[] {
@@ -63,6 +67,7 @@ export function splitText(text: string): [number, number][] {
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
+    if (!ACTS_ON[text.charCodeAt(i)]) continue;
     const ch = text[i];
     if (ch === '\n') { emit(i); start = i + 1; stack.length = 0; continue; }
     if (ch === '"' && balanced.has('"')) {
@@ -125,6 +130,11 @@ function endsQuotedSentence(text: string, close: number): boolean {
 function quoteBalance(text: string): Set<string> {
   const ok = new Set<string>();
   for (const [open, close] of Object.entries(OPEN)) {
+    // Most texts hold neither mark of most pairs: a native scan settles those without the loop.
+    if (!text.includes(open) && !text.includes(close)) {
+      ok.add(open);
+      continue;
+    }
     let depth = 0;
     let bad = false;
     for (let i = 0; i < text.length && !bad; i++) {
@@ -137,7 +147,7 @@ function quoteBalance(text: string): Set<string> {
     if (!bad && depth === 0) ok.add(open);
   }
   let straight = 0;
-  for (const c of text) if (c === '"') straight++;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) straight++;
   if (straight % 2 === 0) ok.add('"');
   return ok;
 }
