@@ -2,7 +2,7 @@
 // regular expression gives on short ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runReplacer } from './runs.js';
+import { collapsedLength, runReplacer } from './runs.js';
 import { fold } from './fold.js';
 import { norm } from '../extract/lines.js';
 
@@ -23,4 +23,14 @@ test('runs at the ends are dropped only when trimming', () => {
   assert.equal(dashes(text), text.replace(/[\s-]+/g, '_'));
   assert.ok(dashes(text).startsWith('_a_b_'));
   assert.equal(runReplacer('', ' ', true)(`  ${'x '.repeat(10_000)}  `), `${'x '.repeat(10_000)}`.trim());
+});
+
+test('collapsedLength is the length of the squashed text, for every kind of white space', () => {
+  const texts = ['', '   ', ' 한빛전자는\u00a0\u00a0“신제품”을\t공개했다 ', 'a\u3000\u3000b\ufeffc\u2028d', '\n\n가\n', 'x\u200by', long(' 가 \t나\u00a0')];
+  for (const t of texts) assert.equal(collapsedLength(t), t.replace(/\s+/g, ' ').trim().length, JSON.stringify(t.slice(0, 20)));
+  for (let c = 0; c < 0x10000; c++) {
+    const t = `a${String.fromCharCode(c)}b`;
+    if (collapsedLength(t) !== t.replace(/\s+/g, ' ').trim().length) assert.fail(`U+${c.toString(16)}`);
+  }
+  assert.equal(collapsedLength(null), 0);
 });

@@ -46,3 +46,33 @@ export function runReplacer(extra: string, by: string, trim = false): (s: string
     return from < n ? out + s.slice(from) : out;
   };
 }
+
+const JS_SPACE_CODE = new Uint8Array(0x10000);
+for (const ch of JS_SPACE) JS_SPACE_CODE[ch.charCodeAt(0)] = 1;
+
+/** Whether the UTF-16 code unit `c` is JavaScript white space (`\s`): one array read, no pattern. */
+export const isSpaceCode = (c: number): boolean => JS_SPACE_CODE[c] === 1;
+
+/**
+ * The length `s.replace(/\s+/g, ' ').trim()` would have, counted without building it: callers that only
+ * compare text amounts (link shares, thresholds) paid for a copy of a whole page's text per question.
+ */
+export function collapsedLength(s: string | null | undefined): number {
+  if (!s) return 0;
+  let n = 0;
+  let gap = false; // white space after some text: one space, if more text follows
+  let any = false;
+  for (let i = 0; i < s.length; i++) {
+    if (JS_SPACE_CODE[s.charCodeAt(i)]) {
+      gap = any;
+      continue;
+    }
+    if (gap) {
+      n++;
+      gap = false;
+    }
+    n++;
+    any = true;
+  }
+  return n;
+}

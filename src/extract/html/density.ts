@@ -1,7 +1,7 @@
 // Text-density candidate: paragraphs vote for their ancestors (Readability's idea, done in one
 // read-only pass without its retries and DOM rewrites), the best-scoring container wins after a
 // link-density penalty, and strong siblings join it when a story body is split across blocks.
-import { squash, linkShare } from './dom.js';
+import { squash, squashedLength, linkShare } from './dom.js';
 import {
   ANCESTOR_DECAY, MAX_CANDIDATE_LINK_DENSITY, MIN_SCORED_PARAGRAPH, SCORE_TAGS, SIBLING_SHARE,
 } from './tunables.js';
@@ -19,10 +19,10 @@ export interface DensityPick {
 function ownTextLength(el: Element): number {
   let n = 0;
   for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === TEXT) n += squash((c as Text).data).length;
+    if (c.nodeType === TEXT) n += squashedLength((c as Text).data);
     else if (c.nodeType === ELEMENT) {
       const tag = (c as Element).tagName.toLowerCase();
-      if (tag === 'a' || tag === 'span' || tag === 'strong' || tag === 'b' || tag === 'em' || tag === 'i') n += squash(c.textContent).length;
+      if (tag === 'a' || tag === 'span' || tag === 'strong' || tag === 'b' || tag === 'em' || tag === 'i') n += squashedLength(c.textContent);
     }
   }
   return n;

@@ -3,6 +3,7 @@
 import { HTML_RULE } from './rules.js';
 import type { Removal } from '../../types.js';
 import { toKst } from '../../dates.js';
+import { collapsedLength } from '../../text/runs.js';
 import {
   BLOCK_TAGS, BOILERPLATE_LINES, CAPTION_SELECTORS, DROP_ROLES, DROP_TAGS, HEADING_TAGS, JUNK_NAME,
   JUNK_SHORT_LINE, KEEP_NAME, DATELINE, DATELINE_MAX, LEAD_PROSE, TAIL_SECTION, TAIL_SECTION_AFTER, LAYOUT_NAME, STORY_INSIDE, WRAPPER_PROSE_SHARE, MAX_BLOCK_LINK_DENSITY, PROTECTED_TAGS, SHORT_BLOCK,
@@ -15,6 +16,8 @@ import {
 export const textWeight = (s: string): number => s.length + (s.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/g)?.length ?? 0);
 
 export const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+/** squash(s).length, without making the string (see collapsedLength). */
+export const squashedLength = collapsedLength;
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -54,7 +57,7 @@ export function dropNonText(root: ParentNode): void {
     else if (tag === 'figure') figures.push(el);
   }
   for (const el of figures) {
-    if (attached(el) && squash(el.textContent).length < 300) el.remove();
+    if (attached(el) && squashedLength(el.textContent) < 300) el.remove();
   }
 }
 
@@ -86,10 +89,10 @@ export function dropJunkBlocks(root: ParentNode, removed: Removal[]): void {
 }
 
 /** Share of an element's text that sits inside links. */
-export function linkShare(el: Element, textLength = squash(el.textContent).length): number {
+export function linkShare(el: Element, textLength = squashedLength(el.textContent)): number {
   if (!textLength) return 0;
   let links = 0;
-  for (const a of el.querySelectorAll('a')) links += squash(a.textContent).length;
+  for (const a of el.querySelectorAll('a')) links += squashedLength(a.textContent);
   return Math.min(1, links / textLength);
 }
 
@@ -118,7 +121,7 @@ export function collectBlocks(roots: Element[]): Block[] {
       if (c.nodeType === TEXT) {
         const data = (c as Text).data;
         parts.push(data);
-        if (inLink) linkChars += squash(data).length;
+        if (inLink) linkChars += squashedLength(data);
       } else if (c.nodeType === ELEMENT) {
         const tag = (c as Element).tagName.toLowerCase();
         if (tag === 'br') {

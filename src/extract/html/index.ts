@@ -13,7 +13,7 @@ import { HTML_RULE } from './rules.js';
 import { parseLight } from './light-dom.js';
 import type { Message, Removal } from '../../types.js';
 import { message } from '../../messages.js';
-import { blocksToText, collectBlocks, textWeight, dropJunkBlocks, dropNonText, filterBlocks, squash, takeCaptions, type Block } from './dom.js';
+import { blocksToText, collectBlocks, textWeight, dropJunkBlocks, dropNonText, filterBlocks, squash, squashedLength, takeCaptions, type Block } from './dom.js';
 import { densityCandidate } from './density.js';
 import { cleanLdBody, findArticle, readJsonLd } from './json-ld.js';
 import { EMAIL, meta, metaMap, readMetadata, type HtmlMetadata } from './metadata.js';
@@ -103,7 +103,7 @@ function genericBody(doc: Document): Element[] {
     const matches = all.filter((el) => el.matches(s));
     if (!matches.length) continue;
     const els = matches.filter((el) => !matches.some((o) => o !== el && o.contains(el)));
-    groups.push({ els, len: els.reduce((n, el) => n + squash(el.textContent).length, 0) });
+    groups.push({ els, len: els.reduce((n, el) => n + squashedLength(el.textContent), 0) });
   }
   groups.sort((a, b) => b.len - a.len);
   // The fullest group, narrowed to a group nested inside it that still holds most of its text:
@@ -258,7 +258,7 @@ function extractWith(html: string, options: HtmlOptions, dom: Dom): HtmlExtracti
     else {
       let r: Candidate | null = null;
       // Readability rewrites the page as it goes; on a tiny page it finds nothing and leaves nothing to fall back on.
-      const tiny = squash(body.textContent).length < MIN_READABILITY_PAGE;
+      const tiny = squashedLength(body.textContent) < MIN_READABILITY_PAGE;
       if (!tiny && !dom.full) return null;
       try {
         if (!tiny) r = readabilityCandidate(document, titles);
