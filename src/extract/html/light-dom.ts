@@ -8,6 +8,7 @@
 // Walks are iterative: hostile pages nest thousands deep.
 import { Parser } from 'htmlparser2';
 import { compile } from 'css-select';
+import { compileSimple } from './simple-selectors.js';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -161,9 +162,14 @@ abstract class LParentNode extends LNode {
 class LElement extends LParentNode {
   readonly nodeType = ELEMENT;
   readonly tagName: string;
+  /** id and class as parsed, for the selector lists (simple-selectors.ts): attributes never change after parsing. */
+  readonly idAttr: string | undefined;
+  readonly classAttr: string | undefined;
   constructor(public readonly localName: string, public readonly attribs: Record<string, string>) {
     super();
     this.tagName = localName.toUpperCase();
+    this.idAttr = typeof attribs.id === 'string' ? attribs.id : undefined;
+    this.classAttr = typeof attribs.class === 'string' ? attribs.class : undefined;
   }
 
   // No own-property check needed: no property an object inherits is a string.
@@ -249,12 +255,13 @@ const adapter: NonNullable<Options['adapter']> = {
   removeSubsets: (nodes) => nodes.filter((n, i) => nodes.indexOf(n) === i && !nodes.some((o) => o !== n && o instanceof LParentNode && o.contains(n))),
 };
 
-/** Compiled selectors, kept: the extractor asks the same few dozen selectors of every page. */
+/** Compiled selectors, kept: the extractor asks the same few dozen selectors of every page. Simple lists get
+ *  direct attribute tests (simple-selectors.ts), the others css-select. */
 const queries = new Map<string, (el: LElement) => boolean>();
 function compiled(selectors: string): (el: LElement) => boolean {
   let q = queries.get(selectors);
   if (!q) {
-    q = compile<LNode, LElement>(selectors, { xmlMode: false, adapter }) as (el: LElement) => boolean;
+    q = compileSimple(selectors) ?? (compile<LNode, LElement>(selectors, { xmlMode: false, adapter }) as (el: LElement) => boolean);
     queries.set(selectors, q);
   }
   return q;
