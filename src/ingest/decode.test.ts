@@ -85,6 +85,13 @@ describe('decodeFile: generated cases', () => {
     assert.deepEqual(rules(got.messages), ['error ingest/too-large']);
   });
 
+  test('a gzip of two members is read whole, though its trailer sizes only the last one', () => {
+    const first = '한빛전자가 4일 충남 아산에서 새 공장 착공식을 열었다.\n'.repeat(4000);
+    const gz = Buffer.concat([gzipSync(Buffer.from(first)), gzipSync(Buffer.from('끝.\n'))]);
+    const got = decodeFile(raw('two.txt.gz', gz));
+    assert.equal(got.file?.text, `${first}끝.\n`);
+  });
+
   test('a truncated gzip is reported as bad-gzip', () => {
     const gz = readFileSync(new URL('gzip/article.txt.gz', FIXTURES));
     const got = decodeFile(raw('cut.txt.gz', gz.subarray(0, gz.length - 30)));

@@ -4,6 +4,10 @@
  *  is almost always a dump or a mistake that would stall the run. Raise it with --max-file-mb. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** Deflate cannot expand data by more than about 1032 to 1: a gzip trailer claiming more than this times its
+ *  file's size is wrong, and the inflate buffer is never sized past it (see gunzipWhole in decode.ts). */
+export const DEFLATE_MAX_RATIO = 1032;
+
 /** More input files than this is refused before any is read (raise it with --max-files): a folder that
  *  large is usually a mistake (a home folder, a whole disk), and the run would hold every document. */
 export const MAX_INPUT_FILES = 100_000;
