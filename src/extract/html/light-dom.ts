@@ -165,11 +165,16 @@ class LElement extends LParentNode {
   /** id and class as parsed, for the selector lists (simple-selectors.ts): attributes never change after parsing. */
   readonly idAttr: string | undefined;
   readonly classAttr: string | undefined;
+  private tokens: string[] | null = null;
   constructor(public readonly localName: string, public readonly attribs: Record<string, string>) {
     super();
     this.tagName = localName.toUpperCase();
     this.idAttr = typeof attribs.id === 'string' ? attribs.id : undefined;
     this.classAttr = typeof attribs.class === 'string' ? attribs.class : undefined;
+  }
+
+  get classTokens(): readonly string[] {
+    return (this.tokens ??= this.classAttr ? this.classAttr.split(/\s+/).filter(Boolean) : []);
   }
 
   // No own-property check needed: no property an object inherits is a string.

@@ -17,6 +17,8 @@ export interface SimpleElement {
   /** The id and class attributes as parsed (undefined when absent): read by every list, so kept apart. */
   readonly idAttr: string | undefined;
   readonly classAttr: string | undefined;
+  /** The class attribute's white-space (`\s`) separated tokens, split once per element. */
+  readonly classTokens: readonly string[];
   readonly parentNode: unknown;
 }
 
@@ -59,7 +61,7 @@ function hasToken(list: string, token: string): boolean {
 /** One compound's test, and what an element must carry to pass it (for the list's lookups). */
 interface Compound {
   test: Test;
-  key: { kind: 'id' | 'class' | 'tag'; value: string } | null;
+  key: { kind: 'id' | 'class' | 'tag' | 'attr'; value: string } | null;
 }
 
 function compound(text: string): Compound | null {
@@ -84,6 +86,7 @@ function compound(text: string): Compound | null {
     } else {
       const name = p[3].toLowerCase();
       const read = reader(name);
+      key ??= { kind: 'attr', value: name };
       const op = p[4];
       const want = p[5];
       if (want === undefined) {
@@ -140,29 +143,22 @@ export function compileSimple(selectors: string): Test | null {
   const byId = new Map<string, Test[]>();
   const byClass = new Map<string, Test[]>();
   const byTag = new Map<string, Test[]>();
+  const byAttr = new Map<string, Test[]>();
   const rest: Test[] = [];
   for (const { test, key } of parts as Compound[]) {
-    const map = key?.kind === 'id' ? byId : key?.kind === 'class' ? byClass : key?.kind === 'tag' ? byTag : null;
+    const map = key?.kind === 'id' ? byId : key?.kind === 'class' ? byClass : key?.kind === 'tag' ? byTag : key?.kind === 'attr' ? byAttr : null;
     if (!map) rest.push(test);
     else map.set(key!.value, [...(map.get(key!.value) ?? []), test]);
   }
-  if (parts.length === 1 && rest.length === 1) return rest[0];
+  if (parts.length === 1) return parts[0]!.test;
+  // Parts that need an attribute run only on elements that carry it.
+  const withAttr = [...byAttr].map(([name, tests]) => ({ read: reader(name), tests }));
   return (el) => {
     if (byTag.size && any(byTag.get(el.localName), el)) return true;
     if (byId.size && el.idAttr !== undefined && any(byId.get(el.idAttr), el)) return true;
-    const cls = el.classAttr;
-    if (byClass.size && cls) {
-      // Each class token of the element, looked up: the list's class parts are never run one by one.
-      let start = -1;
-      for (let i = 0; i <= cls.length; i++) {
-        if (i < cls.length && !isSpaceCode(cls.charCodeAt(i))) {
-          if (start < 0) start = i;
-        } else if (start >= 0) {
-          if (any(byClass.get(cls.slice(start, i)), el)) return true;
-          start = -1;
-        }
-      }
-    }
+    // Each class token of the element, looked up: the list's class parts are never run one by one.
+    if (byClass.size && el.classAttr) for (const token of el.classTokens) if (any(byClass.get(token), el)) return true;
+    for (const { read, tests } of withAttr) if (read(el) !== undefined && any(tests, el)) return true;
     return any(rest, el);
   };
 }
