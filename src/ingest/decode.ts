@@ -112,6 +112,8 @@ const nonAsciiHangulRatio = (text: string): number =>
 function utf16WithoutBom(b: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
   const n = Math.min(b.length, 65536) & ~1;
   if (n < 4 || b.length % 2) return null;
+  // No zero byte at all (every UTF-8 page): nothing to count, and the native search is all it costs.
+  if (b.subarray(0, n).indexOf(0) < 0) return null;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < n; i += 2) {

@@ -9,6 +9,7 @@
 import { Parser } from 'htmlparser2';
 import { compile } from 'css-select';
 import { compileSimple } from './simple-selectors.js';
+import { isSpaceCode } from '../../text/runs.js';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -245,7 +246,12 @@ class LDocument extends LParentNode {
 }
 
 /** linkedom keeps a class attribute as its token set: unique tokens, one space apart. */
-const normaliseClass = (value: string) => (/\s/.test(value) ? [...new Set(value.split(/\s+/).filter(Boolean))].join(' ') : value);
+const normaliseClass = (value: string) => (hasSpace(value) ? [...new Set(value.split(/\s+/).filter(Boolean))].join(' ') : value);
+/** /\s/.test(value), as a loop: it runs on every class attribute of every page, mostly one short word. */
+function hasSpace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (isSpaceCode(value.charCodeAt(i))) return true;
+  return false;
+}
 
 type Options = NonNullable<Parameters<typeof compile<LNode, LElement>>[1]>;
 const adapter: NonNullable<Options['adapter']> = {
