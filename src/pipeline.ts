@@ -27,6 +27,7 @@ import {
 import { readsWithKoDic } from './analyze/morph.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
+import { KeptFeatures } from './kept-features.js';
 import {
   countMessages, toNewsDoc, MEMORY_DB, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster, type StoredDocument,
 } from './store/index.js';
@@ -117,7 +118,8 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const runId = await store.beginRun(req.args, startedAt);
   const messages: Message[] = [...(req.inputs?.messages ?? [])];
   const precounted = new Precounted();
-  const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages, precounted);
+  const kept = new KeptFeatures(store);
+  const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages, precounted, kept);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
   if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) {
     return { runId, read, extracted, fresh, documents: [], clusters, messages, counts, gone: [], reused: [], clustered: null, tokens: { cached: 0, tokenized: 0 } };
@@ -142,8 +144,10 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
   try {
-    // The read workers' features are of documents as read, not as a view shows them.
+    // The read workers' features are of documents as read, not as a view shows them; those of the stored documents
+    // this run did not read come from the store.
     const features = req.view ? undefined : precounted;
+    if (features) await kept.load(documents, features);
     incremental = req.recluster ? null : placeIncrementally(documents, earlier.map(seedOf), freshIds, undefined, placed, features);
     identity = keepIdentity(incremental ?? clusterDocuments(documents, undefined, placed, features), earlier, new Set(documents.map((d) => d.id)));
     precounted.clear();
@@ -401,7 +405,7 @@ export async function finish(store: Store, result: RunResult<WrittenClusters>): 
  * documents, in batches as they come back; a document already stored with the same content is not
  * stored again and does not count as new.
  */
-async function readAndStore(req: RunRequest<ClusterSink>, runId: number, messages: Message[], precounted: Precounted) {
+async function readAndStore(req: RunRequest<ClusterSink>, runId: number, messages: Message[], precounted: Precounted, kept: KeptFeatures) {
   const documents = { inserted: 0, updated: 0, unchanged: 0 };
   const fresh: string[] = [];
   let batch: NewsDoc[] = [];
@@ -413,8 +417,10 @@ async function readAndStore(req: RunRequest<ClusterSink>, runId: number, message
     documents.unchanged += c.unchanged;
     fresh.push(...batch.map((d) => d.id));
     batch = [];
+    await kept.flush();
   };
-  const pool = openReadPool(POOL_SIZE, { features: req.digest !== false });
+  // Features are made for a store that keeps them even by `add`: the next digest reads them back (kept-features.ts).
+  const pool = openReadPool(POOL_SIZE, { features: req.digest !== false || kept.keeps });
   const sources: string[] = []; // of the tasks in flight, oldest first (outcomes arrive in that order)
   const raws = req.inputs?.raws ?? [];
   let read = 0;
@@ -442,7 +448,10 @@ async function readAndStore(req: RunRequest<ClusterSink>, runId: number, message
         const doc = outcome.value.doc;
         if (doc) {
           read++;
-          if (outcome.value.features) precounted.keep(doc.id, outcome.value.features);
+          if (outcome.value.features) {
+            if (req.digest !== false) precounted.keep(doc.id, outcome.value.features);
+            kept.add(outcome.value.features);
+          }
           if (await req.store.hasDocument(doc.key, doc.contentHash)) documents.unchanged++;
           else batch.push(doc);
           if (batch.length >= PERSIST_BATCH) await flush();
@@ -454,6 +463,7 @@ async function readAndStore(req: RunRequest<ClusterSink>, runId: number, message
     await pool.close();
   }
   await flush();
+  await kept.flush(); // features of documents read again and found stored unchanged, when the store lacked them
   return { read, extracted, fresh, documents };
 }
 

@@ -13,7 +13,7 @@ import { message } from '../messages.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 import { documentTerms, type TermCounts } from './features.js';
 import { packTerms, type PackedTerms, type Precounted } from './precounted.js';
-import { Centroid, DocFreq, dot, heaviestTerms, vectorize, type SparseVector } from './tfidf.js';
+import { Centroid, DocFreq, dot, heaviestTerms, termCount, vectorize, type SparseVector, type Terms } from './tfidf.js';
 import { IntTable } from './int-table.js';
 import { DuplicateIndex, signature } from './minhash.js';
 import { dayGap, dayNumber } from './dates.js';
@@ -134,7 +134,7 @@ export class EventClusterer {
     if (this.byId.has(doc.id)) return this.states[this.entries[this.byId.get(doc.id)!].cluster].id;
     const tf = this.termsOf(doc);
     if (!this.prepared.delete(doc.id)) {
-      this.df.observe(tf.keys());
+      this.df.observe(tf instanceof Map ? tf.keys() : tf.ids);
       this.df.complete = false; // from here on frequencies grow with the stream
     }
     // A closed batch stores every shared term (exact cosines; reports' vectors are summed and dropped at once);
@@ -150,7 +150,7 @@ export class EventClusterer {
       post: heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf),
     };
     // refine (closed batches only) reads a report again: its vector and lookup terms are what it would make.
-    if (sharedOnly && doc.kind !== 'derivative' && tf.size >= this.t.minTerms) {
+    if (sharedOnly && doc.kind !== 'derivative' && termCount(tf) >= this.t.minTerms) {
       const bytes = vec.ids.length * 8 + entry.lookup.length * 4;
       if (this.keptRoom >= bytes) {
         this.keptVectors.set(index, { vec, lookup: entry.lookup });
@@ -163,9 +163,9 @@ export class EventClusterer {
     const note = (rule: string, reason: string, severity: Message['severity'] = 'info') =>
       this.messages.push(message('cluster', rule, reason, { source: doc.source }, severity));
 
-    if (tf.size < this.t.minTerms) {
+    if (termCount(tf) < this.t.minTerms) {
       entry.lookup = entry.post = NONE;
-      note('too-little-text', `only ${tf.size} distinct terms: too little text to match with other reports, kept alone`, 'warning');
+      note('too-little-text', `only ${termCount(tf)} distinct terms: too little text to match with other reports, kept alone`, 'warning');
       return this.start(index);
     }
 
@@ -225,7 +225,7 @@ export class EventClusterer {
       widenDays(state, this.entries[index].day);
       const tf = this.termsOf(doc);
       if (!this.prepared.delete(doc.id)) throw new Error('EventClusterer.seed takes prepared documents only');
-      if (tf.size >= this.t.minTerms) {
+      if (termCount(tf) >= this.t.minTerms) {
         const sig = this.signatureOf(doc);
         if (sig) this.copies.add(index, sig);
       }
@@ -233,7 +233,7 @@ export class EventClusterer {
       const vec = this.fullVector(tf);
       state.reports++;
       state.centroid.add(vec);
-      if (tf.size >= this.t.minTerms) for (const term of heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf)) this.postCluster(term, c);
+      if (termCount(tf) >= this.t.minTerms) for (const term of heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf)) this.postCluster(term, c);
     }
     for (const group of duplicates) {
       const [first, ...rest] = group.map((m) => this.byId.get(m)).filter((i): i is number => i !== undefined);
@@ -473,7 +473,7 @@ export class EventClusterer {
   }
 
   /** A document's whole vector over the batch's shared terms (refine and split, which judge one report exactly). */
-  private fullVector(tf: TermCounts): SparseVector {
+  private fullVector(tf: Terms): SparseVector {
     return vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
   }
 
@@ -485,18 +485,16 @@ export class EventClusterer {
     return made === undefined ? signature(doc.body, this.t) : made;
   }
 
-  /** A document's term counts for add: kept from the constructor's pass when they fit (and then let go), else counted again
-   *  (the same Map either way). */
-  private termsOf(doc: Pick<NewsDoc, 'id' | 'title' | 'body'>): TermCounts {
-    let kept = this.keptTerms.get(doc.id);
+  /** A document's term counts for add and seed: kept from the constructor's pass when they fit (and then let go), else
+   *  counted again (the same counts in the same order either way: vectorize makes the same vector of both). */
+  private termsOf(doc: Pick<NewsDoc, 'id' | 'title' | 'body'>): Terms {
+    const kept = this.keptTerms.get(doc.id);
     if (kept) {
       this.keptTerms.delete(doc.id);
       this.keptRoom += kept.ids.length * 12;
-    } else kept = this.precounted?.terms(doc) ?? undefined;
-    if (!kept) return documentTerms(doc, this.t);
-    const tf: TermCounts = new Map();
-    for (let i = 0; i < kept.ids.length; i++) tf.set(kept.ids[i], kept.weights[i]);
-    return tf;
+      return kept;
+    }
+    return this.precounted?.terms(doc) ?? documentTerms(doc, this.t);
   }
 
   /** Clusters with reports that share `lookup` terms with `vec`, best-scored first, at most `k`. */

@@ -24,7 +24,7 @@ export interface DocFeatures {
 
 type Text = Pick<NewsDoc, 'title' | 'body'>;
 
-const textHash = (doc: Text): string => sha256(`${doc.title ?? ''}\0${doc.body}`);
+export const textHash = (doc: Text): string => sha256(`${doc.title ?? ''}\0${doc.body}`);
 
 export function packTerms(tf: TermCounts): PackedTerms {
   const ids = new Int32Array(tf.size), weights = new Float64Array(tf.size);
@@ -50,11 +50,20 @@ export class Precounted {
   private readonly byId = new Map<string, DocFeatures>();
   private room = CLUSTER_TUNABLES.keptTermsMb * 2 ** 20;
 
-  keep(id: string, features: DocFeatures): void {
+  /** Keeps a document's features unless it has some or they pass the room left (false then); `checked`: the
+   *  caller made or found them for this document's very text (stored-features.ts), so terms() need not hash it again. */
+  keep(id: string, features: DocFeatures, checked = false): boolean {
     const bytes = features.terms.ids.length * 12;
-    if (bytes > this.room || this.byId.has(id)) return;
+    if (bytes > this.room || this.byId.has(id)) return false;
     this.room -= bytes;
     this.byId.set(id, features);
+    if (checked) this.checked.add(id);
+    return true;
+  }
+
+  /** Whether features of this document are kept (for some text). */
+  has(id: string): boolean {
+    return this.byId.has(id);
   }
 
   private readonly checked = new Set<string>();

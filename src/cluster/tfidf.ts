@@ -54,17 +54,27 @@ export interface VectorizeOptions {
 
 const PACK = 2 ** 21;
 
+/** Term counts as a Map, or as two arrays in the Map's order (cluster/precounted.ts): vectorize reads both in that
+ *  order, so the same counts give the very same vector. */
+export type Terms = TermCounts | { ids: Int32Array; weights: Float64Array };
+
+/** How many distinct terms `tf` holds. */
+export const termCount = (tf: Terms): number => (tf instanceof Map ? tf.size : tf.ids.length);
+
 /** Sublinear TF × IDF, L2-normalised over all terms; stores the terms `options` keep. */
-export function vectorize(tf: TermCounts, df: DocFreq, options: VectorizeOptions): SparseVector {
-  let ids = new Int32Array(tf.size);
-  let weights = new Float32Array(tf.size);
+export function vectorize(tf: Terms, df: DocFreq, options: VectorizeOptions): SparseVector {
+  const size = termCount(tf);
+  let ids = new Int32Array(size);
+  let weights = new Float32Array(size);
   let n = 0, norm2 = 0;
-  for (const [id, count] of tf) {
+  const term = (id: number, count: number) => {
     const f = df.get(id); // one table lookup per term: at 50k documents the table is larger than the cache
     const w = (1 + Math.log(count)) * df.idfOf(f);
     norm2 += w * w;
     if (!options.sharedOnly || f > 1) (ids[n] = id), (weights[n++] = w);
-  }
+  };
+  if (tf instanceof Map) for (const [id, count] of tf) term(id, count);
+  else for (let i = 0; i < size; i++) term(tf.ids[i], tf.weights[i]);
   ids = ids.subarray(0, n);
   weights = weights.subarray(0, n);
   if (n > options.maxStoredTerms) {

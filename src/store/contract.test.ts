@@ -296,6 +296,17 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await store.tokens([]), new Map());
     });
 
+    test('cached clustering features are kept by key as bytes; a key already kept keeps its row', async () => {
+      assert.deepEqual(await store.features(['f-none']), new Map());
+      const harbor = Uint8Array.from([1, 0, 0, 0, 255, 7]), battery = Uint8Array.from([0, 2, 4]);
+      await store.saveFeatures([['f-harbor', harbor], ['f-battery', battery], ['f-harbor', Uint8Array.from([9])]]);
+      await store.saveFeatures([['f-battery', Uint8Array.from([8])], ['f-empty', new Uint8Array(0)]]);
+      await store.saveFeatures([]);
+      const kept = await store.features(['f-harbor', 'f-battery', 'f-empty', 'f-none']);
+      assert.deepEqual([...kept].map(([k, v]) => [k, [...v]]).sort(), [['f-battery', [0, 2, 4]], ['f-empty', []], ['f-harbor', [1, 0, 0, 0, 255, 7]]]);
+      assert.deepEqual(await store.features([]), new Map());
+    });
+
     test('the change stamp moves with every write and stays put without one', async () => {
       const before = await store.changeStamp();
       assert.equal(await store.changeStamp(), before);

@@ -175,6 +175,10 @@ export interface Store {
   tokens(keys: string[]): Promise<Map<string, string>>;
   /** Keeps cached analysis tokens; a key already stored keeps its row (the same key means the same tokens). */
   saveTokens(rows: [key: string, tokens: string][]): Promise<void>;
+  /** Cached clustering features (cluster/stored-features.ts) of the keys that have them. */
+  features(keys: string[]): Promise<Map<string, Uint8Array>>;
+  /** Keeps cached clustering features; a key already stored keeps its row (the same key means the same features). */
+  saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void>;
   /** The HTTP validator cache (ETag / Last-Modified and the bodies they validate) kept with the store. */
   httpCache(): HttpCache;
   /** The post revisions saved for a cluster, oldest first. */

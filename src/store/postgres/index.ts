@@ -316,6 +316,19 @@ export class PgStore implements Store {
     ));
   }
 
+  async features(keys: string[]): Promise<Map<string, Uint8Array>> {
+    const rows = await this.rows<{ key: string; features: Uint8Array }>('SELECT key, features FROM feature_cache WHERE key = ANY($1)', [keys]);
+    return new Map(rows.map((r) => [r.key, r.features]));
+  }
+
+  async saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void> {
+    if (!rows.length) return;
+    await this.write((c) => c.query(
+      'INSERT INTO feature_cache (key, features) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT (key) DO NOTHING',
+      [rows.map((r) => r[0]), rows.map((r) => Buffer.from(r[1].buffer, r[1].byteOffset, r[1].byteLength))],
+    ));
+  }
+
   async clusters(run?: number): Promise<StoredCluster[]> {
     const rows = run === undefined
       ? await this.rows('SELECT * FROM clusters ORDER BY run, id')

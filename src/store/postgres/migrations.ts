@@ -139,4 +139,14 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    description: 'clustering features kept per document text, so a re-digest does not count the terms of unchanged documents again',
+    sql: `
+      CREATE TABLE feature_cache (
+        key      text COLLATE "C" PRIMARY KEY,
+        features bytea NOT NULL
+      );
+    `,
+  },
 ];

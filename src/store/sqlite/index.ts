@@ -293,6 +293,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  async features(keys: string[]): Promise<Map<string, Uint8Array>> {
+    const rows = this.db.prepare('SELECT key, features FROM feature_cache WHERE key IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(keys)) as { key: string; features: Uint8Array }[];
+    return new Map(rows.map((r) => [r.key, r.features]));
+  }
+
+  async saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO feature_cache (key, features) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
+    this.write(() => {
+      for (const [key, features] of rows) insert.run(key, features);
+    });
+  }
+
   async clusters(run?: number): Promise<StoredCluster[]> {
     const rows =
       run === undefined

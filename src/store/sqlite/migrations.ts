@@ -163,4 +163,16 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    description: 'clustering features kept per document text, so a re-digest does not count the terms of unchanged documents again',
+    sql: `
+      -- key: the features' maker (cluster/stored-features.ts) and a hash of the title and body; features: the
+      -- term counts and MinHash signature the read workers made, encoded there. Documents with the same text share a row.
+      CREATE TABLE feature_cache (
+        key      TEXT PRIMARY KEY,
+        features BLOB NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
