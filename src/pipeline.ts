@@ -18,7 +18,7 @@ import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask, ReadWorkerData } from './workers/read-document.js';
 import {
-  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_ONE_WORKER_ABOVE_DOCS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_ONE_WORKER_ABOVE_DOCS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WARM_STORE_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
 import {
@@ -133,13 +133,13 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
   const freshIds = new Set(fresh);
-  // The analysis workers load and build their tokenizers while this thread clusters, when this run's new
-  // documents alone hold text enough for the pool (the clusters they change are analysed again), and the
-  // documents are few enough that the tokenizers' memory may sit on top of clustering's.
+  // The analysis workers load and build their tokenizers while this thread clusters, when the documents are few
+  // enough that the tokenizers' memory may sit on top of clustering's, and either this run's new documents alone
+  // hold text enough for the pool (the clusters they change are analysed again), or they need ko-dic and the
+  // store is large: one worker then builds it while this thread clusters the store, instead of this thread after.
   const koDic = documents.some(readByKoDic);
-  const warm = req.analyzeIn !== 'process' && documents.length <= ANALYZE_WARM_MAX_DOCS
-    && textOf(documents.filter((d) => freshIds.has(d.id))) >= ANALYZE_IN_PROCESS_CHARS
-    ? openAnalyzePool(analyzePoolSize(documents.length), koDic).warm() : null;
+  const warmSize = req.analyzeIn === 'process' ? 0 : warmPoolSize(documents, documents.filter((d) => freshIds.has(d.id)));
+  const warm = warmSize ? openAnalyzePool(warmSize, koDic).warm() : null;
   let identity: Identity<Cluster>, plan: WritingPlan, incremental: Cluster[] | null;
   const byId = new Map(documents.map((d) => [d.id, d]));
   const tokens = new KeptTokens(store);
@@ -199,7 +199,9 @@ async function analyzeAndWriteAll(
   };
   const todo = plan.steps.filter((s) => !s.kept);
   const members = (c: Cluster) => c.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d);
-  const inPool = req.analyzeIn ? req.analyzeIn === 'pool' : todo.length > 1 && textOf(todo.flatMap((s) => members(s.cluster))) >= ANALYZE_IN_PROCESS_CHARS;
+  // A warm pool (its tokenizers built during clustering) takes any work there is.
+  const inPool = req.analyzeIn ? req.analyzeIn === 'pool'
+    : (!!warm && todo.length > 0) || (todo.length > 1 && textOf(todo.flatMap((s) => members(s.cluster))) >= ANALYZE_IN_PROCESS_CHARS);
   if (!inPool) {
     await warm?.close(); // before the budget's clock (the process's CPU time) starts on this thread
     for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
@@ -245,6 +247,13 @@ async function analyzeAndWriteAll(
 
 /** An earlier cluster as incremental placement takes it. */
 const seedOf = (c: StoredCluster): SeedCluster => ({ id: c.id, members: c.members, duplicates: c.analysis.duplicates });
+
+/** Analysis workers to start before clustering `documents` of which `fresh` are new this run (0: none; see run). */
+export function warmPoolSize(documents: NewsDoc[], fresh: NewsDoc[]): number {
+  if (documents.length > ANALYZE_WARM_MAX_DOCS) return 0;
+  if (textOf(fresh) >= ANALYZE_IN_PROCESS_CHARS) return analyzePoolSize(documents.length);
+  return documents.length >= ANALYZE_WARM_STORE_DOCS && fresh.some(readByKoDic) ? 1 : 0;
+}
 
 /** Body and title characters of some documents: what analysing them costs, roughly. */
 function textOf(docs: NewsDoc[]): number {
