@@ -130,7 +130,8 @@ export async function digestCommand(argv: string[]): Promise<number> {
       clusters: spool ?? ([] as WrittenCluster[]),
     });
     progress.done();
-    if (values.json) writeDigestJson(values.json, result);
+    // A store that keeps nothing (:memory:) keeps no pieces either.
+    if (values.json) await writeDigestJson(values.json, result, store.location === MEMORY_DB ? undefined : { store, reused: new Set(result.reused) });
     const written = posts && (result.clusters.length || result.gone.length) ? await writePosts(store, result.runId, posts, result.clusters, result.gone.map((c) => c.id)) : null;
     if (written) result.messages.push(...written.messages);
     await finish(store, result);

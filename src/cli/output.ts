@@ -8,6 +8,7 @@ import { digestJsonChunks } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
 import type { FetcherOptions } from '../ingest/web/index.js';
 import { AtomicFile } from './atomic-file.js';
+import { digestJsonWithPieces, type KeptPieces } from './json-pieces.js';
 import { count } from './args.js';
 
 /** `--json -`: the digest JSON goes to stdout, and everything else to stderr. */
@@ -21,26 +22,47 @@ export function printProblems(messages: Message[]): void {
   for (const m of shown) process.stderr.write(`  ${formatMessage(m)}\n`);
 }
 
-/** Characters of JSON gathered before a write: few system calls, memory bounded by this, not by the digest. */
-const JSON_WRITE_CHARS = 1 << 20;
+/** Bytes of JSON gathered before a write: few system calls, memory bounded by this, not by the digest. */
+const JSON_WRITE_BYTES = 1 << 20;
 
 /**
  * Writes the digest JSON contract to `path` (whole or not at all, creating its folder), or to stdout
  * for `-`. It streams a document at a time, so its size is bounded by the disk, not by the longest
- * string Node can hold.
+ * string Node can hold. With `kept`, the pieces of unchanged documents and clusters are copied from the
+ * store (cli/json-pieces.ts), and the pieces made are kept there for the next run.
  */
-export function writeDigestJson(path: string, result: DigestResult<WrittenClusters>): void {
+export async function writeDigestJson(path: string, result: DigestResult<WrittenClusters>, kept?: KeptPieces): Promise<void> {
   const file = path === STDOUT ? null : new AtomicFile(path);
-  const write = (text: string) => (file ? file.write(text) : process.stdout.write(text));
+  const write = (bytes: Uint8Array) => (file ? file.write(bytes) : process.stdout.write(bytes));
   try {
-    let pending = '';
-    for (const chunk of digestJsonChunks(result)) {
-      pending += chunk;
-      if (pending.length < JSON_WRITE_CHARS) continue;
-      write(pending);
-      pending = '';
+    // Text is gathered as a string (encoded once per write), bytes as they are: a piece copied is never decoded.
+    let parts: Uint8Array[] = [];
+    let size = 0;
+    let text = '';
+    const endText = () => {
+      if (!text) return;
+      const bytes = Buffer.from(text);
+      parts.push(bytes);
+      size += bytes.length;
+      text = '';
+    };
+    const chunks = kept ? digestJsonWithPieces(result, kept) : digestJsonChunks(result);
+    for await (const chunk of chunks) {
+      if (typeof chunk === 'string') {
+        text += chunk;
+        if (text.length >= JSON_WRITE_BYTES / 3) endText(); // a UTF-16 unit is at most 3 bytes of UTF-8
+      } else {
+        endText();
+        parts.push(chunk);
+        size += chunk.length;
+      }
+      if (size < JSON_WRITE_BYTES) continue;
+      write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+      parts = [];
+      size = 0;
     }
-    write(pending);
+    endText();
+    if (size) write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
   } catch (e) {
     file?.abort();
     throw e;

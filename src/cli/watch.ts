@@ -91,7 +91,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
         result.messages.push(...w.messages);
         writtenPosts.push(...w.written, ...w.beside);
       }
-      if (o.jsonPath && result.clusters.length) writeDigestJson(o.jsonPath, result);
+      if (o.jsonPath && result.clusters.length) await writeDigestJson(o.jsonPath, result);
       await finish(store, result);
       o.onPoll?.({ poll, newDocuments: result.fresh, writtenPosts, clusters: result.clusters, problems: problemsOf([...result.messages, ...result.clusters.flatMap((c) => c.messages)]) });
       if (o.maxPolls !== undefined && poll >= o.maxPolls) return await stop('max-polls');

@@ -305,6 +305,35 @@ for (const backend of BACKENDS) {
       const kept = await store.features(['f-harbor', 'f-battery', 'f-empty', 'f-none']);
       assert.deepEqual([...kept].map(([k, v]) => [k, [...v]]).sort(), [['f-battery', [0, 2, 4]], ['f-empty', []], ['f-harbor', [1, 0, 0, 0, 255, 7]]]);
       assert.deepEqual(await store.features([]), new Map());
+      });
+
+    test('digest JSON pieces are kept by kind and id; a changed document row or a cluster written again or gone drops its piece', async () => {
+      const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+      const text = (p?: { json?: Uint8Array }) => (p?.json ? Buffer.from(p.json).toString() : undefined);
+      const [harbor, battery] = [doc('pieces/harbor.txt', fixture('insert/harbor.txt')), doc('pieces/battery.txt', fixture('insert/battery.txt'))];
+      const [a, b] = [cluster([harbor], 'pieces-a'), cluster([battery], 'pieces-b')];
+      const first = await persist(store, result([harbor, battery], [a, b]), ['digest', 'pieces']);
+      assert.deepEqual(first.clusters, { inserted: 2, updated: 0, unchanged: 0 });
+      await store.saveJsonPieces('document', [{ id: harbor.id, stamp: 's1', json: bytes('{"항만": 1}') }, { id: battery.id, stamp: 's1', json: bytes('{}') }]);
+      await store.saveJsonPieces('cluster', [{ id: a.id, stamp: 'f1', json: bytes('{"a": 1}') }, { id: b.id, stamp: 'f1', json: bytes('{"b": 1}') }]);
+      await store.saveJsonPieces('document', [{ id: battery.id, stamp: 's2', json: bytes('{"배터리": 2}') }]);
+      await store.saveJsonPieces('cluster', []);
+      const docs = await store.jsonPieces('document', [harbor.id, battery.id, 'd-none']);
+      assert.deepEqual([...docs.keys()].sort(), [harbor.id, battery.id].sort());
+      assert.equal(text(docs.get(harbor.id)), '{"항만": 1}');
+      assert.deepEqual([docs.get(battery.id)?.stamp, text(docs.get(battery.id))], ['s2', '{"배터리": 2}'], 'a piece saved again replaces the kept one');
+      assert.deepEqual(await store.jsonPieces('document', [a.id]), new Map(), 'kinds are apart');
+      assert.deepEqual(await store.jsonPieces('cluster', [a.id, b.id], true), new Map([[a.id, { stamp: 'f1' }], [b.id, { stamp: 'f1' }]]));
+
+      // The battery document changes in place; cluster a is written again, changed; b is saved as it was, then goes.
+      const changed = { ...battery, body: battery.body + '\n추가 문단.' };
+      const run = await store.beginRun(['digest', 'pieces', 'again']);
+      assert.deepEqual(await store.saveDocuments(run, [harbor, changed]), { inserted: 0, updated: 1, unchanged: 1 });
+      assert.deepEqual(await store.saveClusters(run, [{ ...a, summary: [] }, b]), { inserted: 0, updated: 1, unchanged: 1 });
+      assert.deepEqual([...(await store.jsonPieces('document', [harbor.id, battery.id])).keys()], [harbor.id]);
+      assert.deepEqual([...(await store.jsonPieces('cluster', [a.id, b.id])).keys()], [b.id]);
+      await store.saveClusters(run, [], [b.id]);
+      assert.deepEqual(await store.jsonPieces('cluster', [a.id, b.id]), new Map());
     });
 
     test('the change stamp moves with every write and stays put without one', async () => {

@@ -51,6 +51,15 @@ export interface StoredCluster {
   goneRun: number | null;
 }
 
+/** What a digest JSON piece is of: one document, or one cluster. */
+export type JsonPieceKind = 'document' | 'cluster';
+
+/** A document's or cluster's text in the digest JSON as a run wrote it, and the stamp (a key of what it was made from). */
+export interface JsonPiece {
+  stamp: string;
+  json?: Uint8Array;
+}
+
 /** A post file newsdesk wrote into `outDir`, with the sha256 of what it wrote. */
 export interface StoredPost {
   outDir: string;
@@ -179,6 +188,12 @@ export interface Store {
   features(keys: string[]): Promise<Map<string, Uint8Array>>;
   /** Keeps cached clustering features; a key already stored keeps its row (the same key means the same features). */
   saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void>;
+  /** Digest JSON pieces kept by an earlier run (cli/json-pieces.ts) for those of `ids` that have one: each piece's text
+   *  (UTF-8) and the stamp it was made under; only the stamps with `stampsOnly`. A document's piece goes when its row
+   *  changes (saveDocuments), a cluster's when its row is written again or it is gone (saveClusters). */
+  jsonPieces(kind: JsonPieceKind, ids: string[], stampsOnly?: boolean): Promise<Map<string, JsonPiece>>;
+  /** Keeps digest JSON pieces, replacing a piece kept for the same id. */
+  saveJsonPieces(kind: JsonPieceKind, pieces: ({ id: string } & Required<JsonPiece>)[]): Promise<void>;
   /** The HTTP validator cache (ETag / Last-Modified and the bodies they validate) kept with the store. */
   httpCache(): HttpCache;
   /** The post revisions saved for a cluster, oldest first. */

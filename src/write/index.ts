@@ -6,7 +6,7 @@ import { POST } from './tunables.js';
 
 export { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './post.js';
 export { checkPreset, PRESETS, type PresetName } from './front-matter.js';
-export { digestJsonChunks, DIGEST_VERSION } from './digest-json.js';
+export { digestJsonChunks, DIGEST_VERSION, JSON_FRAME, PIECE_FORMAT, clusterPiece, documentPiece, documentStamp, inferredDates, messagePiece } from './digest-json.js';
 export { polishClusters, type ChatFn } from './llm/polish.js';
 export { openAiChat, type ChatSettings } from './llm/client.js';
 export { sourceName } from './citations.js';

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
+  ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
 import { DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, PG_POOL_SIZE, PG_WRITE_ATTEMPTS } from '../tunables.js';
@@ -177,13 +177,15 @@ export class PgStore implements Store {
         ORDER BY e.n
       ON CONFLICT (key) DO UPDATE SET ${DOC_INSERT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_run = excluded.updated_run
       WHERE (${DOCUMENT_COLUMNS.map((c) => `documents.${c}`).join(', ')}) IS DISTINCT FROM (${DOCUMENT_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
-      RETURNING (xmax = 0) AS inserted`;
+      RETURNING (xmax = 0) AS inserted, id`;
     return this.write(async (c) => {
       const counts = zeroCounts();
       for (const batch of distinctKeyBatches(docs)) {
         const rows = batch.map((d) => ({ ...documentRow(d), grams: documentGrams(d.title, d.body) }));
         const { rows: changed } = await c.query(sql, [JSON.stringify(rows), run]);
         const inserted = changed.filter((r) => r.inserted).length;
+        const updated = changed.filter((r) => !r.inserted).map((r) => r.id);
+        if (updated.length) await c.query("DELETE FROM json_pieces WHERE kind = 'document' AND id = ANY($1)", [updated]);
         counts.inserted += inserted;
         counts.updated += changed.length - inserted;
         counts.unchanged += batch.length - changed.length;
@@ -214,6 +216,7 @@ export class PgStore implements Store {
                post_path = excluded.post_path, post = excluded.post, gone_run = NULL`,
             [row.id, run, row.members, row.analysis, row.post_path, row.post],
           );
+          await c.query("DELETE FROM json_pieces WHERE kind = 'cluster' AND id = $1", [row.id]);
           counts[old ? 'updated' : 'inserted']++;
         }
         await c.query(
@@ -221,7 +224,10 @@ export class PgStore implements Store {
           [run, typeof w === 'string' ? w : w.id, position],
         );
       }
-      if (gone.length) await c.query('UPDATE clusters SET gone_run = $1 WHERE id = ANY($2) AND gone_run IS NULL', [run, gone]);
+      if (gone.length) {
+        await c.query('UPDATE clusters SET gone_run = $1 WHERE id = ANY($2) AND gone_run IS NULL', [run, gone]);
+        await c.query("DELETE FROM json_pieces WHERE kind = 'cluster' AND id = ANY($1)", [gone]);
+      }
       return counts;
     });
   }
@@ -326,6 +332,21 @@ export class PgStore implements Store {
     await this.write((c) => c.query(
       'INSERT INTO feature_cache (key, features) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT (key) DO NOTHING',
       [rows.map((r) => r[0]), rows.map((r) => Buffer.from(r[1].buffer, r[1].byteOffset, r[1].byteLength))],
+    ));
+  }
+
+  async jsonPieces(kind: JsonPieceKind, ids: string[], stampsOnly = false): Promise<Map<string, JsonPiece>> {
+    const rows = await this.rows<{ id: string; stamp: string; json?: Uint8Array }>(
+      `SELECT id, stamp${stampsOnly ? '' : ', json'} FROM json_pieces WHERE kind = $1 AND id = ANY($2)`, [kind, ids]);
+    return new Map(rows.map((r) => [r.id, stampsOnly ? { stamp: r.stamp } : { stamp: r.stamp, json: r.json }]));
+  }
+
+  async saveJsonPieces(kind: JsonPieceKind, pieces: ({ id: string } & Required<JsonPiece>)[]): Promise<void> {
+    if (!pieces.length) return;
+    await this.write((c) => c.query(
+      `INSERT INTO json_pieces (kind, id, stamp, json) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[])
+       ON CONFLICT (kind, id) DO UPDATE SET stamp = excluded.stamp, json = excluded.json`,
+      [kind, pieces.map((p) => p.id), pieces.map((p) => p.stamp), pieces.map((p) => Buffer.from(p.json.buffer, p.json.byteOffset, p.json.byteLength))],
     ));
   }
 

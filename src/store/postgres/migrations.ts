@@ -149,4 +149,17 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    description: 'digest JSON pieces kept per document and cluster, so a re-digest copies those of unchanged ones',
+    sql: `
+      CREATE TABLE json_pieces (
+        kind  text COLLATE "C" NOT NULL,
+        id    text COLLATE "C" NOT NULL,
+        stamp text NOT NULL,
+        json  bytea NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+    `,
+  },
 ];

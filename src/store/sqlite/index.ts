@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
+  ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
 import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, OPEN_RETRY_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
@@ -146,6 +146,7 @@ export class SqliteStore implements Store {
     const updateDoc = db.prepare(
       `UPDATE documents SET ${DOCUMENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_run = @run WHERE key = @key`,
     );
+    const dropPiece = db.prepare("DELETE FROM json_pieces WHERE kind = 'document' AND id = ?");
     if (this.location === MEMORY_DB) this.searchIndexStale = true;
     this.write(() => {
       for (const d of docs) {
@@ -158,6 +159,7 @@ export class SqliteStore implements Store {
           documents.unchanged++;
         } else {
           updateDoc.run({ ...row, run });
+          dropPiece.run(d.id);
           documents.updated++;
         }
       }
@@ -180,6 +182,7 @@ export class SqliteStore implements Store {
     );
     const link = db.prepare('INSERT OR REPLACE INTO run_clusters (run, cluster, position) VALUES (?, ?, ?)');
     const markGone = db.prepare('UPDATE clusters SET gone_run = ? WHERE id = ? AND gone_run IS NULL');
+    const dropPiece = db.prepare("DELETE FROM json_pieces WHERE kind = 'cluster' AND id = ?");
     this.write(() => {
       let position = 0;
       for (const c of written) {
@@ -193,11 +196,15 @@ export class SqliteStore implements Store {
         if (old && sameRow(old, row, CLUSTER_COLUMNS)) clusters.unchanged++;
         else {
           upsertCluster.run({ ...row, run });
+          dropPiece.run(c.id);
           clusters[old ? 'updated' : 'inserted']++;
         }
         link.run(run, c.id, position++);
       }
-      for (const id of gone) markGone.run(run, id);
+      for (const id of gone) {
+        markGone.run(run, id);
+        dropPiece.run(id);
+      }
     });
     return clusters;
   }
@@ -303,6 +310,19 @@ export class SqliteStore implements Store {
     const insert = this.db.prepare('INSERT INTO feature_cache (key, features) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
     this.write(() => {
       for (const [key, features] of rows) insert.run(key, features);
+    });
+  }
+
+  async jsonPieces(kind: JsonPieceKind, ids: string[], stampsOnly = false): Promise<Map<string, JsonPiece>> {
+    const rows = this.db.prepare(`SELECT id, stamp${stampsOnly ? '' : ', json'} FROM json_pieces WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`)
+      .all(kind, JSON.stringify(ids)) as { id: string; stamp: string; json?: Uint8Array }[];
+    return new Map(rows.map((r) => [r.id, stampsOnly ? { stamp: r.stamp } : { stamp: r.stamp, json: r.json }]));
+  }
+
+  async saveJsonPieces(kind: JsonPieceKind, pieces: ({ id: string } & Required<JsonPiece>)[]): Promise<void> {
+    const upsert = this.db.prepare('INSERT INTO json_pieces (kind, id, stamp, json) VALUES (?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET stamp = excluded.stamp, json = excluded.json');
+    this.write(() => {
+      for (const p of pieces) upsert.run(kind, p.id, p.stamp, p.json);
     });
   }
 

@@ -175,4 +175,18 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    description: 'digest JSON pieces kept per document and cluster, so a re-digest copies those of unchanged ones',
+    sql: `
+      -- json: the piece as the digest JSON holds it (UTF-8, cli/json-pieces.ts); stamp: what it was made from.
+      CREATE TABLE json_pieces (
+        kind  TEXT NOT NULL,
+        id    TEXT NOT NULL,
+        stamp TEXT NOT NULL,
+        json  BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+    `,
+  },
 ];
