@@ -40,7 +40,7 @@ test('an empty spool reads as no clusters, and it leaves nothing on disk even be
     const spool = new ClusterSpool(parent);
     assert.equal(spool.length, 0);
     assert.deepEqual([...spool], []);
-    spool.push({ id: 'c1', inferredDates: [], messages: [] } as unknown as WrittenCluster);
+    spool.push({ id: 'c1', inferredDates: [], messages: [], post: { path: 'c1.md', markdown: '' } } as unknown as WrittenCluster);
     assert.deepEqual(readdirSync(parent), []);
     assert.deepEqual([...spool].map((c) => c.id), ['c1']);
     spool.close();

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InferredDate, Message, WrittenCluster, WrittenClusters } from '../types.js';
 import { inferredDates } from '../write/digest-json.js';
+import { sha256 } from '../ids.js';
+import type { KnownPost } from './posts.js';
 
 /** Bytes read from the spool per system call. */
 const SPOOL_READ_BYTES = 1 << 20;
@@ -35,11 +37,15 @@ export class ClusterSpool implements WrittenClusters {
   readonly messages: Message[] = [];
   /** The clusters' ids, in order: a pass that needs only the id of some is spared parsing them. */
   private readonly ids: string[] = [];
+  /** Each cluster's post path and the sha256 of its text, in order: the posts pass reads back only the clusters
+   *  whose post file differs (cli/posts.ts). */
+  readonly posts: KnownPost[] = [];
 
   push(cluster: WrittenCluster): number {
     inferredDates([cluster], this.inferredDates);
     for (const m of cluster.messages) this.messages.push(m);
     this.ids.push(cluster.id);
+    this.posts.push({ id: cluster.id, path: cluster.post.path, checksum: sha256(cluster.post.markdown) });
     const line = Buffer.from(JSON.stringify(cluster) + '\n', 'utf16le');
     for (let at = 0; at < line.length; ) at += writeSync(this.fd, line, at, line.length - at);
     return ++this.count;

@@ -34,7 +34,20 @@ function* chunksOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
 
 const besidePath = (path: string) => path.replace(/\.md$/, '') + '.new.md';
 
-export async function writePosts(store: Store, run: number, outDir: string, clusters: Iterable<WrittenCluster>, gone: string[]): Promise<PostsWritten> {
+/** A cluster's post as known without the cluster: its path and the sha256 of its text. */
+export interface KnownPost {
+  id: string;
+  path: string;
+  checksum: string;
+}
+
+/** Clusters whose posts are known without reading them back (cluster-spool.ts), which can be passed by id. */
+export interface KnownPosts extends Iterable<WrittenCluster> {
+  posts: readonly KnownPost[];
+  orIds(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
+}
+
+export async function writePosts(store: Store, run: number, outDir: string, clusters: Iterable<WrittenCluster> | KnownPosts, gone: string[]): Promise<PostsWritten> {
   const dir = resolve(outDir);
   const record = new Map((await store.posts(dir)).map((p) => [p.path, p]));
   const out: PostsWritten = { written: [], beside: [], removed: [], messages: [] };
@@ -42,10 +55,30 @@ export async function writePosts(store: Store, run: number, outDir: string, clus
   const ours = (path: string, text: string | null) => text === null || record.get(path)?.checksum === sha256(text);
   const read = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : null);
 
+  // A post whose file holds its very text needs nothing (but a record, if missing): with the posts known, such
+  // clusters come by id, not read back (most of a re-digest's). A `.new.md` path is left to the chunks below,
+  // as an earlier post's version beside may have written it.
+  const same = new Map<string, KnownPost>();
+  if ('posts' in clusters) {
+    for (const p of clusters.posts) {
+      if (p.path.endsWith('.new.md') || !existsSync(join(dir, p.path))) continue;
+      if (sha256(readFileSync(join(dir, p.path))) === p.checksum) same.set(p.id, p);
+    }
+  }
+  const items = 'posts' in clusters ? clusters.orIds(new Set(same.keys())) : clusters;
+
   // Posts go in chunks: a chunk's files are written and flushed to disk together (FLUSHED_TOGETHER), then
   // put in place and recorded one by one, in cluster order. Each post has its own path, so what a post
   // needs is decided from the folder as it was before its chunk changed it, as it would be one by one.
-  for (const written of chunksOf(clusters, FLUSHED_TOGETHER)) {
+  for (const some of chunksOf(items, FLUSHED_TOGETHER)) {
+    const written: WrittenCluster[] = [];
+    for (const c of some) {
+      if (typeof c !== 'string') written.push(c);
+      else {
+        const { path, checksum } = same.get(c)!;
+        if (!record.has(path)) await store.savePost({ outDir: dir, path, cluster: c, checksum, run });
+      }
+    }
     const chunk = written.map((c) => {
       const now = read(c.post.path);
       const to = now === c.post.markdown ? null : ours(c.post.path, now) ? c.post.path : besidePath(c.post.path);
