@@ -7,7 +7,7 @@
 // Stages stay pure; the only I/O here is through the store handed in. Outputs (posts, JSON) are the
 // caller's: it calls `finish` once they are in place, so a run is recorded finished only then.
 import type {
-  Cluster, DigestResult, Message, NewsDoc, RawFile, Stage, WrittenCluster, WrittenClusters,
+  Cluster, DigestResult, DocumentList, Message, NewsDoc, RawFile, Stage, WrittenCluster, WrittenClusters,
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
 import { Precounted, clusterDocuments, keepIdentity, placeIncrementally, type Identity, type SeedCluster } from './cluster/index.js';
@@ -56,7 +56,14 @@ export interface ClusterSink extends WrittenClusters {
   orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
 }
 
-export interface RunRequest<C extends ClusterSink = WrittenCluster[]> {
+/** Where a run puts the documents it digested once they are clustered, when not in an array: analysis reads
+ *  each cluster's members back by id (cli/document-spool.ts keeps them on disk). */
+export interface DocumentSink extends DocumentList {
+  push(doc: NewsDoc): unknown;
+  get(id: string): NewsDoc | undefined;
+}
+
+export interface RunRequest<C extends ClusterSink = WrittenCluster[], D extends DocumentList = NewsDoc[]> {
   store: Store;
   /** What started the run (the command line), kept with the run. */
   args: string[];
@@ -86,12 +93,14 @@ export interface RunRequest<C extends ClusterSink = WrittenCluster[]> {
   view?: (doc: NewsDoc) => NewsDoc | Promise<NewsDoc>;
   /** Where the written clusters go (a new array by default); `polish` needs them in an array. */
   clusters?: C;
+  /** Where the digested documents go once clustered (kept in an array by default); `polish` needs them in memory. */
+  documents?: D & DocumentSink;
 }
 
 const READ_WORKER = new URL(`./workers/read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 const ANALYZE_WORKER = new URL(`./workers/analyze-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-export interface RunResult<C extends WrittenClusters = WrittenCluster[]> extends DigestResult<C> {
+export interface RunResult<C extends WrittenClusters = WrittenCluster[], D extends DocumentList = NewsDoc[]> extends DigestResult<C, D> {
   runId: number;
   /** Inputs read this run; of those, the ones extracted (the rest were stored with the same bytes before), and
    *  the documents stored or changed by it. */
@@ -111,7 +120,7 @@ export interface RunResult<C extends WrittenClusters = WrittenCluster[]> extends
 }
 
 /** One run, every step in order. Throws only ConfigError (and programmer errors); content problems are messages. */
-export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequest<C>): Promise<RunResult<C>> {
+export async function run<C extends ClusterSink = WrittenCluster[], D extends DocumentList = NewsDoc[]>(req: RunRequest<C, D>): Promise<RunResult<C, D>> {
   const { store } = req;
   const clusters = req.clusters ?? ([] as WrittenCluster[] as unknown as C);
   const startedAt = req.startedAt ?? new Date();
@@ -122,13 +131,13 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const { read, extracted, fresh, documents: docCounts } = await readAndStore(req, runId, messages, precounted, kept);
   const counts = { documents: docCounts, clusters: { inserted: 0, updated: 0, unchanged: 0 } };
   if (req.digest === false || (req.digest === 'if-new' && !fresh.length)) {
-    return { runId, read, extracted, fresh, documents: [], clusters, messages, counts, gone: [], reused: [], clustered: null, tokens: { cached: 0, tokenized: 0 } };
+    return { runId, read, extracted, fresh, documents: [] as NewsDoc[] as unknown as D, clusters, messages, counts, gone: [], reused: [], clustered: null, tokens: { cached: 0, tokenized: 0 } };
   }
 
   const { onlyNew, ...filter } = req.select ?? {};
   const view = req.view ?? ((d: NewsDoc) => d);
-  const stored = await store.documents(onlyNew ? { ...filter, run: runId } : filter);
-  const documents = await Promise.all(stored.map((d) => view(toNewsDoc(d))));
+  let stored: StoredDocument[] | null = await store.documents(onlyNew ? { ...filter, run: runId } : filter);
+  let documents: NewsDoc[] | null = await Promise.all(stored.map((d) => view(toNewsDoc(d))));
   const earlier = (await store.clusters()).filter((c) => c.goneRun === null);
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
@@ -141,7 +150,12 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
   const warmSize = req.analyzeIn === 'process' ? 0 : warmPoolSize(documents, documents.filter((d) => freshIds.has(d.id)));
   const warm = warmSize ? openAnalyzePool(warmSize, koDic).warm() : null;
   let identity: Identity<Cluster>, plan: WritingPlan, incremental: Cluster[] | null;
-  const byId = new Map(documents.map((d) => [d.id, d]));
+  // The documents by id: from memory, or from the sink once they are in it (after clustering).
+  let byId: Map<string, NewsDoc> | null = new Map(documents.map((d) => [d.id, d]));
+  const count = documents.length;
+  const sink = req.polish ? undefined : req.documents;
+  const lookup = (id: string) => (byId ? byId.get(id) : sink!.get(id));
+  let freshMessages: Message[][] = [];
   const tokens = new KeptTokens(store);
   try {
     // The read workers' features are of documents as read, not as a view shows them; those of the stored documents
@@ -158,25 +172,30 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
     const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
     // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
     plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
-    await analyzeAndWriteAll(plan, byId, writeOptions, messages, req, warm, tokens, clusters, koDic);
+    // The messages of documents read now (the lists themselves), taken before the documents may leave memory.
+    freshMessages = documents.filter((d) => freshIds.has(d.id)).map((d) => d.messages);
+    if (sink) {
+      for (const d of documents) sink.push(d);
+      documents = stored = byId = null;
+    }
+    await analyzeAndWriteAll(plan, lookup, writeOptions, messages, req, warm, tokens, clusters, koDic, count);
     await tokens.flush();
   } finally {
     await warm?.close(); // closed already unless something above threw
   }
   if (req.polish) {
     if (!Array.isArray(clusters)) throw new Error('polish rewords posts in place: the run needs its clusters in an array');
-    await req.polish(clusters, byId, messages);
+    await req.polish(clusters, byId!, messages);
   }
 
   // Clusters taken as stored are saved by their id: the store keeps their rows as they are.
   const reused = new Set(plan.reused);
   counts.clusters = await store.saveClusters(runId, clusters.orIds?.(reused) ?? Array.from(clusters, (c) => (reused.has(c.id) ? c.id : c)), identity.gone);
-  const freshSet = new Set(fresh);
   return {
     runId, read, extracted, fresh, counts, clusters,
-    documents,
+    documents: (sink ?? documents) as unknown as D,
     // The problems of documents read now; earlier runs reported those of the others.
-    messages: [...messages, ...problems(documents.filter((d) => freshSet.has(d.id)).flatMap((d) => d.messages))],
+    messages: [...messages, ...problems(freshMessages.flat())],
     gone: earlier.filter((c) => identity.gone.includes(c.id)),
     reused: plan.reused,
     clustered: incremental ? 'incremental' : 'full',
@@ -190,32 +209,35 @@ export async function run<C extends ClusterSink = WrittenCluster[]>(req: RunRequ
  * enough to pay for the workers' start-up, else on this thread. Post names are given here, in cluster order.
  */
 async function analyzeAndWriteAll(
-  plan: WritingPlan, byId: Map<string, NewsDoc>, options: WriteOptions, messages: Message[], req: RunRequest<ClusterSink>,
-  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens, clusters: ClusterSink, koDic: boolean,
+  plan: WritingPlan, lookup: (id: string) => NewsDoc | undefined, options: WriteOptions, messages: Message[], req: RunRequest<ClusterSink, DocumentList>,
+  warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens, clusters: ClusterSink, koDic: boolean, documents: number,
 ): Promise<void> {
   const done = (i: number, written: WrittenCluster | null) => {
     req.progress?.('analyze', i + 1, plan.steps.length);
     if (written) clusters.push(placePost(written, plan));
   };
   const todo = plan.steps.filter((s) => !s.kept);
-  const members = (c: Cluster) => c.members.map((id) => byId.get(id)).filter((d): d is NewsDoc => !!d);
+  const members = (c: Cluster) => c.members.map(lookup).filter((d): d is NewsDoc => !!d);
+  // A cluster's own documents by id: all that analysing and writing it reads (a pool job carries no more).
+  const byIdOf = (docs: NewsDoc[]) => new Map(docs.map((d) => [d.id, d]));
   // A warm pool (its tokenizers built during clustering) takes any work there is.
   const inPool = req.analyzeIn ? req.analyzeIn === 'pool'
-    : (!!warm && todo.length > 0) || (todo.length > 1 && textOf(todo.flatMap((s) => members(s.cluster))) >= ANALYZE_IN_PROCESS_CHARS);
+    : (!!warm && todo.length > 0) || (todo.length > 1 && textReaches(todo, members, ANALYZE_IN_PROCESS_CHARS));
   if (!inPool) {
     await warm?.close(); // before the budget's clock (the process's CPU time) starts on this thread
     for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
       let written = kept;
       if (!written) {
-        const cache = await tokens.of(members(cluster));
-        written = analyzeAndWrite(cluster, byId, options, plan.taken, messages, budgetMs, req.debug, cache.tokens);
+        const docs = members(cluster);
+        const cache = await tokens.of(docs);
+        written = analyzeAndWrite(cluster, byIdOf(docs), options, plan.taken, messages, budgetMs, req.debug, cache.tokens);
         await tokens.keep(cache);
       }
       done(i, written);
     }
     return;
   }
-  const pool = warm ?? openAnalyzePool(analyzePoolSize(byId.size), koDic);
+  const pool = warm ?? openAnalyzePool(analyzePoolSize(documents), koDic);
   // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
   // Those of the jobs in flight, oldest first (outcomes come back in that order), so each is let go once its job is back.
   const caches: Awaited<ReturnType<KeptTokens['of']>>[] = [];
@@ -237,7 +259,7 @@ async function analyzeAndWriteAll(
       const outcome = (await outcomes.next()).value as Outcome<AnalyzeResult>;
       const cache = caches.shift()!;
       if (outcome.ok && outcome.value.tokens) await tokens.keep({ tokens: outcome.value.tokens, missing: cache.missing });
-      done(i, fromPool(outcome, cluster, budgetMs, byId, plan.taken, messages, req.debug));
+      done(i, fromPool(outcome, cluster, budgetMs, outcome.ok ? new Map() : byIdOf(members(cluster)), plan.taken, messages, req.debug));
     }
   } finally {
     await outcomes.return(undefined);
@@ -253,6 +275,13 @@ export function warmPoolSize(documents: NewsDoc[], fresh: NewsDoc[]): number {
   if (documents.length > ANALYZE_WARM_MAX_DOCS) return 0;
   if (textOf(fresh) >= ANALYZE_IN_PROCESS_CHARS) return analyzePoolSize(documents.length);
   return documents.length >= ANALYZE_WARM_STORE_DOCS && fresh.some(readByKoDic) ? 1 : 0;
+}
+
+/** Whether the clusters' members hold `chars` characters of text at least (read only until they do: documents may be on disk). */
+function textReaches(steps: { cluster: Cluster }[], members: (c: Cluster) => NewsDoc[], chars: number): boolean {
+  let seen = 0;
+  for (const { cluster } of steps) if ((seen += textOf(members(cluster))) >= chars) return true;
+  return false;
 }
 
 /** Body and title characters of some documents: what analysing them costs, roughly. */
@@ -405,7 +434,7 @@ class KeptTokens {
 }
 
 /** Records the run finished: call once its outputs (posts, JSON) are in place. */
-export async function finish(store: Store, result: RunResult<WrittenClusters>): Promise<void> {
+export async function finish(store: Store, result: RunResult<WrittenClusters, DocumentList>): Promise<void> {
   await store.finishRun(result.runId, { ...result.counts, messages: countMessages(result) }, result.messages.filter((m) => m.severity === 'error'));
 }
 
@@ -414,7 +443,7 @@ export async function finish(store: Store, result: RunResult<WrittenClusters>): 
  * documents, in batches as they come back; a document already stored with the same content is not
  * stored again and does not count as new.
  */
-async function readAndStore(req: RunRequest<ClusterSink>, runId: number, messages: Message[], precounted: Precounted, kept: KeptFeatures) {
+async function readAndStore(req: RunRequest<ClusterSink, DocumentList>, runId: number, messages: Message[], precounted: Precounted, kept: KeptFeatures) {
   const documents = { inserted: 0, updated: 0, unchanged: 0 };
   const fresh: string[] = [];
   let batch: NewsDoc[] = [];

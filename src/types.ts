@@ -417,9 +417,15 @@ export interface WrittenClusters extends Iterable<WrittenCluster> {
   readonly inferredDates?: Map<string, InferredDate>;
 }
 
+/** Documents as a run hands them on: an array, or a list kept out of memory and read again on each pass
+ *  (cli/document-spool.ts). */
+export interface DocumentList extends Iterable<NewsDoc> {
+  readonly length: number;
+}
+
 /** Everything one run made: the input of the digest JSON and of the store. */
-export interface DigestResult<C extends WrittenClusters = WrittenCluster[]> {
-  documents: NewsDoc[];
+export interface DigestResult<C extends WrittenClusters = WrittenCluster[], D extends DocumentList = NewsDoc[]> {
+  documents: D;
   clusters: C;
   /** Per-file problems (ingest and extract errors), for the end-of-run report. */
   messages: Message[];

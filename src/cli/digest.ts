@@ -2,7 +2,7 @@
 // (all of it by default; --only-new, --since, --source-pattern narrow it) into posts and a digest JSON.
 import { MEMORY_DB, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
-import type { Message, WrittenCluster, WrittenClusters } from '../types.js';
+import type { DocumentList, Message, WrittenCluster, WrittenClusters } from '../types.js';
 import { finish, run, type RunResult } from '../pipeline.js';
 import { kstDay } from '../dates.js';
 import { createProgress } from './progress.js';
@@ -15,6 +15,7 @@ import { writePosts, type PostsWritten } from './posts.js';
 import { count, parseCommand } from './args.js';
 import { DEFAULT_DB_PATH } from '../store/index.js';
 import { ClusterSpool } from './cluster-spool.js';
+import { DocumentSpool } from './document-spool.js';
 import { queueUrlFrom } from '../queue/connection.js';
 
 export const DIGEST_USAGE = `newsdesk digest [PATH|URL...] [--json FILE|-] [--out DIR] [--db FILE] [options]
@@ -117,6 +118,8 @@ export async function digestCommand(argv: string[]): Promise<number> {
   const store = await openStore(values.db!);
   // The written clusters wait on disk for the store, the JSON and the posts (the LLM rewords them in memory).
   const spool = llm ? null : new ClusterSpool();
+  // The documents too, once clustered (the LLM's polish reads them in memory).
+  const documents = llm ? undefined : new DocumentSpool();
   try {
     const result = await run({
       store, args: ['digest', ...argv], startedAt, inputs,
@@ -128,6 +131,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
       debug: values.debug,
       polish: llm ? (clusters, docs, messages) => polishClusters(clusters, docs, openAiChat(llm), messages) : undefined,
       clusters: spool ?? ([] as WrittenCluster[]),
+      documents,
     });
     progress.done();
     // A store that keeps nothing (:memory:) keeps no pieces either.
@@ -151,19 +155,21 @@ export async function digestCommand(argv: string[]): Promise<number> {
     return 0;
   } finally {
     spool?.close();
+    documents?.close();
     await store.close();
   }
 }
 
 /** `read 5 of 5 inputs (3 new, 2 already stored)` and `digested 5 documents (…) into 1 event cluster`. */
-function summary(r: RunResult<WrittenClusters>, inputs: { total: number } | null): string {
+function summary(r: RunResult<WrittenClusters, DocumentList>, inputs: { total: number } | null): string {
   const lines: string[] = [];
   if (inputs) {
     const d = r.counts.documents;
     const parts = [d.inserted && `${d.inserted} new`, d.updated && `${d.updated} changed`, d.unchanged && `${d.unchanged} already stored`].filter(Boolean);
     lines.push(`read ${r.read} of ${count(inputs.total, 'input')}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }
-  const reports = r.documents.filter((d) => d.kind === 'report').length;
+  let reports = 0;
+  for (const d of r.documents) if (d.kind === 'report') reports++;
   const derivatives = r.documents.length - reports;
   lines.push(`digested ${count(r.documents.length, 'document')} (${count(reports, 'report')}, ${count(derivatives, 'derivative')}) into ${count(r.clusters.length, 'event cluster')}`);
   return lines.map((l) => l + '\n').join('');

@@ -5,7 +5,7 @@
 // date, piece format) matches; a cluster's when the run reused the cluster as stored (RunResult.reused) and the
 // store still keeps its piece (saveClusters drops a cluster's piece whenever it writes the cluster again).
 // Pieces missing (an older store, a first run) are made and kept; the text is the same either way.
-import type { DigestResult, WrittenCluster, WrittenClusters } from '../types.js';
+import type { DigestResult, DocumentList, WrittenCluster, WrittenClusters } from '../types.js';
 import type { JsonPiece, Store } from '../store/index.js';
 import { JSON_FRAME, PIECE_FORMAT, clusterPiece, documentPiece, documentStamp, inferredDates, messagePiece } from '../write/index.js';
 import { ConfigError } from '../messages.js';
@@ -33,7 +33,7 @@ function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
 }
 
 /** The digest JSON (exactly digestJsonChunks' text) as strings and UTF-8 bytes, copying the pieces the store keeps. */
-export async function* digestJsonWithPieces(result: DigestResult<Clusters>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
+export async function* digestJsonWithPieces(result: DigestResult<Clusters, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
   const { store } = kept;
   const inferred = result.clusters.inferredDates ?? inferredDates(result.clusters);
   yield JSON_FRAME.head;

@@ -2,7 +2,7 @@
 // anything is written, show problems, write the JSON (to a file, or to stdout with `--json -`).
 import { accessSync, constants, existsSync, statSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DigestResult, Message, WrittenClusters } from '../types.js';
+import type { DigestResult, DocumentList, Message, WrittenClusters } from '../types.js';
 import { ConfigError, formatMessage, problems } from '../messages.js';
 import { digestJsonChunks } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
@@ -31,7 +31,7 @@ const JSON_WRITE_BYTES = 1 << 20;
  * string Node can hold. With `kept`, the pieces of unchanged documents and clusters are copied from the
  * store (cli/json-pieces.ts), and the pieces made are kept there for the next run.
  */
-export async function writeDigestJson(path: string, result: DigestResult<WrittenClusters>, kept?: KeptPieces): Promise<void> {
+export async function writeDigestJson(path: string, result: DigestResult<WrittenClusters, DocumentList>, kept?: KeptPieces): Promise<void> {
   const file = path === STDOUT ? null : new AtomicFile(path);
   const write = (bytes: Uint8Array) => (file ? file.write(bytes) : process.stdout.write(bytes));
   try {

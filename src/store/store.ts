@@ -1,6 +1,6 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
-import type { Analysis, DigestResult, Message, NewsDoc, Post, Span, WeakDateSource, WrittenCluster } from '../types.js';
+import type { Analysis, DigestResult, DocumentList, Message, NewsDoc, Post, Span, WeakDateSource, WrittenCluster, WrittenClusters } from '../types.js';
 import type { HttpCache } from '../ingest/web/index.js';
 
 export interface ChangeCounts {
@@ -212,9 +212,11 @@ export interface Store {
 }
 
 /** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
-export function countMessages(result: Pick<DigestResult, 'messages' | 'documents'>): RunCounts['messages'] {
+export function countMessages(result: Pick<DigestResult<WrittenClusters, DocumentList>, 'messages' | 'documents'>): RunCounts['messages'] {
   const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
-  for (const m of new Set([...result.messages, ...result.documents.flatMap((d) => d.messages)])) messages[m.severity]++;
+  const all = new Set(result.messages);
+  for (const d of result.documents) for (const m of d.messages) all.add(m);
+  for (const m of all) messages[m.severity]++;
   return messages;
 }
 

@@ -1,7 +1,7 @@
 // The digest JSON of docs/digest-json.md (version 1). Contract fields keep their names;
 // extra fields (spans, rules, messages) are additions the contract allows.
 import { sha256 } from '../ids.js';
-import type { DigestResult, InferredDate, Message, NewsDoc, WrittenCluster, WrittenClusters } from '../types.js';
+import type { DigestResult, DocumentList, InferredDate, Message, NewsDoc, WrittenCluster, WrittenClusters } from '../types.js';
 
 export const DIGEST_VERSION = 1;
 
@@ -110,7 +110,7 @@ function* arrayChunks<T>(items: Iterable<T> & { length: number }, toJson: (item:
  * exactly JSON.stringify({ version, documents, clusters, messages }, null, 2) + '\n'.
  * (cli/json-pieces.ts writes the same text, copying the pieces an earlier run kept.)
  */
-export function* digestJsonChunks(result: DigestResult<WrittenClusters>): Generator<string> {
+export function* digestJsonChunks(result: DigestResult<WrittenClusters, DocumentList>): Generator<string> {
   // The clusters' inferred dates are needed first, as documents come first: kept aside by a spool as it took the
   // clusters, else read from them (a second pass).
   const inferred = result.clusters.inferredDates ?? inferredDates(result.clusters);
