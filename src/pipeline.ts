@@ -147,11 +147,11 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   // hold text enough for the pool (the clusters they change are analysed again), or they need ko-dic and the
   // store is large: one worker then builds it while this thread clusters the store, instead of this thread after.
   const koDic = documents.some(readByKoDic);
-  const warmSize = req.analyzeIn === 'process' ? 0 : warmPoolSize(documents, documents.filter((d) => freshIds.has(d.id)));
+  const warmSize = req.analyzeIn === 'process' ? 0 : freshWarmPoolSize(documents, freshIds);
   const warm = warmSize ? openAnalyzePool(warmSize, koDic).warm() : null;
   let identity: Identity<Cluster>, plan: WritingPlan, incremental: Cluster[] | null;
   // The documents by id: from memory, or from the sink once they are in it (after clustering).
-  let byId: Map<string, NewsDoc> | null = new Map(documents.map((d) => [d.id, d]));
+  let byId: Map<string, NewsDoc> | null = idMap(documents);
   const count = documents.length;
   const sink = req.polish ? undefined : req.documents;
   const lookup = (id: string) => (byId ? byId.get(id) : sink!.get(id));
@@ -165,7 +165,7 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
     incremental = req.recluster ? null : placeIncrementally(documents, earlier.map(seedOf), freshIds, undefined, placed, features);
     identity = keepIdentity(incremental ?? clusterDocuments(documents, undefined, placed, features), earlier, new Set(documents.map((d) => d.id)));
     precounted.clear();
-    const freshSources = new Set(documents.filter((d) => freshIds.has(d.id)).map((d) => d.source));
+    const freshSources = new Set(ofFresh(documents, freshIds, (d) => d.source));
     for (const m of placed) if (freshSources.has(m.place.source ?? '')) messages.push(m); // no spread: one message per document can pass 120k
     req.progress?.('cluster', identity.clusters.length, identity.clusters.length);
 
@@ -173,9 +173,13 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
     // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
     plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
     // The messages of documents read now (the lists themselves), taken before the documents may leave memory.
-    freshMessages = documents.filter((d) => freshIds.has(d.id)).map((d) => d.messages);
+    freshMessages = ofFresh(documents, freshIds, (d) => d.messages);
     if (sink) {
-      for (const d of documents) sink.push(d);
+      // Emptied, not only dropped: the suspended run's frame may still hold the arrays (an await's result).
+      pushAll(sink, documents);
+      documents.length = 0;
+      stored.length = 0;
+      byId.clear();
       documents = stored = byId = null;
     }
     await analyzeAndWriteAll(plan, lookup, writeOptions, messages, req, warm, tokens, clusters, koDic, count);
@@ -267,8 +271,26 @@ async function analyzeAndWriteAll(
   }
 }
 
+// Helpers that take every document and hand back no array of documents: a temporary made in run() itself (a
+// filtered list, the pairs for a Map, a for-of iterator) stays in its suspended frame after use and would keep
+// every document alive once the run has put them in its sink (10k documents: heap snapshot, all 10,054 held).
+const idMap = (docs: NewsDoc[]) => new Map(docs.map((d) => [d.id, d]));
+function ofFresh<T>(docs: NewsDoc[], fresh: ReadonlySet<string>, of: (d: NewsDoc) => T): T[] {
+  const out: T[] = [];
+  for (const d of docs) if (fresh.has(d.id)) out.push(of(d));
+  return out;
+}
+function pushAll(sink: DocumentSink, docs: NewsDoc[]): void {
+  for (const d of docs) sink.push(d);
+}
+
 /** An earlier cluster as incremental placement takes it. */
 const seedOf = (c: StoredCluster): SeedCluster => ({ id: c.id, members: c.members, duplicates: c.analysis.duplicates });
+
+/** warmPoolSize of the new documents among `documents`: their list is made and dropped here, never held in run()'s frame. */
+function freshWarmPoolSize(documents: NewsDoc[], freshIds: ReadonlySet<string>): number {
+  return warmPoolSize(documents, ofFresh(documents, freshIds, (d) => d));
+}
 
 /** Analysis workers to start before clustering `documents` of which `fresh` are new this run (0: none; see run). */
 export function warmPoolSize(documents: NewsDoc[], fresh: NewsDoc[]): number {
