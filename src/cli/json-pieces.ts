@@ -9,6 +9,7 @@ import type { DigestResult, DocumentList, WrittenCluster, WrittenClusters } from
 import type { JsonPiece, Store } from '../store/index.js';
 import { JSON_FRAME, PIECE_FORMAT, clusterPiece, documentPiece, documentStamp, inferredDates, messagePiece } from '../write/index.js';
 import { ConfigError } from '../messages.js';
+import { chunksOf } from './chunks.js';
 
 /** Documents or clusters whose pieces are looked up and kept per store call: few calls, and a bound on the
  *  pieces held at once (a cluster's piece can pass 100 kB). */
@@ -22,15 +23,6 @@ export interface KeptPieces {
 
 /** Clusters that can be passed by id (cluster-spool.ts): those not read back come as their id. */
 type Clusters = WrittenClusters & { orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string> };
-
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) { yield batch; batch = []; }
-  }
-  if (batch.length) yield batch;
-}
 
 /** The digest JSON (exactly digestJsonChunks' text) as strings and UTF-8 bytes, copying the pieces the store keeps. */
 export async function* digestJsonWithPieces(result: DigestResult<Clusters, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
@@ -51,7 +43,7 @@ export async function* digestJsonWithPieces(result: DigestResult<Clusters, Docum
   yield JSON_FRAME.clusters;
   // The reused clusters whose pieces are kept are not read back from a spool at all: they come as ids.
   const copyable = new Set<string>();
-  for (const ids of batches(kept.reused, PIECE_BATCH)) {
+  for (const ids of chunksOf(kept.reused, PIECE_BATCH)) {
     for (const [id, p] of await store.jsonPieces('cluster', ids, true)) if (p.stamp === PIECE_FORMAT) copyable.add(id);
   }
   const clusters = result.clusters.orIds?.(copyable) ?? result.clusters;
@@ -92,7 +84,7 @@ function make(made: Made[], id: string, stamp: string, text: string): Uint8Array
 async function* list<T>(items: Iterable<T>, count: number, batch: (items: T[], at: number) => AsyncGenerator<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
   if (!count) return yield JSON_FRAME.empty;
   let at = 0;
-  for (const b of batches(items, PIECE_BATCH)) {
+  for (const b of chunksOf(items, PIECE_BATCH)) {
     yield* batch(b, at);
     at += b.length;
   }

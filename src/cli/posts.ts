@@ -12,6 +12,7 @@ import { message } from '../messages.js';
 import { sha256 } from '../ids.js';
 import type { Store } from '../store/index.js';
 import { AtomicFile, FLUSHED_TOGETHER } from './atomic-file.js';
+import { chunksOf } from './chunks.js';
 
 export interface PostsWritten {
   /** Paths (relative to the folder) written or rewritten. */
@@ -20,16 +21,6 @@ export interface PostsWritten {
   beside: string[];
   removed: string[];
   messages: Message[];
-}
-
-/** The clusters in arrays of `size`, read one at a time (the digest's come from a spool file, not an array). */
-function* chunksOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let chunk: T[] = [];
-  for (const item of items) {
-    chunk.push(item);
-    if (chunk.length === size) { yield chunk; chunk = []; }
-  }
-  if (chunk.length) yield chunk;
 }
 
 const besidePath = (path: string) => path.replace(/\.md$/, '') + '.new.md';
