@@ -10,7 +10,8 @@
 import type { Entity, EntityType, Mention, Message, NewsDoc, Place, TextField } from '../types.js';
 import { message } from '../messages.js';
 import { isGradeOrRound, recognize, type NerSpan, type NerType } from './ner.js';
-import { isSpace, linePieces, tokenize, tokenizeLine } from './morph.js';
+import { linePieces, tokenize, tokenizeLine } from './morph.js';
+import { isSpaceCode } from '../text/runs.js';
 import type { LineTokens } from './token-cache.js';
 import { abbreviations, isShortForm, transliterates } from './aliases.js';
 import { fold } from '../text/fold.js';
@@ -346,7 +347,7 @@ function textsByPair(texts: Text[]): (bare: string) => Text[] {
     let last = -1; // the pair added just before: a run of one character (`····`) adds its pair once
     for (let k = 0; k < t.text.length; k++) {
       const c = t.text.charCodeAt(k);
-      if (isSpace(c)) continue;
+      if (isSpaceCode(c)) continue;
       const pair = prev * 0x10000 + c;
       if (prev >= 0 && pair !== last) seen.add((last = pair));
       prev = c;

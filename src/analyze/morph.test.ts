@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isSpace, linePieces, tokenize, tokenizeLine } from './morph.js';
+import { linePieces, tokenize, tokenizeLine } from './morph.js';
 import { MAX_CUT_SEARCH_CHARS, MAX_TOKENIZED_CHARS } from './tunables-entities.js';
 import { recognize } from './ner.js';
 import { finishesWithinCpu } from '../workers/hang-limit.js';
@@ -45,10 +45,6 @@ test('a long run without white space is read in pieces: spans stay right, and th
   // lindera alone on one 400k run of 가 takes ~30 s of CPU (10k: 0.4 s; 100k: 6–10 s); read in pieces, ~6 s.
   // The limit is the worker thread's CPU time, which load does not stretch; it only catches the hang.
   assert.equal(await finishesWithinCpu(15_000, new URL('./morph.js', import.meta.url), 'tokenize', '가'.repeat(400_000)), true);
-});
-
-test('isSpace reads every UTF-16 code unit as /\\s/ does', () => {
-  for (let c = 0; c < 0x10000; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
 });
 
 test('linePieces: a long line is cut at its last white space before MAX_TOKENIZED_CHARS, anywhere without one', () => {

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { ConfigError } from '../messages.js';
 import { checkBudget, offBudget } from '../workers/budget.js';
+import { isSpaceCode } from '../text/runs.js';
 import { MAX_CUT_SEARCH_CHARS, MAX_TOKENIZED_CHARS, MAX_TOKENIZED_RUN_CHARS } from './tunables-entities.js';
 
 /** One morpheme with UTF-16 offsets into the text that was tokenized. */
@@ -100,8 +101,8 @@ function pieceCuts(text: string): number[] {
   while (text.length - from > MAX_TOKENIZED_CHARS) {
     let at = from + MAX_TOKENIZED_CHARS;
     const stop = Math.max(from, at - MAX_CUT_SEARCH_CHARS);
-    while (at > stop && !isSpace(text.charCodeAt(at))) at--;
-    if (!(at > from && isSpace(text.charCodeAt(at)))) at = from + MAX_TOKENIZED_CHARS - (isLowSurrogate(text.charCodeAt(from + MAX_TOKENIZED_CHARS)) ? 1 : 0);
+    while (at > stop && !isSpaceCode(text.charCodeAt(at))) at--;
+    if (!(at > from && isSpaceCode(text.charCodeAt(at)))) at = from + MAX_TOKENIZED_CHARS - (isLowSurrogate(text.charCodeAt(from + MAX_TOKENIZED_CHARS)) ? 1 : 0);
     cuts.push(at);
     from = at;
   }
@@ -125,15 +126,6 @@ function readPiece(piece: string, offset: number, out: Morph[]): void {
 }
 
 /**
- * Whether a UTF-16 code unit is white space as /\s/ reads it. A test of the code, not /\s/.test(text[i]):
- * the cuts test every character of a line without white space, and the one-character string and the
- * regular expression per character cost 50 ns each (a 100k-character line of `·` cut into pieces: 5 ms).
- */
-export const isSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
-/**
  * Where `text` is cut before tokenizing: every MAX_TOKENIZED_RUN_CHARS characters inside a run without
  * white space longer than that (never between the halves of a surrogate pair). None in ordinary text.
  */
@@ -142,7 +134,7 @@ function longRunCuts(text: string): number[] {
   if (text.length <= MAX_TOKENIZED_RUN_CHARS) return cuts;
   let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) { runStart = i + 1; continue; }
+    if (isSpaceCode(text.charCodeAt(i))) { runStart = i + 1; continue; }
     if (i - runStart < MAX_TOKENIZED_RUN_CHARS) continue;
     const at = isLowSurrogate(text.charCodeAt(i)) ? i - 1 : i; // keep a surrogate pair whole
     if (at > runStart) { cuts.push(at); runStart = at; }

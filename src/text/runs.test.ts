@@ -2,7 +2,7 @@
 // regular expression gives on short ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collapsedLength, runReplacer } from './runs.js';
+import { collapsedLength, isSpaceCode, runReplacer } from './runs.js';
 import { fold } from './fold.js';
 import { norm } from '../extract/lines.js';
 
@@ -33,4 +33,8 @@ test('collapsedLength is the length of the squashed text, for every kind of whit
     if (collapsedLength(t) !== t.replace(/\s+/g, ' ').trim().length) assert.fail(`U+${c.toString(16)}`);
   }
   assert.equal(collapsedLength(null), 0);
+});
+
+test('isSpaceCode reads every UTF-16 code unit as /\\s/ does (the cuts of analyze/morph and entities\' pair index use it)', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
 });
