@@ -310,28 +310,34 @@ export class PgStore implements Store {
   }
 
   async tokens(keys: string[]): Promise<Map<string, string>> {
-    const rows = await this.rows<{ key: string; tokens: string }>('SELECT key, tokens FROM token_cache WHERE key = ANY($1)', [keys]);
-    return new Map(rows.map((r) => [r.key, r.tokens]));
+    return this.cached<string>('token_cache', 'tokens', keys);
   }
 
   async saveTokens(rows: [key: string, tokens: string][]): Promise<void> {
-    if (!rows.length) return;
-    await this.write((c) => c.query(
-      'INSERT INTO token_cache (key, tokens) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING',
-      [rows.map((r) => r[0]), rows.map((r) => r[1])],
-    ));
+    await this.keepCached('token_cache', 'tokens', 'text', rows.map((r) => r[0]), rows.map((r) => r[1]));
   }
 
   async features(keys: string[]): Promise<Map<string, Uint8Array>> {
-    const rows = await this.rows<{ key: string; features: Uint8Array }>('SELECT key, features FROM feature_cache WHERE key = ANY($1)', [keys]);
-    return new Map(rows.map((r) => [r.key, r.features]));
+    return this.cached<Uint8Array>('feature_cache', 'features', keys);
   }
 
   async saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void> {
-    if (!rows.length) return;
+    const values = rows.map((r) => Buffer.from(r[1].buffer, r[1].byteOffset, r[1].byteLength));
+    await this.keepCached('feature_cache', 'features', 'bytea', rows.map((r) => r[0]), values);
+  }
+
+  /** A cache table's values (token_cache, feature_cache: a key and one value) of the keys that have one. */
+  private async cached<T>(table: string, column: string, keys: string[]): Promise<Map<string, T>> {
+    const rows = await this.rows<{ key: string; value: T }>(`SELECT key, ${column} AS value FROM ${table} WHERE key = ANY($1)`, [keys]);
+    return new Map(rows.map((r) => [r.key, r.value]));
+  }
+
+  /** Keeps rows of a cache table; a key already kept keeps its row (the same key means the same value). */
+  private async keepCached(table: string, column: string, type: 'text' | 'bytea', keys: string[], values: unknown[]): Promise<void> {
+    if (!keys.length) return;
     await this.write((c) => c.query(
-      'INSERT INTO feature_cache (key, features) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT (key) DO NOTHING',
-      [rows.map((r) => r[0]), rows.map((r) => Buffer.from(r[1].buffer, r[1].byteOffset, r[1].byteLength))],
+      `INSERT INTO ${table} (key, ${column}) SELECT * FROM unnest($1::text[], $2::${type}[]) ON CONFLICT (key) DO NOTHING`,
+      [keys, values],
     ));
   }
 

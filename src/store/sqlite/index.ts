@@ -288,28 +288,33 @@ export class SqliteStore implements Store {
   }
 
   async tokens(keys: string[]): Promise<Map<string, string>> {
-    const rows = this.db.prepare('SELECT key, tokens FROM token_cache WHERE key IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(keys)) as { key: string; tokens: string }[];
-    return new Map(rows.map((r) => [r.key, r.tokens]));
+    return this.cached<string>('token_cache', 'tokens', keys);
   }
 
   async saveTokens(rows: [key: string, tokens: string][]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO token_cache (key, tokens) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
-    this.write(() => {
-      for (const [key, tokens] of rows) insert.run(key, tokens);
-    });
+    this.keepCached('token_cache', 'tokens', rows);
   }
 
   async features(keys: string[]): Promise<Map<string, Uint8Array>> {
-    const rows = this.db.prepare('SELECT key, features FROM feature_cache WHERE key IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(keys)) as { key: string; features: Uint8Array }[];
-    return new Map(rows.map((r) => [r.key, r.features]));
+    return this.cached<Uint8Array>('feature_cache', 'features', keys);
   }
 
   async saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO feature_cache (key, features) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
+    this.keepCached('feature_cache', 'features', rows);
+  }
+
+  /** A cache table's values (token_cache, feature_cache: a key and one value) of the keys that have one. */
+  private cached<T>(table: string, column: string, keys: string[]): Map<string, T> {
+    const rows = this.db.prepare(`SELECT key, ${column} AS value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(keys)) as { key: string; value: T }[];
+    return new Map(rows.map((r) => [r.key, r.value]));
+  }
+
+  /** Keeps rows of a cache table; a key already kept keeps its row (the same key means the same value). */
+  private keepCached(table: string, column: string, rows: [key: string, value: string | Uint8Array][]): void {
+    const insert = this.db.prepare(`INSERT INTO ${table} (key, ${column}) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`);
     this.write(() => {
-      for (const [key, features] of rows) insert.run(key, features);
+      for (const [key, value] of rows) insert.run(key, value);
     });
   }
 
