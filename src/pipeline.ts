@@ -29,7 +29,7 @@ import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import { KeptFeatures } from './kept-features.js';
 import {
-  countMessages, toNewsDoc, MEMORY_DB, type ChangeCounts, type DocumentFilter, type Store, type StoredCluster, type StoredDocument,
+  countMessages, toNewsDoc, writtenOf, MEMORY_DB, type ChangeCounts, type DocumentFilter, type Store, type StoredClusterHead, type StoredDocument,
 } from './store/index.js';
 
 export const STEPS = ['read', 'extract', 'persist-documents', 'cluster', 'analyze', 'write', 'polish', 'persist-clusters'] as const;
@@ -52,6 +52,9 @@ export const TOKEN_SAVE_BATCH = 500;
 /** Where a run puts its written clusters, in cluster order, as each is made: an array by default. */
 export interface ClusterSink extends WrittenClusters {
   push(cluster: WrittenCluster): unknown;
+  /** Takes a cluster the run reused as it is stored, by its head (a spool on disk reads the rest only if a pass needs it);
+   *  without it, the run reads reused clusters whole and pushes them. */
+  pushStored?(head: StoredClusterHead): unknown;
   /** The clusters in order, those in `ids` by their id alone (a spool on disk need not read them back). */
   orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
 }
@@ -109,7 +112,7 @@ export interface RunResult<C extends WrittenClusters = WrittenCluster[], D exten
   fresh: string[];
   counts: { documents: ChangeCounts; clusters: ChangeCounts };
   /** Earlier clusters that match nothing any more: their posts go. */
-  gone: StoredCluster[];
+  gone: StoredClusterHead[];
   /** Ids of the clusters taken as stored because nothing they were made from changed (not analysed again). */
   reused: string[];
   /** How documents were clustered: the earlier clusters kept and only the new documents placed (cluster/incremental.ts),
@@ -138,7 +141,7 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   const view = req.view ?? ((d: NewsDoc) => d);
   let stored: StoredDocument[] | null = await store.documents(onlyNew ? { ...filter, run: runId } : filter);
   let documents: NewsDoc[] | null = await Promise.all(stored.map((d) => view(toNewsDoc(d))));
-  const earlier = (await store.clusters()).filter((c) => c.goneRun === null);
+  const earlier = await store.clusterHeads();
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
   const freshIds = new Set(fresh);
@@ -172,6 +175,7 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
     const writeOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...req.write };
     // Not reused when the caller shows documents otherwise than stored (view) or rewords posts (polish).
     plan = planWriting(identity, earlier, stored, writeOptions, !(req.view || req.polish), req.clusterBudgetMs);
+    if (!clusters.pushStored) await readReused(store, plan);
     // The messages of documents read now (the lists themselves), taken before the documents may leave memory.
     freshMessages = ofFresh(documents, freshIds, (d) => d.messages);
     if (sink) {
@@ -216,9 +220,9 @@ async function analyzeAndWriteAll(
   plan: WritingPlan, lookup: (id: string) => NewsDoc | undefined, options: WriteOptions, messages: Message[], req: RunRequest<ClusterSink, DocumentList>,
   warm: WorkerPool<AnalyzeTask, AnalyzeResult> | null, tokens: KeptTokens, clusters: ClusterSink, koDic: boolean, documents: number,
 ): Promise<void> {
-  const done = (i: number, written: WrittenCluster | null) => {
+  const done = (i: number, written: WrittenCluster | StoredClusterHead | null) => {
     req.progress?.('analyze', i + 1, plan.steps.length);
-    if (written) clusters.push(placePost(written, plan));
+    if (written) pushPlaced(clusters, written, plan);
   };
   const todo = plan.steps.filter((s) => !s.kept);
   const members = (c: Cluster) => c.members.map(lookup).filter((d): d is NewsDoc => !!d);
@@ -230,7 +234,7 @@ async function analyzeAndWriteAll(
   if (!inPool) {
     await warm?.close(); // before the budget's clock (the process's CPU time) starts on this thread
     for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
-      let written = kept;
+      let written: WrittenCluster | StoredClusterHead | null = kept;
       if (!written) {
         const docs = members(cluster);
         const cache = await tokens.of(docs);
@@ -285,7 +289,7 @@ function pushAll(sink: DocumentSink, docs: NewsDoc[]): void {
 }
 
 /** An earlier cluster as incremental placement takes it. */
-const seedOf = (c: StoredCluster): SeedCluster => ({ id: c.id, members: c.members, duplicates: c.analysis.duplicates });
+const seedOf = (c: StoredClusterHead): SeedCluster => ({ id: c.id, members: c.members, duplicates: c.duplicates });
 
 /** warmPoolSize of the new documents among `documents`: their list is made and dropped here, never held in run()'s frame. */
 function freshWarmPoolSize(documents: NewsDoc[], freshIds: ReadonlySet<string>): number {
@@ -342,11 +346,13 @@ const analyzePoolSize = (documents: number): number => (documents > ANALYZE_ONE_
 /** Whether a document has text ko-dic has words for (Hangul, Han): a run with none needs no tokenizer built up front. */
 const readByKoDic = (d: NewsDoc): boolean => readsWithKoDic(d.body) || (!!d.title && readsWithKoDic(d.title));
 
-/** What the analyse and write steps of a run have to do: per cluster, its stored result when nothing it
- *  was made from changed (kept), else its CPU budget; and the post names already taken. */
+/** What the analyse and write steps of a run have to do: per cluster, the head of its stored result when nothing
+ *  it was made from changed (kept), else its CPU budget; and the post names already taken. */
 export interface WritingPlan {
-  steps: { cluster: Cluster; kept: WrittenCluster | null; budgetMs: number }[];
+  steps: { cluster: Cluster; kept: StoredClusterHead | null; budgetMs: number }[];
   reused: string[];
+  /** The reused clusters whole, by id, once readReused has read them (for a sink that cannot take them by their head). */
+  stored?: Map<string, WrittenCluster>;
   writtenWith: string;
   /** Post file names (without .md) taken: continuing clusters keep theirs; new ones get the next free name. */
   taken: Set<string>;
@@ -355,7 +361,7 @@ export interface WritingPlan {
 
 /** Plans analyse → write for the clusters of a run (in process, or as queue jobs: queue/cluster-job.ts). */
 export function planWriting(
-  identity: Identity<Cluster>, earlier: StoredCluster[], stored: StoredDocument[], writeOptions: WriteOptions, reuseAllowed: boolean,
+  identity: Identity<Cluster>, earlier: StoredClusterHead[], stored: StoredDocument[], writeOptions: WriteOptions, reuseAllowed: boolean,
   clusterBudgetMs?: (cluster: Cluster) => number,
 ): WritingPlan {
   // A cluster that continues keeps its post file; new clusters must not take those names.
@@ -372,6 +378,26 @@ export function planWriting(
     return { cluster, kept, budgetMs };
   });
   return { steps, reused, writtenWith, taken, keptPaths };
+}
+
+/** Reads the plan's reused clusters whole from the store (plan.stored), for a sink that takes only whole clusters. */
+export async function readReused(store: Pick<Store, 'clustersById'>, plan: WritingPlan): Promise<Map<string, WrittenCluster>> {
+  const heads = new Map(plan.steps.flatMap((s) => (s.kept ? [[s.kept.id, s.kept] as const] : [])));
+  plan.stored = new Map();
+  for (const c of await store.clustersById(plan.reused)) {
+    if (c.run === heads.get(c.id)?.run) plan.stored.set(c.id, placePost(writtenOf(c), plan));
+  }
+  for (const id of plan.reused) {
+    if (!plan.stored.has(id)) throw new ConfigError(`another run wrote event cluster ${id} while this one planned; run again`);
+  }
+  return plan.stored;
+}
+
+/** Puts a cluster of the plan into the sink: written now (placed), or reused (by its head, or whole: readReused). */
+export function pushPlaced(sink: ClusterSink, done: WrittenCluster | StoredClusterHead, plan: WritingPlan): void {
+  if ('post' in done) sink.push(placePost(done, plan));
+  else if (sink.pushStored) sink.pushStored(done);
+  else sink.push(plan.stored!.get(done.id)!);
 }
 
 /** A written cluster with the write options it was written under and its lasting post path. */
@@ -393,17 +419,16 @@ function writeOptionsKey(options: WriteOptions): string {
  * wrote it; its post kept (schema 3) under the same write options (and, for a draft, the same day).
  * Analysis and writing are functions of exactly these, so the stored result is what they would make.
  */
-function unchangedClusters(earlier: StoredCluster[], stored: StoredDocument[], options: WriteOptions, writtenWith: string) {
+function unchangedClusters(earlier: StoredClusterHead[], stored: StoredDocument[], options: WriteOptions, writtenWith: string) {
   const byId = new Map(earlier.map((c) => [c.id, c]));
   const updatedRun = new Map(stored.map((d) => [d.id, d.updatedRun]));
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return (cluster: Cluster): WrittenCluster | null => {
+  return (cluster: Cluster): StoredClusterHead | null => {
     const e = byId.get(cluster.id);
-    if (!e?.post || e.writtenWith !== writtenWith || (e.post.model?.draft && e.post.model.date !== options.runDate)) return null;
-    if (!same(e.members, cluster.members) || !same(e.analysis.duplicates, cluster.duplicates)) return null;
+    if (!e?.hasPost || e.writtenWith !== writtenWith || (e.draftDate !== null && e.draftDate !== options.runDate)) return null;
+    if (!same(e.members, cluster.members) || !same(e.duplicates, cluster.duplicates)) return null;
     if (cluster.members.some((id) => (updatedRun.get(id) ?? Infinity) > e.run)) return null;
-    const { duplicates, ...analysis } = e.analysis;
-    return { id: e.id, members: e.members, duplicates, ...analysis, post: e.post };
+    return e;
   };
 }
 

@@ -39,6 +39,17 @@ test('until commit the target keeps its old content; abort drops the hidden temp
   assert.equal(readFileSync(path, 'utf8'), 'new post\n');
 });
 
+test('writeAll writes many chunks in order, more than one writev takes and empty ones included', () => {
+  const path = join(dir, 'unit/many.json');
+  const chunks = Array.from({ length: 2500 }, (_, i) => Buffer.from(i % 7 ? `조각${i},` : ''));
+  const f = new AtomicFile(path);
+  f.write('[');
+  f.writeAll(chunks);
+  f.write(']');
+  f.commit();
+  assert.equal(readFileSync(path, 'utf8'), `[${Buffer.concat(chunks).toString()}]`);
+});
+
 test('flush puts the data on disk before commit; a write after it is still committed', async () => {
   const path = join(dir, 'unit/c.md');
   const f = new AtomicFile(path);

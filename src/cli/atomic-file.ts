@@ -2,7 +2,7 @@
 // then renamed over the target (a rename within one file system is atomic). A run killed mid-write, or
 // a full disk, leaves the previous output in place and at worst a hidden `.name.…tmp` file beside it
 // (Jekyll and Hugo skip names starting with a dot).
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -12,6 +12,9 @@ import { randomBytes } from 'node:crypto';
  * many open files at most.
  */
 export const FLUSHED_TOGETHER = 64;
+
+/** Buffers a writev takes at most (Linux's IOV_MAX). */
+const IOV_MAX = 1024;
 
 /** One output being written; `write` as often as needed (a stream of chunks works), then `commit` or `abort`
  *  (`flush` first to put the data on disk off the main thread, alongside other files' flushes). */
@@ -36,6 +39,19 @@ export class AtomicFile {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     this.synced = false;
     for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at);
+  }
+
+  /** Writes the chunks one after another in as few system calls as the kernel takes (no copy into one buffer first). */
+  writeAll(chunks: readonly Uint8Array[]): void {
+    if (this.fd === null) throw new Error(`${this.path}: write after commit or abort`);
+    this.synced = false;
+    for (let from = 0; from < chunks.length; ) {
+      const some = chunks.slice(from, from + IOV_MAX);
+      let n = writevSync(this.fd, some);
+      // A short write: the chunks wholly written are done, the rest of a chunk cut short is written as it is.
+      while (from < chunks.length && n >= chunks[from].length) n -= chunks[from++].length;
+      if (n) this.write(chunks[from++].subarray(n));
+    }
   }
 
   /** Puts the data written so far on disk, in the background (libuv's threads), so several files flush at once. */

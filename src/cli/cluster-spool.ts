@@ -1,34 +1,35 @@
 // Written clusters kept on disk, not in memory: a digest of 100k documents makes about 15 kB of written
 // clusters per document (1.5 GB of heap), and each is needed only by a few passes after the run (the
 // store, the digest JSON, the posts, the problem list). The run appends each cluster as one JSON line as
-// it is written; every pass reads the file again, one cluster at a time. JSON is what each output makes
-// of a cluster anyway (the store's rows, the digest JSON), so a cluster read back gives the same outputs.
-// Lines are UTF-16 (JavaScript's own strings: read back without UTF-8 decoding, 30% faster a pass); the few
-// things later passes need of every cluster (ids, inferred dates, messages) are kept aside as they come.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+// it is written (many lines a write); every pass reads them again, one cluster at a time. JSON is what each
+// output makes of a cluster anyway (the store's rows, the digest JSON), so a cluster read back gives the same outputs.
+// A cluster the run reused as stored is not written at all: the spool keeps its head (store.ts: StoredClusterHead),
+// and its line is read from the store only when a pass needs the whole cluster (load). A re-digest reuses most
+// clusters, and most passes need none of them whole: the store keeps them, and their JSON pieces and posts are in place.
+// The few things later passes need of every cluster (ids, inferred dates, messages, post checksums) are kept aside
+// as they come.
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { InferredDate, Message, WrittenCluster, WrittenClusters } from '../types.js';
 import { inferredDates } from '../write/digest-json.js';
 import { sha256 } from '../ids.js';
+import { ConfigError } from '../messages.js';
+import { writtenOf, type Store, type StoredClusterHead } from '../store/index.js';
 import type { KnownPost } from './posts.js';
-
-/** Bytes read from the spool per system call. */
-const SPOOL_READ_BYTES = 1 << 20;
+import { SpoolFile } from './spool-file.js';
 
 export class ClusterSpool implements WrittenClusters {
-  private readonly fd: number;
-  private count = 0;
+  private readonly file: SpoolFile;
+  /** Byte offset and length of each cluster's line, in cluster order; offset -1 for a stored cluster not loaded. */
+  private readonly places: number[] = [];
+  /** The stored clusters (taken by their head) not loaded yet, by their index. */
+  private readonly unloaded = new Map<number, StoredClusterHead>();
 
   constructor(parent = tmpdir()) {
-    const dir = mkdtempSync(join(parent, 'newsdesk-clusters-'));
-    this.fd = openSync(join(dir, 'clusters.jsonl'), 'w+');
-    // Gone from the folder at once, open still: a run killed (SIGKILL) leaves nothing behind in $TMPDIR.
-    rmSync(dir, { recursive: true, force: true });
+    this.file = new SpoolFile(parent, 'newsdesk-clusters-');
   }
 
   get length(): number {
-    return this.count;
+    return this.ids.length;
   }
 
   /** The clusters' inferred dates, kept as they come: the digest JSON needs them before the clusters. */
@@ -43,12 +44,40 @@ export class ClusterSpool implements WrittenClusters {
 
   push(cluster: WrittenCluster): number {
     inferredDates([cluster], this.inferredDates);
-    for (const m of cluster.messages) this.messages.push(m);
-    this.ids.push(cluster.id);
-    this.posts.push({ id: cluster.id, path: cluster.post.path, checksum: sha256(cluster.post.markdown) });
-    const line = Buffer.from(JSON.stringify(cluster) + '\n', 'utf16le');
-    for (let at = 0; at < line.length; ) at += writeSync(this.fd, line, at, line.length - at);
-    return ++this.count;
+    this.keep(cluster.id, cluster.messages, { id: cluster.id, path: cluster.post.path, checksum: sha256(cluster.post.markdown) });
+    const line = JSON.stringify(cluster);
+    this.places.push(this.file.append(line), 2 * line.length);
+    return this.ids.length;
+  }
+
+  /** A cluster the run took as stored, by its head: its line is read from the store if a pass needs it (load). */
+  pushStored(head: StoredClusterHead): number {
+    if (!head.postPath || head.postChecksum === null) throw new Error(`cluster ${head.id} keeps no post: it cannot be taken as stored`);
+    inferredDates([head], this.inferredDates);
+    this.keep(head.id, head.messages, { id: head.id, path: head.postPath, checksum: head.postChecksum });
+    this.unloaded.set(this.ids.length - 1, head);
+    this.places.push(-1, 0);
+    return this.ids.length;
+  }
+
+  /** Reads from the store those of `ids` taken as stored (pushStored) and not read yet, so every pass can read them.
+   *  The store must still hold the version the run took (another run may have written it since). */
+  async load(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void> {
+    const wanted = new Set(ids);
+    const at = new Map<string, number>();
+    for (const [i, head] of this.unloaded) if (wanted.has(head.id)) at.set(head.id, i);
+    if (!at.size) return;
+    for (const c of await store.clustersById([...at.keys()])) {
+      const i = at.get(c.id)!;
+      if (c.run !== this.unloaded.get(i)!.run) continue;
+      const line = JSON.stringify(writtenOf(c));
+      this.places[2 * i] = this.file.append(line);
+      this.places[2 * i + 1] = 2 * line.length;
+      this.unloaded.delete(i);
+      at.delete(c.id);
+    }
+    const [changed] = at.keys();
+    if (changed) throw new ConfigError(`another run wrote event cluster ${changed} while this digest wrote its outputs; run the digest again`);
   }
 
   [Symbol.iterator](): Iterator<WrittenCluster> {
@@ -60,41 +89,29 @@ export class ClusterSpool implements WrittenClusters {
     return { [Symbol.iterator]: () => this.read((i) => ids.has(this.ids[i])) };
   }
 
+  private keep(id: string, messages: Message[], post: KnownPost): void {
+    for (const m of messages) this.messages.push(m);
+    this.ids.push(id);
+    this.posts.push(post);
+  }
+
   private *read(idOnly: (index: number) => boolean): Generator<WrittenCluster | string> {
-    let index = 0;
-    const buffer = Buffer.alloc(SPOOL_READ_BYTES);
-    let position = 0;
-    let rest: Buffer[] = [];
-    for (;;) {
-      const n = readSync(this.fd, buffer, 0, buffer.length, position);
-      // Whole code units only (a read may end inside one): the odd byte is read again with the next.
-      const end = n & ~1;
-      if (!end) break;
-      position += end;
-      let from = 0;
-      for (let nl = newline(buffer, from, end); nl !== -1; nl = newline(buffer, from, end)) {
-        rest.push(buffer.subarray(from, nl));
-        // Parsed before the next read overwrites the buffer; a line split across reads was copied (concat).
-        yield idOnly(index) ? this.ids[index] : JSON.parse((rest.length === 1 ? rest[0] : Buffer.concat(rest)).toString('utf16le')) as WrittenCluster;
-        index++;
-        rest = [];
-        from = nl + 2;
+    for (let i = 0; i < this.ids.length; i++) {
+      if (idOnly(i)) {
+        yield this.ids[i];
+        continue;
       }
-      if (from < end) rest.push(Buffer.from(buffer.subarray(from, end)));
+      if (this.unloaded.has(i)) throw new Error(`cluster spool: stored cluster ${this.ids[i]} was not loaded before a pass read it`);
+      yield this.at(i);
     }
+  }
+
+  private at(i: number): WrittenCluster {
+    return JSON.parse(this.file.read(this.places[2 * i], this.places[2 * i + 1], `cluster ${i}`)) as WrittenCluster;
   }
 
   /** Lets the file go (its space returns once it is closed); call once every pass is done. */
   close(): void {
-    closeSync(this.fd);
+    this.file.close();
   }
-}
-
-/** The byte offset of the next U+000A code unit at or after `from` (even) and before `end`, or -1. In UTF-16LE its
- *  bytes are 0A 00 at an even offset; JSON.stringify escapes every line feed inside a value, so it ends a line. */
-function newline(buffer: Buffer, from: number, end: number): number {
-  for (let at = buffer.indexOf(10, from); at !== -1 && at < end; at = buffer.indexOf(10, at + 1)) {
-    if ((at & 1) === 0 && buffer[at + 1] === 0) return at;
-  }
-  return -1;
 }

@@ -28,6 +28,9 @@ test('documents come back by id and in order, messages the same objects, a long 
     assert.deepEqual([...spool], pushed);
     assert.deepEqual([...spool].map((d) => d.id), ['d1', 'd2', 'd3']); // a second pass
     assert.equal(spool.get('d3')!.messages, pushed[2].messages);
+    // What the passes after a run need of every document, without reading any back: the messages the very objects.
+    assert.deepEqual(spool.heads().map((h) => [h.id, h.kind]), [['d1', 'report'], ['d2', 'report'], ['d3', 'report']]);
+    assert.equal(spool.heads()[1].messages, pushed[1].messages);
   } finally {
     spool.close();
   }

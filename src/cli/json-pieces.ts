@@ -5,7 +5,7 @@
 // date, piece format) matches; a cluster's when the run reused the cluster as stored (RunResult.reused) and the
 // store still keeps its piece (saveClusters drops a cluster's piece whenever it writes the cluster again).
 // Pieces missing (an older store, a first run) are made and kept; the text is the same either way.
-import type { DigestResult, DocumentList, WrittenCluster, WrittenClusters } from '../types.js';
+import type { DigestResult, DocumentList, NewsDoc, WrittenCluster, WrittenClusters } from '../types.js';
 import type { JsonPiece, Store } from '../store/index.js';
 import { JSON_FRAME, PIECE_FORMAT, clusterPiece, documentPiece, documentStamp, inferredDates, messagePiece } from '../write/index.js';
 import { ConfigError } from '../messages.js';
@@ -17,25 +17,35 @@ export const PIECE_BATCH = 200;
 
 /** What lets a digest JSON copy pieces: the store that keeps them, and the clusters the run took as stored. */
 export interface KeptPieces {
-  store: Pick<Store, 'jsonPieces' | 'saveJsonPieces'>;
+  store: Pick<Store, 'jsonPieces' | 'saveJsonPieces' | 'clustersById'>;
   reused: ReadonlySet<string>;
 }
 
 /** Clusters that can be passed by id (cluster-spool.ts): those not read back come as their id. */
-type Clusters = WrittenClusters & { orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string> };
+type Clusters = WrittenClusters & {
+  orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
+  /** Reads the clusters of `ids` that the spool took as stored, so a pass can read them whole. */
+  load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
+}
+
+/** Documents kept out of memory (document-spool.ts): what a stamp needs of each without reading it back, and each by id. */
+type Documents = DocumentList & { heads?(): readonly Pick<NewsDoc, 'id' | 'contentHash'>[]; get?(id: string): NewsDoc | undefined };
 
 /** The digest JSON (exactly digestJsonChunks' text) as strings and UTF-8 bytes, copying the pieces the store keeps. */
-export async function* digestJsonWithPieces(result: DigestResult<Clusters, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
+export async function* digestJsonWithPieces(result: DigestResult<Clusters, Documents>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
   const { store } = kept;
   const inferred = result.clusters.inferredDates ?? inferredDates(result.clusters);
+  const documents = result.documents;
+  // A document whose piece is copied is not read back: its stamp needs only its id and content hash.
+  const whole = (d: Pick<NewsDoc, 'id' | 'contentHash'>): NewsDoc => ('body' in d ? (d as NewsDoc) : documents.get!(d.id)!);
   yield JSON_FRAME.head;
-  yield* list(result.documents, result.documents.length, async function* (docs, at) {
+  yield* list(documents.get && documents.heads ? documents.heads() : documents, documents.length, async function* (docs, at) {
     const stored = await store.jsonPieces('document', docs.map((d) => d.id));
     const made: Made[] = [];
     for (const d of docs) {
       yield JSON_FRAME.item(at++);
       const stamp = documentStamp(d, inferred.get(d.id));
-      yield copied(stored.get(d.id), stamp) ?? make(made, d.id, stamp, documentPiece(d, inferred.get(d.id)));
+      yield copied(stored.get(d.id), stamp) ?? make(made, d.id, stamp, documentPiece(whole(d), inferred.get(d.id)));
     }
     await store.saveJsonPieces('document', made);
   });
@@ -46,6 +56,8 @@ export async function* digestJsonWithPieces(result: DigestResult<Clusters, Docum
   for (const ids of chunksOf(kept.reused, PIECE_BATCH)) {
     for (const [id, p] of await store.jsonPieces('cluster', ids, true)) if (p.stamp === PIECE_FORMAT) copyable.add(id);
   }
+  // Those whose pieces are not kept are made again: read whole, from the store if the spool took them as stored.
+  await result.clusters.load?.(store, [...kept.reused].filter((id) => !copyable.has(id)));
   const clusters = result.clusters.orIds?.(copyable) ?? result.clusters;
   yield* list(clusters, result.clusters.length, async function* (items, at) {
     const ids = items.map(idOf).filter((id) => copyable.has(id));

@@ -33,7 +33,8 @@ const JSON_WRITE_BYTES = 1 << 20;
  */
 export async function writeDigestJson(path: string, result: DigestResult<WrittenClusters, DocumentList>, kept?: KeptPieces): Promise<void> {
   const file = path === STDOUT ? null : new AtomicFile(path);
-  const write = (bytes: Uint8Array) => (file ? file.write(bytes) : process.stdout.write(bytes));
+  // Into a file, the gathered chunks go as they are (one writev, no copy); to stdout, as one buffer.
+  const write = (chunks: Uint8Array[], size: number) => (file ? file.writeAll(chunks) : process.stdout.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
   try {
     // Text is gathered as a string (encoded once per write), bytes as they are: a piece copied is never decoded.
     let parts: Uint8Array[] = [];
@@ -57,12 +58,12 @@ export async function writeDigestJson(path: string, result: DigestResult<Written
         size += chunk.length;
       }
       if (size < JSON_WRITE_BYTES) continue;
-      write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+      write(parts, size);
       parts = [];
       size = 0;
     }
     endText();
-    if (size) write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+    if (size) write(parts, size);
   } catch (e) {
     file?.abort();
     throw e;

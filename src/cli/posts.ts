@@ -36,6 +36,8 @@ export interface KnownPost {
 export interface KnownPosts extends Iterable<WrittenCluster> {
   posts: readonly KnownPost[];
   orIds(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
+  /** Reads the clusters of `ids` kept by reference to the store (cluster-spool.ts: pushStored), before a pass reads them. */
+  load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
 }
 
 export async function writePosts(store: Store, run: number, outDir: string, clusters: Iterable<WrittenCluster> | KnownPosts, gone: string[]): Promise<PostsWritten> {
@@ -56,6 +58,7 @@ export async function writePosts(store: Store, run: number, outDir: string, clus
       if (sha256(readFileSync(join(dir, p.path))) === p.checksum) same.set(p.id, p);
     }
   }
+  if ('posts' in clusters) await clusters.load?.(store, clusters.posts.filter((p) => !same.has(p.id)).map((p) => p.id));
   const items = 'posts' in clusters ? clusters.orIds(new Set(same.keys())) : clusters;
 
   // Posts go in chunks: a chunk's files are written and flushed to disk together (FLUSHED_TOGETHER), then

@@ -13,7 +13,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Cluster, Message, NewsDoc, Stage, WrittenCluster } from '../types.js';
 import { message } from '../messages.js';
 import { clusterDocuments, keepIdentity } from '../cluster/index.js';
-import { planWriting, placePost } from '../pipeline.js';
+import { planWriting, placePost, readReused } from '../pipeline.js';
 import { toNewsDoc, type Store, type StoredDocument } from '../store/index.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from '../write/index.js';
 import { uniqueName } from '../write/slug.js';
@@ -51,10 +51,11 @@ export async function clusterJob(
   const began = performance.now();
   const stored = [...(await store.documents())].sort(bySource);
   const documents = stored.map(toNewsDoc);
-  const earlier = (await store.clusters()).filter((c) => c.goneRun === null);
+  const earlier = await store.clusterHeads();
   const identity = keepIdentity(clusterDocuments(documents), earlier, new Set(documents.map((d) => d.id)));
   const options: WriteOptions = { ...DEFAULT_WRITE_OPTIONS, runDate: kstDay(startedAt), ...write };
   const plan = planWriting(identity, earlier, stored, options, true);
+  const reused = await readReused(store, plan);
   const byId = new Map(documents.map((d) => [d.id, d]));
 
   const messages: Message[] = [];
@@ -76,10 +77,14 @@ export async function clusterJob(
     const a = key ? analysed.get(`analyse-${key}`) : undefined;
     const w = key ? written.get(`write-${key}`) : undefined;
     messages.push(...(a?.messages ?? []), ...(w?.messages ?? []));
-    const done = kept ?? w?.value;
+    if (kept) {
+      clusters.push(reused.get(kept.id)!);
+      continue;
+    }
+    const done = w?.value;
     if (!done) continue;
     // A write job names its post alone; names are handed out here, in cluster order, as a run does.
-    if (!kept) done.post.path = uniqueName(done.post.path.replace(/\.md$/, ''), plan.taken) + '.md';
+    done.post.path = uniqueName(done.post.path.replace(/\.md$/, ''), plan.taken) + '.md';
     clusters.push(placePost(done, plan));
   }
   // Still ours? A worker that lost its hold (it stalled, another took the job over) must not save.

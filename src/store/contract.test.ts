@@ -9,7 +9,7 @@ import type { DigestResult, NewsDoc, NewsEvent, WrittenCluster } from '../types.
 import { sha256, shortId } from '../ids.js';
 import { ConfigError } from '../messages.js';
 import Database from 'better-sqlite3';
-import { countMessages, openStore, toNewsDoc, type Store } from './index.js';
+import { countMessages, openStore, toNewsDoc, writtenOf, type Store } from './index.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
 import { dropPgTestSchemas, pgTestSchema } from './postgres/test-db.js';
 
@@ -140,6 +140,33 @@ for (const backend of BACKENDS) {
       const now = new Map((await store.clusters()).map((c) => [c.id, c]));
       assert.deepEqual(now.get(a2.id), before.find((c) => c.id === a2.id), 'the reused row is as it was (its run too)');
       assert.equal(now.get(b2.id)!.postPath, 'other-b.md');
+    });
+
+    test('cluster heads: what a run plans with, read without the analysis and post; clustersById reads them whole', async () => {
+      const [a, b, c] = ['heads/harbor.txt', 'heads/battery.txt', 'heads/gone.txt'].map((k) => doc(k, fixture(k.endsWith('battery.txt') ? 'insert/battery.txt' : 'insert/harbor.txt')));
+      const dated = {
+        ...cluster([a, b], 'heads-ab'), duplicates: [[a.id, b.id]], writtenWith: '[["preset","hugo"]]',
+        inferredDates: [{ document: b.id, publishedAt: '2025-03-11', evidence: '어제' }],
+        messages: [{ stage: 'write' as const, rule: 'no-key-sentence', severity: 'warning' as const, reason: '대표 문장 없음', place: { source: b.source } }],
+      };
+      const draft = { ...cluster([c], 'heads-c'), post: { path: 'heads-c.md', markdown: '초안', model: { date: '2025-03-12', draft: true } as never } };
+      const gone = cluster([c], 'heads-gone');
+      const first = await persist(store, result([a, b, c], [dated, draft, gone]), ['digest']);
+      const runId = await store.beginRun(['digest']);
+      await store.saveClusters(runId, [dated.id, draft.id], [gone.id]);
+      const heads = await store.clusterHeads();
+      assert.deepEqual(heads.map((h) => h.id), (await store.clusters()).filter((x) => x.goneRun === null).map((x) => x.id), 'current ones, in the order of clusters()');
+      const byId = new Map(heads.map((h) => [h.id, h]));
+      assert.ok(!byId.has(gone.id), 'a gone cluster has no head');
+      assert.deepEqual(byId.get(dated.id), {
+        id: dated.id, run: first.runId, members: [a.id, b.id], duplicates: [[a.id, b.id]], postPath: dated.post.path, hasPost: true,
+        writtenWith: dated.writtenWith, draftDate: null, inferredDates: dated.inferredDates, messages: dated.messages, postChecksum: sha256(dated.post.markdown),
+      });
+      assert.equal(byId.get(draft.id)!.draftDate, '2025-03-12');
+      assert.equal(byId.get(draft.id)!.writtenWith, null);
+      const whole = await store.clustersById([dated.id, 'c-not-there']);
+      assert.deepEqual(whole, (await store.clusters()).filter((x) => x.id === dated.id));
+      assert.deepEqual(writtenOf(whole[0]), { ...dated, event: null }, 'taken as stored, it is the cluster the run wrote');
     });
 
     test('changed file: same key with new content replaces the old version (and its search entry)', async () => {
@@ -406,6 +433,30 @@ describe('store: sqlite file specifics', () => {
     } finally {
       await store.close();
     }
+  });
+
+  test('a store made before migration 9 gets its clusters\' heads from their analysis and post', async () => {
+    const path = join(dir, 'v8', 'newsdesk.db');
+    const [a, b] = [doc('v8/harbor.txt', fixture('insert/harbor.txt')), doc('v8/battery.txt', fixture('insert/battery.txt'))];
+    const ab = {
+      ...cluster([a, b], 'v8-ab'), duplicates: [[a.id, b.id]], writtenWith: '[]', inferredDates: [{ document: b.id, publishedAt: '2025-03-11', evidence: '어제' }],
+      messages: [{ stage: 'analyze' as const, rule: 'r', severity: 'info' as const, reason: '이유', place: { source: b.source } }],
+      post: { path: 'v8-ab.md', markdown: '초안', model: { date: '2025-03-12', draft: true } as never },
+    };
+    await persistAt(path, result([a, b], [ab, cluster([b], 'v8-b')]), ['digest']);
+    const headsOf = async () => {
+      const store = await openStore(path);
+      try {
+        return await store.clusterHeads();
+      } finally {
+        await store.close();
+      }
+    };
+    const made = await headsOf();
+    sqliteFile(path, (db) => db.exec('ALTER TABLE clusters DROP COLUMN head; ALTER TABLE clusters DROP COLUMN post_checksum; DELETE FROM schema_version WHERE version = 9'));
+    assert.deepEqual(await headsOf(), made);
+    assert.equal(made[0].draftDate, '2025-03-12');
+    assert.equal(made[0].postChecksum, sha256('초안'));
   });
 
   test(':memory: keeps nothing between opens', async () => {

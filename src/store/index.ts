@@ -7,7 +7,7 @@ import type { Store } from './store.js';
 import { DEFAULT_DB_PATH, MEMORY_DB } from './tunables.js';
 
 export type * from './store.js';
-export { toNewsDoc, countMessages } from './store.js';
+export { toNewsDoc, countMessages, writtenOf } from './store.js';
 export { DEFAULT_DB_PATH, MEMORY_DB } from './tunables.js';
 export { isPostgresUrl, START_POSTGRES } from './postgres/location.js';
 

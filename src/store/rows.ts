@@ -2,9 +2,10 @@
 // columns that decide whether a saved row changed, and the rows read back as records.
 import type { Message, NewsDoc, WeakDateSource, WrittenCluster } from '../types.js';
 import type {
-  ChangeCounts, Restoration, Revision, RevisionOrigin, RunRecord, SearchHit, SourceError, StoredCluster, StoredDocument, StoredMetadata,
-  StoredPost,
+  ChangeCounts, Restoration, Revision, RevisionOrigin, RunRecord, SearchHit, SourceError, StoredCluster, StoredClusterHead, StoredDocument,
+  StoredMetadata, StoredPost,
 } from './store.js';
+import { sha256 } from '../ids.js';
 import { SNIPPET_CONTEXT_CHARS } from './tunables.js';
 import { ConfigError } from '../messages.js';
 
@@ -16,7 +17,13 @@ export const DOCUMENT_COLUMNS = [
 export type DocumentRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | null>;
 
 export const CLUSTER_COLUMNS = ['id', 'members', 'analysis', 'post_path', 'post'] as const;
-export type ClusterRow = Record<(typeof CLUSTER_COLUMNS)[number], string | null>;
+/** Columns made from the others, so that a run reads what it plans with without the analysis and post (StoredClusterHead). */
+export const CLUSTER_HEAD_COLUMNS = ['head', 'post_checksum'] as const;
+export type ClusterRow = Record<(typeof CLUSTER_COLUMNS)[number] | (typeof CLUSTER_HEAD_COLUMNS)[number], string | null>;
+/** What a cluster's `head` column holds (JSON): the parts of StoredClusterHead that are in its analysis and post. */
+type HeadJson = Pick<StoredClusterHead, 'duplicates' | 'writtenWith' | 'draftDate' | 'inferredDates' | 'messages'>;
+/** The columns clusterHeads reads; `post` only where post_checksum is missing (rows saved before schema 9 have none). */
+export const CLUSTER_HEAD_SELECT = 'id, run, members, post_path, head, post_checksum, CASE WHEN post_checksum IS NULL THEN post END AS post';
 
 export const zeroCounts = (): ChangeCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
 
@@ -40,7 +47,14 @@ export function clusterRow(c: WrittenCluster): ClusterRow {
     findings: c.findings, summary: c.summary, inferredDates: c.inferredDates, messages: c.messages,
   };
   const post = c.post ? JSON.stringify({ markdown: c.post.markdown, model: c.post.model, sentences: c.post.sentences, writtenWith: c.writtenWith }) : null;
-  return { id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null, post };
+  const head: HeadJson = {
+    duplicates: c.duplicates, writtenWith: c.writtenWith ?? null, draftDate: c.post?.model?.draft ? (c.post.model.date ?? '') : null,
+    inferredDates: c.inferredDates, messages: c.messages,
+  };
+  return {
+    id: c.id, members: JSON.stringify(c.members), analysis: JSON.stringify(analysis), post_path: c.post?.path ?? null, post,
+    head: JSON.stringify(head), post_checksum: c.post ? sha256(c.post.markdown) : null,
+  };
 }
 
 export const sameRow = <T extends Record<string, unknown>>(a: T, b: T, columns: readonly (keyof T)[]) =>
@@ -99,6 +113,25 @@ export function fromClusterRow(r: Record<string, unknown>): StoredCluster {
     post: r.post && r.post_path ? { path: r.post_path as string, ...post } : null,
     writtenWith: writtenWith ?? null,
     goneRun: (r.gone_run as number | null) ?? null,
+  };
+}
+
+/** A row of CLUSTER_HEAD_SELECT as a head. */
+export function fromClusterHeadRow(r: Record<string, unknown>): StoredClusterHead {
+  const head = JSON.parse(r.head as string) as Partial<HeadJson>;
+  const post = r.post ? (JSON.parse(r.post as string) as { markdown: string }) : null;
+  return {
+    id: r.id as string,
+    run: r.run as number,
+    members: JSON.parse(r.members as string),
+    duplicates: head.duplicates ?? [],
+    postPath: (r.post_path as string | null) ?? null,
+    hasPost: !!r.post_path && (r.post_checksum !== null || post !== null),
+    writtenWith: head.writtenWith ?? null,
+    draftDate: head.draftDate ?? null,
+    inferredDates: head.inferredDates ?? [],
+    messages: head.messages ?? [],
+    postChecksum: (r.post_checksum as string | null) ?? (post ? sha256(post.markdown) : null),
   };
 }
 

@@ -1,6 +1,6 @@
 // The backend-neutral store contract. Each backend lives in its own folder (sqlite/ today) and
 // passes the same contract tests (contract.test.ts).
-import type { Analysis, DigestResult, DocumentList, Message, NewsDoc, Post, Span, WeakDateSource, WrittenCluster, WrittenClusters } from '../types.js';
+import type { Analysis, DigestResult, DocumentList, InferredDate, Message, NewsDoc, Post, Span, WeakDateSource, WrittenCluster, WrittenClusters } from '../types.js';
 import type { HttpCache } from '../ingest/web/index.js';
 
 export interface ChangeCounts {
@@ -49,6 +49,27 @@ export interface StoredCluster {
   writtenWith: string | null;
   /** The run after which the cluster matched nothing any more, or null while it is current. */
   goneRun: number | null;
+}
+
+/** What a run needs of a stored cluster to plan (identity, placement, reuse) and to list its side data (dates, problems,
+ *  post checksum), read without its analysis and post: those are most of a cluster's row (a re-digest of 10k documents read
+ *  72M characters of them to use none of it for the clusters it reused). */
+export interface StoredClusterHead {
+  id: string;
+  /** The run that wrote this version of the cluster. */
+  run: number;
+  members: string[];
+  duplicates: string[][];
+  postPath: string | null;
+  /** Whether the row keeps its post (StoredCluster.post is not null). */
+  hasPost: boolean;
+  writtenWith: string | null;
+  /** The run day of a draft post (its model's date), or null when the post is no draft. */
+  draftDate: string | null;
+  inferredDates: InferredDate[];
+  messages: Message[];
+  /** The sha256 of the post's Markdown, or null without a post. */
+  postChecksum: string | null;
 }
 
 /** What a digest JSON piece is of: one document, or one cluster. */
@@ -173,6 +194,10 @@ export interface Store {
   documents(filter?: DocumentFilter): Promise<StoredDocument[]>;
   /** All clusters (latest version of each), or the clusters a given run produced, in its order. */
   clusters(run?: number): Promise<StoredCluster[]>;
+  /** The current clusters (not gone) without their analysis and post, in the order of clusters(). */
+  clusterHeads(): Promise<StoredClusterHead[]>;
+  /** The clusters (latest version) of those of `ids` that are stored, in no particular order. */
+  clustersById(ids: string[]): Promise<StoredCluster[]>;
   /** The posts newsdesk wrote into `outDir`. */
   posts(outDir: string): Promise<StoredPost[]>;
   savePost(post: StoredPost): Promise<void>;
@@ -211,13 +236,24 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Documents as countMessages takes them: a list, or one kept out of memory that gives their messages without them
+ *  (cli/document-spool.ts: heads). */
+type WithMessages = Iterable<Pick<NewsDoc, 'messages'>> & { heads?(): Iterable<Pick<NewsDoc, 'messages'>> };
+
 /** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
-export function countMessages(result: Pick<DigestResult<WrittenClusters, DocumentList>, 'messages' | 'documents'>): RunCounts['messages'] {
+export function countMessages(result: { messages: Message[]; documents: WithMessages }): RunCounts['messages'] {
   const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
   const all = new Set(result.messages);
-  for (const d of result.documents) for (const m of d.messages) all.add(m);
+  for (const d of result.documents.heads?.() ?? result.documents) for (const m of d.messages) all.add(m);
   for (const m of all) messages[m.severity]++;
   return messages;
+}
+
+/** A stored cluster as the run that wrote it handed it on (placed: its writtenWith set), for a run that takes it as stored. */
+export function writtenOf(c: StoredCluster): WrittenCluster {
+  if (!c.post) throw new Error(`cluster ${c.id} keeps no post: it cannot be taken as stored`);
+  const { duplicates, ...analysis } = c.analysis;
+  return { id: c.id, members: c.members, duplicates, ...analysis, post: c.post, writtenWith: c.writtenWith ?? undefined };
 }
 
 /** Rebuilds the pipeline record from a stored row (for incremental runs and the web UI). */

@@ -81,7 +81,7 @@ export const PIECE_FORMAT = `${DIGEST_VERSION}.1.${sha256(String(documentJson) +
 
 /** The stamp of a document's piece: what the piece is made from (the stored row is one per content hash; a
  *  row changed in place drops its piece in the store), and the date its cluster inferred for it. */
-export const documentStamp = (doc: NewsDoc, inferred?: InferredDate): string =>
+export const documentStamp = (doc: Pick<NewsDoc, 'contentHash'>, inferred?: InferredDate): string =>
   `${PIECE_FORMAT} ${doc.contentHash} ${inferred ? JSON.stringify([inferred.publishedAt, inferred.evidence]) : '-'}`;
 
 /** The text around the pieces: the frame of the contract object, and of each list (documents, clusters, messages). */

@@ -5,12 +5,12 @@ import pg from 'pg';
 import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
+  ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster, StoredClusterHead,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
 import { DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, PG_POOL_SIZE, PG_WRITE_ATTEMPTS } from '../tunables.js';
 import {
-  CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
+  CLUSTER_COLUMNS, CLUSTER_HEAD_SELECT, DOCUMENT_COLUMNS, clusterRow, fromClusterHeadRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
   fromRevisionRow, fromRunRow, fromSourceErrorRow, newestErrorPerSource, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
 } from '../rows.js';
 import { PG_MIGRATIONS, type Migration } from './migrations.js';
@@ -211,10 +211,10 @@ export class PgStore implements Store {
         if (!row || (old && sameRow(old, row, CLUSTER_COLUMNS))) counts.unchanged++;
         else {
           await c.query(
-            `INSERT INTO clusters (id, run, members, analysis, post_path, post) VALUES ($1, $2, $3, $4, $5, $6)
+            `INSERT INTO clusters (id, run, members, analysis, post_path, post, head, post_checksum) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (id) DO UPDATE SET run = excluded.run, members = excluded.members, analysis = excluded.analysis,
-               post_path = excluded.post_path, post = excluded.post, gone_run = NULL`,
-            [row.id, run, row.members, row.analysis, row.post_path, row.post],
+               post_path = excluded.post_path, post = excluded.post, head = excluded.head, post_checksum = excluded.post_checksum, gone_run = NULL`,
+            [row.id, run, row.members, row.analysis, row.post_path, row.post, row.head, row.post_checksum],
           );
           await c.query("DELETE FROM json_pieces WHERE kind = 'cluster' AND id = $1", [row.id]);
           counts[old ? 'updated' : 'inserted']++;
@@ -361,6 +361,14 @@ export class PgStore implements Store {
       ? await this.rows('SELECT * FROM clusters ORDER BY run, id')
       : await this.rows('SELECT c.* FROM run_clusters r JOIN clusters c ON c.id = r.cluster WHERE r.run = $1 ORDER BY r.position', [run]);
     return rows.map(fromClusterRow);
+  }
+
+  async clusterHeads(): Promise<StoredClusterHead[]> {
+    return (await this.rows(`SELECT ${CLUSTER_HEAD_SELECT} FROM clusters WHERE gone_run IS NULL ORDER BY run, id`)).map(fromClusterHeadRow);
+  }
+
+  async clustersById(ids: string[]): Promise<StoredCluster[]> {
+    return (await this.rows('SELECT * FROM clusters WHERE id = ANY($1)', [ids])).map(fromClusterRow);
   }
 
   async runs(): Promise<RunRecord[]> {

@@ -162,4 +162,18 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    description: "each cluster's head (duplicates, write options, draft day, inferred dates, messages) and post checksum as columns of their own",
+    sql: `
+      ALTER TABLE clusters ADD COLUMN head text;
+      ALTER TABLE clusters ADD COLUMN post_checksum text;
+      UPDATE clusters SET head = json_build_object(
+        'duplicates', analysis::json -> 'duplicates',
+        'writtenWith', post::json ->> 'writtenWith',
+        'draftDate', CASE WHEN (post::json -> 'model' ->> 'draft')::boolean THEN coalesce(post::json -> 'model' ->> 'date', '') END,
+        'inferredDates', analysis::json -> 'inferredDates',
+        'messages', analysis::json -> 'messages')::text;
+    `,
+  },
 ];

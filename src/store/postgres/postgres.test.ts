@@ -73,6 +73,39 @@ test('writers saving the same documents at once: every document stored once, non
   }
 });
 
+test('a database made before migration 9 gets its clusters\' heads from their analysis and post', { skip: STORES_SKIP }, async () => {
+  const location = pgTestSchema();
+  const [a, b] = [article(1), article(2)];
+  const cluster = {
+    id: 'c-v8', members: [a.id, b.id], duplicates: [[a.id, b.id]], entities: [], numbers: [], quotes: [], timeline: [], findings: [], summary: [],
+    inferredDates: [{ document: b.id, publishedAt: '2025-03-11', evidence: '어제' }],
+    messages: [{ stage: 'analyze' as const, rule: 'r', severity: 'info' as const, reason: '이유', place: { source: b.source } }],
+    post: { path: 'v8.md', markdown: '초안', model: { date: '2025-03-12', draft: true } as never }, writtenWith: '[["a","b"]]',
+  };
+  const headsOf = async () => {
+    const store = await openStore(location);
+    try {
+      return await store.clusterHeads();
+    } finally {
+      await store.close();
+    }
+  };
+  const store = await openStore(location);
+  try {
+    const run = await store.beginRun(['digest']);
+    await store.saveDocuments(run, [a, b]);
+    await store.saveClusters(run, [cluster]);
+  } finally {
+    await store.close();
+  }
+  const made = await headsOf();
+  await query(location, 'ALTER TABLE clusters DROP COLUMN head; ALTER TABLE clusters DROP COLUMN post_checksum; DELETE FROM schema_version WHERE version = 9');
+  assert.deepEqual(await headsOf(), made);
+  assert.deepEqual(made[0].inferredDates, cluster.inferredDates);
+  assert.equal(made[0].draftDate, '2025-03-12');
+  assert.equal(made[0].postChecksum, sha256('초안'));
+});
+
 test('a database from a newer newsdesk is refused with a how-to-fix error', { skip: STORES_SKIP }, async () => {
   const location = pgTestSchema();
   await (await openStore(location)).close();

@@ -6,12 +6,12 @@ import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
   ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
-  StoredDocument, StoredPost, StoreHealth,
+  StoredClusterHead, StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
 import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, OPEN_RETRY_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import {
-  CLUSTER_COLUMNS, DOCUMENT_COLUMNS, clusterRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
+  CLUSTER_COLUMNS, CLUSTER_HEAD_SELECT, DOCUMENT_COLUMNS, clusterRow, fromClusterHeadRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
   fromRevisionRow, fromRunRow, fromSourceErrorRow, newestErrorPerSource, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
   type DocumentRow,
 } from '../rows.js';
@@ -176,9 +176,10 @@ export class SqliteStore implements Store {
     const clusters = zeroCounts();
     const findCluster = db.prepare<[string], ClusterRow>(`SELECT ${CLUSTER_COLUMNS.join(', ')} FROM clusters WHERE id = ? AND gone_run IS NULL`);
     const upsertCluster = db.prepare(
-      `INSERT INTO clusters (id, run, members, analysis, post_path, post) VALUES (@id, @run, @members, @analysis, @post_path, @post)
+      `INSERT INTO clusters (id, run, members, analysis, post_path, post, head, post_checksum)
+       VALUES (@id, @run, @members, @analysis, @post_path, @post, @head, @post_checksum)
        ON CONFLICT(id) DO UPDATE SET run = excluded.run, members = excluded.members, analysis = excluded.analysis,
-         post_path = excluded.post_path, post = excluded.post, gone_run = NULL`,
+         post_path = excluded.post_path, post = excluded.post, head = excluded.head, post_checksum = excluded.post_checksum, gone_run = NULL`,
     );
     const link = db.prepare('INSERT OR REPLACE INTO run_clusters (run, cluster, position) VALUES (?, ?, ?)');
     const markGone = db.prepare('UPDATE clusters SET gone_run = ? WHERE id = ? AND gone_run IS NULL');
@@ -339,6 +340,16 @@ export class SqliteStore implements Store {
             .prepare('SELECT c.* FROM run_clusters r JOIN clusters c ON c.id = r.cluster WHERE r.run = ? ORDER BY r.position')
             .all(run);
     return (rows as Record<string, unknown>[]).map(fromClusterRow);
+  }
+
+  async clusterHeads(): Promise<StoredClusterHead[]> {
+    return (this.db.prepare(`SELECT ${CLUSTER_HEAD_SELECT} FROM clusters WHERE gone_run IS NULL ORDER BY run, id`).all() as Record<string, unknown>[])
+      .map(fromClusterHeadRow);
+  }
+
+  async clustersById(ids: string[]): Promise<StoredCluster[]> {
+    return (this.db.prepare('SELECT * FROM clusters WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Record<string, unknown>[])
+      .map(fromClusterRow);
   }
 
   async runs(): Promise<RunRecord[]> {
