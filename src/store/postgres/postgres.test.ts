@@ -2,13 +2,12 @@
 // saving the same documents), and a database newer than this newsdesk. Real server, a schema per case.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import type { NewsDoc } from '../../types.js';
 import { sha256, shortId } from '../../ids.js';
 import { ConfigError } from '../../messages.js';
 import { openStore } from '../index.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { PG_TEST_URL, dropPgTestSchemas, pgTestSchema } from './test-db.js';
+import { PG_TEST_URL, dropPgTestSchemas, pgTestSchema, queryPgTestSchema } from './test-db.js';
 
 after(dropPgTestSchemas);
 
@@ -25,23 +24,11 @@ function article(n: number, version = 1): NewsDoc {
   };
 }
 
-/** The rows of one table in a schema, as another client sees them. */
-async function query<R>(location: string, sql: string): Promise<R[]> {
-  const schema = new URL(location).searchParams.get('schema')!;
-  const client = new pg.Client({ connectionString: PG_TEST_URL, options: `-c search_path=${schema}` });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as R[];
-  } finally {
-    await client.end();
-  }
-}
-
 test('four processes opening a new database at once migrate it once', { skip: STORES_SKIP }, async () => {
   const location = pgTestSchema();
   const stores = await Promise.all([1, 2, 3, 4].map(() => openStore(location)));
   await Promise.all(stores.map((s) => s.close()));
-  const versions = await query<{ version: number }>(location, 'SELECT version FROM schema_version ORDER BY version');
+  const versions = await queryPgTestSchema<{ version: number }>(location, 'SELECT version FROM schema_version ORDER BY version');
   assert.deepEqual(versions.map((v) => v.version), PG_MIGRATIONS.map((m) => m.version));
 });
 
@@ -73,43 +60,10 @@ test('writers saving the same documents at once: every document stored once, non
   }
 });
 
-test('a database made before migration 9 gets its clusters\' heads from their analysis and post', { skip: STORES_SKIP }, async () => {
-  const location = pgTestSchema();
-  const [a, b] = [article(1), article(2)];
-  const cluster = {
-    id: 'c-v8', members: [a.id, b.id], duplicates: [[a.id, b.id]], entities: [], numbers: [], quotes: [], timeline: [], findings: [], summary: [],
-    inferredDates: [{ document: b.id, publishedAt: '2025-03-11', evidence: '어제' }],
-    messages: [{ stage: 'analyze' as const, rule: 'r', severity: 'info' as const, reason: '이유', place: { source: b.source } }],
-    post: { path: 'v8.md', markdown: '초안', model: { date: '2025-03-12', draft: true } as never }, writtenWith: '[["a","b"]]',
-  };
-  const headsOf = async () => {
-    const store = await openStore(location);
-    try {
-      return await store.clusterHeads();
-    } finally {
-      await store.close();
-    }
-  };
-  const store = await openStore(location);
-  try {
-    const run = await store.beginRun(['digest']);
-    await store.saveDocuments(run, [a, b]);
-    await store.saveClusters(run, [cluster]);
-  } finally {
-    await store.close();
-  }
-  const made = await headsOf();
-  await query(location, 'ALTER TABLE clusters DROP COLUMN head; ALTER TABLE clusters DROP COLUMN post_checksum; DELETE FROM schema_version WHERE version = 9');
-  assert.deepEqual(await headsOf(), made);
-  assert.deepEqual(made[0].inferredDates, cluster.inferredDates);
-  assert.equal(made[0].draftDate, '2025-03-12');
-  assert.equal(made[0].postChecksum, sha256('초안'));
-});
-
 test('a database from a newer newsdesk is refused with a how-to-fix error', { skip: STORES_SKIP }, async () => {
   const location = pgTestSchema();
   await (await openStore(location)).close();
-  await query(location, "INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01')");
+  await queryPgTestSchema(location, "INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01')");
   await assert.rejects(openStore(location), (e: Error) => e instanceof ConfigError && /newer/.test(e.message) && /--db/.test(e.message));
 });
 

@@ -14,6 +14,18 @@ export function pgTestSchema(): string {
   return `${PG_TEST_URL}?schema=${schema}`;
 }
 
+/** The rows of a query run in the schema of `location` (a pgTestSchema address), as another client sees them. */
+export async function queryPgTestSchema<R>(location: string, sql: string): Promise<R[]> {
+  const schema = new URL(location).searchParams.get('schema')!;
+  const client = new pg.Client({ connectionString: PG_TEST_URL, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops the schemas this process made (nothing to do, and no connection, when it made none). */
 export async function dropPgTestSchemas(): Promise<void> {
   if (!made.length) return;
