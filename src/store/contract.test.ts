@@ -377,9 +377,18 @@ for (const backend of BACKENDS) {
 
 /** Stores that outlive a close, made at schema 8 by undoing migration 9 with the backend's own client. */
 const UNDO_MIGRATION_9 = 'ALTER TABLE clusters DROP COLUMN head; ALTER TABLE clusters DROP COLUMN post_checksum; DELETE FROM schema_version WHERE version = 9';
+const NO_CHECKSUM = 'SELECT count(*) AS n FROM clusters WHERE post_checksum IS NULL';
+/** `madeChecksums`: whether the migration makes the post checksums (else the reader makes them until a row is written again). */
 const KEPT_BACKENDS = [
-  { kind: 'sqlite', location: () => join(dir, `v8-${++fileCount}`, 'newsdesk.db'), undo: async (at: string) => sqliteFile(at, (db) => db.exec(UNDO_MIGRATION_9)) },
-  { kind: 'postgres', location: pgTestSchema, undo: (at: string) => queryPgTestSchema(at, UNDO_MIGRATION_9) },
+  {
+    kind: 'sqlite', location: () => join(dir, `v8-${++fileCount}`, 'newsdesk.db'), madeChecksums: true,
+    undo: async (at: string) => sqliteFile(at, (db) => db.exec(UNDO_MIGRATION_9)),
+    withoutChecksum: async (at: string) => sqliteFile(at, (db) => db.prepare(NO_CHECKSUM).pluck().get() as number),
+  },
+  {
+    kind: 'postgres', location: pgTestSchema, madeChecksums: false, undo: (at: string) => queryPgTestSchema(at, UNDO_MIGRATION_9),
+    withoutChecksum: async (at: string) => Number((await queryPgTestSchema<{ n: string }>(at, NO_CHECKSUM))[0].n),
+  },
 ].filter((b) => !process.env.STORES || process.env.STORES.split(',').includes(b.kind));
 
 for (const backend of KEPT_BACKENDS) {
@@ -403,6 +412,7 @@ for (const backend of KEPT_BACKENDS) {
     const made = await headsOf();
     await backend.undo(path);
     assert.deepEqual(await headsOf(), made);
+    assert.equal(await backend.withoutChecksum(path), backend.madeChecksums ? 0 : 2);
     const head = made.find((h) => h.id === ab.id)!;
     assert.deepEqual([head.draftDate, head.postChecksum, head.inferredDates, head.messages], ['2025-03-12', sha256('초안'), ab.inferredDates, ab.messages]);
   });

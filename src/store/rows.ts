@@ -22,7 +22,7 @@ export const CLUSTER_HEAD_COLUMNS = ['head', 'post_checksum'] as const;
 export type ClusterRow = Record<(typeof CLUSTER_COLUMNS)[number] | (typeof CLUSTER_HEAD_COLUMNS)[number], string | null>;
 /** What a cluster's `head` column holds (JSON): the parts of StoredClusterHead that are in its analysis and post. */
 type HeadJson = Pick<StoredClusterHead, 'duplicates' | 'writtenWith' | 'draftDate' | 'inferredDates' | 'messages'>;
-/** The columns clusterHeads reads; `post` only where post_checksum is missing (rows saved before schema 9 have none). */
+/** The columns clusterHeads reads; `post` only where post_checksum is missing (PostgreSQL rows saved before schema 9). */
 export const CLUSTER_HEAD_SELECT = 'id, run, members, post_path, head, post_checksum, CASE WHEN post_checksum IS NULL THEN post END AS post';
 
 export const zeroCounts = (): ChangeCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
@@ -116,10 +116,13 @@ export function fromClusterRow(r: Record<string, unknown>): StoredCluster {
   };
 }
 
+/** The checksum of a stored post (its `post` column): the sha256 of its Markdown. */
+export const postChecksum = (post: string): string => sha256((JSON.parse(post) as { markdown: string }).markdown);
+
 /** A row of CLUSTER_HEAD_SELECT as a head. */
 export function fromClusterHeadRow(r: Record<string, unknown>): StoredClusterHead {
   const head = JSON.parse(r.head as string) as Partial<HeadJson>;
-  const post = r.post ? (JSON.parse(r.post as string) as { markdown: string }) : null;
+  const post = (r.post as string | null) ?? null;
   return {
     id: r.id as string,
     run: r.run as number,
@@ -131,7 +134,7 @@ export function fromClusterHeadRow(r: Record<string, unknown>): StoredClusterHea
     draftDate: head.draftDate ?? null,
     inferredDates: head.inferredDates ?? [],
     messages: head.messages ?? [],
-    postChecksum: (r.post_checksum as string | null) ?? (post ? sha256(post.markdown) : null),
+    postChecksum: (r.post_checksum as string | null) ?? (post ? postChecksum(post) : null),
   };
 }
 

@@ -166,6 +166,8 @@ export const PG_MIGRATIONS: Migration[] = [
     version: 9,
     description: "each cluster's head (duplicates, write options, draft day, inferred dates, messages) and post checksum as columns of their own",
     sql: `
+      -- As SQLite's (sqlite/migrations.ts); post_checksum stays NULL on the rows here (the reader makes it from the post
+      -- until the cluster is written again): the server's own sha256 of a post with an unpaired surrogate would not be ours.
       ALTER TABLE clusters ADD COLUMN head text;
       ALTER TABLE clusters ADD COLUMN post_checksum text;
       UPDATE clusters SET head = json_build_object(

@@ -11,7 +11,7 @@ import type {
 import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, OPEN_RETRY_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import {
-  CLUSTER_COLUMNS, CLUSTER_HEAD_SELECT, DOCUMENT_COLUMNS, clusterRow, fromClusterHeadRow, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
+  CLUSTER_COLUMNS, CLUSTER_HEAD_SELECT, DOCUMENT_COLUMNS, clusterRow, fromClusterHeadRow, postChecksum, documentRow, fromClusterRow, fromDocumentRow, fromPostRow, fromRestorationRow,
   fromRevisionRow, fromRunRow, fromSourceErrorRow, newestErrorPerSource, sameRow, searchHit, searchTerms, zeroCounts, type ClusterRow,
   type DocumentRow,
 } from '../rows.js';
@@ -58,6 +58,9 @@ function migrate(db: Database.Database, location: string, migrations: Migration[
   }
 }
 
+/** The SQL function (on each connection) that gives a post column's checksum, for migration 9. */
+const POST_CHECKSUM_SQL = 'newsdesk_post_checksum';
+
 /** A LIKE pattern that matches `term` literally anywhere. */
 const likeAnywhere = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 /** An FTS5 phrase that matches `term` literally (no operators). */
@@ -90,6 +93,8 @@ export class SqliteStore implements Store {
         // WAL lets the web UI read while a run writes; an in-memory database has no journal file.
         if (!memory) this.db.pragma('journal_mode = WAL');
         this.db.pragma('foreign_keys = ON');
+        // Migration 9 makes the checksums of stored posts as the store makes them when it saves a cluster (rows.ts).
+        this.db.function(POST_CHECKSUM_SQL, { deterministic: true }, (post: unknown) => (typeof post === 'string' ? postChecksum(post) : null));
         migrate(this.db, location, migrations);
         this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         break;

@@ -194,8 +194,8 @@ export const MIGRATIONS: Migration[] = [
     description: "each cluster's head (duplicates, write options, draft day, inferred dates, messages) and post checksum as columns of their own",
     sql: `
       -- head: JSON of what planning a run and the outputs' side lists need (store/rows.ts: clusterRow), so that a re-digest
-      -- reads it without the analysis and post; post_checksum: the sha256 of the post's Markdown (NULL until the cluster is
-      -- written again: SQLite has no sha256, so the reader makes it from the post meanwhile).
+      -- reads it without the analysis and post; post_checksum: the sha256 of the post's Markdown, by the function the store
+      -- registers on its connection (sqlite/index.ts: POST_CHECKSUM_SQL; SQLite has no sha256 of its own).
       ALTER TABLE clusters ADD COLUMN head TEXT;
       ALTER TABLE clusters ADD COLUMN post_checksum TEXT;
       UPDATE clusters SET head = json_object(
@@ -203,7 +203,8 @@ export const MIGRATIONS: Migration[] = [
         'writtenWith', post ->> '$.writtenWith',
         'draftDate', CASE WHEN post ->> '$.model.draft' THEN coalesce(post ->> '$.model.date', '') END,
         'inferredDates', analysis -> '$.inferredDates',
-        'messages', analysis -> '$.messages');
+        'messages', analysis -> '$.messages'),
+        post_checksum = newsdesk_post_checksum(post);
     `,
   },
 ];
