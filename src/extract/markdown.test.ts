@@ -111,3 +111,12 @@ test('each mark, a tab and two spaces still lead to the patterns that strip them
   ];
   for (const [line, plain] of cases) assert.equal(stripInline(line), plain, line);
 });
+
+test('a long line without marks comes back whole: no white space is lost where it would be cut into pieces', () => {
+  // Cut into pieces, each trimmed, the U+3000 before the cut at the first space past INLINE_PIECE_CHARS was
+  // dropped; the search for the cut was also a second pass over a line with nothing to strip.
+  const line = `${'가'.repeat(INLINE_PIECE_CHARS)}\u3000 ${'나'.repeat(INLINE_PIECE_CHARS / 2)}`;
+  assert.equal(stripInline(line), line);
+  const marked = `${line} **굵게**`;
+  assert.equal(stripInline(marked), `${'가'.repeat(INLINE_PIECE_CHARS)} ${'나'.repeat(INLINE_PIECE_CHARS / 2)} 굵게`, 'a line with marks is still cut at spaces');
+});

@@ -61,6 +61,11 @@ const FENCE = /^(?:```|~~~)/;
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const KRAMDOWN_ATTR = /^\{:[^}]*\}$/;
 
+// What any pattern of stripMarks needs to match: a mark character, a tab or two spaces. None of the
+// patterns makes one from nothing, so text without them is only trimmed: one scan, not fourteen (prose
+// has none, and a long line without spaces is one piece: fourteen passes over 2 MB of `가` left the caches).
+const MARK = /[<[*_~`\\\t]| {2}/;
+
 // Where a piece ends: the next space. A class, not indexOf(' '): V8 finds one character in two-byte text by
 // a byte search for its larger byte (0x20), which every character of U+2000–U+20FF (“ ” … — ·) holds, so
 // indexOf stepped through a line of `“` 20× slower than this scan (6.2 ms a megabyte, 0.3 ms).
@@ -68,7 +73,9 @@ const PIECE_END = /[ ]/g;
 
 /** Strips inline Markdown and HTML from one line of text (a very long line piece by piece, see INLINE_PIECE_CHARS). */
 export function stripInline(s: string): string {
-  if (s.length <= INLINE_PIECE_CHARS) return stripPiece(s);
+  // A line with nothing to strip is not cut into pieces: the search for the cuts was a second pass over it.
+  if (!MARK.test(s)) return s.trim();
+  if (s.length <= INLINE_PIECE_CHARS) return stripMarks(s);
   const out: string[] = [];
   // Where the next piece stands in the pieces joined, and whether they are `s` so far: a line with nothing to
   // strip is returned itself, not copied by join() (copying a 100 kB line cost 30x what a 10 kB one did:
@@ -91,13 +98,11 @@ export function stripInline(s: string): string {
   return same && at - 1 === s.length ? s : out.join(' ');
 }
 
-// What any pattern of stripPiece needs to match: a mark character, a tab or two spaces. None of the
-// patterns makes one from nothing, so text without them is only trimmed: one scan, not fourteen (prose
-// has none, and a long line without spaces is one piece: fourteen passes over 2 MB of `가` left the caches).
-const MARK = /[<[*_~`\\\t]| {2}/;
-
 function stripPiece(s: string): string {
-  if (!MARK.test(s)) return s.trim();
+  return MARK.test(s) ? stripMarks(s) : s.trim();
+}
+
+function stripMarks(s: string): string {
   return s
     .replace(HTML_COMMENT, '')
     .replace(/<br\s*\/?>/gi, ' ')
