@@ -13,7 +13,7 @@ import { message } from '../messages.js';
 import { CLUSTER_TUNABLES, type ClusterTunables } from './tunables.js';
 import { documentTerms, type TermCounts } from './features.js';
 import { packTerms, type PackedTerms, type Precounted } from './precounted.js';
-import { Centroid, DocFreq, dot, heaviestTerms, termCount, vectorize, type SparseVector, type Terms } from './tfidf.js';
+import { Centroid, DocFreq, dot, heaviestTerms, heavyTermsAmong, termCount, vectorize, type SparseVector, type Terms } from './tfidf.js';
 import { IntTable } from './int-table.js';
 import { DuplicateIndex, signature } from './minhash.js';
 import { dayGap, dayNumber } from './dates.js';
@@ -35,10 +35,18 @@ interface Entry {
 interface ClusterState {
   id: string;
   members: number[];
+  /** The sum of its reports' vectors: read through `centroidOf`, which sums seeded reports first. */
   centroid: Centroid;
   reports: number;
   firstDay: number | null;
   lastDay: number | null;
+  /** Reports `seed` took and has not summed into the centroid yet, in member order (with their term counts when kept). */
+  seeded?: Seeded[];
+}
+
+interface Seeded {
+  doc: NewsDoc;
+  tf: Terms | null;
 }
 
 export interface ClustererOptions {
@@ -94,6 +102,12 @@ export class EventClusterer {
   private readonly precounted: Precounted | null;
   /** A closed batch's report vectors and lookup terms as add made them, kept for refine (which would make the same). */
   private readonly keptVectors = new Map<number, { vec: SparseVector; lookup: Int32Array }>();
+  /** Seeded clusters not posted yet (postSeeds), in seed order. */
+  private unposted: number[] = [];
+  /** The terms documents named by `expect` may look up (null: any). */
+  private scope: IntTable | null = null;
+  /** Whether seeded clusters were posted under `scope` only: a document looking up another term cannot be added. */
+  private narrowed = false;
   /** Bytes the kept terms and vectors may still take. */
   private keptRoom: number;
   /** Union-find over entries linked as near-duplicates. */
@@ -132,8 +146,10 @@ export class EventClusterer {
   /** Places one document and returns the id of its cluster. Messages about the decision go to `messages`. */
   add(doc: NewsDoc): string {
     if (this.byId.has(doc.id)) return this.states[this.entries[this.byId.get(doc.id)!].cluster].id;
+    this.postSeeds();
     const tf = this.termsOf(doc);
     if (!this.prepared.delete(doc.id)) {
+      this.settleSeeds(); // seeded reports are weighed with the frequencies before this document
       this.df.observe(tf instanceof Map ? tf.keys() : tf.ids);
       this.df.complete = false; // from here on frequencies grow with the stream
     }
@@ -142,12 +158,10 @@ export class EventClusterer {
     const sharedOnly = this.df.complete && !this.open;
     const vec = vectorize(tf, this.df, { sharedOnly, maxStoredTerms: sharedOnly ? Infinity : this.t.maxStoredTerms });
     const index = this.entries.length;
-    // Terms in too many documents suggest too many candidates; small batches are exempt (every term is cheap there).
-    const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
     const entry: Entry = {
       id: doc.id, source: doc.source, kind: doc.kind, vec, day: doc.dateSource ? null : dayNumber(doc.publishedAt), cluster: -1,
-      lookup: heaviestTerms(vec, this.df, this.t.probeTerms, 2, maxDf),
-      post: heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf),
+      lookup: this.lookupTerms(vec),
+      post: heaviestTerms(vec, this.df, this.t.probeTerms, 1, this.maxProbeDf()),
     };
     // refine (closed batches only) reads a report again: its vector and lookup terms are what it would make.
     if (sharedOnly && doc.kind !== 'derivative' && termCount(tf) >= this.t.minTerms) {
@@ -184,6 +198,9 @@ export class EventClusterer {
     }
 
     // 2. Event clusters that share heavy terms.
+    if (this.narrowed && entry.lookup.some((term) => !this.scope!.get(term))) {
+      throw new Error(`EventClusterer.add: ${doc.id} looks up terms the seeded clusters were not posted under (not named by expect)`);
+    }
     const threshold = entry.kind === 'derivative' ? this.t.derivativeJoinThreshold : this.t.joinThreshold;
     let best = -1, bestSim: number = threshold, blockedByDate: ClusterState | null = null;
     for (const c of this.candidates(vec, entry.lookup)) {
@@ -210,12 +227,13 @@ export class EventClusterer {
    * get the state `add` would have left them in (the reports summed into the centroid and posted under their
    * heavy terms, every text in the copy index, the stored near-duplicate groups linked), without each being
    * looked up and judged again. Only a cluster with a report: a pending derivative is `add`ed as usual.
+   * Weighing the reports waits until something reads them (postSeeds, centroidOf): most seeded clusters of a
+   * large store are never a candidate of the few documents added after them.
    */
   seed(id: string, members: NewsDoc[], duplicates: string[][]): void {
     const c = this.states.length;
-    const state: ClusterState = { id, members: [], centroid: new Centroid(), reports: 0, firstDay: null, lastDay: null };
+    const state: ClusterState = { id, members: [], centroid: new Centroid(), reports: 0, firstDay: null, lastDay: null, seeded: [] };
     this.states.push(state);
-    const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
     for (const doc of members) {
       const index = this.entries.length;
       this.entries.push({ id: doc.id, source: doc.source, kind: doc.kind, vec: null, lookup: NONE, post: NONE, day: doc.dateSource ? null : dayNumber(doc.publishedAt), cluster: c });
@@ -223,22 +241,42 @@ export class EventClusterer {
       this.dupParent.push(index);
       state.members.push(index);
       widenDays(state, this.entries[index].day);
-      const tf = this.termsOf(doc);
+      // Kept counts move to the cluster (their room stays taken); others are counted again when weighed.
+      const kept = this.keptTerms.get(doc.id) ?? null;
+      this.keptTerms.delete(doc.id);
+      const tf = kept ?? this.termsOf(doc);
       if (!this.prepared.delete(doc.id)) throw new Error('EventClusterer.seed takes prepared documents only');
       if (termCount(tf) >= this.t.minTerms) {
         const sig = this.signatureOf(doc);
         if (sig) this.copies.add(index, sig);
       }
       if (doc.kind === 'derivative') continue;
-      const vec = this.fullVector(tf);
       state.reports++;
-      state.centroid.add(vec);
-      if (termCount(tf) >= this.t.minTerms) for (const term of heaviestTerms(vec, this.df, this.t.probeTerms, 1, maxDf)) this.postCluster(term, c);
+      state.seeded!.push({ doc, tf: kept });
     }
     for (const group of duplicates) {
       const [first, ...rest] = group.map((m) => this.byId.get(m)).filter((i): i is number => i !== undefined);
       for (const other of rest) this.union(first, other);
     }
+    this.unposted.push(c);
+  }
+
+  /**
+   * Names the documents `add` will take next, all of them (incremental.ts), before the first: seeded clusters are then
+   * posted only under the terms these look up, and only their reports that have such a term are weighed. Lookups see
+   * what they would have (postings of other terms are never walked). Only with frequencies complete and fixed (every
+   * document prepared, a closed batch); otherwise nothing changes.
+   */
+  expect(docs: Iterable<NewsDoc>): void {
+    if (this.narrowed) throw new Error('EventClusterer.expect: once, before the seeded clusters are first read');
+    if (!this.df.complete || this.open) return;
+    const scope = new IntTable(1 << 10);
+    for (const doc of docs) {
+      if (!this.prepared.has(doc.id)) return; // it would change the frequencies, and so every weight
+      const tf = this.keptTerms.get(doc.id) ?? this.precounted?.terms(doc) ?? documentTerms(doc, this.t);
+      if (termCount(tf) >= this.t.minTerms) for (const term of this.lookupTerms(this.fullVector(tf))) scope.set(term, 1);
+    }
+    this.scope = scope;
   }
 
   /** The current clusters, in order of their first member; members in the order they were added. */
@@ -282,7 +320,10 @@ export class EventClusterer {
    */
   refine(batch: Iterable<NewsDoc>): number {
     if (this.open || !this.df.complete) throw new Error('EventClusterer.refine needs a closed batch: construct it with `prepared` and without `open`');
-    const maxDf = Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
+    if (this.narrowed) throw new Error('EventClusterer.refine looks up every report: not after seeded clusters were posted for expected documents only');
+    this.postSeeds();
+    this.settleSeeds();
+    const maxDf = this.maxProbeDf();
     const docs = Array.isArray(batch) ? (batch as NewsDoc[]) : [...batch]; // read twice
     let moved = this.split(docs, maxDf);
     for (const doc of docs) {
@@ -477,6 +518,55 @@ export class EventClusterer {
     return vectorize(tf, this.df, { sharedOnly: true, maxStoredTerms: Infinity });
   }
 
+  /** Terms a document looks up candidates by: its heaviest shared with another document, none too common. */
+  private lookupTerms(vec: SparseVector): Int32Array {
+    return heaviestTerms(vec, this.df, this.t.probeTerms, 2, this.maxProbeDf());
+  }
+
+  /** Terms in too many documents suggest too many candidates; small batches are exempt (every term is cheap there). */
+  private maxProbeDf(): number {
+    return Math.max(this.t.minProbeDfCap, this.t.maxProbeDfShare * this.df.documents);
+  }
+
+  /** A seeded report's term counts: kept, else counted again (the same counts). */
+  private seededTerms(s: Seeded): Terms {
+    return s.tf ?? this.precounted?.terms(s.doc) ?? documentTerms(s.doc, this.t);
+  }
+
+  /**
+   * Posts the seeded clusters not posted yet, in seed order, under their reports' heavy terms, as seed would have at
+   * once (postings are read newest first: the order is the same). With a scope (expect), only under its terms, and a
+   * report without one of them is not weighed at all. The centroids wait for centroidOf.
+   */
+  private postSeeds(): void {
+    if (!this.unposted.length) return;
+    const maxDf = this.maxProbeDf(), scope = this.scope;
+    for (const c of this.unposted) {
+      for (const s of this.states[c].seeded ?? []) {
+        const tf = this.seededTerms(s);
+        if (termCount(tf) < this.t.minTerms) continue;
+        if (!scope) for (const term of heaviestTerms(this.fullVector(tf), this.df, this.t.probeTerms, 1, maxDf)) this.postCluster(term, c);
+        else if (sharesAny(tf, scope)) for (const term of heavyTermsAmong(tf, this.df, this.t.probeTerms, maxDf, scope)) this.postCluster(term, c);
+      }
+    }
+    this.narrowed ||= scope !== null;
+    this.unposted = [];
+  }
+
+  /** A cluster's centroid, its seeded reports summed into it first (in member order, as seed would have). */
+  private centroidOf(state: ClusterState): Centroid {
+    if (state.seeded) {
+      for (const s of state.seeded) state.centroid.add(this.fullVector(this.seededTerms(s)));
+      state.seeded = undefined;
+    }
+    return state.centroid;
+  }
+
+  /** Sums every seeded report into its centroid (before the frequencies change, or a pass that reads them all). */
+  private settleSeeds(): void {
+    for (const state of this.states) this.centroidOf(state);
+  }
+
   // -------------------------------------------------------------------------------------------
 
   /** A document's MinHash signature for the copy index: the read worker's when it made one of this very text (precounted.ts). */
@@ -535,7 +625,8 @@ export class EventClusterer {
    * kept large clusters from swallowing neighbours on vims-dev (F1 0.956 → 0.975).
    */
   private similarity(state: ClusterState, vec: SparseVector): number {
-    return state.centroid.members ? state.centroid.dot(vec) / state.centroid.members : 0;
+    const centroid = this.centroidOf(state);
+    return centroid.members ? centroid.dot(vec) / centroid.members : 0;
   }
 
   private start(index: number): string {
@@ -560,7 +651,7 @@ export class EventClusterer {
       return state.id;
     }
     state.reports++;
-    state.centroid.add(entry.vec!);
+    this.centroidOf(state).add(entry.vec!);
     entry.vec = null; // summed into the centroid; a report never moves, so its own vector is not needed again
     for (const term of entry.post) this.postCluster(term, c);
     this.adoptPendingDerivatives(entry, c);
@@ -640,6 +731,14 @@ export class EventClusterer {
     const ra = this.find(a), rb = this.find(b);
     if (ra !== rb) this.dupParent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
+}
+
+/** Whether any term of `tf` is in `table`. */
+function sharesAny(tf: Terms, table: IntTable): boolean {
+  if (tf instanceof Map) {
+    for (const id of tf.keys()) if (table.get(id)) return true;
+  } else for (let i = 0; i < tf.ids.length; i++) if (table.get(tf.ids[i])) return true;
+  return false;
 }
 
 /** The weight of `term` in `v` (0 when absent), by binary search over its sorted ids. */

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { clusterDocuments, placeIncrementally, CLUSTER_TUNABLES } from './index.js';
+import type { NewsDoc } from '../types.js';
+import { clusterDocuments, placeIncrementally, CLUSTER_TUNABLES, EventClusterer } from './index.js';
 import { makeDoc } from '../../test/fixture-docs/cluster.mjs';
 
 // Four fictional stories of six articles each (fixtures/pipeline/stories: a title line, a date line, the body).
@@ -37,4 +38,23 @@ test('the full pass runs when new documents are many, an earlier member changed 
   assert.deepEqual(placeIncrementally(docs, earlier, fresh, wide), clusterDocuments(docs));
   assert.equal(placeIncrementally(stored, earlier, new Set([stored[0].id])), null, 'a changed member');
   assert.equal(placeIncrementally(stored.slice(1), earlier, new Set()), null, 'a member left out (--since, --source-pattern)');
+});
+
+test('seeded clusters posted for the expected documents only: the same placement as posted in full, and another document is refused', () => {
+  const store = docs.filter((_, i) => !isNew(i) || i === 5 || i === 11);
+  const earlier = seeds(clusterDocuments(stored));
+  const seeded = (expect: NewsDoc[] | null) => {
+    const clusterer = new EventClusterer({ prepared: store });
+    for (const c of earlier) clusterer.seed(c.id, c.members.map((m) => store.find((d) => d.id === m)!), c.duplicates);
+    if (expect) clusterer.expect(expect);
+    return clusterer;
+  };
+  const full = seeded(null), narrow = seeded([docs[5], docs[11]]);
+  for (const c of [full, narrow]) c.add(docs[5]), c.add(docs[11]);
+  assert.deepEqual(narrow.clusters(), full.clusters());
+  assert.deepEqual(narrow.messages, full.messages);
+  assert.deepEqual(full.clusters().map((c) => c.members.length), [6, 6, 5, 5]);
+  const other = seeded([docs[5]]);
+  other.add(docs[5]);
+  assert.throws(() => other.add(docs[11]), /not named by expect/, 'its lookups would miss clusters posted under its terms');
 });

@@ -50,6 +50,7 @@ export function placeIncrementally(
     else clusterer.seed(c.id, members, c.duplicates);
   }
   for (const d of docs) if (fresh.has(d.id)) placed.push(d);
+  clusterer.expect(placed);
   const waiting = addBatch(clusterer, placed, docs);
   if (messages) for (const m of [clusterer.messages, waiting].flat()) messages.push(m);
   return inInputOrder(clusterer.clusters(), docs);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Centroid, DocFreq, dot, vectorize, type SparseVector } from './tfidf.js';
+import { Centroid, DocFreq, dot, heaviestTerms, heavyTermsAmong, vectorize, type SparseVector } from './tfidf.js';
 import { IntTable } from './int-table.js';
 
 /** A sparse vector from (id, weight) pairs, ids made unique and sorted. */
@@ -38,6 +38,29 @@ test('vectors are unit length, sorted by id, and a closed batch keeps only share
   assert.deepEqual(vectorize(a, df, { sharedOnly: true, maxStoredTerms: Infinity }), shared, 'forgetting singletons changes nothing');
   const capped = vectorize(a, df, { sharedOnly: false, maxStoredTerms: 1 });
   assert.deepEqual([...capped.ids], [5], 'the cap keeps the heaviest term (tf 2)');
+});
+
+test('heavyTermsAmong: the heaviest terms of the vector, ties at the cut by lowest id, among the given ones', () => {
+  // Few ids and few counts: many terms tie at the cut. Term 0 is reserved (IntTable keys).
+  const docArb = fc.array(fc.tuple(fc.integer({ min: -40, max: 40 }).filter((k) => k !== 0), fc.constantFrom(1, 1.5, 2, 3)), { minLength: 1, maxLength: 40 })
+    .map((pairs) => new Map(pairs));
+  fc.assert(fc.property(fc.array(docArb, { minLength: 2, maxLength: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 2, max: 8 }),
+    fc.array(fc.integer({ min: -40, max: 40 }).filter((k) => k !== 0), { maxLength: 30 }), fc.boolean(),
+    (docs, k, maxDf, wanted, drop) => {
+      const df = new DocFreq();
+      for (const d of docs) df.observe(d.keys());
+      df.complete = true;
+      if (drop) df.dropSingletons();
+      const among = new IntTable();
+      for (const id of wanted) among.set(id, 1);
+      for (const tf of docs) {
+        const heavy = heaviestTerms(vectorize(tf, df, { sharedOnly: true, maxStoredTerms: Infinity }), df, k, 1, maxDf);
+        const expected = [...heavy].filter((id) => among.get(id)).sort((a, b) => a - b);
+        assert.deepEqual(heavyTermsAmong(tf, df, k, maxDf, among).sort((a, b) => a - b), expected);
+        const packed = { ids: Int32Array.from(tf.keys()), weights: Float64Array.from(tf.values()) };
+        assert.deepEqual(heavyTermsAmong(packed, df, k, maxDf, among).sort((a, b) => a - b), expected, 'packed counts as the Map');
+      }
+    }), { numRuns: 300 });
 });
 
 test('IntTable counts like a Map, through growth and pruning', () => {

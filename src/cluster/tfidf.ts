@@ -31,8 +31,13 @@ export class DocFreq {
   /** Smoothed IDF (as scikit-learn) of a term with document frequency `df`: never zero, so a term every
    *  document shares still weighs a little. */
   idfOf(df: number): number {
-    return Math.log((1 + this.documents) / (1 + df)) + 1;
+    // Remembered by df while the document count stands (a log per term was a third of weighing a vector); never 0.
+    if (this.idfFor !== this.documents) (this.idfs = new Float64Array(Math.min(this.documents, 1 << 20) + 2)), (this.idfFor = this.documents);
+    if (df >= this.idfs.length) return Math.log((1 + this.documents) / (1 + df)) + 1;
+    return (this.idfs[df] ||= Math.log((1 + this.documents) / (1 + df)) + 1);
   }
+  private idfs = new Float64Array(0);
+  private idfFor = -1;
   /** Forgets terms counted once (most of a batch's vocabulary); only valid once counting is complete. */
   dropSingletons(): void {
     this.table.retain((df) => df > 1);
@@ -52,8 +57,6 @@ export interface VectorizeOptions {
   maxStoredTerms: number;
 }
 
-const PACK = 2 ** 21;
-
 /** Term counts as a Map, or as two arrays in the Map's order (cluster/precounted.ts): vectorize reads both in that
  *  order, so the same counts give the very same vector. */
 export type Terms = TermCounts | { ids: Int32Array; weights: Float64Array };
@@ -61,22 +64,82 @@ export type Terms = TermCounts | { ids: Int32Array; weights: Float64Array };
 /** How many distinct terms `tf` holds. */
 export const termCount = (tf: Terms): number => (tf instanceof Map ? tf.size : tf.ids.length);
 
+// Scratch for `weigh`, grown as needed: every vector is weighed here first.
+let weighedIds = new Int32Array(1024);
+let weighedWeights = new Float32Array(1024);
+
+/** 1 + log(count) by twice the count: counts are sums of 1 (body) and titleWeight (1.5), so nearly all are here. */
+const TF_WEIGHTS = Float64Array.from({ length: 256 }, (_, twice) => 1 + Math.log(twice / 2));
+/** Sublinear TF: 1 + log(count). */
+function tfWeight(count: number): number {
+  const twice = count * 2;
+  return twice < 256 && twice === (twice | 0) ? TF_WEIGHTS[twice] : 1 + Math.log(count);
+}
+
+/**
+ * Each term's sublinear TF × IDF, in `tf`'s order: the squared norm over every term, and the terms whose df is in
+ * [minDf, maxDf] with their weights (rounded to float32, as vectors store them) in weighedIds/weighedWeights[0, n).
+ */
+function weigh(tf: Terms, df: DocFreq, minDf: number, maxDf: number): { n: number; norm2: number } {
+  const size = termCount(tf);
+  // One loop over two arrays, not a callback per term (its captured counters were most of the cost).
+  const { ids: termIds, weights: counts } = tf instanceof Map ? { ids: Int32Array.from(tf.keys()), weights: Float64Array.from(tf.values()) } : tf;
+  if (weighedIds.length < size) (weighedIds = new Int32Array(size * 2)), (weighedWeights = new Float32Array(size * 2));
+  const ids = weighedIds, weights = weighedWeights;
+  let n = 0, norm2 = 0;
+  for (let i = 0; i < size; i++) {
+    const id = termIds[i], f = df.get(id); // one table lookup per term: at 50k documents the table is larger than the cache
+    const w = tfWeight(counts[i]) * df.idfOf(f);
+    norm2 += w * w;
+    if (f >= minDf && f <= maxDf) (ids[n] = id), (weights[n++] = w);
+  }
+  return { n, norm2 };
+}
+
+// Scratch for `idOrder`: keys and positions, twice (a radix pass reads one pair and writes the other), grown as needed.
+let radixKeys = new Uint32Array(1024), radixKeys2 = new Uint32Array(1024);
+let radixOrder = new Int32Array(1024), radixOrder2 = new Int32Array(1024);
+const radixCounts = new Int32Array(256);
+
+/**
+ * The positions of ids[0, n) in ascending id order (the ids distinct), valid until the next call: a radix sort, a byte
+ * a pass. It replaced a native sort of (id, position) pairs packed in float64s, which was most of a vector's cost.
+ */
+function idOrder(ids: Int32Array, n: number): Int32Array {
+  if (radixKeys.length < n) {
+    (radixKeys = new Uint32Array(n * 2)), (radixKeys2 = new Uint32Array(n * 2));
+    (radixOrder = new Int32Array(n * 2)), (radixOrder2 = new Int32Array(n * 2));
+  }
+  for (let i = 0; i < n; i++) (radixKeys[i] = (ids[i] ^ 0x80000000) >>> 0), (radixOrder[i] = i); // signed order as unsigned
+  radixPass(radixKeys, radixOrder, radixKeys2, radixOrder2, n, 0);
+  radixPass(radixKeys2, radixOrder2, radixKeys, radixOrder, n, 8);
+  radixPass(radixKeys, radixOrder, radixKeys2, radixOrder2, n, 16);
+  radixPass(radixKeys2, radixOrder2, radixKeys, radixOrder, n, 24);
+  return radixOrder;
+}
+
+/** One stable counting-sort pass of idOrder by the byte at `shift`. */
+function radixPass(keys: Uint32Array, order: Int32Array, toKeys: Uint32Array, toOrder: Int32Array, n: number, shift: number): void {
+  const counts = radixCounts.fill(0);
+  for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 255]++;
+  for (let b = 0, sum = 0; b < 256; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const to = counts[(keys[i] >>> shift) & 255]++;
+    toKeys[to] = keys[i];
+    toOrder[to] = order[i];
+  }
+}
+
 /** Sublinear TF × IDF, L2-normalised over all terms; stores the terms `options` keep. */
 export function vectorize(tf: Terms, df: DocFreq, options: VectorizeOptions): SparseVector {
-  const size = termCount(tf);
-  let ids = new Int32Array(size);
-  let weights = new Float32Array(size);
-  let n = 0, norm2 = 0;
-  const term = (id: number, count: number) => {
-    const f = df.get(id); // one table lookup per term: at 50k documents the table is larger than the cache
-    const w = (1 + Math.log(count)) * df.idfOf(f);
-    norm2 += w * w;
-    if (!options.sharedOnly || f > 1) (ids[n] = id), (weights[n++] = w);
-  };
-  if (tf instanceof Map) for (const [id, count] of tf) term(id, count);
-  else for (let i = 0; i < size; i++) term(tf.ids[i], tf.weights[i]);
-  ids = ids.subarray(0, n);
-  weights = weights.subarray(0, n);
+  const weighed = weigh(tf, df, options.sharedOnly ? 2 : 1, Infinity), norm2 = weighed.norm2;
+  let n = weighed.n;
+  let ids = weighedIds.slice(0, n);
+  let weights = weighedWeights.slice(0, n);
   if (n > options.maxStoredTerms) {
     // The k-th heaviest weight is the cut; ties at the cut are kept, then trimmed to exactly k.
     const cut = Float32Array.from(weights).sort()[n - options.maxStoredTerms];
@@ -86,14 +149,7 @@ export function vectorize(tf: Terms, df: DocFreq, options: VectorizeOptions): Sp
     weights = weights.subarray(0, k);
     n = k;
   }
-  // Sort by id, carrying the weights: (id, index) pairs packed exactly in one float64 each (|id| < 2³¹,
-  // index < 2²¹), so a native numeric sort does it without a comparator or an object per term.
-  let order: ArrayLike<number>;
-  if (n < PACK) {
-    const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = ids[i] * PACK + i;
-    order = packed.sort().map((p) => p - Math.floor(p / PACK) * PACK);
-  } else order = Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b]);
+  const order = idOrder(ids, n);
   const norm = Math.sqrt(norm2) || 1;
   const outIds = new Int32Array(n), outWeights = new Float32Array(n);
   for (let r = 0; r < n; r++) {
@@ -129,6 +185,33 @@ export function heaviestTerms(v: SparseVector, df: DocFreq, k: number, minDf: nu
   }
   picked.sort((a, b) => v.weights[b] - v.weights[a] || a - b);
   return Int32Array.from(picked, (i) => v.ids[i]);
+}
+
+let wanted = new Int32Array(1024);
+
+/**
+ * The terms of heaviestTerms(vectorize(tf, df, { sharedOnly: true, maxStoredTerms: Infinity }), df, k, 1, maxDf) that
+ * `among` holds (in no particular order), without making the vector: weighed as vectorize weighs (the norm needs every
+ * term), then each eligible term of `among` counts the terms ranked before it (heavier, or as heavy with a lower id, as
+ * heaviestTerms orders them), stopping at k. Weights are rounded as vectorize rounds them, so the set is the same.
+ * (Seeding a large store weighs thousands of reports for the few terms new documents look up: no vector, no sort.)
+ */
+export function heavyTermsAmong(tf: Terms, df: DocFreq, k: number, maxDf: number, among: IntTable): number[] {
+  const { n, norm2 } = weigh(tf, df, 2, maxDf), ids = weighedIds, weights = weighedWeights;
+  if (wanted.length < n) wanted = new Int32Array(n * 2);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (among.get(ids[i])) wanted[m++] = i;
+  const out: number[] = [];
+  if (!m) return out;
+  const norm = Math.sqrt(norm2) || 1;
+  for (let i = 0; i < n; i++) weights[i] /= norm;
+  for (let j = 0; j < m; j++) {
+    const w = weights[wanted[j]], id = ids[wanted[j]];
+    let before = 0;
+    for (let i = 0; i < n && before < k; i++) if (weights[i] > w || (weights[i] === w && ids[i] < id)) before++;
+    if (before < k) out.push(id);
+  }
+  return out;
 }
 
 /** Dot product of two sparse vectors (both sorted by id). */
