@@ -263,20 +263,26 @@ export class EventClusterer {
 
   /**
    * Names the documents `add` will take next, all of them (incremental.ts), before the first: seeded clusters are then
-   * posted only under the terms these look up, and only their reports that have such a term are weighed. Lookups see
-   * what they would have (postings of other terms are never walked). Only with frequencies complete and fixed (every
+   * posted only under the terms these look up, and only their reports that have such a term are weighed; the copy index
+   * links seeded documents only into the buckets of these documents' signatures. Lookups see what they would have
+   * (postings and buckets of other keys are never walked). Only with frequencies complete and fixed (every
    * document prepared, a closed batch); otherwise nothing changes.
    */
   expect(docs: Iterable<NewsDoc>): void {
     if (this.narrowed) throw new Error('EventClusterer.expect: once, before the seeded clusters are first read');
     if (!this.df.complete || this.open) return;
-    const scope = new IntTable(1 << 10);
+    const scope = new IntTable(1 << 10), sigs: Uint32Array[] = [];
     for (const doc of docs) {
       if (!this.prepared.has(doc.id)) return; // it would change the frequencies, and so every weight
       const tf = this.keptTerms.get(doc.id) ?? this.precounted?.terms(doc) ?? documentTerms(doc, this.t);
-      if (termCount(tf) >= this.t.minTerms) for (const term of this.lookupTerms(this.fullVector(tf))) scope.set(term, 1);
+      if (termCount(tf) < this.t.minTerms) continue; // placed alone, without a lookup
+      for (const term of this.lookupTerms(this.fullVector(tf))) scope.set(term, 1);
+      const made = this.precounted?.signature(doc);
+      const sig = made === undefined ? signature(doc.body, this.t) : made;
+      if (sig) sigs.push(sig);
     }
     this.scope = scope;
+    this.copies.limit(sigs);
   }
 
   /** The current clusters, in order of their first member; members in the order they were added. */

@@ -39,18 +39,16 @@ export function placeIncrementally(
   if (seeded.size + fresh.size !== docs.length) return null;
 
   const clusterer = new EventClusterer({ prepared: docs, tunables: t, precounted });
-  const placed: NewsDoc[] = [];
   // In the order a full pass would have made them (of their first member): postings list the newest clusters first.
   const position = new Map(docs.map((d, i) => [d.id, i]));
   const first = (c: SeedCluster) => c.members.reduce((min, m) => Math.min(min, position.get(m)!), Infinity);
-  for (const c of [...earlier].sort((a, b) => first(a) - first(b))) {
-    const members = c.members.map((m) => byId.get(m)!);
-    // A cluster of derivatives alone waits for reports: its members are placed again, as a full pass would.
-    if (members.every((d) => d.kind === 'derivative')) placed.push(...members);
-    else clusterer.seed(c.id, members, c.duplicates);
-  }
+  const clusters = earlier.map((c) => ({ ...c, first: first(c), docs: c.members.map((m) => byId.get(m)!) })).sort((a, b) => a.first - b.first);
+  // A cluster of derivatives alone waits for reports: its members are placed again, as a full pass would.
+  const waits = (c: { docs: NewsDoc[] }) => c.docs.every((d) => d.kind === 'derivative');
+  const placed = clusters.filter(waits).flatMap((c) => c.docs);
   for (const d of docs) if (fresh.has(d.id)) placed.push(d);
-  clusterer.expect(placed);
+  clusterer.expect(placed); // before seeding: only what these documents can reach is weighed and indexed
+  for (const c of clusters) if (!waits(c)) clusterer.seed(c.id, c.docs, c.duplicates);
   const waiting = addBatch(clusterer, placed, docs);
   if (messages) for (const m of [clusterer.messages, waiting].flat()) messages.push(m);
   return inInputOrder(clusterer.clusters(), docs);

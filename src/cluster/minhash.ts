@@ -74,7 +74,20 @@ export class DuplicateIndex {
   private next = new Int32Array(0);
   private sigs = new Uint32Array(0);
   private readonly has: boolean[] = [];
+  /** The band keys `find` will be asked about, when the caller knows them (limit): other buckets are never linked. */
+  private within: IntTable | null = null;
   constructor(private readonly t = CLUSTER_TUNABLES) {}
+
+  /**
+   * Names the signatures `find` will be asked about from now on, all of them (EventClusterer.expect): `add` then links
+   * a document into their buckets only and skips one in none of them, which is most of a large store; `find` walks
+   * what it would have walked, and refuses another signature.
+   */
+  limit(sigs: Iterable<Uint32Array>): void {
+    const within = new IntTable(1 << 8);
+    for (const sig of sigs) for (const band of this.bandKeys(sig)) within.set(band, 1);
+    this.within = within;
+  }
 
   /** One number per band (band index mixed in): a rare cross-band collision only costs one extra comparison. */
   private bandKeys(sig: Uint32Array): Int32Array {
@@ -99,6 +112,7 @@ export class DuplicateIndex {
     const found: { key: number; jaccard: number }[] = [];
     const bands = this.t.lshBands;
     for (const [b, band] of this.bandKeys(sig).entries()) {
+      if (this.within && !this.within.get(band)) throw new Error('DuplicateIndex.find: a signature not named by limit() (EventClusterer.expect)');
       // Only the bucketCap newest documents of a bucket: a huge bucket is boilerplate, not a copy.
       let walked = 0;
       for (let k = this.heads.get(band) - 1; k >= 0 && walked < this.t.bucketCap; k = this.next[k * bands + b] - 1, walked++) {
@@ -114,6 +128,8 @@ export class DuplicateIndex {
   add(key: number, sig: Uint32Array): void {
     if (!Number.isInteger(key) || key < 0) throw new RangeError(`DuplicateIndex keys are non-negative integers, not ${key}`);
     if (this.has[key]) return;
+    const keys = this.bandKeys(sig), within = this.within;
+    if (within && !keys.some((band) => within.get(band))) return; // no bucket find will walk
     this.has[key] = true;
     const bands = this.t.lshBands, bins = this.t.minhashBins;
     if ((key + 1) * bins > this.sigs.length) {
@@ -126,7 +142,8 @@ export class DuplicateIndex {
       this.next = next;
     }
     this.sigs.set(sig, key * bins);
-    for (const [b, band] of this.bandKeys(sig).entries()) {
+    for (const [b, band] of keys.entries()) {
+      if (within && !within.get(band)) continue;
       this.next[key * bands + b] = this.heads.get(band);
       this.heads.set(band, key + 1);
     }

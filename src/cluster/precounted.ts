@@ -88,10 +88,15 @@ export class Precounted {
     this.checked.clear();
   }
 
+  /** The signature made ahead for this document's very text (undefined: none), kept. */
+  signature(doc: Text & Pick<NewsDoc, 'id'>): Uint32Array | null | undefined {
+    return this.terms(doc) ? this.byId.get(doc.id)!.signature : undefined;
+  }
+
   /** The signature made ahead for this document's very text (undefined: none), let go with the rest of its features. */
   takeSignature(doc: Text & Pick<NewsDoc, 'id'>): Uint32Array | null | undefined {
-    if (!this.terms(doc)) return undefined;
-    const { signature } = this.byId.get(doc.id)!;
+    const signature = this.signature(doc);
+    if (signature === undefined) return undefined;
     this.byId.delete(doc.id);
     this.checked.delete(doc.id);
     return signature;
