@@ -22,6 +22,15 @@ test('features decode to exactly what was encoded: halves as bytes, larger or od
   const odd: DocFeatures = { text: 't', terms: { ids: Int32Array.from([7, -3, 9]), weights: Float64Array.from([1, 300.5, 1.3]) }, signature: null };
   const large: DocFeatures = { text: 't', terms: { ids: Int32Array.from([7, -3]), weights: Float64Array.from([1.5, 200]) }, signature: Uint32Array.from([1, 2 ** 32 - 1]) };
   for (const x of [odd, large]) assert.deepEqual(plain(decodeFeatures(encodeFeatures(x), 't')), plain(x));
+  // At any offset of a larger buffer (a row's bytes inside a page): views where aligned and copies decode alike.
+  for (const x of [odd, large, docFeatures(f.docs[0])]) {
+    const bytes = encodeFeatures(x);
+    for (let offset = 0; offset < 8; offset++) {
+      const page = new Uint8Array(bytes.length + 16);
+      page.set(bytes, offset);
+      assert.deepEqual(plain(decodeFeatures(page.subarray(offset, offset + bytes.length), x.text)), plain(x), `at offset ${offset}`);
+    }
+  }
   assert.equal(decodeFeatures(encodeFeatures(odd).subarray(0, 20), 't'), null, 'cut short');
   assert.notEqual(featuresKey(docFeatures(f.docs[0]).text), featuresKey(docFeatures(f.docs[1]).text));
 });

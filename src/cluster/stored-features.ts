@@ -65,16 +65,18 @@ export function decodeFeatures(bytes: Uint8Array, text: string): DocFeatures | n
   const n = head.getUint32(0, true), width = head.getUint8(4), bins = head.getUint16(6, true);
   const at = 8 + 4 * n + 4 * bins;
   if (![1, 2, 8].includes(width) || bytes.byteLength !== at + width * n) return null;
-  // Copies into fresh, aligned buffers: a row's bytes may sit at any offset of a larger one (and a Buffer's
-  // slice() is a view, not a copy).
-  const copy = (from: number, to: number) => new Uint8Array(bytes.subarray(from, to)).buffer;
-  const ids = new Int32Array(copy(8, 8 + 4 * n));
-  const signature = bins ? new Uint32Array(copy(8 + 4 * n, at)) : null;
-  const raw = copy(at, bytes.byteLength);
+  // Views of the row's bytes where they are aligned for the type; else copies into fresh, aligned buffers (a row's
+  // bytes may sit at any offset of a larger one). Nothing writes into features, so a view is as good as a copy.
+  const from = <T>(start: number, end: number, size: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T): T =>
+    (bytes.byteOffset + start) % size === 0
+      ? make(bytes.buffer, bytes.byteOffset + start, (end - start) / size)
+      : make(new Uint8Array(bytes.subarray(start, end)).buffer, 0, (end - start) / size);
+  const ids = from(8, 8 + 4 * n, 4, (b, o, l) => new Int32Array(b, o, l));
+  const signature = bins ? from(8 + 4 * n, at, 4, (b, o, l) => new Uint32Array(b, o, l)) : null;
   let weights: Float64Array;
-  if (width === 8) weights = new Float64Array(raw);
+  if (width === 8) weights = from(at, bytes.byteLength, 8, (b, o, l) => new Float64Array(b, o, l));
   else {
-    const twice = width === 1 ? new Uint8Array(raw) : new Uint16Array(raw);
+    const twice = width === 1 ? bytes.subarray(at) : from(at, bytes.byteLength, 2, (b, o, l) => new Uint16Array(b, o, l));
     weights = new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = twice[i] / 2;
   }
