@@ -562,7 +562,8 @@ export class EventClusterer {
   /** A cluster's centroid, its seeded reports summed into it first (in member order, as seed would have). */
   private centroidOf(state: ClusterState): Centroid {
     if (state.seeded) {
-      for (const s of state.seeded) state.centroid.add(this.fullVector(this.seededTerms(s)));
+      if (state.centroid.members) throw new Error('EventClusterer: a seeded cluster was added to before it was summed');
+      state.centroid = Centroid.sum(state.seeded.map((s) => this.seededTerms(s)), this.df);
       state.seeded = undefined;
     }
     return state.centroid;

@@ -63,6 +63,32 @@ test('heavyTermsAmong: the heaviest terms of the vector, ties at the cut by lowe
     }), { numRuns: 300 });
 });
 
+test('Centroid.sum: the very float32 sums that adding each vector in turn makes', () => {
+  const docArb = fc.array(fc.tuple(fc.integer({ min: -60, max: 60 }).filter((k) => k !== 0), fc.constantFrom(1, 1.5, 2, 2.5, 7)), { minLength: 1, maxLength: 50 })
+    .map((pairs) => new Map(pairs));
+  fc.assert(fc.property(fc.array(docArb, { minLength: 2, maxLength: 10 }), fc.integer({ min: 1, max: 10 }), (docs, members) => {
+    const df = new DocFreq();
+    for (const d of docs) df.observe(d.keys());
+    df.complete = true;
+    const summed = docs.slice(0, members);
+    const added = new Centroid();
+    for (const tf of summed) added.add(vectorize(tf, df, { sharedOnly: true, maxStoredTerms: Infinity }));
+    const packed = summed.map((tf) => ({ ids: Int32Array.from(tf.keys()), weights: Float64Array.from(tf.values()) }));
+    const sum = Centroid.sum(packed, df);
+    assert.equal(sum.members, added.members);
+    // A one-term unit vector reads one weight of a centroid exactly.
+    for (let id = -60; id <= 60; id++) {
+      if (!id) continue;
+      const probe = { ids: Int32Array.of(id), weights: Float32Array.of(1) };
+      assert.ok(Object.is(sum.dot(probe), added.dot(probe)), `term ${id}: ${sum.dot(probe)} vs ${added.dot(probe)}`);
+    }
+    for (const tf of docs) {
+      const v = vectorize(tf, df, { sharedOnly: true, maxStoredTerms: Infinity });
+      assert.ok(Object.is(sum.dot(v), added.dot(v)));
+    }
+  }), { numRuns: 200 });
+});
+
 test('IntTable counts like a Map, through growth and pruning', () => {
   fc.assert(fc.property(fc.array(fc.integer({ min: -50, max: 50 }).filter((k) => k !== 0), { maxLength: 400 }), (keys) => {
     const table = new IntTable(4), map = new Map<number, number>();

@@ -214,6 +214,12 @@ export function heavyTermsAmong(tf: Terms, df: DocFreq, k: number, maxDf: number
   return out;
 }
 
+/** `to` holding `from` at its start. */
+function grown<A extends Int32Array | Float32Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
+
 /** Dot product of two sparse vectors (both sorted by id). */
 export function dot(a: SparseVector, b: SparseVector): number {
   let i = 0, j = 0, s = 0;
@@ -237,6 +243,37 @@ export class Centroid {
   private weights = new Float32Array(0);
   private length = 0;
   members = 0;
+
+  /**
+   * The centroid `add` makes of vectorize(tf, df, { sharedOnly: true, maxStoredTerms: Infinity }) of each of `docs` in
+   * turn, without making the vectors: every term's float32 sum takes the same addends in the same order, so it is the
+   * same, and the ids are sorted once (a centroid summed when first read: incremental placement, clusterer.ts).
+   */
+  static sum(docs: Terms[], df: DocFreq): Centroid {
+    const slots = new IntTable(1 << 10); // id → 1 + its position in ids/weights
+    let ids = new Int32Array(1024), weights = new Float32Array(1024), n = 0;
+    for (const tf of docs) {
+      const { n: found, norm2 } = weigh(tf, df, 2, Infinity);
+      const norm = Math.sqrt(norm2) || 1;
+      if (ids.length < n + found) {
+        const capacity = Math.max(2 * ids.length, n + found);
+        ids = grown(ids, new Int32Array(capacity));
+        weights = grown(weights, new Float32Array(capacity));
+      }
+      for (let i = 0; i < found; i++) {
+        const id = weighedIds[i], w = Math.fround(weighedWeights[i] / norm), at = slots.get(id);
+        if (at) weights[at - 1] += w;
+        else (slots.set(id, n + 1)), (ids[n] = id), (weights[n++] = w);
+      }
+    }
+    const order = idOrder(ids, n), c = new Centroid();
+    c.ids = new Int32Array(n);
+    c.weights = new Float32Array(n);
+    for (let r = 0; r < n; r++) (c.ids[r] = ids[order[r]]), (c.weights[r] = weights[order[r]]);
+    c.length = n;
+    c.members = docs.length;
+    return c;
+  }
 
   dot(v: SparseVector): number {
     // Both sides are sorted by id: a merge walk that gallops over the (longer) centroid: from the last
