@@ -100,6 +100,9 @@ test('IntTable counts like a Map, through growth and pruning', () => {
     for (const [k, v] of map) assert.equal(table.get(k), v);
     table.retain((v) => v > 1);
     for (const [k, v] of map) assert.equal(table.get(k), v > 1 ? v : 0);
+    const asked = Int32Array.from([...keys, 51, -51]), got = new Int32Array(asked.length);
+    table.getAll(asked, asked.length, got);
+    assert.deepEqual([...got], [...asked].map((k) => table.get(k)), 'getAll reads as get');
     assert.equal(table.size, [...map.values()].filter((v) => v > 1).length);
   }));
   assert.throws(() => new IntTable().set(0, 1), RangeError);

@@ -28,6 +28,11 @@ export class DocFreq {
   get(id: number): number {
     return this.table.get(id) || 1;
   }
+  /** get() of ids[0, n) into out[0, n). */
+  getAll(ids: Int32Array, n: number, out: Int32Array): void {
+    this.table.getAll(ids, n, out);
+    for (let i = 0; i < n; i++) out[i] ||= 1;
+  }
   /** Smoothed IDF (as scikit-learn) of a term with document frequency `df`: never zero, so a term every
    *  document shares still weighs a little. */
   idfOf(df: number): number {
@@ -67,6 +72,7 @@ export const termCount = (tf: Terms): number => (tf instanceof Map ? tf.size : t
 // Scratch for `weigh`, grown as needed: every vector is weighed here first.
 let weighedIds = new Int32Array(1024);
 let weighedWeights = new Float32Array(1024);
+let weighedDf = new Int32Array(1024);
 
 /** 1 + log(count) by twice the count: counts are sums of 1 (body) and titleWeight (1.5), so nearly all are here. */
 const TF_WEIGHTS = Float64Array.from({ length: 256 }, (_, twice) => 1 + Math.log(twice / 2));
@@ -84,11 +90,12 @@ function weigh(tf: Terms, df: DocFreq, minDf: number, maxDf: number): { n: numbe
   const size = termCount(tf);
   // One loop over two arrays, not a callback per term (its captured counters were most of the cost).
   const { ids: termIds, weights: counts } = tf instanceof Map ? { ids: Int32Array.from(tf.keys()), weights: Float64Array.from(tf.values()) } : tf;
-  if (weighedIds.length < size) (weighedIds = new Int32Array(size * 2)), (weighedWeights = new Float32Array(size * 2));
-  const ids = weighedIds, weights = weighedWeights;
+  if (weighedIds.length < size) (weighedIds = new Int32Array(size * 2)), (weighedWeights = new Float32Array(size * 2)), (weighedDf = new Int32Array(size * 2));
+  const ids = weighedIds, weights = weighedWeights, dfs = weighedDf;
+  df.getAll(termIds, size, dfs); // one table lookup per term: at 50k documents the table is larger than the cache
   let n = 0, norm2 = 0;
   for (let i = 0; i < size; i++) {
-    const id = termIds[i], f = df.get(id); // one table lookup per term: at 50k documents the table is larger than the cache
+    const id = termIds[i], f = dfs[i];
     const w = tfWeight(counts[i]) * df.idfOf(f);
     norm2 += w * w;
     if (f >= minDf && f <= maxDf) (ids[n] = id), (weights[n++] = w);
