@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listInputs, readRaw } from './ingest/index.js';
-import { finish, run, type RunResult } from './pipeline.js';
+import { KeptTokens, finish, run, type RunResult } from './pipeline.js';
+import { documentLines, encodeTokens, tokenKey, tokenizeAhead } from './analyze/token-cache.js';
+import { makeDoc } from '../test/fixture-docs/cluster.mjs';
 import { openStore, MEMORY_DB } from './store/index.js';
 import type { WrittenCluster } from './types.js';
 
@@ -122,4 +124,24 @@ test('a run that adds one document to 20 stored places it into the stored events
   const again = await digestStories(db, stories(6), true);
   assert.equal(again.clustered, 'full');
   assert.deepEqual(byId(again), byId(await digestStories(MEMORY_DB, stories(6))));
+});
+
+test('the lines a warm worker tokenizes ahead: those of the documents whose tokens the store lacks, each once', async () => {
+  const kept = makeDoc('kept', '한빛시는 새 방파제를 짓는다고 밝혔다.\n공사는 내년 봄에 시작된다.');
+  const fresh = makeDoc('fresh', '한빛시는 새 방파제를 짓는다고 밝혔다.\n시의회는 예산을 12일 의결했다.');
+  const copy = makeDoc('copy', fresh.body);
+  const store = await openStore(join(dir, 'ahead.db'));
+  try {
+    const lines = documentLines(kept);
+    await store.saveTokens([[tokenKey(lines), encodeTokens(lines, tokenizeAhead(lines, 60_000))!]]);
+    assert.deepEqual(await new KeptTokens(store).uncachedLines([kept, fresh, copy]), documentLines(fresh));
+  } finally {
+    await store.close();
+  }
+  const memory = await openStore(MEMORY_DB);
+  try {
+    assert.deepEqual(await new KeptTokens(memory).uncachedLines([kept, fresh]), [...new Set([...documentLines(kept), ...documentLines(fresh)])]);
+  } finally {
+    await memory.close();
+  }
 });

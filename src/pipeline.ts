@@ -150,8 +150,11 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   // hold text enough for the pool (the clusters they change are analysed again), or they need ko-dic and the
   // store is large: one worker then builds it while this thread clusters the store, instead of this thread after.
   const koDic = documents.some(readByKoDic);
+  const tokens = new KeptTokens(store);
   const warmSize = req.analyzeIn === 'process' ? 0 : freshWarmPoolSize(documents, freshIds);
-  const warm = warmSize ? openAnalyzePool(warmSize, koDic).warm() : null;
+  // One warm worker (few new documents, a large store) also tokenizes the new documents' lines the store has no
+  // tokens for, before it is ready: it would wait for clustering anyway (two would each tokenize them all).
+  const warm = warmSize ? openAnalyzePool(warmSize, koDic, warmSize === 1 ? await freshLines(tokens, documents, freshIds) : undefined).warm() : null;
   let identity: Identity<Cluster>, plan: WritingPlan, incremental: Cluster[] | null;
   // The documents by id: from memory, or from the sink once they are in it (after clustering).
   let byId: Map<string, NewsDoc> | null = idMap(documents);
@@ -159,7 +162,6 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   const sink = req.polish ? undefined : req.documents;
   const lookup = (id: string) => (byId ? byId.get(id) : sink!.get(id));
   let freshMessages: Message[][] = [];
-  const tokens = new KeptTokens(store);
   try {
     // The read workers' features are of documents as read, not as a view shows them; those of the stored documents
     // this run did not read come from the store.
@@ -296,6 +298,11 @@ function freshWarmPoolSize(documents: NewsDoc[], freshIds: ReadonlySet<string>):
   return warmPoolSize(documents, ofFresh(documents, freshIds, (d) => d));
 }
 
+/** The lines of the new documents among `documents` that the store has no tokens for (their list made and dropped here). */
+function freshLines(tokens: KeptTokens, documents: NewsDoc[], freshIds: ReadonlySet<string>): Promise<string[]> {
+  return tokens.uncachedLines(ofFresh(documents, freshIds, (d) => d));
+}
+
 /** Analysis workers to start before clustering `documents` of which `fresh` are new this run (0: none; see run). */
 export function warmPoolSize(documents: NewsDoc[], fresh: NewsDoc[]): number {
   if (documents.length > ANALYZE_WARM_MAX_DOCS) return 0;
@@ -334,9 +341,10 @@ function fromPool(
 }
 
 /** The worker threads that analyse and write clusters; the watchdog (CPU time, as the read pool's) backs the CPU budget each checks itself.
- *  `tokenizer`: whether they build ko-dic up front (the run has text it reads), else only if a cluster needs it. */
-function openAnalyzePool(size: number, tokenizer: boolean): WorkerPool<AnalyzeTask, AnalyzeResult> {
-  const workerData: AnalyzeWorkerData = { tokenizer };
+ *  `tokenizer`: whether they build ko-dic up front (the run has text it reads), else only if a cluster needs it;
+ *  `ahead`: lines each tokenizes before it is ready (analyze-worker.ts). */
+function openAnalyzePool(size: number, tokenizer: boolean, ahead?: string[]): WorkerPool<AnalyzeTask, AnalyzeResult> {
+  const workerData: AnalyzeWorkerData = { tokenizer, ahead };
   return new WorkerPool<AnalyzeTask, AnalyzeResult>(ANALYZE_WORKER, { size, ...analyzeWatchdog({ budgetMs: 0 }), limitsOf: (task) => analyzeWatchdog(task), workerData });
 }
 
@@ -437,7 +445,7 @@ function unchangedClusters(earlier: StoredClusterHead[], stored: StoredDocument[
  * stored by earlier runs; after, the tokens of the members that had none, saved in batches. A store that
  * keeps nothing (`:memory:`) is not asked.
  */
-class KeptTokens {
+export class KeptTokens {
   readonly counts = { cached: 0, tokenized: 0 };
   private pending: [string, string][] = [];
   /** Whether the store keeps tokens (not `:memory:`). */
@@ -448,11 +456,7 @@ class KeptTokens {
 
   /** The cached tokens of `members`, and the members (lines and key) that have none yet. */
   async of(members: NewsDoc[]): Promise<{ tokens: LineTokens; missing: { lines: string[]; key: string }[] }> {
-    const docs = members.map((d) => {
-      const lines = documentLines(d);
-      return { lines, key: tokenKey(lines) };
-    });
-    const stored = this.keeps ? await this.store.tokens([...new Set(docs.map((d) => d.key))]) : new Map<string, string>();
+    const { docs, stored } = await this.lookUp(members);
     const tokens: LineTokens = new Map();
     const missing = docs.filter(({ lines, key }) => {
       const encoded = stored.get(key);
@@ -461,6 +465,24 @@ class KeptTokens {
     this.counts.cached += docs.length - missing.length;
     this.counts.tokenized += missing.length;
     return { tokens, missing };
+  }
+
+  /** The distinct lines of `members` that have no tokens in the store. */
+  async uncachedLines(members: NewsDoc[]): Promise<string[]> {
+    const { docs, stored } = await this.lookUp(members);
+    const lines = new Set<string>();
+    for (const d of docs) if (!stored.has(d.key)) for (const line of d.lines) lines.add(line);
+    return [...lines];
+  }
+
+  /** The lines and key of each of `members`, and the encoded tokens the store holds under those keys. */
+  private async lookUp(members: NewsDoc[]) {
+    const docs = members.map((d) => {
+      const lines = documentLines(d);
+      return { lines, key: tokenKey(lines) };
+    });
+    const stored = this.keeps ? await this.store.tokens([...new Set(docs.map((d) => d.key))]) : new Map<string, string>();
+    return { docs, stored };
   }
 
   /** Keeps the tokens analysis made for the members that had none (all their lines tokenized: a cluster over budget may not). */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './morph.js';
-import { decodeTokens, documentLines, encodeTokens, tokenKey, type LineTokens } from './token-cache.js';
+import { decodeTokens, documentLines, encodeTokens, takeAhead, tokenKey, tokenizeAhead, type LineTokens } from './token-cache.js';
 
 const doc = {
   body: [
@@ -41,4 +41,25 @@ test('a row is not read for other lines; a line without tokens is not encoded', 
   made.delete(lines[1]);
   assert.equal(encodeTokens(lines, made), null);
   assert.notEqual(tokenKey(lines), tokenKey(lines.slice(1)));
+});
+
+test('lines tokenized ahead are the morphemes analysis makes; with no budget left, none are', () => {
+  const lines = documentLines(doc);
+  assert.deepEqual(tokenizeAhead(lines, 60_000), new Map(lines.map((l) => [l, tokenize(l)])));
+  assert.equal(tokenizeAhead(lines, 0).size, 0, 'over budget: left to the clusters, not thrown');
+});
+
+test('a cluster takes the lines of its documents tokenized ahead; lines it holds already stay its own', () => {
+  const lines = documentLines(doc);
+  const ahead = tokenizeAhead(lines, 60_000);
+  const other = { body: '가온시립도서관이 다음 달 새 열람실을 연다.', captions: [] };
+  const own = tokenize(lines[0]);
+  const tokens: LineTokens = new Map([[lines[0], own]]);
+  takeAhead([other, doc], ahead, tokens);
+  assert.equal(tokens.get(lines[0]), own);
+  for (const line of lines.slice(1)) assert.equal(tokens.get(line), ahead.get(line), 'the very morphemes made ahead');
+  assert.equal(tokens.size, lines.length, 'none of the other document: none were made ahead');
+  const none: LineTokens = new Map();
+  takeAhead([other], ahead, none);
+  assert.equal(none.size, 0);
 });

@@ -6,8 +6,9 @@
 import { createRequire } from 'node:module';
 import type { NewsDoc } from '../types.js';
 import { sha256 } from '../ids.js';
-import { linePieces, readsWithKoDic, type Morph } from './morph.js';
+import { linePieces, readsWithKoDic, tokenizeLine, type Morph } from './morph.js';
 import { blankCredits } from './entities.js';
+import { OverBudget, withBudget } from '../workers/budget.js';
 
 /** Morphemes of lines already tokenized: filled by analysis, seeded from the store. */
 export type LineTokens = Map<string, Morph[]>;
@@ -35,6 +36,31 @@ export function documentLines(doc: Pick<NewsDoc, 'body' | 'captions'>): string[]
     }
   }
   return [...lines];
+}
+
+/** `lines` tokenized ahead of their clusters' analysis (a warm worker while the run clusters), as analysis
+ *  tokenizes them; once `budgetMs` of CPU is spent the rest are left out, for their clusters to tokenize. */
+export function tokenizeAhead(lines: string[], budgetMs: number): LineTokens {
+  const out: LineTokens = new Map();
+  try {
+    withBudget(budgetMs, () => {
+      for (const line of lines) out.set(line, tokenizeLine(line));
+    });
+  } catch (e) {
+    if (!(e instanceof OverBudget)) throw e;
+  }
+  return out;
+}
+
+/** Adds to `tokens` the lines of `docs` that `ahead` holds and `tokens` lacks. */
+export function takeAhead(docs: Pick<NewsDoc, 'body' | 'captions'>[], ahead: LineTokens, tokens: LineTokens): void {
+  if (!ahead.size) return;
+  for (const doc of docs) {
+    for (const line of documentLines(doc)) {
+      const morphs = ahead.get(line);
+      if (morphs && !tokens.has(line)) tokens.set(line, morphs);
+    }
+  }
 }
 
 /** The cache key of a document's lines (documents with the same lines share it). */

@@ -8,7 +8,10 @@ import { run, type RunRequest } from '../pipeline.js';
 import { openStore } from '../store/index.js';
 import { shortId } from '../ids.js';
 import { WorkerPool, type Outcome } from './pool.js';
-import { analyzeWatchdog } from './analyze-write.js';
+import { analyzeTask, analyzeWatchdog } from './analyze-write.js';
+import { DEFAULT_WRITE_OPTIONS } from '../write/index.js';
+import { documentLines, tokenizeAhead } from '../analyze/token-cache.js';
+import { loadFixture } from '../../test/fixture-docs/cluster.mjs';
 import { threadClockFile } from './thread-clock.js';
 import type { TestTask } from './test-worker.js';
 
@@ -77,4 +80,23 @@ test('the analysis pool\'s watchdog is the worker thread\'s CPU time: a busy clu
   assert.deepEqual(out.map((o) => (o.ok ? o.value : o.failure)), ['STARVED', 'budget', 'NEXT']);
   const stopped = out[1];
   assert.ok(!stopped.ok && /^over the CPU time budget of 500 ms/.test(stopped.error), JSON.stringify(stopped));
+});
+
+test('a worker\'s cluster takes the lines the worker tokenized ahead as made, and writes the same post', () => {
+  const { docs } = loadFixture('two-events');
+  const battery = docs.filter((d) => d.source.startsWith('a'));
+  const task = () => ({
+    cluster: { id: 'c-battery', members: battery.map((d) => d.id), duplicates: [] },
+    docs: battery, options: { ...DEFAULT_WRITE_OPTIONS, runDate: '2026-01-01' }, budgetMs: 60_000, keepTokens: true,
+  });
+  const plain = analyzeTask(task());
+  // The first report's lines made ahead (as the warm worker makes a new document's); the second's made by the cluster.
+  const ahead = tokenizeAhead(documentLines(battery[0]), 60_000);
+  const taken = analyzeTask(task(), ahead);
+  assert.ok(plain.written && taken.written);
+  assert.deepEqual(taken.written, plain.written);
+  assert.deepEqual(taken.messages, plain.messages);
+  assert.ok(ahead.size > 3, `${ahead.size} lines`);
+  for (const [line, morphs] of ahead) assert.equal(taken.tokens!.get(line), morphs, 'taken, not tokenized again');
+  assert.deepEqual(taken.tokens, plain.tokens, 'and brought back to be kept, as tokens made in the cluster are');
 });

@@ -3,7 +3,7 @@
 // members; the queue's jobs call analyzeStep and writeStep.
 import type { AnalyzedCluster, Cluster, Message, NewsDoc, Stage, WrittenCluster } from '../types.js';
 import { analyzeCluster } from '../analyze/index.js';
-import type { LineTokens } from '../analyze/token-cache.js';
+import { takeAhead, type LineTokens } from '../analyze/token-cache.js';
 import { tooShortForPost, writeCluster, type WriteOptions } from '../write/index.js';
 import { ConfigError, internalError, message } from '../messages.js';
 import { OverBudget, withBudget } from './budget.js';
@@ -22,9 +22,11 @@ export interface AnalyzeTask {
   keepTokens?: boolean;
 }
 
-/** How an analysis pool worker starts: `tokenizer` false when the run has no text ko-dic reads (built lazily then). */
+/** How an analysis pool worker starts: `tokenizer` false when the run has no text ko-dic reads (built lazily then);
+ *  `ahead`: lines of the run's new documents to tokenize before it is ready (ANALYZE_WARM_TOKENIZE_BUDGET_MS). */
 export interface AnalyzeWorkerData {
   tokenizer: boolean;
+  ahead?: string[];
 }
 
 /** The written cluster (its post named alone: the run names posts in cluster order), and the messages on the way. */
@@ -37,9 +39,11 @@ export interface AnalyzeResult {
   tokens?: LineTokens;
 }
 
-/** The pool worker's handler: analyzeAndWrite with no names taken. */
-export function analyzeTask({ cluster, docs, options, budgetMs, debug, tokens = new Map(), keepTokens }: AnalyzeTask): AnalyzeResult {
+/** The pool worker's handler: analyzeAndWrite with no names taken; the members' lines the worker tokenized
+ *  ahead (`ahead`) are taken as made (and brought back with the task's tokens, to be kept). */
+export function analyzeTask({ cluster, docs, options, budgetMs, debug, tokens = new Map(), keepTokens }: AnalyzeTask, ahead: LineTokens = new Map()): AnalyzeResult {
   const messages: Message[] = [];
+  takeAhead(docs, ahead, tokens);
   try {
     const written = analyzeAndWrite(cluster, new Map(docs.map((d) => [d.id, d])), options, new Set(), messages, budgetMs, debug, tokens);
     return { written, messages, tokens: keepTokens ? tokens : undefined };

@@ -75,6 +75,14 @@ export const ANALYZE_WARM_MAX_DOCS = 20_000;
  */
 export const ANALYZE_WARM_STORE_DOCS = 2_000;
 /**
+ * CPU time that one warm worker (ANALYZE_WARM_STORE_DOCS) may spend, before it says it is ready, tokenizing the
+ * new documents that lack cached tokens: it would sit idle while this thread clusters, and their clusters'
+ * analysis, on the run's critical path after clustering, then finds the tokens made (100 new articles into 10k:
+ * ≈0.7 s). As much as one cluster's budget: the new text is below ANALYZE_IN_PROCESS_CHARS, so it is ≈0.6 s,
+ * and a hostile page is cut off here and tokenized again by its cluster under that cluster's budget.
+ */
+export const ANALYZE_WARM_TOKENIZE_BUDGET_MS = CLUSTER_TIME_BUDGET_MS;
+/**
  * The analysis pool's watchdog (watchdog.ts, as the read pool's), per cluster: the worker thread's CPU
  * time past the cluster's budget by this grace. The budget itself is checked at checkpoints inside the
  * worker (budget.ts, on the same thread clock), which stop a cluster and keep the worker and its
