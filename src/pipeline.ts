@@ -6,6 +6,7 @@
 // what the store holds, not only on what this run read. `add` stops after storing documents.
 // Stages stay pure; the only I/O here is through the store handed in. Outputs (posts, JSON) are the
 // caller's: it calls `finish` once they are in place, so a run is recorded finished only then.
+import { setImmediate as giveWay } from 'node:timers/promises';
 import type {
   Cluster, DigestResult, DocumentList, Message, NewsDoc, RawFile, Stage, WrittenCluster, WrittenClusters,
 } from './types.js';
@@ -18,7 +19,7 @@ import { ConfigError, internalError, message, problems } from './messages.js';
 import { WorkerPool, type Outcome } from './workers/pool.js';
 import type { ReadResult, ReadTask, ReadWorkerData } from './workers/read-document.js';
 import {
-  ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_ONE_WORKER_ABOVE_DOCS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WARM_STORE_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
+  ANALYZE_ALL_IN_FLIGHT_UP_TO, ANALYZE_IN_FLIGHT, ANALYZE_IN_PROCESS_CHARS, ANALYZE_YIELD_EVERY, ANALYZE_ONE_WORKER_ABOVE_DOCS, ANALYZE_POOL_SIZE, ANALYZE_WARM_MAX_DOCS, ANALYZE_WARM_STORE_DOCS, CLUSTER_TIME_BUDGET_MS, CLUSTER_TIME_PER_MEMBER_MS,
   DOC_TIME_BUDGET_MS, DOC_WALL_LIMIT_MS, POOL_SIZE, WORKER_HEAP_MB,
 } from './workers/tunables.js';
 import {
@@ -259,14 +260,23 @@ async function analyzeAndWriteAll(
       yield { cluster, docs, options, budgetMs, debug: req.debug, tokens: cache.tokens, keepTokens: tokens.keeps && cache.missing.length > 0 };
     }
   })();
-  const outcomes = pool.map(tasks, ANALYZE_IN_FLIGHT);
+  const outcomes = pool.map(tasks, todo.length <= ANALYZE_ALL_IN_FLIGHT_UP_TO ? todo.length : ANALYZE_IN_FLIGHT);
+  // Asked for now, not once the loop below reaches the first cluster to analyse: the workers start on the clusters
+  // in flight while this thread hands on the stored clusters before them (a re-digest: ≈1.5 s, its changed clusters last).
+  // Handing on stored clusters never waits, so the loop gives way every ANALYZE_YIELD_EVERY of them, for the
+  // pool to hand its workers their next cluster as they finish one (it does so only when this thread is free).
+  let first = todo.length ? outcomes.next() : null;
+  first?.catch(() => undefined); // awaited below; a failure before then is the loop's, not an unhandled rejection
+  let handed = 0;
   try {
     for (const [i, { cluster, kept, budgetMs }] of plan.steps.entries()) {
       if (kept) {
         done(i, kept);
+        if (++handed % ANALYZE_YIELD_EVERY === 0) await giveWay();
         continue;
       }
-      const outcome = (await outcomes.next()).value as Outcome<AnalyzeResult>;
+      const outcome = (await (first ?? outcomes.next())).value as Outcome<AnalyzeResult>;
+      first = null;
       const cache = caches.shift()!;
       if (outcome.ok && outcome.value.tokens) await tokens.keep({ tokens: outcome.value.tokens, missing: cache.missing });
       done(i, fromPool(outcome, cluster, budgetMs, outcome.ok ? new Map() : byIdOf(members(cluster)), plan.taken, messages, req.debug));
