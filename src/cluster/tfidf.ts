@@ -36,7 +36,9 @@ export class DocFreq {
   /** Smoothed IDF (as scikit-learn) of a term with document frequency `df`: never zero, so a term every
    *  document shares still weighs a little. */
   idfOf(df: number): number {
-    // Remembered by df while the document count stands (a log per term was a third of weighing a vector); never 0.
+    // Remembered by df once the frequencies are complete and fixed (a log per term was a third of weighing a vector);
+    // a stream that counts each document as it comes would remake the table at every one. Never 0.
+    if (!this.complete) return Math.log((1 + this.documents) / (1 + df)) + 1;
     if (this.idfFor !== this.documents) (this.idfs = new Float64Array(Math.min(this.documents, 1 << 20) + 2)), (this.idfFor = this.documents);
     if (df >= this.idfs.length) return Math.log((1 + this.documents) / (1 + df)) + 1;
     return (this.idfs[df] ||= Math.log((1 + this.documents) / (1 + df)) + 1);
