@@ -417,10 +417,15 @@ export interface WrittenClusters extends Iterable<WrittenCluster> {
   readonly inferredDates?: Map<string, InferredDate>;
 }
 
+/** What the passes after a run need of every document, kept in memory when the documents are not (cli/document-spool.ts). */
+export type DocumentHead = Pick<NewsDoc, 'id' | 'contentHash' | 'kind' | 'messages'>;
+
 /** Documents as a run hands them on: an array, or a list kept out of memory and read again on each pass
- *  (cli/document-spool.ts). */
+ *  (cli/document-spool.ts), which gives their heads without reading them back and each by id. */
 export interface DocumentList extends Iterable<NewsDoc> {
   readonly length: number;
+  heads?(): readonly DocumentHead[];
+  get?(id: string): NewsDoc | undefined;
 }
 
 /** Everything one run made: the input of the digest JSON and of the store. */

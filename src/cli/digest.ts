@@ -2,7 +2,7 @@
 // (all of it by default; --only-new, --since, --source-pattern narrow it) into posts and a digest JSON.
 import { MEMORY_DB, isFileStore, openStore } from '../store/index.js';
 import { ConfigError } from '../messages.js';
-import type { DocumentList, Message, NewsDoc, WrittenCluster, WrittenClusters } from '../types.js';
+import type { DocumentList, Message, WrittenCluster, WrittenClusters } from '../types.js';
 import { finish, run, type RunResult } from '../pipeline.js';
 import { kstDay } from '../dates.js';
 import { createProgress } from './progress.js';
@@ -144,7 +144,7 @@ export async function digestCommand(argv: string[]): Promise<number> {
     const clusterMessages: Message[] = spool?.messages ?? [];
     if (!spool) for (const c of result.clusters) for (const m of c.messages) clusterMessages.push(m);
     printProblems([...result.messages, ...clusterMessages]);
-    say.write(printable(summary(result, inputs ? { total: inputs.total } : null, documents?.heads()), { multiline: true }));
+    say.write(printable(summary(result, inputs ? { total: inputs.total } : null), { multiline: true }));
     if (values.db !== MEMORY_DB) say.write(`store: ${store.location} (run ${result.runId})\n`);
     if (values.json && values.json !== STDOUT) say.write(`digest JSON: ${printable(values.json)}\n`);
     if (written && posts) say.write(printable(postLines(written, posts), { multiline: true }));
@@ -161,8 +161,8 @@ export async function digestCommand(argv: string[]): Promise<number> {
 }
 
 /** `read 5 of 5 inputs (3 new, 2 already stored)` and `digested 5 documents (…) into 1 event cluster`; the documents'
- *  kinds from `heads` when the documents are spooled (not read back). */
-function summary(r: RunResult<WrittenClusters, DocumentList>, inputs: { total: number } | null, heads: Iterable<Pick<NewsDoc, 'kind'>> = r.documents): string {
+ *  kinds from their heads when the documents are spooled (not read back). */
+function summary(r: RunResult<WrittenClusters, DocumentList>, inputs: { total: number } | null): string {
   const lines: string[] = [];
   if (inputs) {
     const d = r.counts.documents;
@@ -170,7 +170,7 @@ function summary(r: RunResult<WrittenClusters, DocumentList>, inputs: { total: n
     lines.push(`read ${r.read} of ${count(inputs.total, 'input')}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }
   let reports = 0;
-  for (const d of heads) if (d.kind === 'report') reports++;
+  for (const d of r.documents.heads?.() ?? r.documents) if (d.kind === 'report') reports++;
   const derivatives = r.documents.length - reports;
   lines.push(`digested ${count(r.documents.length, 'document')} (${count(reports, 'report')}, ${count(derivatives, 'derivative')}) into ${count(r.clusters.length, 'event cluster')}`);
   return lines.map((l) => l + '\n').join('');

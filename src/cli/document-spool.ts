@@ -8,12 +8,9 @@
 // every document (its id, content hash and kind): the message counts, the summary and the digest JSON's copied
 // pieces read none of them back.
 import { tmpdir } from 'node:os';
-import type { Message, NewsDoc } from '../types.js';
+import type { DocumentHead, NewsDoc } from '../types.js';
 import type { DocumentSink } from '../pipeline.js';
 import { SpoolFile } from './spool-file.js';
-
-/** What the passes after a run need of a document without reading it back. */
-export type DocumentHead = Pick<NewsDoc, 'id' | 'contentHash' | 'kind' | 'messages'>;
 
 export class DocumentSpool implements DocumentSink {
   private readonly file: SpoolFile;

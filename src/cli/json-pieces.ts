@@ -28,11 +28,9 @@ type Clusters = WrittenClusters & {
   load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
 }
 
-/** Documents kept out of memory (document-spool.ts): what a stamp needs of each without reading it back, and each by id. */
-type Documents = DocumentList & { heads?(): readonly Pick<NewsDoc, 'id' | 'contentHash'>[]; get?(id: string): NewsDoc | undefined };
 
 /** The digest JSON (exactly digestJsonChunks' text) as strings and UTF-8 bytes, copying the pieces the store keeps. */
-export async function* digestJsonWithPieces(result: DigestResult<Clusters, Documents>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
+export async function* digestJsonWithPieces(result: DigestResult<Clusters, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
   const { store } = kept;
   const inferred = result.clusters.inferredDates ?? inferredDates(result.clusters);
   const documents = result.documents;

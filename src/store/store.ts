@@ -236,12 +236,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Documents as countMessages takes them: a list, or one kept out of memory that gives their messages without them
- *  (cli/document-spool.ts: heads). */
-type WithMessages = Iterable<Pick<NewsDoc, 'messages'>> & { heads?(): Iterable<Pick<NewsDoc, 'messages'>> };
-
 /** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
-export function countMessages(result: { messages: Message[]; documents: WithMessages }): RunCounts['messages'] {
+export function countMessages(result: Pick<DigestResult<WrittenClusters, DocumentList>, 'messages' | 'documents'>): RunCounts['messages'] {
   const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
   const all = new Set(result.messages);
   for (const d of result.documents.heads?.() ?? result.documents) for (const m of d.messages) all.add(m);
