@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mixedCorpus } from './digest-corpus.js';
 import { PG_TEST_URL } from '../src/store/postgres/test-db.js';
-import { PrivateRedis, cli, drained, freePort, sleep, startWorker, stopWorker, summarize } from '../e2e/scale/harness.js';
+import { PrivateRedis, checkWorkersAlive, cli, drained, freePort, sleep, startWorker, stopWorker, summarize } from '../e2e/scale/harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +57,7 @@ async function queued(label: string, workers: number, db: string): Promise<Row> 
     await sleep(3000); // started and connected before the clock starts
     const t = Date.now();
     cli(['add', corpus, '--queue', redis.url]);
-    await drained(redis.url, LIMIT_MS);
+    await drained(redis.url, LIMIT_MS, () => checkWorkersAlive(procs));
     const seconds = (Date.now() - t) / 1000;
     for (const p of procs) await stopWorker(p);
     const s = await summarize(db);

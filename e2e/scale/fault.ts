@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mixedCorpus, rng } from '../../bench/digest-corpus.js';
-import { PrivatePostgres, PrivateRedis, cli, hasPostgresStore, postgresBuilt, differences, drained, freePort, startWorker, stopWorker, summarize, type WorkerProc } from './harness.js';
+import { PrivatePostgres, PrivateRedis, checkWorkersAlive, cli, hasPostgresStore, postgresBuilt, differences, drained, freePort, startWorker, stopWorker, summarize, type WorkerProc } from './harness.js';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '5000' }, workers: { type: 'string', default: '4' }, seed: { type: 'string', default: '16' } } });
 const DOCS = Number(values.docs);
@@ -60,6 +60,7 @@ try {
     log.push(`${why}: worker ${i + 1} killed with kill -9 and started again`);
   };
   const final = await drained(redis.url, LIMIT_MS, async (s) => {
+    checkWorkersAlive(workers);
     const progress = s.extracted / DOCS;
     for (const f of faults) {
       if (f.done || progress < f.at) continue;

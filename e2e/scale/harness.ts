@@ -105,7 +105,7 @@ export async function hasPostgresStore(url: string): Promise<void> {
   await s.close();
 }
 
-export interface WorkerProc { proc: ChildProcess; log: string[] }
+export interface WorkerProc { proc: ChildProcess; log: string[]; stopping?: boolean }
 
 export function startWorker(queue: string, db: string, extra: string[] = []): WorkerProc {
   const proc = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', db, '--quiet', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -116,10 +116,21 @@ export function startWorker(queue: string, db: string, extra: string[] = []): Wo
 }
 
 export async function stopWorker(w: WorkerProc, signal: NodeJS.Signals = 'SIGTERM') {
+  w.stopping = true;
   if (w.proc.exitCode !== null || w.proc.signalCode !== null) return;
   const exited = new Promise((r) => w.proc.once('exit', r));
   w.proc.kill(signal);
   await exited;
+}
+
+/** Throws, with the worker's last output, when one of `workers` ended without being stopped: the queue would
+ *  otherwise wait for it until the hang-catcher (a dead worker's log lives only in this process). */
+export function checkWorkersAlive(workers: WorkerProc[]): void {
+  const i = workers.findIndex((w) => !w.stopping && (w.proc.exitCode !== null || w.proc.signalCode !== null));
+  if (i < 0) return;
+  const w = workers[i];
+  const tail = w.log.join('').slice(-4000);
+  throw new Error(`worker ${i + 1} ended by itself (exit ${w.proc.exitCode ?? w.proc.signalCode}); its last output:\n${tail || '(none)'}`);
 }
 
 /** Runs the CLI to the end; throws with its output when it fails. */
