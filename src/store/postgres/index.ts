@@ -109,8 +109,11 @@ export class PgStore implements Store {
       connectionString, max: PG_POOL_SIZE,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    // An idle connection the server dropped (a restart) is an event, not a crash: the pool replaces it.
+    // A connection the server dropped (a restart) is an event, not a crash: the pool replaces it. The pool
+    // listens on idle connections only; one checked out (between a transaction's queries) needs its own
+    // listener for its whole life, or its 'error' event ends the process. The query in flight rejects.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     try {
       const client = await pool.connect();
       try {

@@ -2,6 +2,7 @@
 // saving the same documents), and a database newer than this newsdesk. Real server, a schema per case.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import type { NewsDoc } from '../../types.js';
 import { sha256, shortId } from '../../ids.js';
 import { ConfigError } from '../../messages.js';
@@ -70,4 +71,35 @@ test('a database from a newer newsdesk is refused with a how-to-fix error', { sk
 test('an address that is not one, or names a schema that is not a plain name, is refused', async () => {
   await assert.rejects(openStore('postgres://[bad'), (e: Error) => e instanceof ConfigError && /not a valid postgres:\/\/ address/.test(e.message));
   await assert.rejects(openStore(`${PG_TEST_URL}?schema=a;drop`), (e: Error) => e instanceof ConfigError && /not a plain lower-case name/.test(e.message));
+});
+
+test('a connection the server ends during a write fails that write, not the process; the next write works', { skip: STORES_SKIP }, async () => {
+  const location = pgTestSchema();
+  const schema = new URL(location).searchParams.get('schema')!;
+  const store = await openStore(location);
+  const locker = new pg.Client({ connectionString: PG_TEST_URL });
+  await locker.connect();
+  try {
+    // Hold the documents table, so the store's write waits inside its transaction; then end that connection
+    // from the server's side, as a restart does. Unhandled, the checked-out connection's 'error' event ends this process.
+    await locker.query('BEGIN');
+    await locker.query(`LOCK TABLE ${schema}.documents IN ACCESS EXCLUSIVE MODE`);
+    const run = await store.beginRun(['ended']);
+    const write = store.saveDocuments(run, [article(1)]);
+    let waiting: number | undefined;
+    for (let i = 0; i < 500 && waiting === undefined; i++) {
+      const r = await locker.query(`SELECT pid FROM pg_locks WHERE relation = '${schema}.documents'::regclass AND NOT granted`);
+      waiting = r.rows[0]?.pid;
+      if (waiting === undefined) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(waiting, 'the store write waits on the lock');
+    await locker.query('SELECT pg_terminate_backend($1)', [waiting]);
+    await assert.rejects(write, /terminat/i);
+    await locker.query('ROLLBACK');
+    const counts = await store.saveDocuments(run, [article(1), article(2)]);
+    assert.equal(counts.inserted, 2);
+  } finally {
+    await locker.end();
+    await store.close();
+  }
 });
