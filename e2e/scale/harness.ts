@@ -2,7 +2,7 @@
 // machine's shared Redis is never restarted), newsdesk workers as child processes, waiting for the
 // queue to drain, and a comparison of two stores (documents, clusters, posts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,9 @@ export class PrivateRedis {
 }
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** How long pg_ctl waits for the server to come up (its default, 60 s, was too short for crash recovery on a
+ *  loaded 2-core machine): a hang-catcher, not a measurement. */
+const PG_START_WAIT_S = '600';
 
 /** A private PostgreSQL cluster on a free loopback port (trust auth), run as the postgres user when we
  *  are root (initdb refuses root). Restarted with `pg_ctl restart -m immediate` (a crash-like stop). */
@@ -70,7 +73,10 @@ export class PrivatePostgres {
     const r = asRoot
       ? spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8' })
       : spawnSync(args[0], args.slice(1), { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr || r.stdout}`);
+    if (r.status !== 0) {
+      const log = existsSync(`${this.dir}/log`) ? readFileSync(`${this.dir}/log`, 'utf8').slice(-3000) : '';
+      throw new Error(`${args.join(' ')} failed: ${r.stderr || r.stdout}${log ? `\nthe server's log ends:\n${log}` : ''}`);
+    }
   }
   async start() {
     mkdirSync(this.dir, { recursive: true });
@@ -82,10 +88,10 @@ export class PrivatePostgres {
       chmodSync(dirname(this.dir), 0o711); // the postgres user must pass through the (root-owned) folder above
     }
     this.run([`${PG_BIN}/initdb`, '-D', this.dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', '-l', `${this.dir}/log`, 'start']);
+    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', '-t', PG_START_WAIT_S, '-l', `${this.dir}/log`, 'start']);
   }
   async restart() {
-    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-m', 'immediate', '-w', '-l', `${this.dir}/log`, 'restart']);
+    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-m', 'immediate', '-w', '-t', PG_START_WAIT_S, '-l', `${this.dir}/log`, 'restart']);
   }
   async stop() {
     try {
