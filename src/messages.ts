@@ -32,6 +32,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** The store did not answer, or dropped the connection (a restart, an outage): a command stops with this how-to-fix;
+ *  a queue worker waits and tries the job again, without spending one of its tries. */
+export class StoreUnavailableError extends ConfigError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /** An unexpected exception in one document or cluster, as a message; the stack only when debugging. */
 export function internalError(stage: Stage, error: { message: string; stack?: string }, place: Place, debug = false): Message {
   const reason = `unexpected error (a bug; the run went on without this item): ${error.message}`;

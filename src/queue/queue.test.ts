@@ -2,7 +2,7 @@
 // built CLI): several workers fetching from one local server keep the per-host limit together
 // (measured at the server), and several workers adding documents at once cluster them as one
 // in-process digest does (one clustering consumer).
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,12 +10,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { openStore } from '../store/index.js';
 import { QueueClient } from './jobs.js';
 import { enqueueFetch, requestClustering } from './enqueue.js';
 import { CLUSTER_COST_FACTOR, CLUSTER_DEBOUNCE_MS, CLUSTER_DELAY_MAX_MS } from './tunables.js';
 import { startTestWorkbench } from '../server/fixture-server.js';
+import { PG_TEST_URL, dropPgTestSchemas, pgTestSchema } from '../store/postgres/test-db.js';
+
+after(dropPgTestSchemas);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(root, 'dist', 'cli', 'main.js');
@@ -249,6 +252,72 @@ test('a clustering waits in proportion to what the last one cost, within bounds,
     assert.equal(await delayOfNext(4_000), CLUSTER_COST_FACTOR * 4_000);
     assert.equal(await delayOfNext(10 * CLUSTER_DELAY_MAX_MS), CLUSTER_DELAY_MAX_MS, 'never longer than the cap');
   } finally {
+    await forget(client);
+  }
+});
+
+/** A TCP relay on 127.0.0.1 to the test PostgreSQL that can be cut (connections dropped, new ones refused) and
+ *  restored on the same port: an outage of the store, as the workers see one, without touching the shared server. */
+async function storeRelay() {
+  const target = new URL(PG_TEST_URL);
+  const open = new Set<Socket>();
+  const relay = (client: Socket) => {
+    const server = connect(Number(target.port || 5432), target.hostname);
+    open.add(client).add(server);
+    client.pipe(server).pipe(client);
+    for (const s of [client, server]) s.on('error', () => {}).on('close', () => { client.destroy(); server.destroy(); open.delete(s); });
+  };
+  let listener = createTcpServer(relay);
+  await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
+  const port = (listener.address() as AddressInfo).port;
+  return {
+    port,
+    async cut() {
+      await new Promise((r) => { listener.close(r); for (const s of open) s.destroy(); });
+    },
+    async restore() {
+      listener = createTcpServer(relay);
+      await new Promise<void>((r) => listener.listen(port, '127.0.0.1', r));
+    },
+  };
+}
+
+test('a store that stops answering makes the worker wait, spending no try: every job is done once it is back', { timeout: LIMIT_MS + 30_000 }, async () => {
+  const queue = prefixed('store-down');
+  const client = new QueueClient(queue);
+  const relay = await storeRelay();
+  const location = pgTestSchema().replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${relay.port}`);
+  await (await openStore(location)).close();
+  const said: string[] = [];
+  const worker = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', location], { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const out of [worker.stdout!, worker.stderr!]) out.on('data', (d) => said.push(String(d)));
+  try {
+    for (const end = Date.now() + LIMIT_MS; !said.join('').includes(`worker ${worker.pid} on`); ) {
+      assert.ok(Date.now() < end && worker.exitCode === null, `the worker did not start: ${said.join('')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await relay.cut();
+    const add = spawnSync(process.execPath, [CLI, 'add', join(root, 'examples'), '--queue', queue], { encoding: 'utf8' });
+    assert.equal(add.status, 0, add.stderr);
+    // Out for longer than the first tries' backoff (1 + 2 + 4 s): without the wait, jobs spend tries meanwhile.
+    await new Promise((r) => setTimeout(r, 10_000));
+    await relay.restore();
+    await drained(client);
+    const jobs = await client.queues.extract.getJobs(['completed', 'failed']);
+    assert.equal(jobs.length, 11);
+    // attemptsMade counts the try that succeeded: 1 is a job done at its first try.
+    assert.deepEqual(jobs.filter((j) => j.attemptsMade !== 1 || j.failedReason).map((j) => `${j.id}: ${j.attemptsMade} tries, ${j.failedReason}`), [], 'no job spent a try on the outage');
+    const store = await openStore(location);
+    try {
+      assert.equal((await store.documents()).length, 11, 'every document stored once the store was back');
+    } finally {
+      await store.close();
+    }
+    assert.equal(worker.exitCode, null, 'the worker is still running');
+    assert.match(said.join(''), /extract worker: PostgreSQL at .* is not answering .*; the job waits 5 s/, 'the worker said why it waits');
+  } finally {
+    await stop([worker]);
+    await relay.cut();
     await forget(client);
   }
 });

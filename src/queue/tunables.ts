@@ -9,6 +9,10 @@ export const JOB_ATTEMPTS = 8;
 /** First wait before a failed job is tried again (doubling each time): a restarting Redis or store is back within seconds. */
 export const RETRY_BASE_MS = 1_000;
 
+/** How long a kind's queue rests when the store does not answer, before its job is tried again (the wait spends no
+ *  try): short next to an outage, long enough that workers do not hammer a server that is starting up. */
+export const STORE_WAIT_MS = 5_000;
+
 /** How long a worker's hold on a job lasts without renewal: a killed worker's job is taken over after
  *  at most this long. Analysis runs on the worker's main thread and blocks renewals while it works; one
  *  cluster's analysis has a CPU budget of 10 s (+2 s per further member), so 30 s covers ordinary ones.

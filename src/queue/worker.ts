@@ -16,7 +16,8 @@ import {
   type AnalyseData, type AnalyseResult, type ExtractData, type FetchData, type Kind, type WriteData, type WriteResult,
 } from './jobs.js';
 import { RedisHostGate } from './politeness.js';
-import { CLUSTER_LOCK_MS, FETCH_CONCURRENCY, LOCK_MS, STALLED_CHECK_MS } from './tunables.js';
+import { CLUSTER_LOCK_MS, FETCH_CONCURRENCY, LOCK_MS, STALLED_CHECK_MS, STORE_WAIT_MS } from './tunables.js';
+import { StoreUnavailableError } from '../messages.js';
 
 export interface WorkerOptions {
   queue: string;
@@ -92,7 +93,19 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   const workers = KINDS.map((kind) => {
-    const w = new Worker(queueName(kind), processors[kind], {
+    // The store not answering is no fault of the job: the job goes back to wait, unspent, and this kind's queue
+    // rests a while (every worker's: they share the store), so an outage longer than the tries' backoff loses nothing.
+    const processor: Processor = async (job, token) => {
+      try {
+        return await processors[kind](job, token);
+      } catch (e) {
+        if (!(e instanceof StoreUnavailableError)) throw e;
+        options.onError?.(kind, new Error(`${e.message}; the job waits ${STORE_WAIT_MS / 1000} s`));
+        await w.rateLimit(STORE_WAIT_MS);
+        throw Worker.RateLimitError();
+      }
+    };
+    const w: Worker = new Worker(queueName(kind), processor, {
       connection: client.connection, prefix: client.prefix,
       concurrency: kind === 'fetch' ? FETCH_CONCURRENCY : 1,
       lockDuration: kind === 'cluster' ? CLUSTER_LOCK_MS : LOCK_MS,
