@@ -29,6 +29,7 @@ import { readsWithKoDic } from './analyze/morph.js';
 import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import { KeptFeatures } from './kept-features.js';
+import { ReadBack, SpooledDocument } from './spooled-document.js';
 import {
   countMessages, toNewsDoc, writtenOf, MEMORY_DB, type ChangeCounts, type DocumentFilter, type Store, type StoredClusterHead, type StoredDocument,
 } from './store/index.js';
@@ -49,6 +50,10 @@ export interface Inputs {
 export const PERSIST_BATCH = 50;
 /** Documents whose new tokens are kept per transaction: bounds the encoded tokens held in memory (~10 kB a document). */
 export const TOKEN_SAVE_BATCH = 500;
+/** Documents a run with a document sink holds whole through clustering; the rest it holds by their heads, their text read
+ *  back from the sink when clustering asks (spooled-document.ts): 100k whole ones were ≈470 MB of a run's peak, while a
+ *  run this small (as large as ANALYZE_WARM_MAX_DOCS, whose check reads the new documents' text) reads nothing back. */
+export const DOCS_HELD_WHOLE = 20_000;
 
 /** Where a run puts its written clusters, in cluster order, as each is made: an array by default. */
 export interface ClusterSink extends WrittenClusters {
@@ -139,9 +144,12 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   }
 
   const { onlyNew, ...filter } = req.select ?? {};
-  const view = req.view ?? ((d: NewsDoc) => d);
-  let stored: StoredDocument[] | null = await store.documents(onlyNew ? { ...filter, run: runId } : filter);
-  let documents: NewsDoc[] | null = await Promise.all(stored.map((d) => view(toNewsDoc(d))));
+  const chosen = onlyNew ? { ...filter, run: runId } : filter;
+  const sink = req.polish ? undefined : req.documents;
+  // Without a view, the documents go into the sink as the store hands them on (with a view, once clustered).
+  const loaded = sink && !req.view ? await spoolDocuments(store, chosen, sink) : await wholeDocuments(store, chosen, req.view);
+  let stored: DocumentRun[] | null = loaded.stored;
+  let documents: NewsDoc[] | null = loaded.documents;
   const earlier = await store.clusterHeads();
   // Why documents were placed as they were: said for the documents this run brought (earlier runs said the rest).
   const placed: Message[] = [];
@@ -150,7 +158,7 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   // enough that the tokenizers' memory may sit on top of clustering's, and either this run's new documents alone
   // hold text enough for the pool (the clusters they change are analysed again), or they need ko-dic and the
   // store is large: one worker then builds it while this thread clusters the store, instead of this thread after.
-  const koDic = documents.some(readByKoDic);
+  const koDic = loaded.koDic;
   const tokens = new KeptTokens(store);
   const warmSize = req.analyzeIn === 'process' ? 0 : freshWarmPoolSize(documents, freshIds);
   // One warm worker (few new documents, a large store) also tokenizes the new documents' lines the store has no
@@ -160,7 +168,6 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   // The documents by id: from memory, or from the sink once they are in it (after clustering).
   let byId: Map<string, NewsDoc> | null = idMap(documents);
   const count = documents.length;
-  const sink = req.polish ? undefined : req.documents;
   const lookup = (id: string) => (byId ? byId.get(id) : sink!.get(id));
   let freshMessages: Message[][] = [];
   try {
@@ -183,7 +190,7 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
     freshMessages = ofFresh(documents, freshIds, (d) => d.messages);
     if (sink) {
       // Emptied, not only dropped: the suspended run's frame may still hold the arrays (an await's result).
-      pushAll(sink, documents);
+      if (!loaded.spooled) pushAll(sink, documents);
       documents.length = 0;
       stored.length = 0;
       byId.clear();
@@ -300,6 +307,33 @@ function pushAll(sink: DocumentSink, docs: NewsDoc[]): void {
   for (const d of docs) sink.push(d);
 }
 
+/** Of a stored document, what planning the run's writing reads (planWriting). */
+export type DocumentRun = Pick<StoredDocument, 'id' | 'updatedRun'>;
+
+/** The documents `filter` chooses, as stored (or as `view` shows them), all in memory; whether any has text ko-dic reads. */
+async function wholeDocuments(store: Store, filter: DocumentFilter, view: RunRequest['view']) {
+  const stored = await store.documents(filter);
+  const documents = await Promise.all(stored.map((d) => (view ? view(toNewsDoc(d)) : toNewsDoc(d))));
+  return { stored, documents, koDic: documents.some(readByKoDic), spooled: false };
+}
+
+/** The documents `filter` chooses, each put into `sink` as the store hands it on: the first DOCS_HELD_WHOLE held whole,
+ *  the rest by their heads (spooled-document.ts); whether any has text ko-dic reads. */
+async function spoolDocuments(store: Store, filter: DocumentFilter, sink: DocumentSink) {
+  const stored: DocumentRun[] = [];
+  const documents: NewsDoc[] = [];
+  const readBack = new ReadBack(sink);
+  let koDic = false;
+  await store.eachDocument(filter, (d) => {
+    const doc = toNewsDoc(d);
+    sink.push(doc);
+    stored.push({ id: d.id, updatedRun: d.updatedRun });
+    koDic ||= readByKoDic(doc);
+    documents.push(documents.length < DOCS_HELD_WHOLE ? doc : new SpooledDocument(doc, readBack));
+  });
+  return { stored, documents, koDic, spooled: true };
+}
+
 /** An earlier cluster as incremental placement takes it. */
 const seedOf = (c: StoredClusterHead): SeedCluster => ({ id: c.id, members: c.members, duplicates: c.duplicates });
 
@@ -379,7 +413,7 @@ export interface WritingPlan {
 
 /** Plans analyse → write for the clusters of a run (in process, or as queue jobs: queue/cluster-job.ts). */
 export function planWriting(
-  identity: Identity<Cluster>, earlier: StoredClusterHead[], stored: StoredDocument[], writeOptions: WriteOptions, reuseAllowed: boolean,
+  identity: Identity<Cluster>, earlier: StoredClusterHead[], stored: DocumentRun[], writeOptions: WriteOptions, reuseAllowed: boolean,
   clusterBudgetMs?: (cluster: Cluster) => number,
 ): WritingPlan {
   // A cluster that continues keeps its post file; new clusters must not take those names.
@@ -437,7 +471,7 @@ function writeOptionsKey(options: WriteOptions): string {
  * wrote it; its post kept (schema 3) under the same write options (and, for a draft, the same day).
  * Analysis and writing are functions of exactly these, so the stored result is what they would make.
  */
-function unchangedClusters(earlier: StoredClusterHead[], stored: StoredDocument[], options: WriteOptions, writtenWith: string) {
+function unchangedClusters(earlier: StoredClusterHead[], stored: DocumentRun[], options: WriteOptions, writtenWith: string) {
   const byId = new Map(earlier.map((c) => [c.id, c]));
   const updatedRun = new Map(stored.map((d) => [d.id, d.updatedRun]));
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

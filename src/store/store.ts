@@ -192,6 +192,9 @@ export interface Store {
   finishRun(run: number, counts: RunCounts, errors?: Message[]): Promise<void>;
   document(id: string): Promise<StoredDocument | null>;
   documents(filter?: DocumentFilter): Promise<StoredDocument[]>;
+  /** The documents of `documents(filter)`, in its order, handed to `visit` one at a time as they are read: the caller
+   *  decides what to keep of each (a run of 100k spools them), so they need not all be in memory at once. */
+  eachDocument(filter: DocumentFilter, visit: (d: StoredDocument) => void): Promise<void>;
   /** All clusters (latest version of each), or the clusters a given run produced, in its order. */
   clusters(run?: number): Promise<StoredCluster[]>;
   /** The current clusters (not gone) without their analysis and post, in the order of clusters(). */

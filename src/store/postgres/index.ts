@@ -297,6 +297,13 @@ export class PgStore implements Store {
   }
 
   async documents(filter: DocumentFilter = {}): Promise<StoredDocument[]> {
+    const out: StoredDocument[] = [];
+    await this.eachDocument(filter, (d) => out.push(d));
+    return out;
+  }
+
+  /** The rows come in one answer (no cursor); each document is made from its row only as it is handed on. */
+  async eachDocument(filter: DocumentFilter, visit: (d: StoredDocument) => void): Promise<void> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since) {
@@ -313,7 +320,7 @@ export class PgStore implements Store {
       where.push(`d.updated_run = $${params.length}`);
     }
     const sql = `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.seq`;
-    return (await this.rows(sql, params)).map(fromDocumentRow);
+    for (const row of await this.rows(sql, params)) visit(fromDocumentRow(row));
   }
 
   async tokens(keys: string[]): Promise<Map<string, string>> {

@@ -271,6 +271,12 @@ export class SqliteStore implements Store {
   }
 
   async documents(filter: DocumentFilter = {}): Promise<StoredDocument[]> {
+    const out: StoredDocument[] = [];
+    await this.eachDocument(filter, (d) => out.push(d));
+    return out;
+  }
+
+  async eachDocument(filter: DocumentFilter, visit: (d: StoredDocument) => void): Promise<void> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since) {
@@ -288,9 +294,7 @@ export class SqliteStore implements Store {
     }
     const sql = `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.seq`;
     // Row by row: the raw rows (with their JSON text) of a large store are never all held at once.
-    const out: StoredDocument[] = [];
-    for (const row of this.db.prepare(sql).iterate(...params)) out.push(fromDocumentRow(row as Record<string, unknown>));
-    return out;
+    for (const row of this.db.prepare(sql).iterate(...params)) visit(fromDocumentRow(row as Record<string, unknown>));
   }
 
   async tokens(keys: string[]): Promise<Map<string, string>> {
