@@ -30,6 +30,7 @@ import { kstDay } from './dates.js';
 import { sha256 } from './ids.js';
 import { KeptFeatures } from './kept-features.js';
 import { ReadBack, SpooledDocument } from './spooled-document.js';
+import { compactHeap } from './workers/compact-heap.js';
 import {
   countMessages, toNewsDoc, writtenOf, MEMORY_DB, type ChangeCounts, type DocumentFilter, type Store, type StoredClusterHead, type StoredDocument,
 } from './store/index.js';
@@ -255,6 +256,8 @@ async function analyzeAndWriteAll(
     }
     return;
   }
+  // What clustering a large run left on the heap goes back before the worker's tokenizer comes on top of it.
+  if (!warm && documents > ANALYZE_WARM_MAX_DOCS) compactHeap();
   const pool = warm ?? openAnalyzePool(analyzePoolSize(documents), koDic);
   // Each job takes its members' cached tokens along, and brings back the tokens it made when the store keeps them.
   // Those of the jobs in flight, oldest first (outcomes come back in that order), so each is let go once its job is back.
