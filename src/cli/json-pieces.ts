@@ -28,7 +28,6 @@ type Clusters = WrittenClusters & {
   load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
 }
 
-
 /** The digest JSON (exactly digestJsonChunks' text) as strings and UTF-8 bytes, copying the pieces the store keeps. */
 export async function* digestJsonWithPieces(result: DigestResult<Clusters, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
   const { store } = kept;
