@@ -1,6 +1,7 @@
 // The fault test (in .ci/run): N workers process D documents from the queue while one worker is killed
 // with kill -9 at random moments (three times, each replaced), Redis is killed and restarted once, and
-// PostgreSQL is restarted once when the store is PostgreSQL. The final store must equal a clean
+// PostgreSQL is restarted once when the store is PostgreSQL (a worker is killed and started again while it is
+// down, and must wait for it). The final store must equal a clean
 // single-process `newsdesk digest` of the same files: the same documents (none missing, none twice),
 // the same clusters and the same posts. Everything runs on loopback against a private Redis (and a
 // private PostgreSQL), never the machine's shared ones.
@@ -58,6 +59,14 @@ try {
     await stopWorker(workers[i], 'SIGKILL');
     workers[i] = startWorker(redis.url, db);
     log.push(`${why}: worker ${i + 1} killed with kill -9 and started again`);
+    return workers[i];
+  };
+  /** Waits until worker `w` says it waits for the store (a supervisor restarting a worker during an outage). */
+  const waitsForStore = async (w: WorkerProc) => {
+    for (const end = Date.now() + 60_000; !w.log.join('').includes('the worker tries again'); await new Promise((r) => setTimeout(r, 100))) {
+      checkWorkersAlive(workers);
+      if (Date.now() > end) throw new Error(`a worker started while PostgreSQL was down did not say it waits for it: ${w.log.join('').slice(-2000)}`);
+    }
   };
   const final = await drained(redis.url, LIMIT_MS, async (s) => {
     checkWorkersAlive(workers);
@@ -70,8 +79,8 @@ try {
         await redis.restart();
         log.push(`at ${(progress * 100).toFixed(0)}% extracted: Redis killed (kill -9) and started again`);
       } else if (f.what === 'postgres') {
-        await pg.restart();
         log.push(`at ${(progress * 100).toFixed(0)}% extracted: PostgreSQL stopped (immediate) and started again`);
+        await pg.restart(async () => waitsForStore(await killOne('  while it was down')));
       } else await killOne(`at ${(progress * 100).toFixed(0)}% extracted${s.clustering ? ', mid-clustering' : ''}`);
     }
   });

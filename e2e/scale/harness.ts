@@ -88,10 +88,16 @@ export class PrivatePostgres {
       chmodSync(dirname(this.dir), 0o711); // the postgres user must pass through the (root-owned) folder above
     }
     this.run([`${PG_BIN}/initdb`, '-D', this.dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    this.startServer();
+  }
+  private startServer() {
     this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', '-t', PG_START_WAIT_S, '-l', `${this.dir}/log`, 'start']);
   }
-  async restart() {
-    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-m', 'immediate', '-w', '-t', PG_START_WAIT_S, '-l', `${this.dir}/log`, 'restart']);
+  /** Stops the server at once (as a crash would: it recovers at the next start), runs `meanwhile`, starts it again. */
+  async restart(meanwhile: () => Promise<void> = async () => {}) {
+    this.run([`${PG_BIN}/pg_ctl`, '-D', this.dir, '-m', 'immediate', '-w', 'stop']);
+    await meanwhile();
+    this.startServer();
   }
   async stop() {
     try {

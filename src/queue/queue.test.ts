@@ -282,20 +282,32 @@ async function storeRelay() {
   };
 }
 
+/** A worker process whose stdout and stderr are kept (`said`), and a wait until it has said `text` while running. */
+function talkingWorker(queue: string, location: string) {
+  const said: string[] = [];
+  const proc = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', location], { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const out of [proc.stdout!, proc.stderr!]) out.on('data', (d) => said.push(String(d)));
+  return {
+    proc,
+    said: () => said.join(''),
+    async waitFor(text: string) {
+      for (const end = Date.now() + LIMIT_MS; !said.join('').includes(text); ) {
+        assert.ok(Date.now() < end && proc.exitCode === null, `the worker did not say "${text}" while running (exit ${proc.exitCode}): ${said.join('')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
 test('a store that stops answering makes the worker wait, spending no try: every job is done once it is back', { timeout: LIMIT_MS + 30_000 }, async () => {
   const queue = prefixed('store-down');
   const client = new QueueClient(queue);
   const relay = await storeRelay();
   const location = pgTestSchema().replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${relay.port}`);
   await (await openStore(location)).close();
-  const said: string[] = [];
-  const worker = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', location], { stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const out of [worker.stdout!, worker.stderr!]) out.on('data', (d) => said.push(String(d)));
+  const { proc: worker, said, waitFor } = talkingWorker(queue, location);
   try {
-    for (const end = Date.now() + LIMIT_MS; !said.join('').includes(`worker ${worker.pid} on`); ) {
-      assert.ok(Date.now() < end && worker.exitCode === null, `the worker did not start: ${said.join('')}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(`worker ${worker.pid} on`);
     await relay.cut();
     const add = spawnSync(process.execPath, [CLI, 'add', join(root, 'examples'), '--queue', queue], { encoding: 'utf8' });
     assert.equal(add.status, 0, add.stderr);
@@ -314,7 +326,36 @@ test('a store that stops answering makes the worker wait, spending no try: every
       await store.close();
     }
     assert.equal(worker.exitCode, null, 'the worker is still running');
-    assert.match(said.join(''), /extract worker: PostgreSQL at .* is not answering .*; the job waits 5 s/, 'the worker said why it waits');
+    assert.match(said(), /extract worker: PostgreSQL at .* is not answering .*; the job waits 5 s/, 'the worker said why it waits');
+  } finally {
+    await stop([worker]);
+    await relay.cut();
+    await forget(client);
+  }
+});
+
+test('a worker started while the store does not answer says so and waits for it, then runs its jobs', { timeout: LIMIT_MS + 30_000 }, async () => {
+  const queue = prefixed('store-late');
+  const client = new QueueClient(queue);
+  const relay = await storeRelay();
+  const location = pgTestSchema().replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${relay.port}`);
+  await (await openStore(location)).close();
+  await relay.cut();
+  const { proc: worker, said, waitFor } = talkingWorker(queue, location);
+  try {
+    await waitFor('the worker tries again in 5 s');
+    assert.match(said(), /worker: PostgreSQL at .* is not answering/);
+    await relay.restore();
+    await waitFor(`worker ${worker.pid} on`);
+    const add = spawnSync(process.execPath, [CLI, 'add', join(root, 'examples'), '--queue', queue], { encoding: 'utf8' });
+    assert.equal(add.status, 0, add.stderr);
+    await drained(client);
+    const store = await openStore(location);
+    try {
+      assert.equal((await store.documents()).length, 11, 'every document stored by the worker that waited');
+    } finally {
+      await store.close();
+    }
   } finally {
     await stop([worker]);
     await relay.cut();

@@ -36,16 +36,17 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { store } = options;
+  // First, before anything is opened: a store that does not answer fails the start with nothing to close (cli/worker.ts waits).
+  const runId = await store.beginRun(['worker'], new Date());
   const client = new QueueClient(options.queue);
   const { queues, redis } = client;
-  const { store } = options;
   const gate = new RedisHostGate(redis, client.prefix, options.fetcher?.perHostConcurrency ?? PER_HOST_CONCURRENCY, options.fetcher?.perHostDelayMs ?? PER_HOST_DELAY_MS);
   const fetcher = new Fetcher({ ...options.fetcher, hostGate: gate, sharedRobots: gate });
   // Documents are extracted in a worker thread, under the per-document time and memory budget, as in a run.
   const pool = openReadPool(1);
   // One clustering consumer across all workers (docs/SCALE.md).
   await queues.cluster.setGlobalConcurrency(1);
-  const runId = await store.beginRun(['worker'], new Date());
   let stored = 0;
 
   const processors: Record<Kind, Processor> = {
