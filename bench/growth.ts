@@ -22,13 +22,11 @@ import { selectKeySentences } from '../src/write/key-sentences.js';
 import { writePost, DEFAULT_WRITE_OPTIONS } from '../src/write/post.js';
 import { capBody } from '../src/workers/read-document.js';
 import { MAX_DOC_CHARS } from '../src/workers/tunables.js';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { exposedGc } from '../src/workers/compact-heap.js';
 
 // A collection before each timed batch (batch): what earlier inputs and sizes left on the heap is not
 // collected at the cost of the batch being timed.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
+const collect = exposedGc();
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const refGrowths = new Map<string, number>();

@@ -2,9 +2,7 @@
 // thinly over many pages), and leaves later full collections as they were (its flag is on for its own only).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { compactHeap } from './compact-heap.js';
+import { compactHeap, exposedGc } from './compact-heap.js';
 
 /** Every 20th of 2M small objects kept alive: a heap of mostly garbage with a little live data on every page. */
 function fragment(): object[] {
@@ -20,8 +18,7 @@ function fragment(): object[] {
 }
 
 test('a fragmented heap shrinks to about what is live; an ordinary full collection after it does not compact every page', () => {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
+  const gc = exposedGc();
   const heap = () => process.memoryUsage().heapTotal;
   let live = fragment();
   gc();

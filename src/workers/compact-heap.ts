@@ -4,20 +4,26 @@
 // top of it. One full collection that compacts every page (the flag is on only for that collection) gives the pages
 // back at once. A 50k run's heap went from 234 MB to 88 MB only when the reducer ran, ≈100 s after the worker started;
 // with this, a 30k run's heap was 65 MB (not 182 MB) as the worker started, and its peak RSS 760 MiB, not 820 MiB.
-// `gc` is exposed by flag at the first call, as bench/growth.ts does.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let gc: (() => void) | undefined;
 
-export function compactHeap(): void {
+/** V8's full collection, exposed by flag at the first call (a process need not start with --expose-gc): also what
+ *  bench/growth.ts collects with between timed batches. */
+export function exposedGc(): () => void {
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
   }
+  return gc;
+}
+
+export function compactHeap(): void {
+  const collect = exposedGc();
   setFlagsFromString('--compact-on-every-full-gc');
   try {
-    gc();
+    collect();
   } finally {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
