@@ -62,8 +62,6 @@ export interface ClusterSink extends WrittenClusters {
   /** Takes a cluster the run reused as it is stored, by its head (a spool on disk reads the rest only if a pass needs it);
    *  without it, the run reads reused clusters whole and pushes them. */
   pushStored?(head: StoredClusterHead): unknown;
-  /** The clusters in order, those in `ids` by their id alone (a spool on disk need not read them back). */
-  orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
 }
 
 /** Where a run puts the documents it digested once they are clustered, when not in an array: analysis reads

@@ -415,6 +415,8 @@ export interface WrittenClusters extends Iterable<WrittenCluster> {
   readonly length: number;
   /** The inferred dates of all the clusters by document, when kept aside as they came (a spool on disk: not read twice). */
   readonly inferredDates?: Map<string, InferredDate>;
+  /** The clusters in order, those in `ids` by their id alone (a spool on disk need not read them back). */
+  orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
 }
 
 /** What the passes after a run need of every document, kept in memory when the documents are not (cli/document-spool.ts). */

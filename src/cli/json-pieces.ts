@@ -5,8 +5,8 @@
 // date, piece format) matches; a cluster's when the run reused the cluster as stored (RunResult.reused) and the
 // store still keeps its piece (saveClusters drops a cluster's piece whenever it writes the cluster again).
 // Pieces missing (an older store, a first run) are made and kept; the text is the same either way.
-import type { DigestResult, DocumentList, NewsDoc, WrittenCluster, WrittenClusters } from '../types.js';
-import type { JsonPiece, Store } from '../store/index.js';
+import type { DigestResult, DocumentList, NewsDoc, WrittenCluster } from '../types.js';
+import type { ClustersInStore, JsonPiece, Store } from '../store/index.js';
 import { JSON_FRAME, PIECE_FORMAT, clusterPiece, documentPiece, documentStamp, inferredDates, messagePiece } from '../write/index.js';
 import { ConfigError } from '../messages.js';
 import { chunksOf } from './chunks.js';
@@ -21,15 +21,8 @@ export interface KeptPieces {
   reused: ReadonlySet<string>;
 }
 
-/** Clusters that can be passed by id (cluster-spool.ts): those not read back come as their id. */
-type Clusters = WrittenClusters & {
-  orIds?(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
-  /** Reads the clusters of `ids` that the spool took as stored, so a pass can read them whole. */
-  load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
-}
-
 /** The digest JSON (exactly digestJsonChunks' text) as strings and UTF-8 bytes, copying the pieces the store keeps. */
-export async function* digestJsonWithPieces(result: DigestResult<Clusters, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
+export async function* digestJsonWithPieces(result: DigestResult<ClustersInStore, DocumentList>, kept: KeptPieces): AsyncGenerator<string | Uint8Array> {
   const { store } = kept;
   const inferred = result.clusters.inferredDates ?? inferredDates(result.clusters);
   const documents = result.documents;

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Message, WrittenCluster } from '../types.js';
 import { message } from '../messages.js';
 import { sha256 } from '../ids.js';
-import type { Store } from '../store/index.js';
+import type { ClustersInStore, Store } from '../store/index.js';
 import { AtomicFile, FLUSHED_TOGETHER } from './atomic-file.js';
 import { chunksOf } from './chunks.js';
 
@@ -33,11 +33,9 @@ export interface KnownPost {
 }
 
 /** Clusters whose posts are known without reading them back (cluster-spool.ts), which can be passed by id. */
-export interface KnownPosts extends Iterable<WrittenCluster> {
+export interface KnownPosts extends ClustersInStore {
   posts: readonly KnownPost[];
   orIds(ids: ReadonlySet<string>): Iterable<WrittenCluster | string>;
-  /** Reads the clusters of `ids` kept by reference to the store (cluster-spool.ts: pushStored), before a pass reads them. */
-  load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
 }
 
 export async function writePosts(store: Store, run: number, outDir: string, clusters: Iterable<WrittenCluster> | KnownPosts, gone: string[]): Promise<PostsWritten> {

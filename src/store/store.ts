@@ -239,6 +239,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Written clusters of which a list may hold some by reference to the store (cli/cluster-spool.ts: pushStored): `load`
+ *  reads those of `ids` before a pass reads them whole. What the digest JSON and the posts take. */
+export interface ClustersInStore extends WrittenClusters {
+  load?(store: Pick<Store, 'clustersById'>, ids: Iterable<string>): Promise<void>;
+}
+
 /** Messages of a run by severity, each counted once (a document's messages may also be the run's). */
 export function countMessages(result: Pick<DigestResult<WrittenClusters, DocumentList>, 'messages' | 'documents'>): RunCounts['messages'] {
   const messages: RunCounts['messages'] = { error: 0, warning: 0, info: 0 };
