@@ -32,11 +32,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** The store did not answer, or dropped the connection (a restart, an outage): a command stops with this how-to-fix;
- *  a queue worker waits and tries the job again, without spending one of its tries. */
+/** The store did not answer, or dropped the connection (a restart, an outage): a command stops with the problem and
+ *  how to fix it; a queue worker (and a watch's poll) says the problem alone and what it does instead: waits and tries
+ *  the job again, without spending one of its tries (the poll is dropped, and the next one tries). */
 export class StoreUnavailableError extends ConfigError {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: string, fix: string) {
+    super(`${problem}; ${fix}`);
     this.name = 'StoreUnavailableError';
   }
 }

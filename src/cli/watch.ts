@@ -7,8 +7,8 @@ import { finish, run, type Inputs } from '../pipeline.js';
 import type { WriteOptions } from '../write/index.js';
 import type { DecodeOptions } from '../ingest/index.js';
 import { DEFAULT_DB_PATH, MEMORY_DB, isFileStore, openStore, type Store } from '../store/index.js';
-import { ConfigError, formatMessage, problems as problemsOf } from '../messages.js';
-import { Fetcher, collectWeb, newSeenState, sleep, type FetcherOptions, type HttpCache } from '../ingest/web/index.js';
+import { ConfigError, StoreUnavailableError, formatMessage, message, problems as problemsOf } from '../messages.js';
+import { Fetcher, collectWeb, newSeenState, sleep, type FetcherOptions, type HttpCache, type SeenState } from '../ingest/web/index.js';
 import { listInputs, readRaw } from '../ingest/index.js';
 import { INPUT_ARG_OPTIONS, QUEUE_USAGE, WEB_USAGE, fetcherOptionsFrom, parseDuration, splitSources } from './sources.js';
 import { checkOutputPath, decodeOptionsFrom, writeDigestJson } from './output.js';
@@ -66,34 +66,32 @@ export interface WatchSummary {
 export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
   const fetcher = new Fetcher({ ...o.fetcher, cache: o.cache, signal: o.signal });
   const store = o.store ?? await openStore(MEMORY_DB);
-  const seen = newSeenState();
+  let seen = newSeenState();
   let poll = 0;
+  /** The last poll lost to a store that did not answer: the next digests even if it brings nothing new, as that poll
+   *  may have stored documents and not clustered them. */
+  let lost = false;
+  /** The files given are read by the first poll that is not lost. */
+  let pathsRead = false;
   const stop = async (stoppedBy: WatchSummary['stoppedBy']) => ({ polls: poll, documents: (await store.documents()).length, stoppedBy });
   try {
     for (;;) {
       if (o.signal?.aborted) return await stop('signal');
       poll++;
       const started = Date.now();
-      const web = await collectWeb(o.urls, fetcher, { seen });
-      const files = poll === 1 && o.paths?.length ? listInputs(o.paths) : null;
-      const inputs: Inputs = {
-        raws: [...(files?.files.map((f) => readRaw(f, o.decode)) ?? []), ...web.raws],
-        total: (files?.files.length ?? 0) + web.raws.length,
-        messages: [...(files?.messages ?? []), ...web.messages],
-      };
-      // The first poll always digests (what the store already holds, too); later ones only when something is new.
-      const result = await run({
-        store, args: ['watch', ...o.urls], inputs, digest: poll === 1 ? true : 'if-new', decode: o.decode, write: o.write,
-      });
-      const writtenPosts: string[] = [];
-      if (o.outDir && result.clusters.length + result.gone.length) {
-        const w = await writePosts(store, result.runId, o.outDir, result.clusters, result.gone.map((c) => c.id));
-        result.messages.push(...w.messages);
-        writtenPosts.push(...w.written, ...w.beside);
+      const before: SeenState = { keys: new Set(seen.keys), hashes: new Set(seen.hashes) };
+      try {
+        await onePoll();
+        lost = false;
+      } catch (e) {
+        // A store that does not answer (a restart, an outage) loses this poll, not the watch: what it fetched counts as
+        // unseen again, so the next poll, once the store is back, fetches and stores it.
+        if (!(e instanceof StoreUnavailableError)) throw e;
+        seen = before;
+        lost = true;
+        const reason = `${e.problem}; this poll is dropped and the next one, in ${Math.round(o.everyMs / 1000)} s, fetches its articles again`;
+        o.onPoll?.({ poll, newDocuments: [], writtenPosts: [], clusters: [], problems: [message('store', 'unavailable', reason, { source: 'store' }, 'error')] });
       }
-      if (o.jsonPath && result.clusters.length) await writeDigestJson(o.jsonPath, result);
-      await finish(store, result);
-      o.onPoll?.({ poll, newDocuments: result.fresh, writtenPosts, clusters: result.clusters, problems: problemsOf([...result.messages, ...result.clusters.flatMap((c) => c.messages)]) });
       if (o.maxPolls !== undefined && poll >= o.maxPolls) return await stop('max-polls');
       await sleep(o.everyMs - (Date.now() - started), o.signal);
     }
@@ -101,12 +99,39 @@ export async function runWatch(o: WatchOptions): Promise<WatchSummary> {
     await fetcher.close();
     if (!o.store) await store.close();
   }
+
+  async function onePoll(): Promise<void> {
+    const web = await collectWeb(o.urls, fetcher, { seen });
+    const files = !pathsRead && o.paths?.length ? listInputs(o.paths) : null;
+    const inputs: Inputs = {
+      raws: [...(files?.files.map((f) => readRaw(f, o.decode)) ?? []), ...web.raws],
+      total: (files?.files.length ?? 0) + web.raws.length,
+      messages: [...(files?.messages ?? []), ...web.messages],
+    };
+    // The first poll always digests (what the store already holds, too); later ones when something is new, or the poll
+    // before was lost.
+    const result = await run({
+      store, args: ['watch', ...o.urls], inputs, digest: poll === 1 || lost ? true : 'if-new', decode: o.decode, write: o.write,
+    });
+    const writtenPosts: string[] = [];
+    if (o.outDir && result.clusters.length + result.gone.length) {
+      const w = await writePosts(store, result.runId, o.outDir, result.clusters, result.gone.map((c) => c.id));
+      result.messages.push(...w.messages);
+      writtenPosts.push(...w.written, ...w.beside);
+    }
+    if (o.jsonPath && result.clusters.length) await writeDigestJson(o.jsonPath, result);
+    await finish(store, result);
+    pathsRead = true;
+    o.onPoll?.({ poll, newDocuments: result.fresh, writtenPosts, clusters: result.clusters, problems: problemsOf([...result.messages, ...result.clusters.flatMap((c) => c.messages)]) });
+  }
 }
 
 export const WATCH_USAGE = `newsdesk watch SOURCE... [--every 10m] [--once | --max-polls N] [--out DIR] [--json FILE] [--db FILE]
 
   Polls feeds, sitemaps and article URLs; each poll ingests articles not seen before, updates the
   event clusters and rewrites the posts that changed. Ctrl-C stops after the current step.
+  A poll the store does not answer (PostgreSQL restarting) is said and dropped; the next poll fetches
+  its articles again.
   --every D         time between polls: 30s, 10m, 1h (default: ${DEFAULT_INTERVAL}, at least 10s)
   --once            poll once and exit (for cron)
   --max-polls N     stop after N polls

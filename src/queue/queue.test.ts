@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { openStore } from '../store/index.js';
 import { QueueClient } from './jobs.js';
 import { enqueueFetch, requestClustering } from './enqueue.js';
 import { CLUSTER_COST_FACTOR, CLUSTER_DEBOUNCE_MS, CLUSTER_DELAY_MAX_MS } from './tunables.js';
 import { startTestWorkbench } from '../server/fixture-server.js';
-import { PG_TEST_URL, dropPgTestSchemas, pgTestSchema } from '../store/postgres/test-db.js';
+import { dropPgTestSchemas, pgTestRelay } from '../store/postgres/test-db.js';
 
 after(dropPgTestSchemas);
 
@@ -256,32 +256,6 @@ test('a clustering waits in proportion to what the last one cost, within bounds,
   }
 });
 
-/** A TCP relay on 127.0.0.1 to the test PostgreSQL that can be cut (connections dropped, new ones refused) and
- *  restored on the same port: an outage of the store, as the workers see one, without touching the shared server. */
-async function storeRelay() {
-  const target = new URL(PG_TEST_URL);
-  const open = new Set<Socket>();
-  const relay = (client: Socket) => {
-    const server = connect(Number(target.port || 5432), target.hostname);
-    open.add(client).add(server);
-    client.pipe(server).pipe(client);
-    for (const s of [client, server]) s.on('error', () => {}).on('close', () => { client.destroy(); server.destroy(); open.delete(s); });
-  };
-  let listener = createTcpServer(relay);
-  await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
-  const port = (listener.address() as AddressInfo).port;
-  return {
-    port,
-    async cut() {
-      await new Promise((r) => { listener.close(r); for (const s of open) s.destroy(); });
-    },
-    async restore() {
-      listener = createTcpServer(relay);
-      await new Promise<void>((r) => listener.listen(port, '127.0.0.1', r));
-    },
-  };
-}
-
 /** A worker process whose stdout and stderr are kept (`said`), and a wait until it has said `text` while running. */
 function talkingWorker(queue: string, location: string) {
   const said: string[] = [];
@@ -302,8 +276,8 @@ function talkingWorker(queue: string, location: string) {
 test('a store that stops answering makes the worker wait, spending no try: every job is done once it is back', { timeout: LIMIT_MS + 30_000 }, async () => {
   const queue = prefixed('store-down');
   const client = new QueueClient(queue);
-  const relay = await storeRelay();
-  const location = pgTestSchema().replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${relay.port}`);
+  const relay = await pgTestRelay();
+  const location = relay.location;
   await (await openStore(location)).close();
   const { proc: worker, said, waitFor } = talkingWorker(queue, location);
   try {
@@ -337,8 +311,8 @@ test('a store that stops answering makes the worker wait, spending no try: every
 test('a worker started while the store does not answer says so and waits for it, then runs its jobs', { timeout: LIMIT_MS + 30_000 }, async () => {
   const queue = prefixed('store-late');
   const client = new QueueClient(queue);
-  const relay = await storeRelay();
-  const location = pgTestSchema().replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${relay.port}`);
+  const relay = await pgTestRelay();
+  const location = relay.location;
   await (await openStore(location)).close();
   await relay.cut();
   const { proc: worker, said, waitFor } = talkingWorker(queue, location);

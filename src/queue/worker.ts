@@ -101,7 +101,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         return await processors[kind](job, token);
       } catch (e) {
         if (!(e instanceof StoreUnavailableError)) throw e;
-        options.onError?.(kind, new Error(`${e.message}; the job waits ${STORE_WAIT_MS / 1000} s`));
+        options.onError?.(kind, new Error(`${e.problem}; the job waits ${STORE_WAIT_MS / 1000} s`));
         await w.rateLimit(STORE_WAIT_MS);
         throw Worker.RateLimitError();
       }

@@ -1,22 +1,31 @@
 // HTTP validator cache: per URL the ETag / Last-Modified and the body they validate, as the store's
 // http_cache table in PostgreSQL (the same roles as sqlite/http-cache.ts).
-import type pg from 'pg';
 import type { CachedResponse, HttpCache } from '../../ingest/web/http-cache.js';
 
+interface CacheRow {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_type: string | null;
+  body: Buffer;
+  fetched_at: string;
+}
+
 export class PgHttpCache implements HttpCache {
-  constructor(private readonly pool: pg.Pool) {}
+  /** `rows`: the store's query, which turns a server that does not answer into StoreUnavailableError (as every store call). */
+  constructor(private readonly rows: (sql: string, params: unknown[]) => Promise<CacheRow[]>) {}
 
   async get(url: string): Promise<CachedResponse | undefined> {
-    const { rows: [r] } = await this.pool.query('SELECT * FROM http_cache WHERE url = $1', [url]);
+    const [r] = await this.rows('SELECT * FROM http_cache WHERE url = $1', [url]);
     if (!r) return undefined;
     return {
       url: r.url, etag: r.etag, lastModified: r.last_modified, contentType: r.content_type,
-      body: new Uint8Array(r.body as Buffer), fetchedAt: r.fetched_at,
+      body: new Uint8Array(r.body), fetchedAt: r.fetched_at,
     };
   }
 
   async put(e: CachedResponse): Promise<void> {
-    await this.pool.query(
+    await this.rows(
       `INSERT INTO http_cache (url, etag, last_modified, content_type, body, fetched_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
          content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`,
@@ -25,6 +34,6 @@ export class PgHttpCache implements HttpCache {
   }
 
   async touch(url: string, fetchedAt: string): Promise<void> {
-    await this.pool.query('UPDATE http_cache SET fetched_at = $1 WHERE url = $2', [fetchedAt, url]);
+    await this.rows('UPDATE http_cache SET fetched_at = $1 WHERE url = $2', [fetchedAt, url]);
   }
 }

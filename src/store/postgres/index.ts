@@ -45,11 +45,11 @@ function explain(e: unknown, shown: string): never {
   const code = (e as { code?: string }).code ?? '';
   const why = (e as Error).message;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '57P03') {
-    throw new StoreUnavailableError(`PostgreSQL at ${shown} is not answering (${why}); start it (on a development machine: ${START_POSTGRES}) or pass another --db`);
+    throw new StoreUnavailableError(`PostgreSQL at ${shown} is not answering (${why})`, `start it (on a development machine: ${START_POSTGRES}) or pass another --db`);
   }
   // The server ended the connection (a restart or an administrator): the work of that transaction was not kept.
   if (code === '57P01' || code === '57P02' || code === 'ECONNRESET' || /^Connection terminated/.test(why)) {
-    throw new StoreUnavailableError(`PostgreSQL at ${shown} closed the connection (${why}); nothing of that write was kept; run the command again once the server is back`);
+    throw new StoreUnavailableError(`PostgreSQL at ${shown} closed the connection (${why}); nothing of that write was kept`, 'run the command again once the server is back');
   }
   if (code === '3D000') throw new ConfigError(`${shown}: ${why}; create it (createdb) or pass another --db`);
   if (code === '28P01' || code === '28000') throw new ConfigError(`${shown}: ${why}; check the user and password in --db`);
@@ -167,7 +167,7 @@ export class PgStore implements Store {
   }
 
   httpCache(): HttpCache {
-    return new PgHttpCache(this.pool);
+    return new PgHttpCache((sql, params) => this.rows(sql, params));
   }
 
   async beginRun(args: string[], startedAt: Date = new Date()): Promise<number> {

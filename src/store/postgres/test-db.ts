@@ -1,5 +1,6 @@
 // For tests: a PostgreSQL store of their own in the shared test database, one schema each (named by
 // process and count), dropped when the test file ends, so parallel runs never see each other's rows.
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 
 /** The test database (trust auth on loopback); $NEWSDESK_TEST_PG points elsewhere. */
@@ -37,4 +38,34 @@ export async function dropPgTestSchemas(): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** A TCP relay on 127.0.0.1 to the test PostgreSQL that can be cut (connections dropped, new ones refused) and
+ *  restored on the same port: an outage of the store, as its clients see one, without touching the shared server.
+ *  `location`: a fresh test schema reached through the relay. */
+export async function pgTestRelay() {
+  const target = new URL(PG_TEST_URL);
+  const open = new Set<Socket>();
+  const relay = (client: Socket) => {
+    const server = connect(Number(target.port || 5432), target.hostname);
+    open.add(client).add(server);
+    client.pipe(server).pipe(client);
+    for (const s of [client, server]) s.on('error', () => {}).on('close', () => { client.destroy(); server.destroy(); open.delete(s); });
+  };
+  let listener = createServer(relay);
+  await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
+  const port = (listener.address() as AddressInfo).port;
+  const location = new URL(pgTestSchema());
+  location.host = `127.0.0.1:${port}`;
+  return {
+    port,
+    location: location.href,
+    async cut() {
+      await new Promise((r) => { listener.close(r); for (const s of open) s.destroy(); });
+    },
+    async restore() {
+      listener = createServer(relay);
+      await new Promise<void>((r) => listener.listen(port, '127.0.0.1', r));
+    },
+  };
 }
