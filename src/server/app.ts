@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { clusterJson, documentJson, DIGEST_VERSION } from '../write/digest-json.js';
-import { ConfigError } from '../messages.js';
+import { ConfigError, StoreUnavailableError } from '../messages.js';
 import { page } from './layout.js';
 import { html } from './html.js';
 import { STYLESHEET } from './style.js';
@@ -26,7 +26,7 @@ import { Jobs, type SourceInput } from './sources/jobs.js';
 import { jobList, jobPage, sourcesPage } from './sources/page.js';
 import { OPENAPI } from './api/openapi.js';
 import { SECURITY_HEADERS, accessToken, csrfToken, newSecret } from './security/guard.js';
-import { MAX_REQUEST_BYTES, MAX_SOURCES_PER_REQUEST, MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from './tunables.js';
+import { MAX_REQUEST_BYTES, MAX_SOURCES_PER_REQUEST, MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES, STORE_RETRY_AFTER_S } from './tunables.js';
 
 export interface AppOptions {
   /** Required for every request when set (`--token`). */
@@ -63,11 +63,17 @@ export function createApp(bench: Workbench, options: AppOptions = {}) {
   app.use('*', csrfToken(secret));
   app.onError((e, c) => {
     if (e instanceof HTTPException) return e.getResponse();
+    // The store not answering (PostgreSQL restarting) is the server's trouble, for a while: 503 and when to try again.
+    if (e instanceof StoreUnavailableError) {
+      c.header('retry-after', String(STORE_RETRY_AFTER_S));
+      if (!c.req.header('accept')?.includes('text/html')) return c.json({ error: e.message }, 503);
+      return render(c, '저장소 응답 없음', html`<h1>저장소가 응답하지 않습니다</h1><p>${e.problem}.</p><p>서버가 다시 시작되는 중일 수 있습니다. ${STORE_RETRY_AFTER_S}초쯤 뒤에 <a href="">다시 시도</a>하세요.</p>`, 503);
+    }
     if (e instanceof ConfigError) return c.json({ error: e.message }, 400);
     throw e;
   });
 
-  const render = (c: Context, title: string, body: ReturnType<typeof html>, status: 200 | 400 | 404 = 200) =>
+  const render = (c: Context, title: string, body: ReturnType<typeof html>, status: 200 | 400 | 404 | 503 = 200) =>
     c.html(page({ title, csrf: secret, body }), status);
   const notFound = (c: Context, what: string) => render(c, '없음', html`<h1>${what}을(를) 찾을 수 없습니다</h1><p><a href="/">사건 목록</a></p>`, 404);
   const notice = (c: Context) => NOTICES[c.req.query('notice') ?? ''] ?? null;

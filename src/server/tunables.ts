@@ -6,6 +6,9 @@ export const DEFAULT_PORT = 4321;
 /** Loopback by default: the workbench edits posts and reads the store, so the network must opt in. */
 export const DEFAULT_HOST = '127.0.0.1';
 
+/** Seconds a client is told to wait (Retry-After) when the store does not answer: as long as a queue worker waits. */
+export const STORE_RETRY_AFTER_S = 5;
+
 /** Events per page of the list: one screen on a laptop, a few scrolls on a phone. */
 export const EVENTS_PER_PAGE = 20;
 
