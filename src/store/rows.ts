@@ -8,6 +8,7 @@ import type {
 import { sha256 } from '../ids.js';
 import { SNIPPET_CONTEXT_CHARS } from './tunables.js';
 import { ConfigError } from '../messages.js';
+import type { CachedResponse } from '../ingest/web/http-cache.js';
 
 /** The columns that make up a document's content; first_seen_run/updated_run are bookkeeping. */
 export const DOCUMENT_COLUMNS = [
@@ -197,3 +198,17 @@ export function searchTerms(query: string, limit: number): string[] {
   if (!(limit > 0)) throw new ConfigError(`search limit must be a positive number, not ${limit}`);
   return terms;
 }
+
+/** A row of http_cache (the HTTP validators and the body they validate), as both backends keep it. */
+export interface HttpCacheRow {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_type: string | null;
+  body: Buffer;
+  fetched_at: string;
+}
+
+export const cachedResponse = (r: HttpCacheRow): CachedResponse => ({
+  url: r.url, etag: r.etag, lastModified: r.last_modified, contentType: r.content_type, body: new Uint8Array(r.body), fetchedAt: r.fetched_at,
+});

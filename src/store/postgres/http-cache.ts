@@ -1,27 +1,15 @@
 // HTTP validator cache: per URL the ETag / Last-Modified and the body they validate, as the store's
 // http_cache table in PostgreSQL (the same roles as sqlite/http-cache.ts).
 import type { CachedResponse, HttpCache } from '../../ingest/web/http-cache.js';
-
-interface CacheRow {
-  url: string;
-  etag: string | null;
-  last_modified: string | null;
-  content_type: string | null;
-  body: Buffer;
-  fetched_at: string;
-}
+import { cachedResponse, type HttpCacheRow } from '../rows.js';
 
 export class PgHttpCache implements HttpCache {
   /** `rows`: the store's query, which turns a server that does not answer into StoreUnavailableError (as every store call). */
-  constructor(private readonly rows: (sql: string, params: unknown[]) => Promise<CacheRow[]>) {}
+  constructor(private readonly rows: (sql: string, params: unknown[]) => Promise<HttpCacheRow[]>) {}
 
   async get(url: string): Promise<CachedResponse | undefined> {
     const [r] = await this.rows('SELECT * FROM http_cache WHERE url = $1', [url]);
-    if (!r) return undefined;
-    return {
-      url: r.url, etag: r.etag, lastModified: r.last_modified, contentType: r.content_type,
-      body: new Uint8Array(r.body), fetchedAt: r.fetched_at,
-    };
+    return r && cachedResponse(r);
   }
 
   async put(e: CachedResponse): Promise<void> {

@@ -3,15 +3,7 @@
 // the interface and the in-memory variant sit with their consumer, ingest/web/http-cache.ts.
 import type { Database } from 'better-sqlite3';
 import type { CachedResponse, HttpCache } from '../../ingest/web/http-cache.js';
-
-interface Row {
-  url: string;
-  etag: string | null;
-  last_modified: string | null;
-  content_type: string | null;
-  body: Buffer;
-  fetched_at: string;
-}
+import { cachedResponse, type HttpCacheRow } from '../rows.js';
 
 /** The cache as the store's http_cache table (created by migration 4). */
 export class SqliteHttpCache implements HttpCache {
@@ -20,7 +12,7 @@ export class SqliteHttpCache implements HttpCache {
   private readonly update;
 
   constructor(db: Database) {
-    this.select = db.prepare<[string], Row>('SELECT * FROM http_cache WHERE url = ?');
+    this.select = db.prepare<[string], HttpCacheRow>('SELECT * FROM http_cache WHERE url = ?');
     this.upsert = db.prepare(
       `INSERT INTO http_cache (url, etag, last_modified, content_type, body, fetched_at)
        VALUES (@url, @etag, @lastModified, @contentType, @body, @fetchedAt)
@@ -32,15 +24,7 @@ export class SqliteHttpCache implements HttpCache {
 
   async get(url: string): Promise<CachedResponse | undefined> {
     const r = this.select.get(url);
-    if (!r) return undefined;
-    return {
-      url: r.url,
-      etag: r.etag,
-      lastModified: r.last_modified,
-      contentType: r.content_type,
-      body: new Uint8Array(r.body),
-      fetchedAt: r.fetched_at,
-    };
+    return r && cachedResponse(r);
   }
 
   async put(e: CachedResponse) {
