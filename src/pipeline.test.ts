@@ -93,6 +93,30 @@ test('other write options analyse and write every event again', async () => {
 });
 
 // Four fictional stories of six articles; the store holds the first five of each, then a run adds one more.
+test('a digest drops the cached tokens and features another newsdesk version made, says how many, and keeps its own', async () => {
+  const db = join(dir, 'stale-caches.db');
+  await digest(db, ['walk', 'other']);
+  const store = await openStore(db);
+  try {
+    await store.saveTokens([['0123456789abcdef:1f2e', '0,2,NNP'], ['9a8b7c6d5e4f3a2b1c0d', '0,2,NNP']]); // an older analyser's; a key of before prefixes
+    await store.saveFeatures([['fedcba9876543210:1f2e', Uint8Array.from([1, 2, 3])]]);
+  } finally {
+    await store.close();
+  }
+  const again = await digest(db, [], { preset: 'hugo' });
+  assert.deepEqual(again.messages.filter((m) => m.rule === 'stale-cache').map((m) => `${m.stage} ${m.severity}: ${m.reason}`),
+    ['store info: removed 2 cached token and 1 cached feature rows made by another version of newsdesk']);
+  assert.deepEqual(again.tokens, { cached: 5, tokenized: 0 }, 'the rows of this version stay');
+  const after = await openStore(db);
+  try {
+    assert.deepEqual(await after.tokens(['0123456789abcdef:1f2e', '9a8b7c6d5e4f3a2b1c0d']), new Map());
+    assert.deepEqual(await after.features(['fedcba9876543210:1f2e']), new Map());
+  } finally {
+    await after.close();
+  }
+  assert.deepEqual((await digest(db, [])).messages.filter((m) => m.rule === 'stale-cache'), [], 'nothing left to drop: nothing said');
+});
+
 const stories = (n: number) => (name: string) => ['chipplant', 'library', 'wildfire', 'windfarm'].includes(name.replace(/-\d\.txt$/, '')) && Number(/(\d)\.txt$/.exec(name)![1]) <= n;
 function storyInputs(keep: (name: string) => boolean) {
   const listing = listInputs([fixture('../pipeline/stories')]);

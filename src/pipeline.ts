@@ -12,7 +12,8 @@ import type {
 } from './types.js';
 import type { DecodeOptions } from './ingest/index.js';
 import { Precounted, clusterDocuments, keepIdentity, placeIncrementally, type Identity, type SeedCluster } from './cluster/index.js';
-import { decodeTokens, documentLines, encodeTokens, tokenKey, type LineTokens } from './analyze/token-cache.js';
+import { decodeTokens, documentLines, encodeTokens, tokenKey, tokenKeyPrefix, type LineTokens } from './analyze/token-cache.js';
+import { featuresKeyPrefix } from './cluster/stored-features.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from './write/index.js';
 import { uniqueName } from './write/slug.js';
 import { ConfigError, internalError, message, problems } from './messages.js';
@@ -208,6 +209,7 @@ export async function run<C extends ClusterSink = WrittenCluster[], D extends Do
   // Clusters taken as stored are saved by their id: the store keeps their rows as they are.
   const reused = new Set(plan.reused);
   counts.clusters = await store.saveClusters(runId, clusters.orIds?.(reused) ?? Array.from(clusters, (c) => (reused.has(c.id) ? c.id : c)), identity.gone);
+  await pruneStaleCaches(store, messages);
   return {
     runId, read, extracted, fresh, counts, clusters,
     documents: (sink ?? documents) as unknown as D,
@@ -545,6 +547,15 @@ export class KeptTokens {
     await this.store.saveTokens(this.pending);
     this.pending = [];
   }
+}
+
+/** Drops the cached tokens and features an older newsdesk made (another analyser or feature code: never read again),
+ *  which a long-lived store would otherwise keep a copy of per upgrade; says how many went. */
+export async function pruneStaleCaches(store: Store, messages: Message[]): Promise<void> {
+  if (store.location === MEMORY_DB) return;
+  const gone = await store.pruneCaches({ tokens: tokenKeyPrefix(), features: featuresKeyPrefix() });
+  if (gone.tokens + gone.features === 0) return;
+  messages.push(message('store', 'stale-cache', `removed ${gone.tokens} cached token and ${gone.features} cached feature rows made by another version of newsdesk`, { source: store.location }, 'info'));
 }
 
 /** Records the run finished: call once its outputs (posts, JSON) are in place. */

@@ -1,6 +1,6 @@
-// Tokens kept between runs: the ko-dic morphemes of a document's lines, keyed by a hash of exactly the
-// lines analysis tokenizes and of the analyser that tokenized them, so a re-digest does not tokenize an
-// unchanged document again. Within a cluster the cache is plain data (line → morphemes, a Map), so it
+// Tokens kept between runs: the ko-dic morphemes of a document's lines, keyed by the analyser that tokenized
+// them (a prefix, so rows of another analyser can be pruned: tokenKeyPrefix) and a hash of exactly the lines
+// analysis tokenizes, so a re-digest does not tokenize an unchanged document again. Within a cluster the cache is plain data (line → morphemes, a Map), so it
 // crosses to a worker thread and back as it is; the store keeps one encoded row per key (a document, or
 // identical copies of it). A morpheme's surface is not stored: it is the line's text at its span.
 import { createRequire } from 'node:module';
@@ -63,9 +63,16 @@ export function takeAhead(docs: Pick<NewsDoc, 'body' | 'captions'>[], ahead: Lin
   }
 }
 
+let prefix: string | undefined;
+/** What every key of this analyser starts with; keys not starting with it are another's, never read. */
+export function tokenKeyPrefix(): string {
+  prefix ??= `${sha256(analyserVersion()).slice(0, 16)}:`;
+  return prefix;
+}
+
 /** The cache key of a document's lines (documents with the same lines share it). */
 export function tokenKey(lines: string[]): string {
-  return sha256(`${analyserVersion()}\n${lines.join('\n')}`);
+  return tokenKeyPrefix() + sha256(lines.join('\n'));
 }
 
 // Encoding: one line of text per document line; per morpheme `gap,length,pos[,meaning]` (gap from the

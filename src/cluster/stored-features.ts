@@ -22,8 +22,11 @@ function makerOf(): string {
   return maker;
 }
 
+/** What every key of this code's features starts with; keys not starting with it are another's, never read. */
+export const featuresKeyPrefix = (): string => `${makerOf()}:`;
+
 /** The key features of this text hash (DocFeatures.text) are stored under. */
-export const featuresKey = (text: string): string => `${makerOf()}:${text}`;
+export const featuresKey = (text: string): string => featuresKeyPrefix() + text;
 
 // Encoding, in this machine's byte order (which MAKER includes): a header of 8 bytes (term count u32, weight
 // width 1 | 2 | 8, signature bins u16 or 0), the term ids (i32 each), the signature (u32 each), then the

@@ -13,7 +13,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Cluster, Message, NewsDoc, Stage, WrittenCluster } from '../types.js';
 import { message } from '../messages.js';
 import { clusterDocuments, keepIdentity } from '../cluster/index.js';
-import { planWriting, placePost, readReused } from '../pipeline.js';
+import { planWriting, placePost, pruneStaleCaches, readReused } from '../pipeline.js';
 import { toNewsDoc, type Store, type StoredDocument } from '../store/index.js';
 import { DEFAULT_WRITE_OPTIONS, type WriteOptions } from '../write/index.js';
 import { uniqueName } from '../write/slug.js';
@@ -90,6 +90,7 @@ export async function clusterJob(
   // Still ours? A worker that lost its hold (it stalled, another took the job over) must not save.
   if (token) await job.extendLock(token, CLUSTER_LOCK_MS);
   const counts = await store.saveClusters(runId, clusters, identity.gone);
+  await pruneStaleCaches(store, messages);
   await store.finishRun(runId, {
     documents: { inserted: 0, updated: 0, unchanged: stored.length }, clusters: counts,
     messages: { error: messages.filter((m) => m.severity === 'error').length, warning: messages.filter((m) => m.severity === 'warning').length, info: messages.filter((m) => m.severity === 'info').length },

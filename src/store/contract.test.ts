@@ -334,6 +334,18 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await store.features([]), new Map());
       });
 
+    test('pruning the caches drops the rows outside the given key prefixes, and only those', async () => {
+      // Keys next to the prefix on both sides (same start without the colon, ';' after ':', a shorter and a longer one).
+      await store.saveTokens([['new0:a', 'keep'], ['new0:', 'keep'], ['new0', 'x'], ['new0;a', 'x'], ['new:a', 'x'], ['old1:a', 'x'], ['0abc', 'x'], ['zzz', 'x']]);
+      await store.saveFeatures([['m1:t', Uint8Array.from([1])], ['m0:t', Uint8Array.from([2])], ['m1:u', Uint8Array.from([3])]]);
+      // Rows the tests above kept (none when this test runs alone) go too.
+      const earlier = { tokens: (await store.tokens(['k-harbor', 'k-battery', 'k-third'])).size, features: (await store.features(['f-harbor', 'f-battery', 'f-empty'])).size };
+      assert.deepEqual(await store.pruneCaches({ tokens: 'new0:', features: 'm1:' }), { tokens: 6 + earlier.tokens, features: 1 + earlier.features });
+      assert.deepEqual([...(await store.tokens(['new0:a', 'new0:', 'new0', 'new0;a', 'new:a', 'old1:a', '0abc', 'zzz', 'k-harbor'])).keys()].sort(), ['new0:', 'new0:a']);
+      assert.deepEqual([...(await store.features(['m1:t', 'm0:t', 'm1:u', 'f-harbor'])).keys()].sort(), ['m1:t', 'm1:u']);
+      assert.deepEqual(await store.pruneCaches({ tokens: 'new0:', features: 'm1:' }), { tokens: 0, features: 0 }, 'nothing more to drop');
+    });
+
     test('digest JSON pieces are kept by kind and id; a changed document row or a cluster written again or gone drops its piece', async () => {
       const bytes = (text: string) => new Uint8Array(Buffer.from(text));
       const text = (p?: { json?: Uint8Array }) => (p?.json ? Buffer.from(p.json).toString() : undefined);

@@ -216,6 +216,9 @@ export interface Store {
   features(keys: string[]): Promise<Map<string, Uint8Array>>;
   /** Keeps cached clustering features; a key already stored keeps its row (the same key means the same features). */
   saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void>;
+  /** Deletes the cached tokens and features whose keys do not start with `keep`'s prefixes (each ends with ':'): made by
+   *  other code (an older newsdesk), they are never read again. Returns how many rows of each went. */
+  pruneCaches(keep: CachePrefixes): Promise<CachePrefixes<number>>;
   /** Digest JSON pieces kept by an earlier run (cli/json-pieces.ts) for those of `ids` that have one: each piece's text
    *  (UTF-8) and the stamp it was made under; only the stamps with `stampsOnly`. A document's piece goes when its row
    *  changes (saveDocuments), a cluster's when its row is written again or it is gone (saveClusters). */
@@ -237,6 +240,12 @@ export interface Store {
   /** What `newsdesk doctor` says about the store: its check, schema version, counts, newest errors. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+/** Per cache table, the key prefix of the rows this code reads (or, from pruneCaches, how many rows went). */
+export interface CachePrefixes<T = string> {
+  tokens: T;
+  features: T;
 }
 
 /** Written clusters of which a list may hold some by reference to the store (cli/cluster-spool.ts: pushStored): `load`

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError, StoreUnavailableError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster, StoredClusterHead,
+  CachePrefixes, ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster, StoredClusterHead,
   StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
 import { DEFAULT_SEARCH_LIMIT, HEALTH_ERRORS, PG_POOL_SIZE, PG_WRITE_ATTEMPTS } from '../tunables.js';
@@ -338,6 +338,12 @@ export class PgStore implements Store {
   async saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void> {
     const values = rows.map((r) => Buffer.from(r[1].buffer, r[1].byteOffset, r[1].byteLength));
     await this.keepCached('feature_cache', 'features', 'bytea', rows.map((r) => r[0]), values);
+  }
+
+  async pruneCaches(keep: CachePrefixes): Promise<CachePrefixes<number>> {
+    const prune = (table: string, prefix: string) =>
+      this.write(async (c) => (await c.query(`DELETE FROM ${table} WHERE NOT starts_with(key, $1)`, [prefix])).rowCount ?? 0);
+    return { tokens: await prune('token_cache', keep.tokens), features: await prune('feature_cache', keep.features) };
   }
 
   /** A cache table's values (token_cache, feature_cache: a key and one value) of the keys that have one. */

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { Message, NewsDoc, WrittenCluster } from '../../types.js';
 import { ConfigError } from '../../messages.js';
 import type {
-  ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
+  CachePrefixes, ChangeCounts, DocumentFilter, JsonPiece, JsonPieceKind, Restoration, Revision, RevisionOrigin, RunCounts, RunRecord, SearchHit, Store, StoredCluster,
   StoredClusterHead, StoredDocument, StoredPost, StoreHealth,
 } from '../store.js';
 import { BUSY_TIMEOUT_MS, DEFAULT_SEARCH_LIMIT, OPEN_BUSY_TIMEOUT_MS, OPEN_RETRY_MS, HEALTH_ERRORS, MEMORY_DB, TRIGRAM_MIN_CHARS } from '../tunables.js';
@@ -311,6 +311,14 @@ export class SqliteStore implements Store {
 
   async saveFeatures(rows: [key: string, features: Uint8Array][]): Promise<void> {
     this.keepCached('feature_cache', 'features', rows);
+  }
+
+  async pruneCaches(keep: CachePrefixes): Promise<CachePrefixes<number>> {
+    // The keys outside the prefix (which ends with ':') as two ranges of the primary key (by bytes: ';' follows ':'),
+    // so the rows under it are not read.
+    const prune = (table: string, prefix: string) =>
+      this.write(() => this.db.prepare(`DELETE FROM ${table} WHERE key < ? OR key >= ?`).run(prefix, `${prefix.slice(0, -1)};`).changes);
+    return { tokens: prune('token_cache', keep.tokens), features: prune('feature_cache', keep.features) };
   }
 
   /** A cache table's values (token_cache, feature_cache: a key and one value) of the keys that have one. */
