@@ -107,3 +107,36 @@ test('kinds of things with an organization ending, and sources that are reports,
   assert.deepEqual(spans('걸그룹 멤버가 신용카드로 결제했다.'), []);
   assert.deepEqual(spans('보도에 따르면 CNN방송이 먼저 알렸다.'), ['CNN방송/OG']);
 });
+
+test('a city or province acts, an island does not; 경기도 is no match report', () => {
+  assert.deepEqual(spans('주말에 서울과 경기도에 비가 내린다.'), ['서울/LC', '경기도/LC'], '경기 in 경기도 is no game');
+  assert.deepEqual(spans('관광객들은 마라도가 가장 좋았다고 했다.'), ['마라도/LC'], 'an island ending in 도 has no government');
+  assert.deepEqual(spans('경남도는 예산을 늘렸다.'), ['경남도/OG'], 'a province that acts is its government');
+});
+
+test('a one-syllable country initial before a short place ending is a word of its own; 중구 is a district', () => {
+  assert.deepEqual(spans('참가자는 300명 미만이었다.'), []);
+  assert.deepEqual(spans('그는 중도 하차했다.'), []);
+  assert.deepEqual(spans('행사는 부산 중구에서 열린다.'), ['부산 중구/LC']);
+});
+
+test('before a title, a compound of dictionary nouns, an adverb or the particle after a bracket is no name', () => {
+  assert.deepEqual(spans('이종격투기 선수 한바다 씨가 링에 올랐다.'), ['한바다/PS']);
+  assert.deepEqual(spans('아울러 가람증권 사장에는 정하늘 부사장이 내정됐다.'), ['가람증권/OG', '정하늘/PS']);
+  assert.deepEqual(spans('배우 한지수(31)과 가수 윤하람(29)이 결혼한다.').includes('과/PS'), false, '과 belongs to the bracket');
+  assert.deepEqual(spans("'가람일보'는 기자가 쓴 기사를 지웠다."), ['가람일보/OG'], '는 closes the quote');
+  assert.deepEqual(spans('마크 존슨 사령관은 훈련을 지휘했다.'), ['마크 존슨/PS'], '사령관 is a title');
+});
+
+test('a foreign name takes no descriptive word before it; a name guess alone in quotes is a title of a work', () => {
+  assert.deepEqual(spans('그는 만루 때 크리스 브라운에게 홈런을 맞았다.'), ['크리스 브라운/PS']);
+  assert.deepEqual(spans("그녀는 드라마 '마리아'에 출연했다."), []);
+});
+
+test('a facility one goes to is a place; a body written after its province or university is one name', () => {
+  assert.deepEqual(spans('그는 가람병원으로 옮겨졌다.'), ['가람병원/LC']);
+  assert.deepEqual(spans('가람병원은 성명을 냈다.'), ['가람병원/OG']);
+  assert.deepEqual(spans('경기 수원남부경찰서는 수사에 나섰다.'), ['경기 수원남부경찰서/OG']);
+  assert.deepEqual(spans('그는 서울대 천문학과를 졸업했다.'), ['서울대 천문학과/OG']);
+  assert.deepEqual(spans('가람지법 동해지원은 판결을 미뤘다.'), ['가람지법 동해지원/OG']);
+});

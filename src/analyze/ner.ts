@@ -7,7 +7,7 @@ import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_PARTS, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_PARTS, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES, PROVINCES, FACILITY_SUFFIXES, PLACE_PARTICLES, UNIVERSITY_UNITS,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -131,7 +131,8 @@ function isDescriptor(words: Word[], i: number): boolean {
 function placeRule(w: Word, next?: Word): string | null {
   const c = w.core;
   if (!c || NOT_NAMES.has(c)) return null;
-  if (AMBIGUOUS_PLACES.has(c)) return next && (PLACES.has(next.core) || placeContinues(next)) && !w.particle ? 'place-list' : null;
+  // 경기 수원서부경찰서: before a body named after a place within it, 경기 is the province too.
+  if (AMBIGUOUS_PLACES.has(c)) return next && (PLACES.has(next.core) || placeContinues(next) || localBody(next)) && !w.particle ? 'place-list' : null;
   if (PLACES.has(c) || GAZETTEER_TYPES.get(c) === 'place') return 'place-list';
   const whole = w.morphs.length === 1 || (w.morphs[0] && w.morphs[0].end >= w.start + c.length);
   if (whole && w.morphs[0]?.meaning === '지명' && w.morphs[0].pos === 'NNP' && c.length >= 2) return 'kodic-place';
@@ -139,11 +140,24 @@ function placeRule(w: Word, next?: Word): string | null {
   for (const s of PLACE_SUFFIX_LIST(c)) {
     if (c.length <= s.length || !c.endsWith(s)) continue;
     const stem = c.slice(0, c.length - s.length);
-    const known = PLACES.has(stem) || w.morphs.some((m) => m.meaning === '지명' && m.start === w.start);
+    // 미만, 중도, 일동: a one-syllable country initial before a short ending is a word of its own, no place;
+    // 중구, 남구, 북구 are districts.
+    const initial = AMBIGUOUS_PLACES.has(stem) && !(s === '구' && '중남북'.includes(stem));
+    const known = (PLACES.has(stem) && !initial) || w.morphs.some((m) => m.meaning === '지명' && m.start === w.start);
     if (!WEAK_PLACE_SUFFIXES.has(s) && stem.length >= 2) return 'place-suffix';
     if (known && stem.length >= 1) return 'place-suffix-weak';
   }
   return null;
+}
+
+/** 의정부경찰서, 수원시청: an organization word that starts with a place's name. */
+function localBody(w: Word): boolean {
+  if (!orgRule(w)) return false;
+  for (let n = 2; n <= 4 && n < w.core.length; n++) {
+    const head = w.core.slice(0, n);
+    if (PLACES.has(head) && !AMBIGUOUS_PLACES.has(head)) return true;
+  }
+  return false;
 }
 
 /** True when a word can be part of a personal name (not a title, place, org, or common word). */
@@ -165,17 +179,37 @@ function nameOk(w: Word): boolean {
   const last = tags[tags.length - 1];
   const endsInEnding = !!last && last.end === w.coreEnd && /(^|\+)E/.test(last.pos) && !tags.some((m) => m.meaning === '인명');
   if (verbish && (!looksLikeKoreanName(w.core) || /[된던는적인한]$/.test(w.core) || endsInEnding)) return false;
+  // 아울러, 이제, 초: one adverb, determiner or bound noun (a counter) is the whole word.
+  if (tags.length === 1 && tags[0].start === w.start && tags[0].end === w.coreEnd && /^(MAG|MAJ|MM|NNB)$/.test(tags[0].pos)) return false;
   // JKV (vocative) inside a name is a tagging slip (정신아 → 정신/아), never real in news text.
   if (tags.some((m) => /^(J(?!KV)|M|NR|SN|NNB|IC|XSN)/.test(m.pos) && m.start > w.start)) return false;
   return true;
 }
 
+/**
+ * A word written right after a closing bracket or quote, with no space (`(35)과`, `'피플'은`): it is the particle or
+ * ending of the bracketed or quoted words, never the start of a name.
+ */
+function gluedToClosingMark(text: string, w: Word): boolean {
+  const c = text[w.start - 1];
+  if (!c) return false;
+  if (')]}」』》〉’”'.includes(c)) return true;
+  // A straight quote closes when a letter stands before it ('피플'은); after a space it opens ('김철수' 대표).
+  return (c === "'" || c === '"') && w.start >= 2 && !/[\s([{]/.test(text[w.start - 2]);
+}
+
+const OPENING_QUOTES = `'"‘“`;
+const CLOSING_QUOTES = `'"’”`;
+/** The text from start to end stands alone between quotes ('시크릿', “배철러”). */
+const quotedWhole = (text: string, start: number, end: number): boolean =>
+  start > 0 && OPENING_QUOTES.includes(text[start - 1]) && CLOSING_QUOTES.includes(text[end] ?? '');
+
 /** A word that can precede a foreign given-name/surname pair (샘 올트먼, 르네 하스). */
 function givenNameLike(w: Word, allowNoun = false): boolean {
   if (w.particle || !isHangul(w.core) || w.core.length > 4 || !nameLike(w)) return false;
-  // (CEO)가: a particle cut off by the bracket, not a given name.
-  if (/[)\]]$/.test(w.before) && /^(이|가|은|는|을|를|의|와|과|도|에|로)$/.test(w.core)) return false;
-  if (TITLE_MODIFIERS.has(w.core) || ORG_KIND_WORDS.has(w.core) || PLACES.has(w.core)) return false;
+  // (CEO)가, '공천제'에: a particle cut off by the bracket or quote, not a given name.
+  if (/[)\]'"’”]$/.test(w.before) && /^(이|가|은|는|을|를|의|와|과|도|에|로)$/.test(w.core)) return false;
+  if (TITLE_MODIFIERS.has(w.core) || ORG_KIND_WORDS.has(w.core) || PLACES.has(w.core) || NAME_NEIGHBOUR_STOP.has(w.core)) return false;
   if (w.core.length === 1) return true; // 샘, 존, 칼: the tagger reads one syllable as anything
   // A dictionary common noun (배우, 의사) before a name is an occupation, not a given name.
   const tags = w.morphs.filter((m) => m.start < w.coreEnd);
@@ -317,8 +351,11 @@ function actsAsAgent(w: Word, next: Word | undefined, sport: boolean): boolean {
   if (sport && PLACES.has(w.core) && !/^(에서|에서는|으로|로)$/.test(w.particle)) return true;
   // Elsewhere a country as subject is still a place (미국이 위치한, 중국은 넓다); a city or province as subject
   // is its government (서울시는 밝혔다).
-  return AGENT_PARTICLES.has(w.particle) && (sport || /[시도]$/.test(w.core));
+  return AGENT_PARTICLES.has(w.particle) && (sport || isLocalGovernment(w.core));
 }
+
+/** 서울시, 경기도, 경남도: a city or a province, which has a government; an island ending in 도 (독도, 울릉도) has none. */
+const isLocalGovernment = (c: string): boolean => c.endsWith('시') || PROVINCES.has(c);
 
 /**
  * After a region, a name ko-dic knows as a place or a named venue is the place within it: 경남 진해,
@@ -430,6 +467,7 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     }
     const name = words[j];
     if (!nameOk(name) && !isSurname(name.core)) continue;
+    if (gluedToClosingMark(text, name)) continue; // 채림(35)과 중국 배우, '피플'은 기자가: the particle of what stands before
     if (NATIVE_UNITS[name.core] && !name.particle) continue; // 두 후보, 한 학생: a native numeral, not a surname
     if (orgRule(name) || placeRule(name)) continue;
     if (WEAK_TITLES.has(title) && !looksLikeKoreanName(name.core) && !isSurname(name.core) && !/^[A-Z]$/.test(name.core)) continue;
@@ -447,6 +485,10 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     const knownSurname = name.morphs.some((m) => m.pos === 'NNP') && !looksLikeKoreanName(name.core);
     if (foreign && j > 0 && joined(words, j - 1) && givenNameLike(words[j - 1], knownSurname)) from = words[j - 1];
     if (single && from === name && !isSurname(name.core)) continue; // a dictionary noun (사건 대표) is no name
+    // 이종격투기 선수, 가계통신비 경감: a compound of dictionary nouns describes; a transliterated name the tagger
+    // cut into nouns (치프라스 총리) stays a name.
+    const own = name.morphs.filter((m) => m.start < name.coreEnd);
+    if (from === name && own.length > 1 && own.every((m) => m.pos === 'NNG') && !looksLikeKoreanName(name.core) && !TRANSLITERATION.test(name.core)) continue;
     // ORG NAME TITLE: 삼성전자 이재용 회장.
     const k = words.indexOf(from) - 1;
     let before: Word | null = null;
@@ -509,7 +551,12 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       continue;
     }
     const org = orgRule(w, knownOrgs);
-    if (org && org !== 'known-org' && !(org === 'org-suffix' && isDescriptor(words, i))) { add(w, w, 'OG', org); continue; }
+    if (org && org !== 'known-org' && !(org === 'org-suffix' && isDescriptor(words, i))) {
+      // 서울아산병원에 차려졌다, 보린교회로 옮겨: a facility one goes to or is in is a place.
+      const venue = FACILITY_SUFFIXES.some((f) => c.endsWith(f)) && PLACE_PARTICLES.has(w.particle);
+      add(w, w, venue ? 'LC' : 'OG', venue ? 'facility-place' : org);
+      continue;
+    }
     const place = placeRule(w, joined(words, i) ? words[i + 1] : undefined);
     if (place) {
       // KLUE keeps multi-word places as one span: 서울 삼성동, 경기 수원시 팔달구.
@@ -522,7 +569,7 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
         i = head;
         continue;
       }
-      const agent = n === i && (PLACES.has(c) || /[시도]$/.test(c)) && actsAsAgent(w, words[i + 1], sport);
+      const agent = n === i && (PLACES.has(c) || isLocalGovernment(c)) && actsAsAgent(w, words[i + 1], sport);
       add(w, words[n], agent ? 'OG' : 'LC', agent ? 'agent-place' : place);
       i = n;
       continue;
@@ -546,7 +593,9 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
         (kodicPerson(words[a - 1]) || givenNameLike(words[a - 1]) || foreignNeighbour(words[a - 1], true))) a--;
       while (!complete && !w.particle && joined(words, b) && (kodicPerson(words[b + 1]) || foreignPart(words[b + 1]) || (a === i && b === i && foreignNeighbour(words[b + 1], false)) ||
         (b === i && foreignSurname(words, b + 1)))) { b++; if (words[b].particle) break; }
-      add(words[a], words[b], 'PS', 'kodic-person');
+      // '보이스 키즈', '진짜사나이': a guess that fills a pair of quotes is the title of a show, a book or a product;
+      // the press does not quote a person's name.
+      if (!quotedWhole(text, words[a].start, words[b].coreEnd)) add(words[a], words[b], 'PS', 'kodic-person');
       i = b;
       continue;
     }
@@ -569,7 +618,16 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
 }
 
 const SUBUNIT_RULES = new Set(['org-suffix', 'org-suffix-weak', 'institution']);
-const ORG_UNIT_AFTER = new RegExp(`^ (?:(?:형사|민사|행정|가사)(?:합의)?\\s?\\d+(?:부|단독)|${ORG_SUFFIXES.filter((x) => x.length >= 2 && isHangul(x)).join('|')})(?=(?:은|는|이|가|의|을|를|에|에서|와|과|도|로|으로)?(?![\\uac00-\\ud7a3]))`);
+/** What may follow an organization's unit: a particle, then no more of the word. */
+const PARTICLE_THEN_END = '(?=(?:은|는|이|가|의|을|를|에|에서|와|과|도|로|으로)?(?![\\uac00-\\ud7a3]))';
+const ORG_UNIT_AFTER = new RegExp(`^ (?:(?:형사|민사|행정|가사)(?:합의)?\\s?\\d+(?:부|단독)|${ORG_SUFFIXES.filter((x) => x.length >= 2 && isHangul(x)).join('|')})${PARTICLE_THEN_END}`);
+/** After a university, its department or student body (서울대 수의학과, 부산대 총학생회); after a court or a prosecutors'
+ * office, its branch (수원지법 평택지원, 대구지검 서부지청). */
+const UNIT_OF: [RegExp, RegExp][] = [
+  [/(?:대|대학|대학교)$/, new RegExp(`^ [\\uac00-\\ud7a3]{1,8}?(?:${UNIVERSITY_UNITS.join('|')})${PARTICLE_THEN_END}`)],
+  [/(?:지법|지방법원)$/, new RegExp(`^ [\\uac00-\\ud7a3]{2,4}?지원${PARTICLE_THEN_END}`)],
+  [/(?:지검|지방검찰청)$/, new RegExp(`^ [\\uac00-\\ud7a3]{2,4}?지청${PARTICLE_THEN_END}`)],
+];
 
 /**
  * An organization and its unit written after it are one name (국회 정보위원회, 서울대 융합과학대학원,
@@ -579,7 +637,8 @@ function mergeSubunits(text: string, spans: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (let sp of spans) {
     // 서울북부지법 형사1부, BBC 방송, GS 그룹: a court's division or a bare organization ending after the name.
-    const unit = sp.type === 'OG' ? ORG_UNIT_AFTER.exec(text.slice(sp.end)) : null;
+    const rest = text.slice(sp.end);
+    const unit = sp.type !== 'OG' ? null : ORG_UNIT_AFTER.exec(rest) ?? UNIT_OF.find(([org]) => org.test(sp.text))?.[1].exec(rest) ?? null;
     if (unit && !spans.some((x) => x.start >= sp.end && x.start < sp.end + unit[0].length)) {
       sp = { ...sp, end: sp.end + unit[0].length, text: text.slice(sp.start, sp.end + unit[0].length), rule: 'org-unit' };
     }

@@ -18,7 +18,7 @@ export const PERSON_TITLES = new Set(words(`
   씨 군 양 옹 여사 후보 예비후보 당선인 당선자 전 대표님 회장님 사장님 교수님 선생님 선생 의사 간호사 회계사 애널리스트 연구원장
   할머니 할아버지 어린이 학생 교사 원내대표 당대표 최고위원 사무총장 사무국장 단장 부단장 구단주 매니저 PD 프로듀서
   조합장 협회장 지부장 지점장 공장장 편집장 병원장 교장 관장 서장 사무처장
-  셰프 점장 경장 경사 원사 중사 하사 준위 부장판사 부장검사 주임 수녀 추기경 대주교 법사 시인 소설가 화백 명창 명인
+  사령관 총독 셰프 점장 경장 경사 원사 중사 하사 준위 부장판사 부장검사 주임 수녀 추기경 대주교 법사 시인 소설가 화백 명창 명인
 `));
 
 /** Titles of the press: a name written with one of these is the article's reporter, not a person in the news. */
@@ -61,6 +61,17 @@ export const ORG_HEADS = new Set(words(`
 
 /** Endings of one-word dictionary institutions (기상청, 식약처): a 3+ syllable common noun ending so is an organization. */
 export const INSTITUTION_ENDINGS = words('청 처');
+
+/**
+ * Organization endings of facilities (병원, 교회): such a body with a particle of place after it (PLACE_PARTICLES:
+ * 병원에 입원했다, 교회로 옮겨) is where something happens, a place, as KLUE's guidelines tag it.
+ */
+export const FACILITY_SUFFIXES = words('병원 의료원 교회 백화점');
+/** Particles of where (에, 에서, 으로, 로): not 에서는 or 에는, which make the place a topic the sentence is about. */
+export const PLACE_PARTICLES = new Set(words('에 에서 으로 로'));
+
+/** Endings of a university's units, which written after it are part of its name (서울대 수의학과, 부산대 총학생회). */
+export const UNIVERSITY_UNITS = words('학과 학부 대학 대학원 총학생회 학생회');
 
 /** Generic nouns that name the kind of organization just before or after a name (스타트업 딥시크, 기술 투자사 MGX). */
 export const ORG_KIND_WORDS = new Set(words('기업 회사 업체 스타트업 투자사 자회사 계열사 운용사 제조사 은행 그룹 방송사 언론사 신문사 협력사 빅테크 구단 정당'));
@@ -188,8 +199,16 @@ export const AMBIGUOUS_PLACES = new Set(words('경기 선전 인도 개성 남 �
  */
 export const AGENT_PARTICLES = new Set(words('이 가 은 는'));
 export const AGENT_SIDE_WORDS = new Set(words('측 당국'));
-/** Words of a match report: in such a sentence a country is its national team (이탈리아를 꺾고, 이란에 패했다). */
-export const SPORT_CUES = /월드컵|승점|골문|평가전|친선경기|조별리그|득점|무승부|\d-\d|\d대 ?\d|꺾|완패|완승|결승|8강|4강|16강|대표팀|경기/;
+/**
+ * Korea's provinces, in full and short form: a word ending in 도 that acts is a provincial government only if it is
+ * one of these (경기도는 밝혔다); other words ending in 도 are islands (독도가, 울릉도는), places with no government.
+ */
+export const PROVINCES = new Set(words(`
+  경기도 강원도 충청북도 충청남도 전라북도 전라남도 경상북도 경상남도 제주도 강원특별자치도 전북특별자치도 제주특별자치도
+  충북도 충남도 전북도 전남도 경북도 경남도
+`));
+/** Words of a match report: in such a sentence a country is its national team (이탈리아를 꺾고, 이란에 패했다). 경기 is a game, 경기도 a province. */
+export const SPORT_CUES = /월드컵|승점|골문|평가전|친선경기|조별리그|득점|무승부|\d-\d|\d대 ?\d|꺾|완패|완승|결승|8강|4강|16강|대표팀|경기(?!도)/;
 export const COUNTRY_TEAMS_IN_SPORT = false;
 export const AGENT_ONLY_IN_SPORT = false;
 
