@@ -140,3 +140,18 @@ test('a facility one goes to is a place; a body written after its province or un
   assert.deepEqual(spans('그는 서울대 천문학과를 졸업했다.'), ['서울대 천문학과/OG']);
   assert.deepEqual(spans('가람지법 동해지원은 판결을 미뤘다.'), ['가람지법 동해지원/OG']);
 });
+
+test('a full name the tagger cuts in context is found by asking ko-dic about the word alone; verb forms stay verbs', () => {
+  assert.deepEqual(spans('문재인 전 대표가 말했다.'), ['문재인/PS'], '문재/인 before a title');
+  assert.deepEqual(spans('어제 무대에 오른 홍경민이 노래했다.'), ['홍경민/PS'], '홍경/민이 before a particle');
+  assert.deepEqual(spans('관객들은 어제 장하나를 응원했다.'), ['장하나/PS']);
+  assert.deepEqual(spans('그는 드론을 이용해 촬영했다.'), []);
+  assert.deepEqual(spans('연봉이 일정액 이상인 사람은 세금을 더 낸다.'), []);
+  assert.deepEqual(spans('시민들이 구상하는 미래는 밝다.'), [], '하 before the ending 는 is a verb stem');
+  assert.deepEqual(spans('이번 합의는 중요한 이정표가 될 것이다.'), [], 'one dictionary noun in context is that noun');
+});
+
+test('a city that acts with 도 (also) is its government; a place read as ending in a particle continues a place', () => {
+  assert.deepEqual(spans('인천시도 내년부터 요금을 올린다.'), ['인천시/OG']);
+  assert.deepEqual(spans('태풍은 일본 오키나와 남쪽으로 향했다.'), ['일본 오키나와/LC']);
+});

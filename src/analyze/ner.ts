@@ -173,6 +173,7 @@ function nameLike(w: Word): boolean {
 /** nameLike, and the tagger does not read the word as a verb form or a lone common noun phrase. */
 function nameOk(w: Word): boolean {
   if (!nameLike(w)) return false;
+  if (fullNameKnownAlone(w)) return true; // 문재인 → 문재/인 in context: not a verb form
   const tags = w.morphs.filter((m) => m.start < w.coreEnd);
   const verbish = tags.some((m) => /(^|\+)(E|VV|VA|VX|XSV|XSA)/.test(m.pos));
   // A name the tagger reads as a verb stem with an ending on its last syllable (나설, 인용해, 모아) is a verb form.
@@ -229,6 +230,16 @@ function kodicPerson(w: Word): boolean {
   return !!w.particle && w.core.length === 3 && looksLikeKoreanName(w.core) && m0.end === w.start + 2 &&
     rest.every((m) => m.pos === 'NNG' || m.pos === 'NNP');
 }
+
+/**
+ * A three-syllable word led by a surname that the tagger cut in context, into nouns (홍경민이 → 홍경/민이) or a verb
+ * form (신동빈 → 신동/빈, 문재인 → 문재/인), and that ko-dic, asked about it alone, reads as one person's name.
+ */
+const fullNameKnownAlone = (w: Word): boolean =>
+  w.core.length === 3 && looksLikeKoreanName(w.core) && !NOT_NAMES.has(w.core) && cutInContext(w) && knownWholePerson(w.core);
+
+/** The tagger read the word in two or more pieces; one dictionary noun in context (이정표가) is that noun. */
+const cutInContext = (w: Word): boolean => w.morphs.filter((m) => m.start < w.coreEnd).length >= 2;
 
 const wholePersonCache = new Map<string, boolean>();
 function knownWholePerson(core: string): boolean {
@@ -502,10 +513,12 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     if (before) add(before, before, 'OG', 'role-org');
   }
 
+  // 경기도, 제주도: the tagger reads the province's 도 as the particle 도 (also); 오키나와: a place's last syllable
+  // read as the particle 와. Restored for every word before any is read, so that a place continues into it (일본 오키나와).
   for (let i = 0; i < words.length; i++) {
-    // 경기도, 제주도: the tagger reads the province's 도 as the particle 도 (also);
-    // 오키나와: a place's last syllable read as the particle 와.
     if (words[i].particle.length === 1 && PLACES.has(words[i].text)) words[i] = { ...words[i], core: words[i].text, coreEnd: words[i].end, particle: '' };
+  }
+  for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const c = w.core;
     if (!c) continue;
@@ -581,6 +594,16 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       continue;
     }
     // 3. ko-dic's person names, when the tag covers the whole word; foreign names run over several words.
+    // 장하나를, 홍경민이, 유오성,: a full name the tagger cut, ending its phrase: a particle after it, or punctuation
+    // after one cut into nouns only. A verb form (이용해, 사라진, 이상인, 구상하는) with no title after it is the verb.
+    const nounsOnly = w.morphs.every((m) => m.start >= w.coreEnd || m.pos === 'NNG' || m.pos === 'NNP');
+    const verbStem = w.morphs.some((m) => m.end === w.coreEnd && /^(XSV|XSA|VV|VA)$/.test(m.pos)); // 구상하는: 하 + ending
+    const cutName = !kodicPerson(w) && ((!!w.particle && !verbStem) || (nounsOnly && !!words[i + 1] && words[i + 1].before !== '')) &&
+      fullNameKnownAlone(w);
+    if (cutName) {
+      add(w, w, 'PS', 'kodic-person');
+      continue;
+    }
     if (kodicPerson(w)) {
       let a = i, b = i;
       // A full three-syllable Korean name is complete: the words before it (무소속, 에 박보검) and after it

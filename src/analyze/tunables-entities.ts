@@ -191,13 +191,14 @@ export const AMBIGUOUS_PLACES = new Set(words('경기 선전 인도 개성 남 �
 /**
  * Agents: when a place word is an organization. The post's 주요 인물·기업 lists actors that are people or
  * bodies, not countries as such. The convention, checked against KLUE's annotators on the dev split:
- * - a city or province that acts (서울시는 밝혔다) is its government, an organization;
+ * - a city or province that acts (서울시는 밝혔다, 인천시도 올린다: 도 'also' marks a subject as 는 does) is its
+ *   government, an organization;
  * - a place with 측 or 당국 after it (미국 측, 북한 당국) is that side's body, an organization;
  * - in a match report (SPORT_CUES) a country is its national team, an organization, unless it is the venue;
  * - any other country stays a place, even as a subject (미국이 …: annotators tag it a place more often
  *   than not, and a country is not an actor the post lists).
  */
-export const AGENT_PARTICLES = new Set(words('이 가 은 는'));
+export const AGENT_PARTICLES = new Set(words('이 가 은 는 도'));
 export const AGENT_SIDE_WORDS = new Set(words('측 당국'));
 /**
  * Korea's provinces, in full and short form: a word ending in 도 that acts is a provincial government only if it is
