@@ -155,3 +155,16 @@ test('a city that acts with 도 (also) is its government; a place read as ending
   assert.deepEqual(spans('인천시도 내년부터 요금을 올린다.'), ['인천시/OG']);
   assert.deepEqual(spans('태풍은 일본 오키나와 남쪽으로 향했다.'), ['일본 오키나와/LC']);
 });
+
+test('a body written with its address is a place where something happens or where one goes', () => {
+  assert.deepEqual(spans('기자회견은 서울 서초동 가람지법에서 열렸다.'), ['서울 서초동 가람지법/LC']);
+  assert.deepEqual(spans('서울 서초동 가람지법은 판결을 미뤘다.'), ['서울 서초동 가람지법/OG']);
+  assert.deepEqual(spans('부산 해운대경찰서에 사건이 송치됐다.'), ['부산 해운대경찰서/OG'], '에 also marks the body addressed');
+});
+
+test('named road junctions, rest areas, beaches and venues are places; a kind of venue is not', () => {
+  assert.deepEqual(spans('차량은 가람나들목에서 멈췄다.'), ['가람나들목/LC']);
+  assert.deepEqual(spans('축제는 가람해수욕장에서 열린다.'), ['가람해수욕장/LC']);
+  assert.deepEqual(spans('전시는 한빛미술관에서 열린다.'), ['한빛미술관/LC']);
+  assert.deepEqual(spans('화물터미널 직원들이 파업했다.'), [], 'dictionary nouns before the ending make a kind of venue');
+});

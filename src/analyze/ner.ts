@@ -7,7 +7,7 @@ import { isLatinName, splitWords, type Word } from './words.js';
 import { isHangul } from '../text/hangul.js';
 import { KNOWN_NAMES, TEAM_NICKNAMES } from './known-names.js';
 import {
-  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_PARTS, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES, PROVINCES, FACILITY_SUFFIXES, PLACE_PARTICLES, UNIVERSITY_UNITS,
+  AGENT_PARTICLES, AGENT_SIDE_WORDS, SPORT_CUES, NAME_CACHE_MAX, PLACE_PARTS, PLACE_GENERIC_NOUNS, ORG_HEADS, GENERIC_ORG_STEMS, HANJA_SURNAMES, NAME_NEIGHBOUR_STOP, VENUE_SUFFIXES, AMBIGUOUS_PLACES, COUNTRY_CHAIN_HEADS, COUNTRY_INITIALS, DESCRIPTOR_KIND_WORDS, PLACE_COMPOUND_HEADS, INSTITUTION_ENDINGS, GAZETTEER, NOT_NAME_PATTERNS, ORG_CUE_BEFORE, LATIN_STOP, NOT_NAMES, ORG_KIND_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_TITLES, PLACE_SUFFIXES, PLACES, PROVINCES, FACILITY_SUFFIXES, PLACE_PARTICLES, ADDRESS_VENUE_PARTICLES, UNIVERSITY_UNITS, VENUE_PLACE_SUFFIXES,
   TITLE_MODIFIERS, WEAK_ORG_SUFFIXES, WEAK_PLACE_SUFFIXES, WEAK_TITLES,
 } from './tunables-entities.js';
 
@@ -137,6 +137,11 @@ function placeRule(w: Word, next?: Word): string | null {
   const whole = w.morphs.length === 1 || (w.morphs[0] && w.morphs[0].end >= w.start + c.length);
   if (whole && w.morphs[0]?.meaning === '지명' && w.morphs[0].pos === 'NNP' && c.length >= 2) return 'kodic-place';
   if (placePrefix(w)) return null; // 체코산, 충남지역: a compound that starts with a place (see placePrefix)
+  const venue = VENUE_PLACE_SUFFIXES.find((s) => c.length >= s.length + 2 && c.endsWith(s));
+  if (venue) {
+    const stem = w.morphs.filter((m) => m.start < w.start + c.length - venue.length);
+    return isHangul(c) && !stem.every((m) => m.pos === 'NNG') ? 'place-venue' : null;
+  }
   for (const s of PLACE_SUFFIX_LIST(c)) {
     if (c.length <= s.length || !c.endsWith(s)) continue;
     const stem = c.slice(0, c.length - s.length);
@@ -578,7 +583,10 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       // A place before an organization names the organization: 부산 동래경찰서, 미국 경찰, 미국 연방 하원.
       const head = orgAfterPlace(words, n);
       if (head > n) {
-        add(w, words[head], 'OG', 'place-org', { orgStart: words[n + 1].start });
+        // 서울 서초동 대검찰청에서 열린, 제주시 한라병원으로: a body written with its address, where something happens
+        // or where one goes, is a place.
+        const venue = ADDRESS_VENUE_PARTICLES.has(words[head].particle);
+        add(w, words[head], venue ? 'LC' : 'OG', venue ? 'place-venue' : 'place-org', { orgStart: words[n + 1].start });
         i = head;
         continue;
       }

@@ -69,6 +69,11 @@ export const INSTITUTION_ENDINGS = words('청 처');
 export const FACILITY_SUFFIXES = words('병원 의료원 교회 백화점');
 /** Particles of where (에, 에서, 으로, 로): not 에서는 or 에는, which make the place a topic the sentence is about. */
 export const PLACE_PARTICLES = new Set(words('에 에서 으로 로'));
+/**
+ * After an organization written with its address (서울 서초동 대검찰청), the particles that make it where something
+ * happens or where one goes (…에서 열린, …으로 옮겨): a place. Not 에, which also marks the body addressed (…에 송치).
+ */
+export const ADDRESS_VENUE_PARTICLES = new Set(words('에서 으로 로'));
 
 /** Endings of a university's units, which written after it are part of its name (서울대 수의학과, 부산대 총학생회). */
 export const UNIVERSITY_UNITS = words('학과 학부 대학 대학원 총학생회 학생회');
@@ -141,7 +146,12 @@ export const PROJECT_WORDS = new Set(words('프로젝트 사업 계획 이니셔
 export const PRODUCT_WORDS = new Set(words('시리즈 모델 서비스 앱 플랫폼 칩 제품 폰 챗봇'));
 
 /** Place endings: a proper noun plus one of these is a place (강남구, 진해시, 김포공항). */
-export const PLACE_SUFFIXES = words('특별시 광역시 자치구 자치주 자치구 시 도 군 구 동 읍 면 리 로 길 역 공항 항 섬 산 강 반도 해협 만 주');
+export const PLACE_SUFFIXES = words('특별시 광역시 자치구 자치주 자치구 시 도 군 구 동 읍 면 리 로 길 역 공항 항 섬 산 강 반도 해협 만 주 나들목 분기점 휴게소 해수욕장');
+/**
+ * Endings of named venues (서울월드컵경기장, 대림미술관, 마우나리조트): a place when what stands before the ending is not
+ * only dictionary nouns (화물터미널, 공항터미널 are kinds of terminal).
+ */
+export const VENUE_PLACE_SUFFIXES = words('경기장 미술관 박물관 극장 터미널 리조트');
 export const WEAK_PLACE_SUFFIXES = new Set(words('시 도 군 구 동 읍 면 리 로 길 역 항 섬 산 강 만 주'));
 
 /** Descriptive nouns that stand beside a foreign name without being part of it (남편 제이미 프롭, 투수 클레이턴 커쇼). */
