@@ -168,3 +168,11 @@ test('named road junctions, rest areas, beaches and venues are places; a kind of
   assert.deepEqual(spans('전시는 한빛미술관에서 열린다.'), ['한빛미술관/LC']);
   assert.deepEqual(spans('화물터미널 직원들이 파업했다.'), [], 'dictionary nouns before the ending make a kind of venue');
 });
+
+test('anonymised people: a surname or initial with 모 before a title, with or without the age; an initial glued to a title', () => {
+  assert.deepEqual(spans('박모 경위가 총을 꺼냈다.'), ['박/PS']);
+  assert.deepEqual(spans('다친 신모(20) 일병이 입원했다.'), ['신/PS']);
+  assert.deepEqual(spans('반이 다른 이모(16)군을 때렸다.'), ['이/PS']);
+  assert.deepEqual(spans('현재 K기자는 휴가를 냈다.'), ['K/PS']);
+  assert.deepEqual(spans('고모 집에 갔다.'), [], '고모 (an aunt) before no title is no name');
+});

@@ -324,6 +324,9 @@ function nameBeforeSsi(name: string, morphs: Morph[], start: number): { length: 
   if (own.length === 1 && own[0].pos === 'NNG') return null;
   return own.some((m) => /^(V|E|XSV|XSA)/.test(m.pos)) ? null : { length: name.length };
 }
+/** `신모(20) 이병`, `이모(16)군`: a surname or initial, 모, an age in brackets, then the word after (a title?). */
+const MO_AGE_TITLE = /(?<![\uac00-\ud7a3A-Za-z])([\uac00-\ud7a3]|[A-Z])모\s?\(\d{1,3}(?:[·,]\s?[^)]{1,6})?\)\s?([\uac00-\ud7a3]+)/g;
+const TRAILING_PARTICLE = /(?:은|는|이|가|을|를|의|에게|와|과|도|에|로|으로)$/;
 const ZONE_TIME = /^(한국|미국|일본|중국|영국)(?:시각|시간)$/;
 
 /** A word that continues a place: 삼성동, 팔달구, 부평역, after a place already seen. */
@@ -457,6 +460,15 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     add(at, at, 'PS', 'name-ssi');
   }
 
+  // 신모(20) 이병, 이모(16)군: a surname with 모 and the age in brackets, before a title.
+  for (const m of text.matchAll(MO_AGE_TITLE)) {
+    const title = m[2].replace(TRAILING_PARTICLE, '');
+    if (!isSurname(m[1]) && !/^[A-Z]$/.test(m[1])) continue;
+    if (!(PERSON_TITLES.has(title) && !WEAK_TITLES.has(title)) && !/^(군|양)$/.test(title)) continue;
+    const at = { start: m.index!, coreEnd: m.index! + 1 } as Word;
+    add(at, at, 'PS', 'surname-mo');
+  }
+
   // 1. People before a title: [given] NAME [ORG|PLACE] [modifier] TITLE, and ORG NAME TITLE.
   for (let i = 1; i < words.length; i++) {
     const title = titleOf(words[i]);
@@ -482,6 +494,13 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
       if (j > 0 && placeRule(words[j]) && joined(words, j - 1)) place = words[j--];
     }
     const name = words[j];
+    // 박모 경위, K모 기자: a surname or an initial with 모 (a certain) is an anonymised person; KLUE marks the surname.
+    const mo = /^([\uac00-\ud7a3]|[A-Z])모$/.exec(name.core);
+    if (mo && (isSurname(mo[1]) || /^[A-Z]$/.test(mo[1]))) {
+      const at = { ...name, coreEnd: name.start + 1 };
+      add(at, at, 'PS', 'surname-mo', { title });
+      continue;
+    }
     if (!nameOk(name) && !isSurname(name.core)) continue;
     if (gluedToClosingMark(text, name)) continue; // 채림(35)과 중국 배우, '피플'은 기자가: the particle of what stands before
     if (NATIVE_UNITS[name.core] && !name.particle) continue; // 두 후보, 한 학생: a native numeral, not a surname
@@ -533,6 +552,13 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     if (ssi && (isSurname(ssi[1]) || /^[A-Z]$/.test(ssi[1]) || (ssi[1].length >= 2 && looksLikeKoreanName(ssi[1])))) {
       const end = w.start + ssi[1].length;
       add({ ...w, coreEnd: end }, { ...w, coreEnd: end }, 'PS', 'name-ssi');
+      continue;
+    }
+    // K기자, A교수: an initial written together with the title.
+    const initialTitle = /^([A-Z])([\uac00-\ud7a3]{2,})$/.exec(c);
+    if (initialTitle && PERSON_TITLES.has(initialTitle[2]) && !WEAK_TITLES.has(initialTitle[2])) {
+      const at = { ...w, coreEnd: w.start + 1 };
+      add(at, at, 'PS', 'name-ssi');
       continue;
     }
     // A(57)씨, B(14)군: an anonymised person with the age in brackets.
