@@ -174,5 +174,6 @@ test('anonymised people: a surname or initial with 모 before a title, with or w
   assert.deepEqual(spans('다친 신모(20) 일병이 입원했다.'), ['신/PS']);
   assert.deepEqual(spans('반이 다른 이모(16)군을 때렸다.'), ['이/PS']);
   assert.deepEqual(spans('현재 K기자는 휴가를 냈다.'), ['K/PS']);
+  assert.deepEqual(spans('그는 노인 A 씨를 알게 됐다.'), ['A/PS'], 'one capital between a noun and 씨 is the person, not an organization');
   assert.deepEqual(spans('고모 집에 갔다.'), [], '고모 (an aunt) before no title is no name');
 });

@@ -485,7 +485,7 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     const prevIsName = !!prev && joined(words, j - 1) && nameOk(prev) &&
       ((looksLikeKoreanName(prev.core) && prev.core.length >= 3) ||
         (kodicPerson(prev) && (isLatinName(w.core) || w.morphs.some((m) => m.pos === 'NNP' && m.meaning !== '인명'))) ||
-        (isLatinName(w.core) && isHangul(prev.core)));
+        (isLatinName(w.core) && w.core.length > 1 && isHangul(prev.core))); // 노인 A 씨: one capital is a person
     const isOrgWord = !!orgRule(w, knownOrgs) || (ORG_SUFFIX_SET.has(w.core) && j > 1);
     if (j > 0 && joined(words, j - 1) && (isOrgWord || placeRule(w) || (prevIsName && !looksLikeKoreanName(w.core) && !isSurname(w.core)))) {
       orgFrom = orgTo = w;
