@@ -177,3 +177,11 @@ test('anonymised people: a surname or initial with 모 before a title, with or w
   assert.deepEqual(spans('그는 이웃 노인 A 씨를 도왔다.'), ['A/PS'], 'one capital between a noun and 씨 is the person, not an organization');
   assert.deepEqual(spans('고모 집에 갔다.'), [], '고모 (an aunt) before no title is no name');
 });
+
+test('dictionary nouns before 에 따르면 or after a cue word are a kind of source or thing, unless both say it is a body', () => {
+  assert.deepEqual(spans('매체에 따르면 가격이 올랐다.'), []);
+  assert.deepEqual(spans('감사보고서에 따르면 매출이 늘었다.'), []);
+  assert.deepEqual(spans('그는 회사 블로그에 글을 올렸다.'), []);
+  assert.deepEqual(spans('영국 매체 미러에 따르면 그는 곧 돌아온다.'), ['영국/LC', '미러/OG']);
+  assert.deepEqual(spans('지난달 중국 AI 스타트업 가람시크가 신제품을 냈다.'), ['중국/LC', '가람시크/OG'], 'a cut name after a cue stays one');
+});

@@ -575,7 +575,11 @@ export function recognize(text: string, knownOrgs?: ReadonlySet<string>, morphs:
     // A cue word before (일간 X, 업체 X) or a source phrase after (X에 따르면) marks an organization.
     const cued = i > 0 && ORG_CUE_BEFORE.has(words[i - 1].core) && !words[i - 1].particle && (w.before === '' || /^['‘]$/.test(w.before));
     const source = w.particle === '에' && words[i + 1]?.core === '따르면';
-    const plainNoun = w.morphs.length === 1 && w.morphs[0].pos === 'NNG';
+    // 회사 자산, 매체에 따르면: one dictionary noun (the particle aside) is a kind of thing or source, not a body; before
+    // 따르면 so are several (감사보고서에). A cue and 따르면 together name a body (영국 매체 미러에 따르면), and after a
+    // cue a name the tagger cuts into nouns stays one (스타트업 딥시크가 → 딥/시크).
+    const own = w.morphs.filter((m) => m.start < w.coreEnd);
+    const plainNoun = !(cued && source) && own.every((m) => m.pos === 'NNG') && (own.length === 1 || !cued);
     if ((cued || source) && c.length >= 2 && (nameLike(w) || /^[A-Z][A-Za-z0-9&]+$/.test(c)) && !plainNoun && !looksLikeKoreanName(w.core) && !kodicPerson(w)) {
       add(w, w, 'OG', cued ? 'org-cue' : 'org-source');
       continue;
