@@ -609,5 +609,6 @@ function tagsFrom(cluster: AnalyzedCluster, cast: Entity[]): string[] {
     .map((e, i) => ({ e, i }))
     .sort((a, b) => b.e.mentions.length - a.e.mentions.length || a.i - b.i)
     .map(({ e }) => e.name);
-  return uniq([...cast.map((e) => e.name), ...(cluster.event?.topic ? [cluster.event.topic] : []), ...ranked]).slice(0, POST.maxTags);
+  return uniq([...cast.map((e) => e.name), ...(cluster.event?.topic ? [cluster.event.topic] : []), ...ranked])
+    .filter((tag) => [...tag].length >= POST.minTagChars).slice(0, POST.maxTags);
 }

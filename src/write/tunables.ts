@@ -48,6 +48,8 @@ export const POST = {
   maxEntities: 8,
   /** Entities turned into tags. */
   maxTags: 6,
+  /** Characters a tag needs: a one-character name is a surname alone (김모씨 → 김), which no reader searches a blog for. */
+  minTagChars: 2,
   /** Rows in the figures table. */
   maxFigures: 12,
   /** Characters of context shown beside a figure, each side. */
