@@ -93,8 +93,11 @@ test('a connection the server ends during a write fails that write, not the proc
       if (waiting === undefined) await new Promise((r) => setTimeout(r, 20));
     }
     assert.ok(waiting, 'the store write waits on the lock');
+    // The expectation is attached before the connection ends: the write may fail before pg_terminate_backend returns,
+    // and a rejection with no handler yet is a test failure of its own (node:test's unhandledRejection).
+    const failed = assert.rejects(write, (e: Error) => e instanceof StoreUnavailableError && /closed the connection \(terminating connection/.test(e.message));
     await locker.query('SELECT pg_terminate_backend($1)', [waiting]);
-    await assert.rejects(write, (e: Error) => e instanceof StoreUnavailableError && /closed the connection \(terminating connection/.test(e.message));
+    await failed;
     await locker.query('ROLLBACK');
     const counts = await store.saveDocuments(run, [article(1), article(2)]);
     assert.equal(counts.inserted, 2);
