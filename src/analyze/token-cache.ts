@@ -1,8 +1,9 @@
 // Tokens kept between runs: the ko-dic morphemes of a document's lines, keyed by the analyser that tokenized
 // them (a prefix, so rows of another analyser can be pruned: tokenKeyPrefix) and a hash of exactly the lines
-// analysis tokenizes, so a re-digest does not tokenize an unchanged document again. Within a cluster the cache is plain data (line → morphemes, a Map), so it
-// crosses to a worker thread and back as it is; the store keeps one encoded row per key (a document, or
-// identical copies of it). A morpheme's surface is not stored: it is the line's text at its span.
+// analysis tokenizes, so a re-digest does not tokenize an unchanged document again. Within a cluster the
+// cache is plain data (line → morphemes, a Map), so it crosses to a worker thread and back as it is; the
+// store keeps one encoded row per key (a document, or identical copies of it). A morpheme's surface is not
+// stored: it is the line's text at its span.
 import { createRequire } from 'node:module';
 import type { NewsDoc } from '../types.js';
 import { sha256 } from '../ids.js';
